@@ -1,0 +1,22 @@
+import { AuditEntryEntity } from '../modules/audit/audit.entity';
+import { AccountNameEntity } from '../modules/directory/account-name.entity';
+import { AdminFunctionEntity } from '../modules/directory/admin-function.entity';
+import { ClassMemberEntity, RelativeLinkEntity, UserStructureEntity } from '../modules/directory/memberships.entity';
+import { SchoolClassEntity } from '../modules/directory/school-class.entity';
+import { StructureEntity } from '../modules/directory/structure.entity';
+import { UserEntity } from '../modules/directory/user.entity';
+import { SessionEntity } from '../platform/auth/session.entity';
+
+/** Every TypeORM entity of Préau; the migrations must describe exactly these (see schema-drift test). */
+export const entities = [
+  StructureEntity,
+  SchoolClassEntity,
+  UserEntity,
+  AccountNameEntity,
+  UserStructureEntity,
+  ClassMemberEntity,
+  RelativeLinkEntity,
+  AdminFunctionEntity,
+  SessionEntity,
+  AuditEntryEntity,
+];

