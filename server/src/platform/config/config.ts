@@ -24,6 +24,8 @@ export interface Config {
   predeleteGraceDays: number;
   requireEmailForRelatives: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Behind a reverse proxy: trust X-Forwarded-For for client addresses (express "trust proxy"). */
+  trustProxy: boolean;
 }
 
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -72,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     renewalCodeTtlHours: intFrom(env, 'RENEWAL_CODE_TTL_HOURS', 24),
     predeleteGraceDays: intFrom(env, 'PREDELETE_GRACE_DAYS', 90),
     requireEmailForRelatives: boolFrom(env, 'REQUIRE_EMAIL_FOR_RELATIVES', true),
+    trustProxy: boolFrom(env, 'TRUST_PROXY', false),
     logLevel: ['debug', 'info', 'warn', 'error'].includes(logLevel) ? logLevel : 'info',
   };
 }

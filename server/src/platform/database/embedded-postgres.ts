@@ -69,6 +69,20 @@ async function stopOrphan(pgData: string): Promise<void> {
   if (existsSync(pidFile) && !isAlive(pid)) unlinkSync(pidFile);
 }
 
+function livePostmaster(pgData: string): number | undefined {
+  const pidFile = join(pgData, 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? pid : undefined;
+}
+
+/** The Préau process that started the running cluster, if it is still alive. */
+function liveOwner(ownerFile: string): number | undefined {
+  if (!existsSync(ownerFile)) return undefined;
+  const pid = Number(readFileSync(ownerFile, 'utf8').trim());
+  return Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive(pid) ? pid : undefined;
+}
+
 /**
  * Starts (initialising on first use) a PostgreSQL cluster in `dir`, listening on 127.0.0.1:`port`.
  * The data survives restarts, including after the parent was killed.
@@ -93,18 +107,34 @@ export async function startEmbeddedPostgres(dir: string, port: number): Promise<
     onLog: (message: string) => logger.debug('postgres', { message: message.trim() }),
     onError: (error: unknown) => logger.warn('postgres', { message: String(error).trim() }),
   });
+  const url = (database: string) => `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  const ownerFile = join(dir, 'pg-owner.pid');
   if (!existsSync(join(pgData, 'PG_VERSION'))) {
     logger.info('initialising the embedded PostgreSQL cluster', { dir: pgData });
     await pg.initialise();
+  } else if (livePostmaster(pgData) && liveOwner(ownerFile)) {
+    // Another live Préau process (the server, while `npm run admin` runs) owns the cluster: share it
+    // and leave stopping it to its owner.
+    const postmasterPort = Number(readFileSync(join(pgData, 'postmaster.pid'), 'utf8').split('\n')[3]);
+    const sharedPort = Number.isInteger(postmasterPort) && postmasterPort > 0 ? postmasterPort : port;
+    return {
+      port: sharedPort,
+      url: (database: string) => `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${sharedPort}/${database}`,
+      stop: async () => undefined,
+    };
   } else {
     await stopOrphan(pgData);
   }
   await pg.start().catch((error: unknown) => {
     throw new Error(`Le PostgreSQL embarqué n'a pas démarré (port ${port}, dossier ${pgData}) : ${String(error ?? 'arrêt inattendu')}`);
   });
+  writeFileSync(ownerFile, String(process.pid));
   return {
     port,
-    url: (database: string) => `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
-    stop: () => pg.stop(),
+    url,
+    stop: async () => {
+      await pg.stop();
+      if (existsSync(ownerFile) && readFileSync(ownerFile, 'utf8').trim() === String(process.pid)) unlinkSync(ownerFile);
+    },
   };
 }

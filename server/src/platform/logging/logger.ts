@@ -15,6 +15,7 @@ export function setLogLevel(level: Level): void {
 export function redact(value: unknown): unknown {
   if (!value || typeof value !== 'object') return value;
   if (value instanceof Error) return { name: value.name, message: value.message };
+  if (Array.isArray(value)) return value.map(redact);
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
     out[key] = secretKeys.test(key) ? '[redacted]' : redact(item);

@@ -1,0 +1,33 @@
+import type { Routes } from '@angular/router';
+import { NotAvailablePage } from '../shared/not-available/not-available-page';
+
+const backToAdministration = { backLink: '/admin', backLabelKey: 'notAvailable.backToAdmin' };
+
+/** /admin: the administration console of school admins and supervisors. */
+const adminRoutes: Routes = [
+  {
+    path: '',
+    title: 'titles.admin',
+    loadComponent: () => import('./home/admin-home-page'),
+  },
+  {
+    path: 'importer-des-utilisateurs',
+    title: 'titles.importUsers',
+    component: NotAvailablePage,
+    data: { titleKey: 'titles.importUsers', detailKey: 'notAvailable.importUsersDetail', ...backToAdministration },
+  },
+  {
+    path: 'exporter-des-comptes',
+    title: 'titles.exportAccounts',
+    component: NotAvailablePage,
+    data: { titleKey: 'titles.exportAccounts', detailKey: 'notAvailable.exportAccountsDetail', ...backToAdministration },
+  },
+  {
+    path: 'publipostage-des-comptes',
+    title: 'titles.mailing',
+    component: NotAvailablePage,
+    data: { titleKey: 'titles.mailing', detailKey: 'notAvailable.mailingDetail', ...backToAdministration },
+  },
+];
+
+export default adminRoutes;

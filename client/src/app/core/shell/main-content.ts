@@ -1,0 +1,2 @@
+/** The id of <main>: target of the skip link, focused after each navigation. */
+export const MAIN_CONTENT_ID = 'contenu';

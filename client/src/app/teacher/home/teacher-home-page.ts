@@ -1,0 +1,27 @@
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { AuthService } from '../../core/auth/auth.service';
+import { NewsFeedPlaceholder } from '../../shared/news-feed/news-feed-placeholder';
+import { ClassSettingsPlaceholder } from './class-settings-placeholder';
+import { TeacherClassList } from './teacher-class-list';
+
+/** /enseignant: the teacher's classes, « Paramétrage de la classe » (not built yet), the timeline. */
+@Component({
+  selector: 'app-teacher-home-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [TranslocoPipe, TeacherClassList, ClassSettingsPlaceholder, NewsFeedPlaceholder],
+  template: `
+    <div class="page-header">
+      <h1>{{ 'teacher.title' | transloco }}</h1>
+    </div>
+    <div class="stack stack--loose">
+      <app-teacher-class-list [classes]="classes()" />
+      <app-class-settings-placeholder />
+      <app-news-feed-placeholder />
+    </div>
+  `,
+})
+export default class TeacherHomePage {
+  private readonly user = inject(AuthService).currentUser;
+  protected readonly classes = computed(() => this.user()?.classes ?? []);
+}

@@ -1,0 +1,37 @@
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { GraphQLSchema } from 'graphql';
+import type { Server } from 'node:http';
+import { localizeError, maskError } from '../platform/errors/format-error';
+import type { RequestContext } from './context';
+import { MAX_TOKENS, validationRules } from './validation-rules';
+
+/**
+ * Apollo over HTTP. `formatError` masks (it sees the original error but not the request); the plugin
+ * then picks the language the request asked for.
+ */
+export function createApollo(schema: GraphQLSchema, httpServer: Server, extraPlugins: ApolloServerPlugin<RequestContext>[] = []) {
+  const localize: ApolloServerPlugin<RequestContext> = {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+          const lang = contextValue?.lang ?? 'fr';
+          response.body.singleResult.errors = response.body.singleResult.errors.map((error) => localizeError(error, lang));
+        },
+      };
+    },
+  };
+  return new ApolloServer<RequestContext>({
+    schema,
+    validationRules,
+    parseOptions: { maxTokens: MAX_TOKENS },
+    includeStacktraceInErrorResponses: false,
+    formatError: maskError,
+    introspection: true,
+    csrfPrevention: true,
+    // main.ts owns shutdown; Apollo's own signal handlers would race with it.
+    stopOnTerminationSignals: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), localize, ...extraPlugins],
+  });
+}

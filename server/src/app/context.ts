@@ -1,0 +1,60 @@
+import type { IncomingMessage } from 'node:http';
+import { parse as parseCookies } from 'cookie';
+import { Actor } from '../platform/auth/actor';
+import { loadActor } from '../platform/auth/actor-loader';
+import { SESSION_COOKIE } from '../platform/auth/session.service';
+import { Lang, langFrom } from '../platform/errors/messages';
+import type { Services } from './services';
+
+/** What every resolver receives, built the same way for HTTP requests and WebSocket connections. */
+export interface RequestContext {
+  actor: Actor | null;
+  lang: Lang;
+  clientAddress: string | null;
+  userAgent: string | null;
+  services: Services;
+  transport: 'http' | 'ws';
+  /** Sets or clears the session cookie (HTTP only; a no-op on WebSocket). */
+  setSessionCookie(token: string): void;
+  clearSessionCookie(): void;
+}
+
+export function sessionTokenFrom(req: IncomingMessage): string | undefined {
+  const header = req.headers.cookie;
+  if (!header) return undefined;
+  return parseCookies(header)[SESSION_COOKIE] || undefined;
+}
+
+/** Resolves the caller once: session cookie → session row → actor with scope (one query each). */
+export async function resolveActor(services: Services, token: string | undefined): Promise<Actor | null> {
+  if (!token) return null;
+  const session = await services.sessions.touch(token);
+  if (!session) return null;
+  const actor = await loadActor(services.dataSource, session.userId);
+  if (!actor) return null;
+  return { ...actor, sessionId: session.tokenHash };
+}
+
+export interface ContextInput {
+  req: IncomingMessage;
+  clientAddress: string | null;
+  transport: 'http' | 'ws';
+  setCookie?: (header: string) => void;
+  /** For WebSocket: the language the client asked for in connectionParams. */
+  lang?: string;
+}
+
+export async function buildContext(services: Services, input: ContextInput): Promise<RequestContext> {
+  const actor = await resolveActor(services, sessionTokenFrom(input.req));
+  const cookies = services.cookies;
+  return {
+    actor,
+    lang: langFrom(input.lang ?? input.req.headers['accept-language']),
+    clientAddress: input.clientAddress,
+    userAgent: (input.req.headers['user-agent'] as string | undefined) ?? null,
+    services,
+    transport: input.transport,
+    setSessionCookie: (token) => input.setCookie?.(cookies.session(token)),
+    clearSessionCookie: () => input.setCookie?.(cookies.cleared()),
+  };
+}

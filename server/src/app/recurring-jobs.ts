@@ -1,0 +1,13 @@
+import { RecurringJob } from '../platform/jobs/jobs';
+import type { Services } from './services';
+
+/** Housekeeping that runs on whichever instance picks it up. */
+export function recurringJobs(services: Services): RecurringJob[] {
+  return [
+    {
+      name: 'sessions.purge-expired',
+      cron: '17 * * * *',
+      run: () => services.sessions.purgeExpired(),
+    },
+  ];
+}

@@ -1,0 +1,22 @@
+import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { SessionResolver } from '../modules/accounts/session.resolver';
+import { SchoolClassResolver, StructureResolver } from '../modules/directory/directory.resolver';
+import { authChecker } from '../platform/auth/auth-checker';
+
+export const resolvers = [SessionResolver, StructureResolver, SchoolClassResolver] as const;
+
+/** The executable schema; `validate: false` because inputs are checked by the services themselves. */
+export function createSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [...resolvers],
+    authChecker,
+    authMode: 'error',
+    validate: false,
+  });
+}
+
+/** The published contract, in a stable order so the committed schema.graphql diffs cleanly. */
+export function printContract(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}

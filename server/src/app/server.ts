@@ -1,0 +1,94 @@
+import 'reflect-metadata';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { createServer, Server } from 'node:http';
+import { migrations } from '../migrations';
+import { Config } from '../platform/config/config';
+import { Database, openDatabase } from '../platform/database/database';
+import { Jobs } from '../platform/jobs/jobs';
+import { logger } from '../platform/logging/logger';
+import { createApollo } from './apollo';
+import { buildContext } from './context';
+import { entities } from './entities';
+import { clientAddressOf, createHttpApp, serveClient } from './http';
+import { recurringJobs } from './recurring-jobs';
+import { createSchema } from './schema';
+import { createServices, Services } from './services';
+import { SocketRegistry } from './socket-registry';
+import { attachWebSocket } from './ws';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  database: Database;
+  services: Services;
+  httpServer: Server;
+  /** Drains HTTP, closes WebSockets, stops jobs, closes the database (and the embedded server). */
+  close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Skip pg-boss (some tests do not need background jobs). */
+  jobs?: boolean;
+}
+
+/** The composition root: config → database → schema → http + ws → jobs → listen. */
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const database = await openDatabase(config, { entities, migrations });
+  let jobs: Jobs | undefined;
+  try {
+    const services = createServices(config, database.dataSource);
+    const schema = await createSchema();
+    const app = createHttpApp(config);
+    const httpServer = createServer(app);
+    const sockets = new SocketRegistry();
+    const apollo = createApollo(schema, httpServer);
+    await apollo.start();
+    app.use(
+      '/graphql',
+      express.json({ limit: '256kb' }),
+      expressMiddleware(apollo, {
+        context: ({ req, res }) =>
+          buildContext(services, {
+            req,
+            clientAddress: clientAddressOf(req, config),
+            transport: 'http',
+            setCookie: (header) => res.append('Set-Cookie', header),
+          }),
+      }),
+    );
+    serveClient(app, config);
+    const ws = attachWebSocket(schema, httpServer, services, sockets);
+    if (options.jobs !== false) jobs = await Jobs.start(database.url, recurringJobs(services));
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.port, config.host, () => resolve());
+    });
+    const address = httpServer.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    let closing: Promise<void> | undefined;
+    return {
+      url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
+      port,
+      database,
+      services,
+      httpServer,
+      close: () =>
+        (closing ??= (async () => {
+          await ws.close();
+          logger.debug('websockets closed');
+          await apollo.stop(); // drains in-flight HTTP requests, then closes the server
+          logger.debug('http drained');
+          await jobs?.stop();
+          logger.debug('jobs stopped');
+          await database.close();
+          logger.info('stopped');
+        })()),
+    };
+  } catch (error) {
+    await jobs?.stop().catch(() => undefined);
+    await database.close().catch(() => undefined);
+    logger.error('start failed', { error: (error as Error).message });
+    throw error;
+  }
+}

@@ -1,0 +1,79 @@
+import { GraphQLError, GraphQLSchema, getOperationAST, parse, validate } from 'graphql';
+import type { Server } from 'node:http';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { formatError } from '../platform/errors/format-error';
+import { langFrom } from '../platform/errors/messages';
+import { logger } from '../platform/logging/logger';
+import { buildContext, resolveActor, sessionTokenFrom } from './context';
+import { clientAddressOf } from './http';
+import type { Services } from './services';
+import { SocketRegistry } from './socket-registry';
+import { MAX_TOKENS, validationRules } from './validation-rules';
+
+/**
+ * graphql-ws on the same HTTP server and path as Apollo. A connection is accepted only for a signed-in
+ * user (session cookie on the upgrade request); each operation gets a fresh context (actor re-read),
+ * the same parse limits, validation rules and error masking as HTTP.
+ */
+export function attachWebSocket(schema: GraphQLSchema, httpServer: Server, services: Services, sockets: SocketRegistry) {
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 64 * 1024 });
+  const handle = useServer<Record<string, unknown>, { lang?: string }>(
+    {
+      schema,
+      connectionInitWaitTimeout: 5_000,
+      onConnect: async (ctx) => {
+        const actor = await resolveActor(services, sessionTokenFrom(ctx.extra.request));
+        if (!actor) return false; // graphql-ws closes with 4403 Forbidden
+        ctx.extra.lang = typeof ctx.connectionParams?.lang === 'string' ? ctx.connectionParams.lang : undefined;
+        sockets.add(actor.userId, ctx.extra.socket);
+        return true;
+      },
+      onSubscribe: async (ctx, _id, payload) => {
+        const lang = langFrom(ctx.extra.lang ?? ctx.extra.request.headers['accept-language']);
+        let document;
+        try {
+          document = parse(payload.query, { maxTokens: MAX_TOKENS });
+        } catch (error) {
+          return [error instanceof GraphQLError ? error : new GraphQLError('Syntax Error')];
+        }
+        const errors = validate(schema, document, validationRules);
+        if (errors.length) return errors;
+        const operation = getOperationAST(document, payload.operationName ?? undefined);
+        if (!operation) return [new GraphQLError('Unable to identify the operation.')];
+        const contextValue = await buildContext(services, {
+          req: ctx.extra.request,
+          clientAddress: clientAddressOf(ctx.extra.request, services.config),
+          transport: 'ws',
+          lang,
+        });
+        return {
+          schema,
+          document,
+          operationName: payload.operationName ?? undefined,
+          variableValues: payload.variables ?? undefined,
+          contextValue,
+        };
+      },
+      onNext: (_ctx, _id, _payload, args, result) => {
+        if (!result.errors?.length) return;
+        const lang = (args.contextValue as { lang?: 'fr' | 'en' } | undefined)?.lang ?? 'fr';
+        return { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error, lang)) };
+      },
+      onError: (ctx, _id, _payload, errors) => {
+        const lang = langFrom(ctx.extra.lang ?? ctx.extra.request.headers['accept-language']);
+        return errors.map((error) => formatError(error.toJSON(), error, lang));
+      },
+    },
+    wsServer,
+  );
+  wsServer.on('error', (error) => logger.error('websocket server error', { error: error.message }));
+  return {
+    /** Closes every socket and stops accepting new ones. */
+    async close(): Promise<void> {
+      sockets.closeEverything();
+      await handle.dispose();
+      await new Promise<void>((resolve) => wsServer.close(() => resolve()));
+    },
+  };
+}

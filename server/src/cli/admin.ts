@@ -1,0 +1,70 @@
+import 'reflect-metadata';
+import { entities } from '../app/entities';
+import { createServices } from '../app/services';
+import { migrations } from '../migrations';
+import { loadConfig } from '../platform/config/config';
+import { openDatabase } from '../platform/database/database';
+import { AppError } from '../platform/errors/app-error';
+import { setLogLevel } from '../platform/logging/logger';
+import { listDemoAccounts } from '../app/demo-startup';
+
+const usage = `Console opérateur de Préau
+
+  npm run admin -- create-operator <identifiant> [--prenom P] [--nom N]
+      Crée un compte opérateur (tous les droits) et affiche son mot de passe, une seule fois.
+  npm run admin -- reset-password <identifiant>
+      Donne un nouveau mot de passe aléatoire (affiché une seule fois) et ferme ses sessions.
+  npm run admin -- demo-accounts
+      Liste un compte de démonstration par rôle, avec son mot de passe ou son code d'activation.
+
+La base utilisée est celle de DATABASE_URL, sinon le PostgreSQL embarqué du dossier .data.`;
+
+function option(args: string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+}
+
+async function main(): Promise<number> {
+  const [command, ...args] = process.argv.slice(2);
+  if (!command || command === '--help' || command === 'help') {
+    console.log(usage);
+    return command ? 0 : 2;
+  }
+  if (!['create-operator', 'reset-password', 'demo-accounts'].includes(command)) {
+    console.error(`Commande inconnue « ${command} ».\n\n${usage}`);
+    return 2;
+  }
+  const login = args[0];
+  if (command !== 'demo-accounts' && (!login || login.startsWith('--'))) {
+    console.error(`Il manque l'identifiant : npm run admin -- ${command} <identifiant>`);
+    return 2;
+  }
+  setLogLevel('warn');
+  const config = loadConfig();
+  const database = await openDatabase(config, { entities, migrations, poolSize: 2, applicationName: 'preau-admin' });
+  try {
+    const services = createServices(config, database.dataSource);
+    if (command === 'create-operator') {
+      const password = await services.operatorAccounts.createOperator(login, option(args, '--prenom'), option(args, '--nom'));
+      console.log(`Compte opérateur créé.\n  Identifiant : ${login.toLowerCase()}\n  Mot de passe : ${password}\nNotez-le maintenant : il ne sera plus affiché.`);
+    } else if (command === 'reset-password') {
+      const result = await services.operatorAccounts.resetPassword(login);
+      console.log(`Nouveau mot de passe pour ${result.login} : ${result.password}\nSes sessions ouvertes ont été fermées.`);
+    } else {
+      const accounts = await listDemoAccounts(services);
+      if (accounts.length === 0) {
+        console.error("Aucun compte de démonstration : la base ne contient pas les données de démonstration.");
+        return 1;
+      }
+      for (const line of accounts) console.log(line);
+    }
+    return 0;
+  } catch (error) {
+    console.error(error instanceof AppError ? error.text.fr : `Erreur : ${(error as Error).message}`);
+    return 1;
+  } finally {
+    await database.close();
+  }
+}
+
+main().then((code) => process.exit(code));

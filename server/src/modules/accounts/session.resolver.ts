@@ -1,0 +1,43 @@
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../../app/context';
+import { Access, Allow } from '../../platform/auth/access';
+import { loadActor } from '../../platform/auth/actor-loader';
+import { LoginPayload, LoginStatus, MeView } from './me.types';
+
+@Resolver()
+export class SessionResolver {
+  @Allow(Access.PUBLIC)
+  @Query(() => MeView, { nullable: true, description: 'The signed-in user, or null.' })
+  async me(@Ctx() ctx: RequestContext): Promise<MeView | null> {
+    return ctx.actor ? ctx.services.me.me(ctx.actor) : null;
+  }
+
+  @Allow(Access.PUBLIC)
+  @Mutation(() => LoginPayload, {
+    description: 'Signs in with a login or alias and a password (or an activation code). Sets the session cookie.',
+  })
+  async login(
+    @Arg('login') login: string,
+    @Arg('password') password: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<LoginPayload> {
+    const outcome = await ctx.services.authentication.login(login, password, {
+      address: ctx.clientAddress,
+      userAgent: ctx.userAgent,
+    });
+    if (outcome.status !== LoginStatus.SIGNED_IN || !outcome.session || !outcome.userId) {
+      return { status: outcome.status, me: null };
+    }
+    ctx.setSessionCookie(outcome.session.token);
+    const actor = await loadActor(ctx.services.dataSource, outcome.userId);
+    return { status: outcome.status, me: actor ? await ctx.services.me.me(actor) : null };
+  }
+
+  @Allow(Access.PUBLIC)
+  @Mutation(() => Boolean, { description: 'Ends the current session. True even when nobody was signed in.' })
+  async logout(@Ctx() ctx: RequestContext): Promise<boolean> {
+    await ctx.services.authentication.logout(ctx.actor?.sessionId);
+    ctx.clearSessionCookie();
+    return true;
+  }
+}

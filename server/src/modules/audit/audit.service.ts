@@ -1,0 +1,38 @@
+import { DataSource, EntityManager } from 'typeorm';
+
+export interface AuditRecord {
+  actorId: string | null;
+  /** How the actor is named in the log (`NOM Prénom (login)`, or `CLI` for the operator console). */
+  actorLabel: string | null;
+  action: string;
+  targetUserId?: string | null;
+  targetLabel?: string | null;
+  clientAddress?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Writes the audit log. Call it with the transaction's manager so the log line commits (or not)
+ * together with the change it records. The target's écoles are captured in SQL at write time.
+ */
+export class AuditService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async record(entry: AuditRecord, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query(
+      `INSERT INTO audit_log (actor_id, actor_label, action, target_user_id, target_label, structure_ids, client_address, details)
+       VALUES ($1, $2, $3, $4, $5,
+               COALESCE((SELECT array_agg(structure_id) FROM user_structure WHERE user_id = $4), '{}'),
+               $6, $7)`,
+      [
+        entry.actorId,
+        entry.actorLabel,
+        entry.action,
+        entry.targetUserId ?? null,
+        entry.targetLabel ?? null,
+        entry.clientAddress ?? null,
+        JSON.stringify(entry.details ?? {}),
+      ],
+    );
+  }
+}

@@ -1,0 +1,93 @@
+import { DataSource } from 'typeorm';
+import { Actor } from '../../platform/auth/actor';
+import { AppError } from '../../platform/errors/app-error';
+import { isUuid } from '../../platform/database/uuid';
+import { SchoolClassView, StructureView } from './directory.types';
+
+interface StructureRow {
+  id: string;
+  kind: StructureView['kind'];
+  name: string;
+  code: string | null;
+  parent_id: string | null;
+}
+
+const structureView = (row: StructureRow): StructureView => ({
+  id: row.id,
+  kind: row.kind,
+  name: row.name,
+  code: row.code,
+  parentId: row.parent_id,
+});
+
+/** Reads of the directory tree and classes, always filtered by the caller's scope in SQL. */
+export class DirectoryService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * The structures the actor may see: what they administer (whole subtree), else the écoles they
+   * belong to. Ordered as a tree reads: département, circonscriptions, écoles, by name.
+   */
+  async structures(actor: Actor): Promise<StructureView[]> {
+    const rows: StructureRow[] = await this.dataSource.query(
+      `SELECT s.id, s.kind, s.name, s.code, s.parent_id FROM structure s
+        WHERE $1::boolean OR s.id = ANY($2::uuid[])
+           OR s.id IN (SELECT structure_id FROM user_structure WHERE user_id = $3)
+        ORDER BY array_position(ARRAY['DEPARTEMENT','CIRCONSCRIPTION','ECOLE']::structure_kind[], s.kind), s.name, s.id`,
+      [actor.scope.all, actor.scope.structureIds, actor.userId],
+    );
+    return rows.map(structureView);
+  }
+
+  /** By ids, for nested fields; the caller has already established the parent object is in scope. */
+  async structuresByIds(ids: readonly string[]): Promise<Map<string, StructureView>> {
+    const rows: StructureRow[] = await this.dataSource.query(
+      'SELECT id, kind, name, code, parent_id FROM structure WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    return new Map(rows.map((row) => [row.id, structureView(row)]));
+  }
+
+  /**
+   * Classes of an école: all of them for an admin in scope, only their own for a teacher there.
+   * Anything else is "not found", exactly as for an id that does not exist.
+   */
+  async schoolClasses(actor: Actor, structureId: string): Promise<SchoolClassView[]> {
+    if (!isUuid(structureId)) throw AppError.notFound();
+    const rows: { id: string; name: string; levels: string[]; school_id: string }[] = await this.dataSource.query(
+      `SELECT c.id, c.name, c.levels, c.school_id FROM school_class c
+        WHERE c.school_id = $1 AND ($2::boolean OR c.school_id = ANY($3::uuid[]) OR c.id = ANY($4::uuid[]))
+        ORDER BY c.name, c.id`,
+      [structureId, actor.scope.all, actor.scope.schoolIds, actor.teacherClassIds],
+    );
+    if (rows.length === 0) {
+      const visible = actor.scope.includes(structureId) && (await this.isSchool(structureId));
+      if (!visible) throw AppError.notFound();
+    }
+    return rows.map((row) => ({ id: row.id, name: row.name, levels: row.levels, schoolId: row.school_id }));
+  }
+
+  /** The classes a user is a member of (pupil or teacher). */
+  async classesOfUser(userId: string): Promise<SchoolClassView[]> {
+    const rows: { id: string; name: string; levels: string[]; school_id: string }[] = await this.dataSource.query(
+      `SELECT c.id, c.name, c.levels, c.school_id FROM class_member m JOIN school_class c ON c.id = m.class_id
+        WHERE m.user_id = $1 ORDER BY c.name, c.id`,
+      [userId],
+    );
+    return rows.map((row) => ({ id: row.id, name: row.name, levels: row.levels, schoolId: row.school_id }));
+  }
+
+  async schoolsOfUser(userId: string): Promise<StructureView[]> {
+    const rows: StructureRow[] = await this.dataSource.query(
+      `SELECT s.id, s.kind, s.name, s.code, s.parent_id FROM user_structure us JOIN structure s ON s.id = us.structure_id
+        WHERE us.user_id = $1 ORDER BY s.name, s.id`,
+      [userId],
+    );
+    return rows.map(structureView);
+  }
+
+  private async isSchool(structureId: string): Promise<boolean> {
+    const rows = await this.dataSource.query(`SELECT 1 FROM structure WHERE id = $1 AND kind = 'ECOLE'`, [structureId]);
+    return rows.length > 0;
+  }
+}

@@ -1,0 +1,68 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+
+export const SESSION_COOKIE = 'preau_session';
+
+export interface SessionRow {
+  tokenHash: string;
+  userId: string;
+}
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+/**
+ * Browser sessions in PostgreSQL: any server instance accepts any session, and revoking one is a
+ * DELETE seen by all instances at once. `last_seen_at` is refreshed at most once a minute so reads
+ * don't turn every request into a write.
+ */
+export class SessionService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly ttlHours: number,
+  ) {}
+
+  async create(userId: string, clientAddress: string | null, userAgent: string | null): Promise<{ token: string; tokenHash: string; expiresAt: Date }> {
+    const token = randomBytes(32).toString('base64url');
+    const tokenHash = hashToken(token);
+    const expiresAt = new Date(Date.now() + this.ttlHours * 3_600_000);
+    await this.dataSource.query(
+      `INSERT INTO user_session (token_hash, user_id, expires_at, last_seen_at, client_address, user_agent)
+       VALUES ($1, $2, $3, now(), $4, $5)`,
+      [tokenHash, userId, expiresAt, clientAddress, userAgent?.slice(0, 300) ?? null],
+    );
+    return { token, tokenHash, expiresAt };
+  }
+
+  /** The live session for a cookie token, extending it (sliding expiry); null if unknown or expired. */
+  async touch(token: string): Promise<SessionRow | null> {
+    const tokenHash = hashToken(token);
+    const rows: { user_id: string }[] = await this.dataSource.query(
+      `WITH found AS (
+         SELECT token_hash, user_id, last_seen_at FROM user_session
+          WHERE token_hash = $1 AND expires_at > now()
+       ), touched AS (
+         UPDATE user_session s SET last_seen_at = now(), expires_at = now() + make_interval(hours => $2)
+           FROM found WHERE s.token_hash = found.token_hash AND found.last_seen_at < now() - interval '1 minute'
+       )
+       SELECT user_id FROM found`,
+      [tokenHash, this.ttlHours],
+    );
+    return rows[0] ? { tokenHash, userId: rows[0].user_id } : null;
+  }
+
+  async revoke(tokenHash: string): Promise<void> {
+    await this.dataSource.query('DELETE FROM user_session WHERE token_hash = $1', [tokenHash]);
+  }
+
+  /** Ends every session of a user (blocking, password change); returns how many were ended. */
+  async revokeAllForUser(userId: string): Promise<number> {
+    const result: [unknown[], number] = await this.dataSource.query('DELETE FROM user_session WHERE user_id = $1', [userId]);
+    return result[1] ?? 0;
+  }
+
+  async purgeExpired(): Promise<void> {
+    await this.dataSource.query('DELETE FROM user_session WHERE expires_at < now()');
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * User-facing error messages, French first. Clients get the message in the language they asked for
+ * (Accept-Language), plus a stable `extensions.code` to branch on.
+ */
+export type Lang = 'fr' | 'en';
+
+export const messages = {
+  BAD_CREDENTIALS: {
+    fr: "L'identifiant ou le mot de passe est incorrect.",
+    en: 'The login or the password is incorrect.',
+  },
+  UNAUTHENTICATED: {
+    fr: "Vous n'êtes pas connecté, ou votre session a expiré. Reconnectez-vous.",
+    en: 'You are not signed in, or your session has ended. Please sign in again.',
+  },
+  FORBIDDEN: {
+    fr: "Vous n'avez pas les droits pour faire cette action.",
+    en: 'You are not allowed to do this.',
+  },
+  NOT_FOUND: {
+    fr: "Cet élément n'existe pas ou ne fait pas partie de votre périmètre.",
+    en: 'This item does not exist or is outside your scope.',
+  },
+  BAD_USER_INPUT: {
+    fr: 'La demande est mal formée.',
+    en: 'The request is malformed.',
+  },
+  TOO_MANY_ATTEMPTS: {
+    fr: 'Trop de tentatives de connexion. Réessayez dans {minutes} minute(s).',
+    en: 'Too many sign-in attempts. Try again in {minutes} minute(s).',
+  },
+  QUERY_TOO_COMPLEX: {
+    fr: 'La requête est trop complexe.',
+    en: 'The query is too complex.',
+  },
+  INTERNAL: {
+    fr: 'Une erreur inattendue est survenue. Réessayez ; si elle persiste, contactez votre ERUN.',
+    en: 'An unexpected error occurred. Try again; if it persists, contact your digital adviser.',
+  },
+} satisfies Record<string, Record<Lang, string>>;
+
+export type MessageKey = keyof typeof messages;
+
+export function translate(key: MessageKey, lang: Lang, params: Record<string, string | number> = {}): string {
+  const template = messages[key][lang] ?? messages[key].fr;
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+/** `Accept-Language: en-GB,en;q=0.9` → 'en'; anything not English → 'fr'. */
+export function langFrom(header: string | string[] | undefined): Lang {
+  const value = (Array.isArray(header) ? header[0] : header ?? '').trim().toLowerCase();
+  return value.startsWith('en') ? 'en' : 'fr';
+}
