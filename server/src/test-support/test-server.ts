@@ -1,0 +1,95 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RunningServer, startServer } from '../app/server';
+import { loadConfig } from '../platform/config/config';
+import { setLogLevel } from '../platform/logging/logger';
+import { cloneTestDatabase } from './test-database';
+
+export interface TestServer extends RunningServer {
+  /** A fresh GraphQL client with its own cookie jar (one "browser"). */
+  client(lang?: 'fr' | 'en'): GraphQLTestClient;
+}
+
+/** The real server (HTTP + WebSocket + database) on a free port, against this file's own database. */
+export async function startTestServer(options: { jobs?: boolean; env?: Record<string, string> } = {}): Promise<TestServer> {
+  setLogLevel((process.env.TEST_LOG_LEVEL as 'error') || 'error');
+  const database = await cloneTestDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), 'preau-test-data-'));
+  const config = loadConfig({
+    DATABASE_URL: database.url,
+    PORT: '0',
+    PREAU_DATA_DIR: dataDir,
+    DEMO_DATA: 'false',
+    CLIENT_DIR: join(dataDir, 'no-client'),
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL || 'error',
+    ...options.env,
+  });
+  const server = await startServer(config, { jobs: options.jobs ?? false });
+  return {
+    ...server,
+    client: (lang = 'fr') => new GraphQLTestClient(server.url, lang),
+    close: async () => {
+      await server.close();
+      await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface GraphQLResult<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string; [key: string]: unknown }; path?: string[] }[];
+}
+
+/** Speaks GraphQL over HTTP like a browser would: JSON POST, session cookie kept between calls. */
+export class GraphQLTestClient {
+  cookie: string | undefined;
+
+  constructor(
+    readonly baseUrl: string,
+    readonly lang: 'fr' | 'en' = 'fr',
+  ) {}
+
+  async request<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult<T>> {
+    const response = await fetch(`${this.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'accept-language': this.lang,
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+      },
+      body: JSON.stringify({ query, variables }),
+    });
+    for (const header of response.headers.getSetCookie()) {
+      const [pair] = header.split(';');
+      const [name, value] = pair.split('=');
+      if (name === 'preau_session') this.cookie = value ? `${name}=${value}` : undefined;
+    }
+    const body = (await response.json()) as GraphQLResult<T>;
+    return { ...body, status: response.status };
+  }
+
+  /** Data of a request that must succeed; fails the test with the server's errors otherwise. */
+  async data<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const result = await this.request<T>(query, variables);
+    if (result.errors?.length || !result.data) {
+      throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+    }
+    return result.data;
+  }
+
+  async login(login: string, password: string): Promise<GraphQLResult<{ login: { status: string } }>> {
+    return this.request(`mutation ($login: String!, $password: String!) { login(login: $login, password: $password) { status } }`, {
+      login,
+      password,
+    });
+  }
+
+  async signIn(login: string, password: string): Promise<this> {
+    const result = await this.login(login, password);
+    if (result.data?.login.status !== 'SIGNED_IN') throw new Error(`sign-in of ${login} failed: ${JSON.stringify(result)}`);
+    return this;
+  }
+}
