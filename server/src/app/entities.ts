@@ -1,3 +1,4 @@
+import { RenewalCodeEntity } from '../modules/accounts/renewal-code.entity';
 import { AuditEntryEntity } from '../modules/audit/audit.entity';
 import { AccountNameEntity } from '../modules/directory/account-name.entity';
 import { AdminFunctionEntity } from '../modules/directory/admin-function.entity';
@@ -5,6 +6,7 @@ import { ClassMemberEntity, RelativeLinkEntity, UserStructureEntity } from '../m
 import { SchoolClassEntity } from '../modules/directory/school-class.entity';
 import { StructureEntity } from '../modules/directory/structure.entity';
 import { UserEntity } from '../modules/directory/user.entity';
+import { OutboxMailEntity } from '../modules/mail/outbox.entity';
 import { SessionEntity } from '../platform/auth/session.entity';
 
 /** Every TypeORM entity of Préau; the migrations must describe exactly these (see schema-drift test). */
@@ -19,4 +21,6 @@ export const entities = [
   AdminFunctionEntity,
   SessionEntity,
   AuditEntryEntity,
+  RenewalCodeEntity,
+  OutboxMailEntity,
 ];

@@ -1,8 +1,7 @@
-import { createClient } from 'graphql-ws';
-import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_PASSWORD, Fixtures } from '../test-support/fixtures';
 import { startTestServer, TestServer } from '../test-support/test-server';
+import { runOnce, wsClient } from '../test-support/ws-client';
 
 describe('GraphQL transport: limits and error masking on HTTP and WebSocket', () => {
   let server: TestServer;
@@ -14,42 +13,15 @@ describe('GraphQL transport: limits and error masking on HTTP and WebSocket', ()
   });
   afterAll(() => server?.close());
 
-  const wsClient = (cookie?: string) =>
-    createClient({
-      url: server.url.replace('http', 'ws') + '/graphql',
-      webSocketImpl: class extends WebSocket {
-        constructor(url: string, protocols?: string | string[]) {
-          super(url, protocols, { headers: cookie ? { cookie } : {} });
-        }
-      },
-      retryAttempts: 0,
-      lazy: true,
-    });
-
-  function runOnce(client: ReturnType<typeof createClient>, query: string): Promise<{ data?: unknown; errors?: unknown[]; closed?: number }> {
-    return new Promise((resolve) => {
-      let result: { data?: unknown; errors?: unknown[] } = {};
-      client.subscribe(
-        { query },
-        {
-          next: (value) => (result = value as typeof result),
-          error: (error) => {
-            if (Array.isArray(error)) resolve({ errors: error });
-            else resolve({ closed: (error as { code?: number }).code ?? -1 });
-          },
-          complete: () => resolve(result),
-        },
-      );
-    });
-  }
+  const socketAs = (cookie?: string) => wsClient(server.url, cookie);
 
   it('rejects a WebSocket without a session (4403) and serves one with a session', async () => {
-    const anonymous = wsClient();
+    const anonymous = socketAs();
     expect(await runOnce(anonymous, '{ me { login } }')).toEqual({ closed: 4403 });
     await anonymous.dispose();
 
     const browser = await server.client().signIn(world.directorA.login, FIXTURE_PASSWORD);
-    const signedIn = wsClient(browser.cookie);
+    const signedIn = socketAs(browser.cookie);
     expect(await runOnce(signedIn, '{ me { login } }')).toEqual({ data: { me: { login: world.directorA.login } } });
     await signedIn.dispose();
   });
@@ -62,7 +34,7 @@ describe('GraphQL transport: limits and error masking on HTTP and WebSocket', ()
     expect(http.status).toBe(400);
     expect(JSON.stringify(http.errors)).toContain('depth limit');
 
-    const socket = wsClient(browser.cookie);
+    const socket = socketAs(browser.cookie);
     const overWs = await runOnce(socket, tooDeep);
     expect(JSON.stringify(overWs.errors)).toContain('depth limit');
     // The socket survived the rejected operation.

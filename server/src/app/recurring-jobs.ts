@@ -9,5 +9,12 @@ export function recurringJobs(services: Services): RecurringJob[] {
       cron: '17 * * * *',
       run: () => services.sessions.purgeExpired(),
     },
+    {
+      name: 'accounts.clear-expired-blocks',
+      cron: '* * * * *',
+      run: async () => {
+        await services.blocking.clearExpiredBlocks();
+      },
+    },
   ];
 }

@@ -1,10 +1,12 @@
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { AccountsResolver } from '../modules/accounts/accounts.resolver';
 import { SessionResolver } from '../modules/accounts/session.resolver';
+import { OutboxResolver } from '../modules/mail/outbox.resolver';
 import { SchoolClassResolver, StructureResolver } from '../modules/directory/directory.resolver';
 import { authChecker } from '../platform/auth/auth-checker';
 
-export const resolvers = [SessionResolver, StructureResolver, SchoolClassResolver] as const;
+export const resolvers = [SessionResolver, AccountsResolver, StructureResolver, SchoolClassResolver, OutboxResolver] as const;
 
 /** The executable schema; `validate: false` because inputs are checked by the services themselves. */
 export function createSchema(): Promise<GraphQLSchema> {

@@ -7,6 +7,8 @@ import { Config } from '../platform/config/config';
 import { Database, openDatabase } from '../platform/database/database';
 import { Jobs } from '../platform/jobs/jobs';
 import { logger } from '../platform/logging/logger';
+import { EventBus } from '../platform/pubsub/event-bus';
+import { ThrottleLimits } from '../platform/auth/login-throttle';
 import { createApollo } from './apollo';
 import { buildContext } from './context';
 import { entities } from './entities';
@@ -30,14 +32,17 @@ export interface RunningServer {
 export interface StartOptions {
   /** Skip pg-boss (some tests do not need background jobs). */
   jobs?: boolean;
+  throttleLimits?: ThrottleLimits;
 }
 
 /** The composition root: config → database → schema → http + ws → jobs → listen. */
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const database = await openDatabase(config, { entities, migrations });
   let jobs: Jobs | undefined;
+  let events: EventBus | undefined;
   try {
-    const services = createServices(config, database.dataSource);
+    events = await EventBus.start(database.url, database.dataSource);
+    const services = createServices({ config, dataSource: database.dataSource, events, throttleLimits: options.throttleLimits });
     const schema = await createSchema();
     const app = createHttpApp(config);
     const httpServer = createServer(app);
@@ -59,6 +64,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     );
     serveClient(app, config);
     const ws = attachWebSocket(schema, httpServer, services, sockets);
+    events.on('session.revoked', (event) => sockets.closeFor(event.userId, event.sessionId));
     if (options.jobs !== false) jobs = await Jobs.start(database.url, recurringJobs(services));
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
@@ -81,12 +87,15 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           logger.debug('http drained');
           await jobs?.stop();
           logger.debug('jobs stopped');
+          services.mailer.close();
+          await events!.close();
           await database.close();
           logger.info('stopped');
         })()),
     };
   } catch (error) {
     await jobs?.stop().catch(() => undefined);
+    await events?.close().catch(() => undefined);
     await database.close().catch(() => undefined);
     logger.error('start failed', { error: (error as Error).message });
     throw error;

@@ -1,30 +1,54 @@
 import { DataSource } from 'typeorm';
+import { ActivationService } from '../modules/accounts/activation.service';
 import { AuthenticationService } from '../modules/accounts/authentication.service';
+import { BlockingService } from '../modules/accounts/blocking.service';
 import { MeService } from '../modules/accounts/me.service';
 import { OperatorAccountsService } from '../modules/accounts/operator-accounts.service';
+import { RenewalService } from '../modules/accounts/renewal.service';
 import { AuditService } from '../modules/audit/audit.service';
+import { ClassService } from '../modules/directory/class.service';
 import { DirectoryService } from '../modules/directory/directory.service';
-import { Config } from '../platform/config/config';
+import { OutboxService } from '../modules/mail/outbox.service';
+import { LoginThrottle, ThrottleLimits, defaultLimits } from '../platform/auth/login-throttle';
 import { SessionCookies } from '../platform/auth/session-cookie';
 import { SessionService } from '../platform/auth/session.service';
+import { Config } from '../platform/config/config';
 import { SecretBox } from '../platform/crypto/secret-box';
+import { Mailer } from '../platform/mail/mailer';
+import { EventBus } from '../platform/pubsub/event-bus';
+
+export interface Infrastructure {
+  config: Config;
+  dataSource: DataSource;
+  events: EventBus;
+  throttleLimits?: ThrottleLimits;
+}
 
 /** The service graph, built once at start; resolvers reach it through the request context. */
-export function createServices(config: Config, dataSource: DataSource) {
+export function createServices({ config, dataSource, events, throttleLimits }: Infrastructure) {
   const secretBox = SecretBox.fromConfig(config.secretKey, config.dataDir);
   const sessions = new SessionService(dataSource, config.sessionTtlHours);
   const directory = new DirectoryService(dataSource);
   const audit = new AuditService(dataSource);
+  const mailer = new Mailer(dataSource, config.smtpUrl, config.mailFrom);
+  const authentication = new AuthenticationService(dataSource, sessions, secretBox, new LoginThrottle(dataSource, throttleLimits ?? defaultLimits));
   return {
     config,
     dataSource,
+    events,
     secretBox,
     sessions,
+    mailer,
     cookies: new SessionCookies(config.secureCookies),
     directory,
+    classes: new ClassService(dataSource),
     me: new MeService(dataSource, directory),
     audit,
-    authentication: new AuthenticationService(dataSource, sessions, secretBox),
+    authentication,
+    activation: new ActivationService(dataSource, authentication, audit, config),
+    renewal: new RenewalService(dataSource, authentication, audit, mailer, { ttlHours: config.renewalCodeTtlHours, publicUrl: config.publicUrl }),
+    blocking: new BlockingService(dataSource, audit, events),
+    outbox: new OutboxService(dataSource),
     operatorAccounts: new OperatorAccountsService(dataSource, audit),
   };
 }

@@ -1,32 +1,40 @@
 import type { WebSocket } from 'ws';
 
 /**
- * Open graphql-ws sockets by user, so that revoking a user's sessions (blocking, password change,
- * logout everywhere) can close their live connections on this instance at once.
+ * Open graphql-ws sockets by user (and the session they were opened with), so that revoking
+ * sessions (blocking, password change, logout) closes the matching live connections at once.
  */
 export class SocketRegistry {
-  private readonly byUser = new Map<string, Set<WebSocket>>();
+  private readonly byUser = new Map<string, Map<WebSocket, string | undefined>>();
 
-  add(userId: string, socket: WebSocket): void {
+  add(userId: string, socket: WebSocket, sessionId?: string): void {
     let sockets = this.byUser.get(userId);
-    if (!sockets) this.byUser.set(userId, (sockets = new Set()));
-    sockets.add(socket);
+    if (!sockets) this.byUser.set(userId, (sockets = new Map()));
+    sockets.set(socket, sessionId);
     socket.once('close', () => {
       sockets.delete(socket);
       if (sockets.size === 0 && this.byUser.get(userId) === sockets) this.byUser.delete(userId);
     });
   }
 
-  /** 4401 "Unauthorized" as graphql-ws clients understand it: do not retry with the same session. */
-  closeAllFor(userId: string, reason = 'Session ended'): number {
+  /**
+   * Closes with 4401 "Unauthorized", which graphql-ws clients treat as final (no retry with the same
+   * session). Only the sockets of `sessionId` when given, else all of the user's.
+   */
+  closeFor(userId: string, sessionId?: string, reason = 'Session ended'): number {
     const sockets = this.byUser.get(userId);
     if (!sockets) return 0;
-    for (const socket of sockets) socket.close(4401, reason);
-    return sockets.size;
+    let closed = 0;
+    for (const [socket, socketSession] of sockets) {
+      if (sessionId && socketSession !== sessionId) continue;
+      socket.close(4401, reason);
+      closed++;
+    }
+    return closed;
   }
 
   closeEverything(): void {
-    for (const sockets of this.byUser.values()) for (const socket of sockets) socket.close(1001, 'Server shutting down');
+    for (const sockets of this.byUser.values()) for (const socket of sockets.keys()) socket.close(1001, 'Server shutting down');
   }
 
   get size(): number {

@@ -26,7 +26,7 @@ export function attachWebSocket(schema: GraphQLSchema, httpServer: Server, servi
         const actor = await resolveActor(services, sessionTokenFrom(ctx.extra.request));
         if (!actor) return false; // graphql-ws closes with 4403 Forbidden
         ctx.extra.lang = typeof ctx.connectionParams?.lang === 'string' ? ctx.connectionParams.lang : undefined;
-        sockets.add(actor.userId, ctx.extra.socket);
+        sockets.add(actor.userId, ctx.extra.socket, actor.sessionId);
         return true;
       },
       onSubscribe: async (ctx, _id, payload) => {

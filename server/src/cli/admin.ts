@@ -5,6 +5,7 @@ import { migrations } from '../migrations';
 import { loadConfig } from '../platform/config/config';
 import { openDatabase } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
+import { EventBus } from '../platform/pubsub/event-bus';
 import { setLogLevel } from '../platform/logging/logger';
 import { listDemoAccounts } from '../app/demo-startup';
 
@@ -42,13 +43,15 @@ async function main(): Promise<number> {
   setLogLevel('warn');
   const config = loadConfig();
   const database = await openDatabase(config, { entities, migrations, poolSize: 2, applicationName: 'preau-admin' });
+  const events = await EventBus.start(database.url, database.dataSource);
   try {
-    const services = createServices(config, database.dataSource);
+    const services = createServices({ config, dataSource: database.dataSource, events });
     if (command === 'create-operator') {
       const password = await services.operatorAccounts.createOperator(login, option(args, '--prenom'), option(args, '--nom'));
       console.log(`Compte opérateur créé.\n  Identifiant : ${login.toLowerCase()}\n  Mot de passe : ${password}\nNotez-le maintenant : il ne sera plus affiché.`);
     } else if (command === 'reset-password') {
       const result = await services.operatorAccounts.resetPassword(login);
+      await events.publish({ type: 'session.revoked', userId: result.userId });
       console.log(`Nouveau mot de passe pour ${result.login} : ${result.password}\nSes sessions ouvertes ont été fermées.`);
     } else {
       const accounts = await listDemoAccounts(services);
@@ -63,6 +66,7 @@ async function main(): Promise<number> {
     console.error(error instanceof AppError ? error.text.fr : `Erreur : ${(error as Error).message}`);
     return 1;
   } finally {
+    await events.close();
     await database.close();
   }
 }

@@ -1,4 +1,5 @@
 import { Initial1764340000000 } from './1764340000000-initial';
+import { Accounts1795879849596 } from './1795879849596-accounts';
 
 /** Migrations in order. A landed migration is never edited: add a new one. */
-export const migrations = [Initial1764340000000];
+export const migrations = [Initial1764340000000, Accounts1795879849596];

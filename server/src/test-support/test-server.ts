@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RunningServer, startServer } from '../app/server';
 import { loadConfig } from '../platform/config/config';
+import { ThrottleLimits } from '../platform/auth/login-throttle';
 import { setLogLevel } from '../platform/logging/logger';
 import { cloneTestDatabase } from './test-database';
+
+const TEST_SECRET_KEY = 'a'.repeat(64);
 
 export interface TestServer extends RunningServer {
   /** A fresh GraphQL client with its own cookie jar (one "browser"). */
@@ -12,20 +15,31 @@ export interface TestServer extends RunningServer {
 }
 
 /** The real server (HTTP + WebSocket + database) on a free port, against this file's own database. */
-export async function startTestServer(options: { jobs?: boolean; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { jobs?: boolean; env?: Record<string, string>; throttleLimits?: ThrottleLimits; sharedDatabaseOf?: TestServer } = {},
+): Promise<TestServer> {
   setLogLevel((process.env.TEST_LOG_LEVEL as 'error') || 'error');
-  const database = await cloneTestDatabase();
+  // A second instance on the same database (cross-instance tests) reuses the first one's.
+  const database = options.sharedDatabaseOf
+    ? { url: options.sharedDatabaseOf.database.url, drop: async () => undefined }
+    : await cloneTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'preau-test-data-'));
   const config = loadConfig({
     DATABASE_URL: database.url,
     PORT: '0',
     PREAU_DATA_DIR: dataDir,
+    // Instances of one test share the key, as production instances share PREAU_SECRET_KEY.
+    PREAU_SECRET_KEY: TEST_SECRET_KEY,
     DEMO_DATA: 'false',
     CLIENT_DIR: join(dataDir, 'no-client'),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL || 'error',
     ...options.env,
   });
-  const server = await startServer(config, { jobs: options.jobs ?? false });
+  const server = await startServer(config, {
+    jobs: options.jobs ?? false,
+    // Generous by default so that tests signing in many times are not throttled.
+    throttleLimits: options.throttleLimits ?? { perLogin: 1000, perAddress: 100_000, slowAfter: 1000, windowMinutes: 15, blockMinutes: 15 },
+  });
   return {
     ...server,
     client: (lang = 'fr') => new GraphQLTestClient(server.url, lang),

@@ -1,22 +1,31 @@
 import { timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { LoginThrottle } from '../../platform/auth/login-throttle';
 import { dummyHash, verifyPassword } from '../../platform/auth/password-hasher';
 import { SessionService } from '../../platform/auth/session.service';
+import { looksLikeCode } from '../../platform/crypto/codes';
 import { SecretBox } from '../../platform/crypto/secret-box';
 import { AppError } from '../../platform/errors/app-error';
 import { LoginStatus } from './me.types';
 
-interface Credentials {
+interface AccountSecrets {
   id: string;
+  login: string;
   password_hash: string | null;
   activation_code_secret: string | null;
   can_sign_in: boolean;
+  renewal_id: string | null;
+  renewal_hash: string | null;
 }
 
-export interface LoginOutcome {
-  status: LoginStatus;
-  userId?: string;
-  session?: { token: string; tokenHash: string };
+export type Credential =
+  | { kind: 'password'; userId: string; login: string }
+  | { kind: 'activation'; userId: string; login: string }
+  | { kind: 'renewal'; userId: string; login: string; renewalCodeId: string };
+
+export interface ClientInfo {
+  address: string | null;
+  userAgent: string | null;
 }
 
 function sameText(a: string, b: string): boolean {
@@ -26,45 +35,85 @@ function sameText(a: string, b: string): boolean {
 }
 
 /**
- * Sign-in. Unknown login, blocked or pre-deleted account and wrong password all end in the same
- * error after the same work (one argon2 verification), so the answer tells nothing about accounts.
+ * Checks what someone typed in « Mot de passe »: their password, the activation code of a new
+ * account, or a renewal code. Codes are lower-case only while every valid password has an upper-case
+ * letter, so the two never overlap. Every path does exactly one argon2 verification, and unknown,
+ * blocked and pre-deleted accounts fail like a wrong password: same message, same time.
  */
 export class AuthenticationService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly sessions: SessionService,
     private readonly secretBox: SecretBox,
+    private readonly throttle: LoginThrottle,
   ) {}
 
-  async login(loginOrAlias: string, password: string, client: { address: string | null; userAgent: string | null }): Promise<LoginOutcome> {
-    const name = loginOrAlias.trim().toLowerCase();
-    if (!name || !password || name.length > 200 || password.length > 1024) {
-      await verifyPassword(await dummyHash(), password.slice(0, 128));
+  async verify(loginOrAlias: string, secret: string, client: ClientInfo): Promise<Credential> {
+    const name = loginOrAlias.trim().toLowerCase().slice(0, 200);
+    await this.throttle.beforeAttempt(name, client.address);
+    const credential = await this.check(name, secret.slice(0, 1024));
+    if (!credential) {
+      await this.throttle.failed(name, client.address);
       throw AppError.of('BAD_CREDENTIALS');
     }
-    const rows: Credentials[] = await this.dataSource.query(
-      `SELECT u.id, u.password_hash, u.activation_code_secret,
-              (u.predeleted_at IS NULL AND (u.blocked_at IS NULL OR (u.blocked_until IS NOT NULL AND u.blocked_until <= now()))) AS can_sign_in
-         FROM account_name n JOIN app_user u ON u.id = n.user_id
-        WHERE n.name = $1`,
-      [name],
-    );
+    await this.throttle.succeeded(name);
+    return credential;
+  }
+
+  private async check(name: string, secret: string): Promise<Credential | null> {
+    const rows: AccountSecrets[] = name
+      ? await this.dataSource.query(
+          `SELECT u.id, u.login, u.password_hash, u.activation_code_secret,
+                  (u.predeleted_at IS NULL AND (u.blocked_at IS NULL OR (u.blocked_until IS NOT NULL AND u.blocked_until <= now()))) AS can_sign_in,
+                  r.id AS renewal_id, r.code_hash AS renewal_hash
+             FROM account_name n
+             JOIN app_user u ON u.id = n.user_id
+             LEFT JOIN LATERAL (
+               SELECT id, code_hash FROM renewal_code
+                WHERE user_id = u.id AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()
+                ORDER BY created_at DESC LIMIT 1
+             ) r ON true
+            WHERE n.name = $1`,
+          [name],
+        )
+      : [];
     const account = rows[0];
-    if (!account || !account.can_sign_in) {
-      await verifyPassword(await dummyHash(), password);
-      throw AppError.of('BAD_CREDENTIALS');
+    if (!account || !account.can_sign_in || !secret) {
+      await verifyPassword(await dummyHash(), secret);
+      return null;
     }
-    if (account.password_hash) {
-      if (!(await verifyPassword(account.password_hash, password))) throw AppError.of('BAD_CREDENTIALS');
-      await this.dataSource.query('UPDATE app_user SET last_login_at = now() WHERE id = $1', [account.id]);
-      const session = await this.sessions.create(account.id, client.address, client.userAgent);
-      return { status: LoginStatus.SIGNED_IN, userId: account.id, session };
+    const typed = secret.trim();
+    if (looksLikeCode(typed)) {
+      if (!account.password_hash && account.activation_code_secret) {
+        await verifyPassword(await dummyHash(), secret);
+        const code = this.secretBox.open(account.activation_code_secret);
+        return sameText(code, typed) ? { kind: 'activation', userId: account.id, login: account.login } : null;
+      }
+      if (account.renewal_hash && account.renewal_id) {
+        return (await verifyPassword(account.renewal_hash, typed))
+          ? { kind: 'renewal', userId: account.id, login: account.login, renewalCodeId: account.renewal_id }
+          : null;
+      }
     }
-    // Not activated yet: the "password" must be the activation code printed on the sheet.
-    await verifyPassword(await dummyHash(), password);
-    const code = account.activation_code_secret ? this.secretBox.open(account.activation_code_secret) : null;
-    if (!code || !sameText(code, password.trim().toLowerCase())) throw AppError.of('BAD_CREDENTIALS');
-    return { status: LoginStatus.ACTIVATION_REQUIRED, userId: account.id };
+    if (!account.password_hash) {
+      await verifyPassword(await dummyHash(), secret);
+      return null;
+    }
+    return (await verifyPassword(account.password_hash, secret)) ? { kind: 'password', userId: account.id, login: account.login } : null;
+  }
+
+  /** « Se connecter ». A code leads to the activation or renewal page instead of a session. */
+  async login(loginOrAlias: string, secret: string, client: ClientInfo): Promise<{ status: LoginStatus; userId: string; token?: string }> {
+    const credential = await this.verify(loginOrAlias, secret, client);
+    if (credential.kind === 'activation') return { status: LoginStatus.ACTIVATION_REQUIRED, userId: credential.userId };
+    if (credential.kind === 'renewal') return { status: LoginStatus.RENEWAL_REQUIRED, userId: credential.userId };
+    return { status: LoginStatus.SIGNED_IN, userId: credential.userId, token: await this.openSession(credential.userId, client) };
+  }
+
+  async openSession(userId: string, client: ClientInfo): Promise<string> {
+    await this.dataSource.query('UPDATE app_user SET last_login_at = now() WHERE id = $1', [userId]);
+    const session = await this.sessions.create(userId, client.address, client.userAgent);
+    return session.token;
   }
 
   async logout(sessionId: string | undefined): Promise<void> {

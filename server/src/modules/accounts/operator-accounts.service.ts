@@ -49,7 +49,7 @@ export class OperatorAccountsService {
    * Sets a new random password (login or alias accepted) and ends the user's sessions. The account
    * counts as activated from then on. Returns the password and the account's login.
    */
-  async resetPassword(loginOrAlias: string): Promise<{ login: string; password: string }> {
+  async resetPassword(loginOrAlias: string): Promise<{ userId: string; login: string; password: string }> {
     const name = loginOrAlias.trim().toLowerCase();
     const password = randomPassword();
     const passwordHash = await hashPassword(password);
@@ -72,7 +72,7 @@ export class OperatorAccountsService {
         { actorId: null, actorLabel: CLI_ACTOR, action: 'PASSWORD_RESET', targetUserId: user.id, targetLabel: user.login },
         manager,
       );
-      return { login: user.login, password };
+      return { userId: user.id, login: user.login, password };
     });
   }
 }

@@ -25,10 +25,8 @@ export class SessionResolver {
       address: ctx.clientAddress,
       userAgent: ctx.userAgent,
     });
-    if (outcome.status !== LoginStatus.SIGNED_IN || !outcome.session || !outcome.userId) {
-      return { status: outcome.status, me: null };
-    }
-    ctx.setSessionCookie(outcome.session.token);
+    if (outcome.status !== LoginStatus.SIGNED_IN || !outcome.token) return { status: outcome.status, me: null };
+    ctx.setSessionCookie(outcome.token);
     const actor = await loadActor(ctx.services.dataSource, outcome.userId);
     return { status: outcome.status, me: actor ? await ctx.services.me.me(actor) : null };
   }
@@ -36,7 +34,9 @@ export class SessionResolver {
   @Allow(Access.PUBLIC)
   @Mutation(() => Boolean, { description: 'Ends the current session. True even when nobody was signed in.' })
   async logout(@Ctx() ctx: RequestContext): Promise<boolean> {
-    await ctx.services.authentication.logout(ctx.actor?.sessionId);
+    const actor = ctx.actor;
+    await ctx.services.authentication.logout(actor?.sessionId);
+    if (actor?.sessionId) await ctx.services.events.publish({ type: 'session.revoked', userId: actor.userId, sessionId: actor.sessionId });
     ctx.clearSessionCookie();
     return true;
   }

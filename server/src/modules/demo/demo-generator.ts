@@ -373,7 +373,7 @@ function* contiguousLogins(base: string, count: number): Generator<string> {
 /**
  * Logins for an empty database, in memory: `baseLogin` + `firstFreeLogin`. Logins of one base are
  * always allocated in order (base, base2, base3, …), so a per-base counter stands for the set of
- * taken names; past a few dozen the next free one is computed directly (same result, no O(n) scan).
+ * taken names; past sixteen the next free one is computed directly (same result, no O(n) scan).
  * Aliases have no dot or two dots, so they never collide with a `prenom.nom[n]` login.
  */
 export class LoginAllocator {
@@ -383,7 +383,7 @@ export class LoginAllocator {
   login(firstName: string, lastName: string): string {
     const base = cachedBaseLogin(firstName, lastName);
     const taken = this.counts.get(base) ?? 0;
-    const login = taken < 48 ? firstFreeLogin(base, contiguousLogins(base, taken)) : `${base}${taken + 1}`;
+    const login = taken < 16 ? firstFreeLogin(base, contiguousLogins(base, taken)) : `${base}${taken + 1}`;
     this.counts.set(base, taken + 1);
     return login;
   }
@@ -439,13 +439,17 @@ function cachedSearchKey(name: string): string {
   }
   return value;
 }
-const baseLogins = new Map<string, string>();
+const baseLogins = new Map<string, Map<string, string>>();
 function cachedBaseLogin(firstName: string, lastName: string): string {
-  const pair = `${firstName}\u0000${lastName}`;
-  let value = baseLogins.get(pair);
+  let byLast = baseLogins.get(firstName);
+  if (byLast === undefined) {
+    byLast = new Map();
+    baseLogins.set(firstName, byLast);
+  }
+  let value = byLast.get(lastName);
   if (value === undefined) {
     value = baseLogin(firstName, lastName);
-    baseLogins.set(pair, value);
+    byLast.set(lastName, value);
   }
   return value;
 }

@@ -1,0 +1,69 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor } from '../../platform/auth/actor';
+import { isUuid } from '../../platform/database/uuid';
+import { AppError } from '../../platform/errors/app-error';
+import { Profile } from './user.entity';
+
+/** Who may act on an account: its admins only, or also the teacher of a pupil's class. */
+export type AccessMode = 'administer' | 'administer-or-teach';
+
+export interface TargetUser {
+  id: string;
+  login: string;
+  firstName: string;
+  lastName: string;
+  profile: Profile;
+  activated: boolean;
+  blocked: boolean;
+  predeleted: boolean;
+}
+
+/**
+ * The account `userId` if the actor may act on it, else NOT_FOUND — the same answer as for an id
+ * that does not exist. The scope test is one indexed EXISTS in SQL. `forUpdate` locks the row for
+ * the rest of the transaction (pass its manager).
+ */
+export async function findAccessibleUser(
+  db: DataSource | EntityManager,
+  actor: Actor,
+  userId: string,
+  mode: AccessMode,
+  forUpdate = false,
+): Promise<TargetUser> {
+  if (!isUuid(userId)) throw AppError.notFound();
+  const rows: {
+    id: string;
+    login: string;
+    first_name: string;
+    last_name: string;
+    profile: Profile;
+    activated: boolean;
+    blocked: boolean;
+    predeleted: boolean;
+  }[] = await db.query(
+    `SELECT u.id, u.login, u.first_name, u.last_name, u.profile,
+            (u.password_hash IS NOT NULL) AS activated,
+            (u.blocked_at IS NOT NULL AND (u.blocked_until IS NULL OR u.blocked_until > now())) AS blocked,
+            (u.predeleted_at IS NOT NULL) AS predeleted
+       FROM app_user u
+      WHERE u.id = $1
+        AND ($2::boolean
+             OR EXISTS (SELECT 1 FROM user_structure us WHERE us.user_id = u.id AND us.structure_id = ANY($3::uuid[]))
+             OR ($4::boolean AND u.profile = 'STUDENT'
+                 AND EXISTS (SELECT 1 FROM class_member cm WHERE cm.user_id = u.id AND cm.class_id = ANY($5::uuid[]))))
+      ${forUpdate ? 'FOR UPDATE OF u' : ''}`,
+    [userId, actor.scope.all, actor.scope.structureIds, mode === 'administer-or-teach', actor.teacherClassIds],
+  );
+  const row = rows[0];
+  if (!row) throw AppError.notFound();
+  return {
+    id: row.id,
+    login: row.login,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    profile: row.profile,
+    activated: row.activated,
+    blocked: row.blocked,
+    predeleted: row.predeleted,
+  };
+}

@@ -1,0 +1,91 @@
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Profile } from './user.entity';
+
+export enum AccountStatus {
+  /** Activated and usable. */
+  ACTIVE = 'ACTIVE',
+  /** Not activated yet: the activation code has not been used. */
+  INACTIVE = 'INACTIVE',
+  BLOCKED = 'BLOCKED',
+  PREDELETED = 'PREDELETED',
+}
+registerEnumType(AccountStatus, { name: 'AccountStatus', description: 'Actif, Inactif (non activé), Bloqué, Pré-supprimé' });
+
+/** An account as admins (and a pupil's teachers) see it. Only ever returned after a scope check. */
+@ObjectType('User')
+export class UserView {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  firstName!: string;
+
+  @Field()
+  lastName!: string;
+
+  @Field({ description: 'NOM Prénom' })
+  displayName!: string;
+
+  @Field()
+  login!: string;
+
+  @Field(() => String, { nullable: true, description: 'Identifiant personnalisé' })
+  alias!: string | null;
+
+  @Field(() => Profile)
+  profile!: Profile;
+
+  @Field(() => AccountStatus)
+  status!: AccountStatus;
+
+  @Field({ description: 'False while the activation code has not been used (shown with a padlock).' })
+  activated!: boolean;
+
+  @Field(() => Date, { nullable: true, description: 'End of the block; null while blocked means until unblocked.' })
+  blockedUntil!: Date | null;
+
+  @Field(() => String, { nullable: true })
+  blockedReason!: string | null;
+
+  @Field(() => Date, { nullable: true })
+  lastLoginAt!: Date | null;
+}
+
+export interface UserRow {
+  id: string;
+  first_name: string;
+  last_name: string;
+  login: string;
+  alias: string | null;
+  profile: Profile;
+  activated: boolean;
+  blocked: boolean;
+  blocked_until: Date | null;
+  blocked_reason: string | null;
+  predeleted: boolean;
+  last_login_at: Date | null;
+}
+
+/** The SELECT list matching UserRow, for `FROM app_user u`. */
+export const USER_COLUMNS = `u.id, u.first_name, u.last_name, u.login, u.alias, u.profile,
+  (u.password_hash IS NOT NULL) AS activated,
+  (u.blocked_at IS NOT NULL AND (u.blocked_until IS NULL OR u.blocked_until > now())) AS blocked,
+  u.blocked_until, u.blocked_reason, (u.predeleted_at IS NOT NULL) AS predeleted, u.last_login_at`;
+
+export function userView(row: UserRow): UserView {
+  const status = row.predeleted ? AccountStatus.PREDELETED : row.blocked ? AccountStatus.BLOCKED : row.activated ? AccountStatus.ACTIVE : AccountStatus.INACTIVE;
+  return {
+    id: row.id,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    displayName: `${row.last_name.toUpperCase()} ${row.first_name}`,
+    login: row.login,
+    alias: row.alias,
+    profile: row.profile,
+    status,
+    activated: row.activated,
+    blockedUntil: row.blocked ? row.blocked_until : null,
+    blockedReason: row.blocked ? row.blocked_reason : null,
+    lastLoginAt: row.last_login_at,
+  };
+}

@@ -1,0 +1,13 @@
+import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../../app/context';
+import { Access, Allow } from '../../platform/auth/access';
+import { OutboxMailView } from './outbox.types';
+
+@Resolver()
+export class OutboxResolver {
+  @Allow(Access.OPERATOR)
+  @Query(() => [OutboxMailView], { description: 'Demo only (no SMTP_URL): the mails Préau would have sent, newest first.' })
+  outbox(@Arg('first', () => Int, { defaultValue: 50 }) first: number, @Ctx() ctx: RequestContext): Promise<OutboxMailView[]> {
+    return ctx.services.outbox.latest(first);
+  }
+}

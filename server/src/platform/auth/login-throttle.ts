@@ -1,0 +1,69 @@
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { DataSource } from 'typeorm';
+import { AppError } from '../errors/app-error';
+
+export interface ThrottleLimits {
+  /** Failures per login before it is refused for `blockMinutes`. */
+  perLogin: number;
+  /** Failures per client address before it is refused for `blockMinutes`. */
+  perAddress: number;
+  /** Failures per login after which each attempt is slowed down. */
+  slowAfter: number;
+  windowMinutes: number;
+  blockMinutes: number;
+}
+
+export const defaultLimits: ThrottleLimits = { perLogin: 10, perAddress: 100, slowAfter: 3, windowMinutes: 15, blockMinutes: 15 };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Repeated sign-in failures, counted in PostgreSQL (shared by every instance): first slowed down
+ * (up to 2 s per attempt), then refused for a while with a clear message. Keyed by the login as
+ * typed, whether or not it exists, so the throttle itself reveals nothing.
+ */
+export class LoginThrottle {
+  private readonly byLogin: RateLimiterPostgres;
+  private readonly byAddress: RateLimiterPostgres;
+
+  constructor(
+    dataSource: DataSource,
+    private readonly limits: ThrottleLimits = defaultLimits,
+  ) {
+    const common = {
+      storeClient: dataSource,
+      storeType: 'typeorm',
+      tableName: 'login_throttle',
+      tableCreated: true, // by migration
+      duration: limits.windowMinutes * 60,
+      blockDuration: limits.blockMinutes * 60,
+    };
+    this.byLogin = new RateLimiterPostgres({ ...common, keyPrefix: 'login', points: limits.perLogin });
+    this.byAddress = new RateLimiterPostgres({ ...common, keyPrefix: 'addr', points: limits.perAddress });
+  }
+
+  /** Before checking a password: refuses when blocked, waits when slowed down. */
+  async beforeAttempt(login: string, address: string | null): Promise<void> {
+    const [perLogin, perAddress] = await Promise.all([this.byLogin.get(login), address ? this.byAddress.get(address) : null]);
+    const refused = [perLogin && perLogin.consumedPoints >= this.limits.perLogin ? perLogin : null, perAddress && perAddress.consumedPoints >= this.limits.perAddress ? perAddress : null].filter(
+      (res): res is RateLimiterRes => !!res,
+    );
+    if (refused.length) {
+      const minutes = Math.max(1, Math.ceil(Math.max(...refused.map((res) => res.msBeforeNext)) / 60_000));
+      throw AppError.of('TOO_MANY_ATTEMPTS', { minutes });
+    }
+    const failures = perLogin?.consumedPoints ?? 0;
+    if (failures >= this.limits.slowAfter) await sleep(Math.min(2_000, (failures - this.limits.slowAfter + 1) * 400));
+  }
+
+  async failed(login: string, address: string | null): Promise<void> {
+    await Promise.all([
+      this.byLogin.consume(login).catch(() => undefined), // over the limit: the block is recorded, nothing to do
+      address ? this.byAddress.consume(address).catch(() => undefined) : undefined,
+    ]);
+  }
+
+  async succeeded(login: string): Promise<void> {
+    await this.byLogin.delete(login);
+  }
+}

@@ -1,0 +1,99 @@
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { logger } from '../logging/logger';
+
+/** Events every server instance must hear. Payloads carry ids only (NOTIFY is limited to 8 kB). */
+export type AppEvent =
+  /** All sessions of the user, or just one (logout) when sessionId is set. */
+  | { type: 'session.revoked'; userId: string; sessionId?: string }
+  | { type: 'report.added'; reportId: string }
+  | { type: 'report.treated'; reportId: string }
+  | { type: 'timeline.changed'; userIds: string[]; notificationId: string; change: 'ADDED' | 'REMOVED' }
+  | { type: 'mailing.progress'; mailingId: string };
+
+type Handler<T extends AppEvent['type']> = (event: Extract<AppEvent, { type: T }>) => void;
+type AnyHandler = (event: AppEvent) => void;
+
+const CHANNEL = 'preau_events';
+
+/**
+ * Fans events out to every instance through PostgreSQL LISTEN/NOTIFY: no extra server. `publish`
+ * runs inside or after the transaction that made the change (NOTIFY is delivered at commit), and
+ * each instance — this one included — receives it on its dedicated listening connection.
+ */
+export class EventBus {
+  private readonly handlers = new Map<string, Set<AnyHandler>>();
+  private client?: Client;
+  private closed = false;
+  private reconnectDelay = 250;
+
+  private constructor(
+    private readonly databaseUrl: string,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  static async start(databaseUrl: string, dataSource: DataSource): Promise<EventBus> {
+    const bus = new EventBus(databaseUrl, dataSource);
+    await bus.connect();
+    return bus;
+  }
+
+  private async connect(): Promise<void> {
+    const client = new Client({ connectionString: this.databaseUrl, application_name: 'preau-events' });
+    client.on('notification', (message) => {
+      if (message.channel !== CHANNEL || !message.payload) return;
+      try {
+        this.dispatch(JSON.parse(message.payload) as AppEvent);
+      } catch (error) {
+        logger.error('bad event payload', { error: (error as Error).message });
+      }
+    });
+    client.on('error', (error) => {
+      logger.warn('event connection lost; reconnecting', { error: error.message });
+      void this.reconnect(client);
+    });
+    await client.connect();
+    await client.query(`LISTEN ${CHANNEL}`);
+    this.client = client;
+    this.reconnectDelay = 250;
+  }
+
+  private async reconnect(broken: Client): Promise<void> {
+    if (this.closed || this.client !== broken) return;
+    this.client = undefined;
+    await broken.end().catch(() => undefined);
+    while (!this.closed && !this.client) {
+      await new Promise((resolve) => setTimeout(resolve, this.reconnectDelay));
+      this.reconnectDelay = Math.min(this.reconnectDelay * 2, 10_000);
+      await this.connect().catch((error: Error) => logger.warn('event reconnection failed', { error: error.message }));
+    }
+  }
+
+  private dispatch(event: AppEvent): void {
+    for (const handler of this.handlers.get(event.type) ?? []) {
+      try {
+        handler(event);
+      } catch (error) {
+        logger.error('event handler failed', { type: event.type, error: (error as Error).message });
+      }
+    }
+  }
+
+  on<T extends AppEvent['type']>(type: T, handler: Handler<T>): () => void {
+    let set = this.handlers.get(type);
+    if (!set) this.handlers.set(type, (set = new Set()));
+    const generic = handler as unknown as AnyHandler;
+    set.add(generic);
+    return () => set.delete(generic);
+  }
+
+  /** Sends to every instance; pass the transaction's query runner to deliver only at its commit. */
+  async publish(event: AppEvent, query: (sql: string, params: unknown[]) => Promise<unknown> = (sql, params) => this.dataSource.query(sql, params)): Promise<void> {
+    await query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify(event)]);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.client?.end().catch(() => undefined);
+  }
+}

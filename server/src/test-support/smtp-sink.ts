@@ -1,0 +1,75 @@
+import { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMail {
+  from: string;
+  to: string[];
+  raw: string;
+}
+
+/**
+ * A real SMTP server in the test process: mails really leave Préau through nodemailer and arrive
+ * here. `rejectRecipients` answers 550 (permanent) and `deferRecipients` 451 (temporary) for them.
+ */
+export class SmtpSink {
+  readonly mails: ReceivedMail[] = [];
+  readonly rejectRecipients = new Set<string>();
+  readonly deferRecipients = new Set<string>();
+  private readonly server: SMTPServer;
+  port = 0;
+
+  constructor() {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onRcptTo: (address, _session, callback) => {
+        const to = address.address.toLowerCase();
+        if (this.rejectRecipients.has(to)) return callback(Object.assign(new Error('5.1.1 Mailbox unavailable'), { responseCode: 550 }));
+        if (this.deferRecipients.has(to)) return callback(Object.assign(new Error('4.2.1 Try again later'), { responseCode: 451 }));
+        callback();
+      },
+      onData: (stream, session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          this.mails.push({
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            to: session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase()),
+            raw: Buffer.concat(chunks).toString('utf8'),
+          });
+          callback();
+        });
+      },
+    });
+  }
+
+  async start(): Promise<string> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
+    this.port = (this.server.server.address() as AddressInfo).port;
+    return `smtp://127.0.0.1:${this.port}?tls=off`;
+  }
+
+  /** Resolves with the first mail to `to` (waits up to `timeoutMs`). */
+  async waitFor(to: string, timeoutMs = 10_000): Promise<ReceivedMail> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const found = this.mails.find((mail) => mail.to.includes(to.toLowerCase()));
+      if (found) return found;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`no mail to ${to} within ${timeoutMs} ms`);
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+/** The text body of a raw message (quoted-printable decoded), for assertions. */
+export function mailText(raw: string): string {
+  const body = raw.split(/\r?\n\r?\n/).slice(1).join('\n\n');
+  return body
+    .replace(/=\r?\n/g, '')
+    .replace(/(=[0-9A-F]{2})+/g, (match) => Buffer.from(match.replace(/=/g, ''), 'hex').toString('utf8'));
+}
