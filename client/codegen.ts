@@ -6,7 +6,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  * The generated folder is committed; a test fails when it drifts from schema.graphql.
  */
 const config: CodegenConfig = {
-  schema: 'client/src/app/core/graphql/schema.draft.graphql',
+  schema: 'schema.graphql',
   documents: ['client/src/**/*.ts', '!client/src/app/core/graphql/generated/**'],
   ignoreNoDocuments: false,
   generates: {

@@ -1,5 +1,6 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { RouterOutlet } from '@angular/router';
+import { AuthService } from './core/auth/auth.service';
 import { focusMainContentAfterNavigation } from './core/shell/focus-after-navigation';
 import { MAIN_CONTENT_ID } from './core/shell/main-content';
 import { SiteFooter } from './core/shell/site-footer';
@@ -24,6 +25,8 @@ export class App {
   protected readonly mainContentId = MAIN_CONTENT_ID;
 
   constructor() {
+    // Pages outside the guarded area (not found, placeholders) still show who is signed in.
+    void inject(AuthService).loadCurrentUser();
     focusMainContentAfterNavigation();
   }
 }

@@ -9,6 +9,9 @@ import { SessionExpired } from '../auth/session-expired';
 import { GRAPHQL_PATH } from './graphql-endpoint';
 import { GraphqlWsConnection } from './graphql-ws-connection';
 
+/** Operations that open or close the session themselves: their UNAUTHENTICATED is not an expiry. */
+const SESSION_OPERATIONS = new Set(['Login', 'Logout']);
+
 /**
  * Apollo for the whole app: queries and mutations over HTTP (Angular HttpClient, so the
  * Accept-Language interceptor applies; the session cookie is same-origin), subscriptions over
@@ -24,7 +27,7 @@ export function provideGraphql(): EnvironmentProviders {
       const endSessionWhenUnauthenticated = new ErrorLink(({ error, operation }) => {
         const unauthenticated =
           CombinedGraphQLErrors.is(error) && error.errors.some((item) => item.extensions?.['code'] === 'UNAUTHENTICATED');
-        if (unauthenticated && operation.operationName !== 'Login') {
+        if (unauthenticated && !SESSION_OPERATIONS.has(operation.operationName ?? '')) {
           sessionExpired.notify();
         }
       });

@@ -5,6 +5,12 @@ import { ChangeDetectionStrategy, Component } from '@angular/core';
   selector: 'app-coming-soon-notice',
   changeDetection: ChangeDetectionStrategy.OnPush,
   host: { class: 'notice' },
-  template: `<span class="notice__icon" aria-hidden="true">⏳</span><p class="notice__text"><ng-content /></p>`,
+  template: `
+    <svg class="notice__icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="20" height="20">
+      <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" stroke-width="2" />
+      <path d="M12 7v5l3.5 2" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+    </svg>
+    <p class="notice__text"><ng-content /></p>
+  `,
 })
 export class ComingSoonNotice {}

@@ -4,12 +4,14 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Administrateur local (école), ERUN (circonscription), CPD numérique (département), opérateur */
 export type AdminFunction =
   | 'CIRCONSCRIPTION_ADMIN'
   | 'DEPARTEMENT_ADMIN'
   | 'OPERATOR'
   | 'SCHOOL_ADMIN';
 
+/** Which home page fits the signed-in user. */
 export type HomeKind =
   | 'SCHOOL_ADMIN'
   | 'SUPERVISOR'
@@ -21,6 +23,7 @@ export type LoginStatus =
   | 'RENEWAL_REQUIRED'
   | 'SIGNED_IN';
 
+/** Élève, Parent (responsable), Enseignant, Personnel, Invité */
 export type Profile =
   | 'GUEST'
   | 'PERSONNEL'
@@ -28,6 +31,7 @@ export type Profile =
   | 'STUDENT'
   | 'TEACHER';
 
+/** Département, circonscription ou école */
 export type StructureKind =
   | 'CIRCONSCRIPTION'
   | 'DEPARTEMENT'
