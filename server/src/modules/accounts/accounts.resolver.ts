@@ -1,7 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../app/context';
 import { Access, Allow } from '../../platform/auth/access';
-import { loadActor } from '../../platform/auth/actor-loader';
 import { UserView } from '../directory/user.types';
 import { ActivateAccountInput, PasswordRuleView, RenewalCodeView, ResetPasswordInput } from './accounts.types';
 import { LoginPayload, LoginStatus } from './me.types';
@@ -22,8 +21,7 @@ export class AccountsResolver {
   async activateAccount(@Arg('input') input: ActivateAccountInput, @Ctx() ctx: RequestContext): Promise<LoginPayload> {
     const { userId, token } = await ctx.services.activation.activate(input, client(ctx));
     ctx.setSessionCookie(token);
-    const actor = await loadActor(ctx.services.dataSource, userId);
-    return { status: LoginStatus.SIGNED_IN, me: actor ? await ctx.services.me.me(actor) : null };
+    return { status: LoginStatus.SIGNED_IN, userId };
   }
 
   @Allow(Access.PUBLIC)

@@ -50,13 +50,13 @@ export class AuthenticationService {
 
   async verify(loginOrAlias: string, secret: string, client: ClientInfo): Promise<Credential> {
     const name = loginOrAlias.trim().toLowerCase().slice(0, 200);
-    await this.throttle.beforeAttempt(name, client.address);
+    const recentFailures = await this.throttle.beforeAttempt(name, client.address);
     const credential = await this.check(name, secret.slice(0, 1024));
     if (!credential) {
       await this.throttle.failed(name, client.address);
       throw AppError.of('BAD_CREDENTIALS');
     }
-    await this.throttle.succeeded(name);
+    if (recentFailures > 0) await this.throttle.succeeded(name);
     return credential;
   }
 
@@ -111,7 +111,6 @@ export class AuthenticationService {
   }
 
   async openSession(userId: string, client: ClientInfo): Promise<string> {
-    await this.dataSource.query('UPDATE app_user SET last_login_at = now() WHERE id = $1', [userId]);
     const session = await this.sessions.create(userId, client.address, client.userAgent);
     return session.token;
   }

@@ -66,6 +66,6 @@ export class LoginPayload {
   @Field(() => LoginStatus)
   status!: LoginStatus;
 
-  @Field(() => MeView, { nullable: true, description: 'Set when status is SIGNED_IN.' })
-  me!: MeView | null;
+  /** Signed-in user, resolved only when the client asks for `me` (see SessionResolver). */
+  userId!: string | null;
 }

@@ -1,14 +1,21 @@
-import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../app/context';
 import { Access, Allow } from '../../platform/auth/access';
 import { loadActor } from '../../platform/auth/actor-loader';
 import { LoginPayload, LoginStatus, MeView } from './me.types';
 
-@Resolver()
+@Resolver(() => LoginPayload)
 export class SessionResolver {
+  @FieldResolver(() => MeView, { nullable: true, description: 'Set when status is SIGNED_IN.' })
+  async me(@Root() payload: LoginPayload, @Ctx() ctx: RequestContext): Promise<MeView | null> {
+    if (!payload.userId) return null;
+    const actor = await loadActor(ctx.services.dataSource, payload.userId);
+    return actor ? ctx.services.me.me(actor) : null;
+  }
+
   @Allow(Access.PUBLIC)
-  @Query(() => MeView, { nullable: true, description: 'The signed-in user, or null.' })
-  async me(@Ctx() ctx: RequestContext): Promise<MeView | null> {
+  @Query(() => MeView, { name: 'me', nullable: true, description: 'The signed-in user, or null.' })
+  async currentUser(@Ctx() ctx: RequestContext): Promise<MeView | null> {
     return ctx.actor ? ctx.services.me.me(ctx.actor) : null;
   }
 
@@ -25,10 +32,9 @@ export class SessionResolver {
       address: ctx.clientAddress,
       userAgent: ctx.userAgent,
     });
-    if (outcome.status !== LoginStatus.SIGNED_IN || !outcome.token) return { status: outcome.status, me: null };
+    if (outcome.status !== LoginStatus.SIGNED_IN || !outcome.token) return { status: outcome.status, userId: null };
     ctx.setSessionCookie(outcome.token);
-    const actor = await loadActor(ctx.services.dataSource, outcome.userId);
-    return { status: outcome.status, me: actor ? await ctx.services.me.me(actor) : null };
+    return { status: outcome.status, userId: outcome.userId };
   }
 
   @Allow(Access.PUBLIC)

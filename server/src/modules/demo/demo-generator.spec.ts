@@ -131,7 +131,7 @@ describe('generateDemoDirectory: the demo département', () => {
     }
     for (const cls of data.schoolClasses) {
       expect(cls.levels.length).toBeGreaterThan(0);
-      for (const level of cls.levels) expect(LEVELS).toContain(level);
+      for (const level of cls.levels) expect(LEVELS as readonly string[]).toContain(level);
       if (cls.levels.length > 1) expect(cls.name).toBe(cls.levels.join('-'));
       else expect(cls.name).toMatch(new RegExp(`^${cls.levels[0]}( [A-Z])?$`));
     }
@@ -155,8 +155,9 @@ describe('generateDemoDirectory: the demo département', () => {
       const cls = classById.get(classes[0].classId)!;
       expect(structures.get(pupil.id)!.map((s) => s.structureId)).toEqual([cls.schoolId]);
       const age = schoolYear - Number(pupil.birthDate!.slice(0, 4));
-      const youngest = 6 + LEVELS.indexOf(cls.levels[0]) - 1;
-      const oldest = 6 + LEVELS.indexOf(cls.levels[cls.levels.length - 1]) + 1;
+      const levelIndex = (level: string) => (LEVELS as readonly string[]).indexOf(level);
+      const youngest = 6 + levelIndex(cls.levels[0]) - 1;
+      const oldest = 6 + levelIndex(cls.levels[cls.levels.length - 1]) + 1;
       expect(age).toBeGreaterThanOrEqual(youngest);
       expect(age).toBeLessThanOrEqual(oldest);
     }

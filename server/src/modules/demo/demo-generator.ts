@@ -496,7 +496,7 @@ class DirectoryBuilder {
   private readonly random: Random;
   private readonly ids: Random;
   private sequence = 0;
-  private readonly idOffset: number;
+  private readonly idEpoch: number;
   private readonly logins = new LoginAllocator();
   private readonly counters = { pupil: 0, relative: 0, staff: 0 };
   private readonly offsets: { pupil: number; relative: number; staff: number };
@@ -509,7 +509,8 @@ class DirectoryBuilder {
   constructor(private readonly plan: DemoPlan) {
     this.random = new Random(plan.seed, 'people');
     this.ids = new Random(plan.seed, 'ids');
-    this.idOffset = this.ids.uint32();
+    // Ids read as if made one per millisecond during a load a few days before the reference date.
+    this.idEpoch = Date.parse(plan.referenceDate) - (30 + this.ids.int(30 * 24 * 60)) * 60_000 - 10 * DAY;
     const offsets = new Random(plan.seed, 'external-ids');
     this.offsets = { pupil: offsets.int(1e9) * 10, relative: offsets.int(1e9) * 10, staff: offsets.int(1e9) * 10 };
     this.now = Date.parse(plan.referenceDate);
@@ -519,7 +520,7 @@ class DirectoryBuilder {
   }
 
   private uuid(): string {
-    return sequentialUuid(this.ids, this.idOffset + this.sequence++);
+    return sequentialUuid(this.ids, this.sequence++, this.idEpoch);
   }
 
   private newChunk(index: number, circonscription: string): DemoChunk {

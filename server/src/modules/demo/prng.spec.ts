@@ -34,10 +34,14 @@ describe('seeded random numbers', () => {
     expect(random.weighted([['only', 1]])).toBe('only');
   });
 
-  it('should make unique version-4 UUIDs', () => {
+  it('should make unique, increasing version-7 UUIDs', () => {
     const random = new Random(3, 'ids');
-    const ids = Array.from({ length: 50_000 }, (_, i) => sequentialUuid(random, i));
+    const epoch = Date.UTC(2026, 9, 1);
+    const ids = Array.from({ length: 50_000 }, (_, i) => sequentialUuid(random, i, epoch));
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ids.slice(0, 100)) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect([...ids].sort()).toEqual(ids);
+    for (const id of ids.slice(0, 100)) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    // The time field is the epoch plus the sequence, in milliseconds.
+    expect(parseInt(ids[10].replace(/-/g, '').slice(0, 12), 16)).toBe(epoch + 10);
   });
 });

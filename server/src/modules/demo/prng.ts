@@ -120,20 +120,22 @@ function hex32(value: number): string {
 }
 
 /**
- * A version-4-shaped UUID, unique by construction within one generation: 80 bits come from the PRNG
- * and the last 32 bits are a bijection of `sequence` (multiplication by an odd constant modulo 2^32),
- * so two rows never share a primary key whatever the PRNG does.
+ * A UUID in the version-7 layout, unique by construction within one generation: its 48-bit time field
+ * is `epochMs + sequence` (as if one id were made per millisecond from `epochMs`), the other 74 bits
+ * come from the PRNG. Increasing ids keep the B-tree inserts of primary keys and of the (user, …)
+ * membership keys at the right edge of the index, which makes a million-account COPY much faster.
  */
-export function sequentialUuid(random: Random, sequence: number): string {
+export function sequentialUuid(random: Random, sequence: number, epochMs = 0): string {
+  const time = epochMs + sequence;
+  const high = Math.floor(time / 65536);
+  const low = time % 65536;
   const r1 = random.uint32();
   const r2 = random.uint32();
   const r3 = random.uint32();
-  const tail = Math.imul(sequence >>> 0, 0x9e3779b1) >>> 0;
-  const p1 = hex32(r1);
-  const p2 = hex32(r2);
-  const p3 = hex32(r3);
+  const p2 = hex32(r1);
+  const p3 = hex32(r2);
   return (
-    `${p1}-${p2.slice(0, 4)}-4${p2.slice(5, 8)}-` +
-    `${((parseInt(p3[0], 16) & 0x3) | 0x8).toString(16)}${p3.slice(1, 4)}-${p3.slice(4, 8)}${hex32(tail)}`
+    `${hex32(high)}-${HEX[low >>> 8]}${HEX[low & 255]}-7${p2.slice(1, 4)}-` +
+    `${((parseInt(p2[4], 16) & 0x3) | 0x8).toString(16)}${p2.slice(5, 8)}-${p3}${hex32(r3).slice(0, 4)}`
   );
 }

@@ -42,8 +42,11 @@ export class LoginThrottle {
     this.byAddress = new RateLimiterPostgres({ ...common, keyPrefix: 'addr', points: limits.perAddress });
   }
 
-  /** Before checking a password: refuses when blocked, waits when slowed down. */
-  async beforeAttempt(login: string, address: string | null): Promise<void> {
+  /**
+   * Before checking a password: refuses when blocked, waits when slowed down. Returns the recent
+   * failures of this login (so a success only writes when there is something to forget).
+   */
+  async beforeAttempt(login: string, address: string | null): Promise<number> {
     const [perLogin, perAddress] = await Promise.all([this.byLogin.get(login), address ? this.byAddress.get(address) : null]);
     const refused = [perLogin && perLogin.consumedPoints >= this.limits.perLogin ? perLogin : null, perAddress && perAddress.consumedPoints >= this.limits.perAddress ? perAddress : null].filter(
       (res): res is RateLimiterRes => !!res,
@@ -54,6 +57,7 @@ export class LoginThrottle {
     }
     const failures = perLogin?.consumedPoints ?? 0;
     if (failures >= this.limits.slowAfter) await sleep(Math.min(2_000, (failures - this.limits.slowAfter + 1) * 400));
+    return failures;
   }
 
   async failed(login: string, address: string | null): Promise<void> {

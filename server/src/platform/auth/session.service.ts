@@ -23,12 +23,14 @@ export class SessionService {
     private readonly ttlHours: number,
   ) {}
 
+  /** Opens a session and records the sign-in as the user's last connection: one statement, one commit. */
   async create(userId: string, clientAddress: string | null, userAgent: string | null): Promise<{ token: string; tokenHash: string; expiresAt: Date }> {
     const token = randomBytes(32).toString('base64url');
     const tokenHash = hashToken(token);
     const expiresAt = new Date(Date.now() + this.ttlHours * 3_600_000);
     await this.dataSource.query(
-      `INSERT INTO user_session (token_hash, user_id, expires_at, last_seen_at, client_address, user_agent)
+      `WITH signed_in AS (UPDATE app_user SET last_login_at = now() WHERE id = $2)
+       INSERT INTO user_session (token_hash, user_id, expires_at, last_seen_at, client_address, user_agent)
        VALUES ($1, $2, $3, now(), $4, $5)`,
       [tokenHash, userId, expiresAt, clientAddress, userAgent?.slice(0, 300) ?? null],
     );

@@ -1,0 +1,122 @@
+// bench/login: sign-in throughput and latency through the real server (HTTP → GraphQL → PostgreSQL →
+// argon2id), side by side with a bare argon2id verify loop using the same parameters and the same
+// concurrency, in the same run. Prints the ratio (goal ≥ 0.8).
+//
+//   npm run build && node bench/login/run.mjs [--seconds 15] [--concurrency 8] [--users 200]
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+
+const require = createRequire(import.meta.url);
+const root = join(new URL('.', import.meta.url).pathname, '../..');
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 ? Number(args[index + 1]) : fallback;
+};
+const SECONDS = option('seconds', 15);
+const CONCURRENCY = option('concurrency', 8);
+const USERS = option('users', 200);
+const PASSWORD = 'Bench-Password-2026';
+
+const { openScratchDatabase } = require(join(root, 'dist/server/platform/database/scratch-database.js'));
+const { hashPassword, verifyPassword } = require(join(root, 'dist/server/platform/auth/password-hasher.js'));
+
+function percentile(sorted, p) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function closedLoop(label, operation) {
+  const latencies = [];
+  const deadline = performance.now() + SECONDS * 1000;
+  let errors = 0;
+  const worker = async (id) => {
+    for (let i = id; performance.now() < deadline; i += CONCURRENCY) {
+      const started = performance.now();
+      try {
+        await operation(i);
+        latencies.push(performance.now() - started);
+      } catch (error) {
+        errors++;
+        if (errors < 3) console.error(`${label}: ${error.message}`);
+      }
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: CONCURRENCY }, (_, id) => worker(id)));
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { label, perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), count: latencies.length, errors };
+}
+
+const freePort = () =>
+  new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+
+const database = await openScratchDatabase('preau_bench_login');
+const dataDir = mkdtempSync(join(tmpdir(), 'preau-bench-'));
+const port = await freePort();
+const server = spawn(process.execPath, [join(root, 'dist/server/main.js')], {
+  env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), PREAU_DATA_DIR: dataDir, DEMO_DATA: 'false', LOG_LEVEL: 'warn' },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+try {
+  const url = `http://127.0.0.1:${port}`;
+  for (let tries = 0; ; tries++) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break;
+    } catch {}
+    if (tries > 200) throw new Error('server did not start');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  // Accounts to sign in with: one argon2id hash (same parameters as real accounts), many logins.
+  const hash = await hashPassword(PASSWORD);
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  await client.query(
+    `WITH u AS (
+       INSERT INTO app_user (profile, first_name, last_name, search_first, search_last, login, password_hash, activated_at, source)
+       SELECT 'STUDENT', 'Bench', 'User' || g, 'bench', 'user' || g, 'bench.user' || g, $1, now(), 'MANUAL' FROM generate_series(1, $2) g
+       RETURNING id, login)
+     INSERT INTO account_name (name, user_id, kind) SELECT login, id, 'LOGIN' FROM u`,
+    [hash, USERS],
+  );
+  await client.end();
+
+  const login = async (i) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'mutation ($l: String!, $p: String!) { login(login: $l, password: $p) { status } }',
+        variables: { l: `bench.user${(i % USERS) + 1}`, p: PASSWORD },
+      }),
+    });
+    const body = await response.json();
+    if (body.data?.login?.status !== 'SIGNED_IN') throw new Error(JSON.stringify(body.errors ?? body));
+  };
+  await closedLoop('warm-up', login).catch(() => undefined);
+  const viaServer = await closedLoop('login mutation (HTTP → server → PostgreSQL → argon2id)', login);
+  const bare = await closedLoop('bare argon2id verify (same parameters)', async () => {
+    if (!(await verifyPassword(hash, PASSWORD))) throw new Error('verify failed');
+  });
+  console.log(`\nbench/login — ${SECONDS} s each, ${CONCURRENCY} concurrent, argon2id m=19456 t=2 p=1`);
+  for (const r of [viaServer, bare]) {
+    console.log(`  ${r.label.padEnd(58)} ${r.perSecond.toFixed(1).padStart(7)} /s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p95 ${r.p95.toFixed(1).padStart(6)} ms   (${r.count} ok, ${r.errors} errors)`);
+  }
+  console.log(`  ratio (server / bare argon2id): ${(viaServer.perSecond / bare.perSecond).toFixed(2)}  (goal ≥ 0.80)`);
+} finally {
+  server.kill('SIGTERM');
+  await new Promise((resolve) => server.once('exit', resolve));
+  await database.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}
