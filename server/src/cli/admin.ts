@@ -7,7 +7,7 @@ import { openDatabase } from '../platform/database/database';
 import { AppError } from '../platform/errors/app-error';
 import { EventBus } from '../platform/pubsub/event-bus';
 import { setLogLevel } from '../platform/logging/logger';
-import { listDemoAccounts } from '../app/demo-startup';
+import { findDemoAccountList, listDemoAccounts } from '../app/demo-startup';
 
 const usage = `Console opérateur de Préau
 
@@ -15,8 +15,9 @@ const usage = `Console opérateur de Préau
       Crée un compte opérateur (tous les droits) et affiche son mot de passe, une seule fois.
   npm run admin -- reset-password <identifiant>
       Donne un nouveau mot de passe aléatoire (affiché une seule fois) et ferme ses sessions.
-  npm run admin -- demo-accounts
-      Liste un compte de démonstration par rôle, avec son mot de passe ou son code d'activation.
+  npm run admin -- demo-accounts [--json] [--wait]
+      Liste un compte de démonstration par rôle, avec son mot de passe ou son code d'activation
+      (--json : pour les scripts ; --wait : attend jusqu'à 60 s que le serveur ait chargé la démo).
 
 La base utilisée est celle de DATABASE_URL, sinon le PostgreSQL embarqué du dossier .data.`;
 
@@ -54,12 +55,18 @@ async function main(): Promise<number> {
       await events.publish({ type: 'session.revoked', userId: result.userId });
       console.log(`Nouveau mot de passe pour ${result.login} : ${result.password}\nSes sessions ouvertes ont été fermées.`);
     } else {
-      const accounts = await listDemoAccounts(services);
+      const deadline = Date.now() + (args.includes('--wait') ? 60_000 : 0);
+      let accounts = await findDemoAccountList(services);
+      while (accounts.length === 0 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        accounts = await findDemoAccountList(services);
+      }
       if (accounts.length === 0) {
-        console.error("Aucun compte de démonstration : la base ne contient pas les données de démonstration.");
+        console.error('Aucun compte de démonstration : la base ne contient pas les données de démonstration.');
         return 1;
       }
-      for (const line of accounts) console.log(line);
+      if (args.includes('--json')) console.log(JSON.stringify(accounts, null, 2));
+      else for (const line of await listDemoAccounts(services)) console.log(line);
     }
     return 0;
   } catch (error) {

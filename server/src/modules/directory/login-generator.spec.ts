@@ -13,6 +13,12 @@ describe('baseLogin', () => {
     expect(baseLogin('François', 'Noël')).toBe('francois.noel');
   });
 
+  it('should transliterate letters that have no decomposed form', () => {
+    expect(baseLogin('Łukasz', 'Yılmaz')).toBe('lukasz.yilmaz');
+    expect(baseLogin('Søren', 'Đorđević')).toBe('soren.dordevic');
+    expect(searchKey('Søren Đorđević')).toBe('soren dordevic');
+  });
+
   it('should remove hyphens, apostrophes, spaces and other non-alphanumerics', () => {
     expect(baseLogin('Jean-Noël', "N'Diaye")).toBe('jeannoel.ndiaye');
     expect(baseLogin('Marie Anne', "D'Almeida-Da Silva")).toBe('marieanne.dalmeidadasilva');

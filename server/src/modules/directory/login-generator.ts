@@ -4,15 +4,17 @@
  */
 const MAX_PART = 30;
 
+/** Latin letters with no decomposed form (NFD leaves them whole), as names from ONDE may hold. */
+const standalone: Record<string, string> = {
+  æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', ß: 'ss', ø: 'o', Ø: 'O', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ð: 'd', Ð: 'D',
+  þ: 'th', Þ: 'TH', ı: 'i', ħ: 'h', Ħ: 'H', ŧ: 't', Ŧ: 'T', ŋ: 'n', Ŋ: 'N', ĸ: 'k',
+};
+
 export function stripAccents(value: string): string {
   return value
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/æ/g, 'ae')
-    .replace(/Æ/g, 'AE')
-    .replace(/œ/g, 'oe')
-    .replace(/Œ/g, 'OE')
-    .replace(/ß/g, 'ss');
+    .replace(/[æÆœŒßøØłŁđĐðÐþÞıħĦŧŦŋŊĸ]/g, (letter) => standalone[letter]);
 }
 
 function loginPart(value: string): string {

@@ -1,0 +1,25 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, Page, test as base } from '@playwright/test';
+import { DemoAccount, e2eState } from './state';
+
+/** Signs in through the login page, as a person would. */
+export async function signIn(page: Page, account: Pick<DemoAccount, 'login' | 'password'>): Promise<void> {
+  await page.goto('/connexion');
+  await page.getByLabel('Identifiant').fill(account.login);
+  await page.getByLabel('Mot de passe').fill(account.password ?? '');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+}
+
+/** WCAG 2.1 A and AA rules on the current page; returns the violations (expect them to be []). */
+export async function accessibilityViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return results.violations.map((violation) => ({ id: violation.id, nodes: violation.nodes.map((node) => node.target.join(' ')) }));
+}
+
+export const test = base.extend({
+  baseURL: async ({}, use) => {
+    await use(e2eState().url);
+  },
+});
+
+export { expect };
