@@ -21,6 +21,7 @@ const config: CodegenConfig = {
         strictScalars: true,
         scalars: {
           DateTimeISO: 'string',
+          JSONObject: 'Record<string, unknown>',
         },
       },
     },

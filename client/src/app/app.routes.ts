@@ -1,7 +1,7 @@
 import type { Routes } from '@angular/router';
 import { authRoutes } from './auth/auth.routes';
 import { homeRedirectGuard, signedInGuard, spaceGuard } from './core/auth/auth.guards';
-import { canUseAdministration, canUseTeacherSpace } from './core/auth/home-path';
+import { canUseAdministration, canUseClassSettings, canUseTeacherSpace } from './core/auth/home-path';
 
 /** Route titles are translation keys (see TranslatedTitleStrategy). Paths are French, like the product. */
 export const routes: Routes = [
@@ -20,6 +20,11 @@ export const routes: Routes = [
         path: 'enseignant',
         canActivate: [spaceGuard(canUseTeacherSpace)],
         loadChildren: () => import('./teacher/teacher.routes'),
+      },
+      {
+        path: 'classes',
+        canActivate: [spaceGuard(canUseClassSettings)],
+        loadChildren: () => import('./classes/classes.routes'),
       },
       {
         path: 'accueil',

@@ -16,5 +16,12 @@ export function recurringJobs(services: Services): RecurringJob[] {
         await services.blocking.clearExpiredBlocks();
       },
     },
+    {
+      name: 'users.purge-predeleted',
+      cron: '23 3 * * *',
+      run: async () => {
+        await services.userAdmin.purgeExpired();
+      },
+    },
   ];
 }

@@ -3,10 +3,22 @@ import { buildSchema } from 'type-graphql';
 import { AccountsResolver } from '../modules/accounts/accounts.resolver';
 import { SessionResolver } from '../modules/accounts/session.resolver';
 import { OutboxResolver } from '../modules/mail/outbox.resolver';
+import { AuditResolver } from '../modules/audit/audit.resolver';
+import { UserFieldsResolver } from '../modules/users/user-fields.resolver';
+import { UsersResolver } from '../modules/users/users.resolver';
 import { SchoolClassResolver, StructureResolver } from '../modules/directory/directory.resolver';
 import { authChecker } from '../platform/auth/auth-checker';
 
-export const resolvers = [SessionResolver, AccountsResolver, StructureResolver, SchoolClassResolver, OutboxResolver] as const;
+export const resolvers = [
+  SessionResolver,
+  AccountsResolver,
+  StructureResolver,
+  SchoolClassResolver,
+  UsersResolver,
+  UserFieldsResolver,
+  AuditResolver,
+  OutboxResolver,
+] as const;
 
 /** The executable schema; `validate: false` because inputs are checked by the services themselves. */
 export function createSchema(): Promise<GraphQLSchema> {

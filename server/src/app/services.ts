@@ -5,7 +5,13 @@ import { BlockingService } from '../modules/accounts/blocking.service';
 import { MeService } from '../modules/accounts/me.service';
 import { OperatorAccountsService } from '../modules/accounts/operator-accounts.service';
 import { RenewalService } from '../modules/accounts/renewal.service';
+import { AuditQueryService } from '../modules/audit/audit-query.service';
 import { AuditService } from '../modules/audit/audit.service';
+import { CommunicationRulesService } from '../modules/messaging/communication-rules';
+import { UserAdminService } from '../modules/users/user-admin.service';
+import { UserListService } from '../modules/users/user-list.service';
+import { UserRecordService } from '../modules/users/user-record.service';
+import { UserSearchService } from '../modules/users/user-search.service';
 import { ClassService } from '../modules/directory/class.service';
 import { DirectoryService } from '../modules/directory/directory.service';
 import { OutboxService } from '../modules/mail/outbox.service';
@@ -49,6 +55,12 @@ export function createServices({ config, dataSource, events, throttleLimits }: I
     renewal: new RenewalService(dataSource, authentication, audit, mailer, { ttlHours: config.renewalCodeTtlHours, publicUrl: config.publicUrl }),
     blocking: new BlockingService(dataSource, audit, events),
     outbox: new OutboxService(dataSource),
+    auditQuery: new AuditQueryService(dataSource),
+    userSearch: new UserSearchService(dataSource),
+    userList: new UserListService(dataSource),
+    userRecords: new UserRecordService(dataSource, secretBox),
+    userAdmin: new UserAdminService(dataSource, audit, events, secretBox, { predeleteGraceDays: config.predeleteGraceDays }),
+    communicationRules: new CommunicationRulesService(dataSource),
     operatorAccounts: new OperatorAccountsService(dataSource, audit),
   };
 }

@@ -1,4 +1,6 @@
 import type { Routes } from '@angular/router';
+import { spaceGuard } from '../core/auth/auth.guards';
+import { isOperator } from '../core/auth/home-path';
 import { NotAvailablePage } from '../shared/not-available/not-available-page';
 
 const backToAdministration = { backLink: '/admin', backLabelKey: 'notAvailable.backToAdmin' };
@@ -27,6 +29,12 @@ const adminRoutes: Routes = [
     title: 'titles.mailing',
     component: NotAvailablePage,
     data: { titleKey: 'titles.mailing', detailKey: 'notAvailable.mailingDetail', ...backToAdministration },
+  },
+  {
+    path: 'courriels',
+    title: 'titles.outbox',
+    canActivate: [spaceGuard(isOperator)],
+    loadComponent: () => import('./outbox/outbox-page'),
   },
 ];
 

@@ -1,8 +1,11 @@
 import type { Routes } from '@angular/router';
 import { signedOutGuard } from '../core/auth/auth.guards';
-import { NotAvailablePage } from '../shared/not-available/not-available-page';
+import { renewalCodeFromAddressGuard } from './renewal/code-from-address.guard';
 
-/** Public pages: signing in, and the steps of the first connection or of a lost password (not built yet). */
+/**
+ * Public pages: signing in, the first connection (activation), a new password with a renewal code
+ * (after signing in with it, or from the « Mot de passe oublié » e-mail), and asking for that e-mail.
+ */
 export const authRoutes: Routes = [
   {
     path: 'connexion',
@@ -13,34 +16,24 @@ export const authRoutes: Routes = [
   {
     path: 'mot-de-passe-oublie',
     title: 'titles.forgotPassword',
-    component: NotAvailablePage,
-    data: {
-      titleKey: 'titles.forgotPassword',
-      detailKey: 'notAvailable.forgotPasswordDetail',
-      backLink: '/connexion',
-      backLabelKey: 'notAvailable.backToLogin',
-    },
+    loadComponent: () => import('./forgotten-password/forgotten-password-page'),
   },
   {
     path: 'activation',
     title: 'titles.activation',
-    component: NotAvailablePage,
-    data: {
-      titleKey: 'titles.activation',
-      detailKey: 'notAvailable.activationDetail',
-      backLink: '/connexion',
-      backLabelKey: 'notAvailable.backToLogin',
-    },
+    loadComponent: () => import('./activation/activation-page'),
   },
   {
     path: 'nouveau-mot-de-passe',
     title: 'titles.renewal',
-    component: NotAvailablePage,
-    data: {
-      titleKey: 'titles.renewal',
-      detailKey: 'notAvailable.renewalDetail',
-      backLink: '/connexion',
-      backLabelKey: 'notAvailable.backToLogin',
-    },
+    canActivate: [renewalCodeFromAddressGuard],
+    loadComponent: () => import('./renewal/renewal-page'),
+  },
+  {
+    // The link of the « Mot de passe oublié » e-mail: ?login=…&code=…, read then removed from the address.
+    path: 'renouvellement',
+    title: 'titles.renewal',
+    canActivate: [renewalCodeFromAddressGuard],
+    loadComponent: () => import('./renewal/renewal-page'),
   },
 ];

@@ -46,7 +46,7 @@ export class BlockingService {
         manager,
       );
       await this.events.publish({ type: 'session.revoked', userId: target.id }, (sql, params) => manager.query(sql, params));
-      return userView(rows[0]);
+      return userView(rows[0], true);
     });
   }
 
@@ -64,7 +64,7 @@ export class BlockingService {
           manager,
         );
       }
-      return userView(rows[0]);
+      return userView(rows[0], true);
     });
   }
 

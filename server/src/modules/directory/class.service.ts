@@ -33,8 +33,9 @@ export class ClassService {
 
   /** Members of a class with one profile, alphabetical; checks access again (nested fields too). */
   async members(actor: Actor, classId: string, profile: Profile): Promise<UserView[]> {
-    const rows: UserRow[] = await this.dataSource.query(
-      `SELECT ${USER_COLUMNS}
+    const rows: (UserRow & { detail: boolean })[] = await this.dataSource.query(
+      `SELECT ${USER_COLUMNS},
+              ($2::boolean OR c.school_id = ANY($3::uuid[]) OR (u.profile = 'STUDENT' AND c.id = ANY($4::uuid[]))) AS detail
          FROM school_class c
          JOIN class_member m ON m.class_id = c.id
          JOIN app_user u ON u.id = m.user_id AND u.profile = $5
@@ -42,6 +43,6 @@ export class ClassService {
         ORDER BY u.search_last COLLATE "C", u.search_first COLLATE "C", u.id`,
       [classId, ...this.accessParams(actor), profile],
     );
-    return rows.map(userView);
+    return rows.map((row) => userView(row, row.detail));
   }
 }

@@ -26,6 +26,9 @@ export enum AccountSource {
 @Index('app_user_source_external_key', ['source', 'externalId'], { unique: true, where: 'external_id IS NOT NULL' })
 @Index('app_user_search_last_idx', { synchronize: false })
 @Index('app_user_search_first_idx', { synchronize: false })
+@Index('app_user_profile_name_idx', { synchronize: false })
+@Index('app_user_created_idx', ['createdAt', 'id'])
+@Index('app_user_delete_after_idx', ['deleteAfter'], { where: 'delete_after IS NOT NULL' })
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -103,4 +106,8 @@ export class UserEntity {
 
   @Column('timestamptz', { nullable: true })
   deleteAfter!: Date | null;
+
+  /** When the directory feed stopped listing this account (only then may a feed account be pre-deleted). */
+  @Column('timestamptz', { nullable: true })
+  leftFeedAt!: Date | null;
 }

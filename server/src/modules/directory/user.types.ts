@@ -49,6 +49,12 @@ export class UserView {
 
   @Field(() => Date, { nullable: true })
   lastLoginAt!: Date | null;
+
+  /**
+   * Whether the caller may see this account's record (contact details, codes, relations). True for
+   * admins in scope and for a teacher's own pupils; false e.g. for colleagues listed in a class.
+   */
+  detail!: boolean;
 }
 
 export interface UserRow {
@@ -72,7 +78,7 @@ export const USER_COLUMNS = `u.id, u.first_name, u.last_name, u.login, u.alias, 
   (u.blocked_at IS NOT NULL AND (u.blocked_until IS NULL OR u.blocked_until > now())) AS blocked,
   u.blocked_until, u.blocked_reason, (u.predeleted_at IS NOT NULL) AS predeleted, u.last_login_at`;
 
-export function userView(row: UserRow): UserView {
+export function userView(row: UserRow, detail: boolean): UserView {
   const status = row.predeleted ? AccountStatus.PREDELETED : row.blocked ? AccountStatus.BLOCKED : row.activated ? AccountStatus.ACTIVE : AccountStatus.INACTIVE;
   return {
     id: row.id,
@@ -87,5 +93,6 @@ export function userView(row: UserRow): UserView {
     blockedUntil: row.blocked ? row.blocked_until : null,
     blockedReason: row.blocked ? row.blocked_reason : null,
     lastLoginAt: row.last_login_at,
+    detail,
   };
 }

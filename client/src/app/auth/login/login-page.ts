@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, inject, signal, viewChild } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
@@ -9,15 +9,20 @@ import { homePathOf } from '../../core/auth/home-path';
 import { safeReturnUrl } from '../../core/auth/return-url';
 import { UserErrorMessageService } from '../../core/errors/user-error-message.service';
 import type { LoginStatus } from '../../core/graphql/generated/graphql';
+import { CredentialsHandoff, type PendingCode } from '../credentials-handoff';
 import { LOGIN_MUTATION } from './login.mutation';
 
-/** Where the two unfinished first-connection flows start. */
-const NEXT_STEP: Record<Exclude<LoginStatus, 'SIGNED_IN'>, string> = {
-  ACTIVATION_REQUIRED: '/activation',
-  RENEWAL_REQUIRED: '/nouveau-mot-de-passe',
+/** Where the two unfinished flows continue when the "password" typed was a code (no session yet). */
+const NEXT_STEP: Record<Exclude<LoginStatus, 'SIGNED_IN'>, { kind: PendingCode['kind']; path: string }> = {
+  ACTIVATION_REQUIRED: { kind: 'activation', path: '/activation' },
+  RENEWAL_REQUIRED: { kind: 'renewal', path: '/nouveau-mot-de-passe' },
 };
 
-/** /connexion: login (or alias) and password (or activation / renewal code). */
+/**
+ * /connexion: login (or alias) and password (or activation / renewal code). A code leads on to the
+ * activation or renewal page, carrying login and code in memory; after a renewal the page comes
+ * back with a status message and the login prefilled.
+ */
 @Component({
   selector: 'app-login-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -31,11 +36,14 @@ export default class LoginPage {
   private readonly router = inject(Router);
   private readonly transloco = inject(TranslocoService);
   private readonly errors = inject(UserErrorMessageService);
-  private readonly passwordInput = viewChild.required<ElementRef<HTMLInputElement>>('passwordInput');
-  private readonly loginInput = viewChild.required<ElementRef<HTMLInputElement>>('loginInput');
+  private readonly handoff = inject(CredentialsHandoff);
+  private readonly injector = inject(Injector);
+  private readonly errorAlert = viewChild<ElementRef<HTMLElement>>('errorAlert');
 
+  /** « Votre mot de passe a été changé… », left by the renewal page. */
+  protected readonly notice = signal(this.handoff.takeLoginNotice());
   protected readonly form = inject(NonNullableFormBuilder).group({
-    login: ['', Validators.required],
+    login: [this.notice()?.login ?? '', Validators.required],
     password: ['', Validators.required],
   });
   protected readonly pending = signal(false);
@@ -46,9 +54,9 @@ export default class LoginPage {
       return;
     }
     const { login, password } = this.form.getRawValue();
+    this.notice.set(null);
     if (!login.trim() || !password) {
-      this.errorMessage.set(this.transloco.translate('login.missingFields'));
-      (login.trim() ? this.passwordInput() : this.loginInput()).nativeElement.focus();
+      this.showError(this.transloco.translate('login.missingFields'));
       return;
     }
 
@@ -63,7 +71,9 @@ export default class LoginPage {
         throw new Error('login: empty answer');
       }
       if (payload.status !== 'SIGNED_IN') {
-        await this.router.navigateByUrl(NEXT_STEP[payload.status]);
+        const next = NEXT_STEP[payload.status];
+        this.handoff.handOverCode({ kind: next.kind, login: login.trim(), code: password.trim() });
+        await this.router.navigateByUrl(next.path);
         return;
       }
       if (!payload.me) {
@@ -73,10 +83,17 @@ export default class LoginPage {
       const returnUrl = safeReturnUrl(this.router.routerState.snapshot.root.queryParamMap.get('retour'));
       await this.router.navigateByUrl(returnUrl ?? homePathOf(payload.me));
     } catch (error: unknown) {
-      this.errorMessage.set(this.errors.describe(error).message);
+      // Includes TOO_MANY_ATTEMPTS: the server's message says how long to wait.
+      this.showError(this.errors.describe(error).message);
       this.form.controls.password.reset();
     } finally {
       this.pending.set(false);
     }
+  }
+
+  /** The alert takes the focus, so the message is read and the form follows it. */
+  private showError(message: string): void {
+    this.errorMessage.set(message);
+    afterNextRender(() => this.errorAlert()?.nativeElement.focus(), { injector: this.injector });
   }
 }

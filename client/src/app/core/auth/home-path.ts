@@ -21,3 +21,13 @@ export function canUseAdministration(user: CurrentUser): boolean {
 export function canUseTeacherSpace(user: CurrentUser): boolean {
   return user.home === 'TEACHER' || user.classes.length > 0;
 }
+
+/** « Paramétrage de la classe »: the teachers of a class and the admins of its école (the server checks which). */
+export function canUseClassSettings(user: CurrentUser): boolean {
+  return canUseTeacherSpace(user) || canUseAdministration(user);
+}
+
+/** The platform operator (demo tools such as the outbox of e-mails). */
+export function isOperator(user: CurrentUser): boolean {
+  return user.functions.some((grant) => grant.function === 'OPERATOR');
+}

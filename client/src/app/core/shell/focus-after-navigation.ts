@@ -6,8 +6,9 @@ import { filter, skip } from 'rxjs';
 import { MAIN_CONTENT_ID } from './main-content';
 
 /**
- * After each in-app navigation (not the first page load), moves focus to <main> so keyboard and
- * screen-reader users start at the new page's content rather than wherever they clicked.
+ * After each in-app navigation (not the first page load), moves focus to the new page's headline
+ * (its <h1>, made focusable for the purpose), or to <main> when the page has none, so keyboard and
+ * screen-reader users start at the new page rather than wherever they clicked.
  * Call from an injection context (the root component's constructor).
  */
 export function focusMainContentAfterNavigation(): void {
@@ -19,7 +20,18 @@ export function focusMainContentAfterNavigation(): void {
       skip(1),
       takeUntilDestroyed(),
     )
-    .subscribe(() =>
-      afterNextRender(() => document.getElementById(MAIN_CONTENT_ID)?.focus({ preventScroll: true }), { injector }),
-    );
+    .subscribe(() => afterNextRender(() => focusHeadline(document), { injector }));
+}
+
+function focusHeadline(document: Document): void {
+  const main = document.getElementById(MAIN_CONTENT_ID);
+  const headline = main?.querySelector<HTMLElement>('h1');
+  if (headline) {
+    if (!headline.hasAttribute('tabindex')) {
+      headline.setAttribute('tabindex', '-1');
+    }
+    headline.focus({ preventScroll: true });
+    return;
+  }
+  main?.focus({ preventScroll: true });
 }

@@ -2,21 +2,19 @@ import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/c
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AuthService } from '../../core/auth/auth.service';
 import { NewsFeedPlaceholder } from '../../shared/news-feed/news-feed-placeholder';
-import { ClassSettingsPlaceholder } from './class-settings-placeholder';
 import { TeacherClassList } from './teacher-class-list';
 
-/** /enseignant: the teacher's classes, « Paramétrage de la classe » (not built yet), the timeline. */
+/** /enseignant: the teacher's classes (each opening « Paramétrage de la classe »), the timeline. */
 @Component({
   selector: 'app-teacher-home-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, TeacherClassList, ClassSettingsPlaceholder, NewsFeedPlaceholder],
+  imports: [TranslocoPipe, TeacherClassList, NewsFeedPlaceholder],
   template: `
     <div class="page-header">
       <h1>{{ 'teacher.title' | transloco }}</h1>
     </div>
     <div class="stack stack--loose">
       <app-teacher-class-list [classes]="classes()" />
-      <app-class-settings-placeholder />
       <app-news-feed-placeholder />
     </div>
   `,

@@ -1,0 +1,12 @@
+import { graphql } from '../../core/graphql/generated';
+
+/** The classes of one école of the admin's scope, each opening « Paramétrage de la classe ». */
+export const SCHOOL_CLASSES_QUERY = graphql(`
+  query SchoolClasses($structureId: ID!) {
+    schoolClasses(structureId: $structureId) {
+      id
+      name
+      levels
+    }
+  }
+`);

@@ -1,0 +1,14 @@
+import { graphql } from '../../core/graphql/generated';
+
+/** Demo only (no SMTP server): the mails Préau would have sent, newest first. */
+export const OUTBOX_QUERY = graphql(`
+  query Outbox($first: Int!) {
+    outbox(first: $first) {
+      id
+      sentAt
+      recipient
+      subject
+      text
+    }
+  }
+`);

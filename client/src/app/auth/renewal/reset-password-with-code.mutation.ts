@@ -1,0 +1,7 @@
+import { graphql } from '../../core/graphql/generated';
+
+export const RESET_PASSWORD_WITH_CODE_MUTATION = graphql(`
+  mutation ResetPasswordWithCode($input: ResetPasswordInput!) {
+    resetPasswordWithCode(input: $input)
+  }
+`);

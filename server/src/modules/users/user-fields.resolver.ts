@@ -1,0 +1,115 @@
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { RequestContext } from '../../app/context';
+import { loaders } from '../../app/loaders';
+import { Access, Allow } from '../../platform/auth/access';
+import { FunctionGrantView, SchoolClassView, StructureView } from '../directory/directory.types';
+import { AccountSource } from '../directory/user.entity';
+import { UserView } from '../directory/user.types';
+import { CommunicationRuleView } from './user-record.types';
+
+/**
+ * The record sections of a User. A User only reaches a client through a scoped query; `detail`
+ * says whether the caller may see its record (false for a colleague listed in a class): then these
+ * fields are null or empty, never the data.
+ */
+@Resolver(() => UserView)
+export class UserFieldsResolver {
+  private record(user: UserView, ctx: RequestContext) {
+    return user.detail ? loaders(ctx).userRecord.load(user.id) : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Adresse électronique' })
+  async email(@Root() user: UserView, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await this.record(user, ctx))?.email ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true })
+  async mobile(@Root() user: UserView, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await this.record(user, ctx))?.mobile ?? null;
+  }
+
+  @Allow(Access.ADMIN, Access.TEACHER)
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Code d'activation, while the account is not activated (admins in scope, and the pupil's teachers).",
+  })
+  async activationCode(@Root() user: UserView, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await this.record(user, ctx))?.activationCode ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Identifiant externe (INE for pupils)' })
+  async externalId(@Root() user: UserView, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await this.record(user, ctx))?.externalId ?? null;
+  }
+
+  @FieldResolver(() => AccountSource, { nullable: true })
+  async source(@Root() user: UserView, @Ctx() ctx: RequestContext): Promise<AccountSource | null> {
+    return (await this.record(user, ctx))?.source ?? null;
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: 'Date de création' })
+  async createdAt(@Root() user: UserView, @Ctx() ctx: RequestContext): Promise<Date | null> {
+    return (await this.record(user, ctx))?.createdAt ?? null;
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: 'Date de dernière modification' })
+  async updatedAt(@Root() user: UserView, @Ctx() ctx: RequestContext): Promise<Date | null> {
+    return (await this.record(user, ctx))?.updatedAt ?? null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'YYYY-MM-DD' })
+  async birthDate(@Root() user: UserView, @Ctx() ctx: RequestContext): Promise<string | null> {
+    return (await this.record(user, ctx))?.birthDate ?? null;
+  }
+
+  @FieldResolver(() => Boolean)
+  async hasPhoto(@Root() user: UserView, @Ctx() ctx: RequestContext): Promise<boolean> {
+    return (await this.record(user, ctx))?.hasPhoto ?? false;
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: 'Deleted for good after this date unless restored.' })
+  async deleteAfter(@Root() user: UserView, @Ctx() ctx: RequestContext): Promise<Date | null> {
+    return (await this.record(user, ctx))?.deleteAfter ?? null;
+  }
+
+  @FieldResolver(() => [SchoolClassView], { description: '« Classe(s) » within your scope' })
+  async classes(@Root() user: UserView, @Ctx() ctx: RequestContext): Promise<SchoolClassView[]> {
+    return user.detail ? loaders(ctx).userClasses.load(user.id) : [];
+  }
+
+  @FieldResolver(() => [StructureView], { description: '« Établissement(s) » within your scope' })
+  async schools(@Root() user: UserView, @Ctx() ctx: RequestContext): Promise<StructureView[]> {
+    return user.detail ? loaders(ctx).userStructures.load(user.id) : [];
+  }
+
+  @Allow(Access.ADMIN, Access.TEACHER)
+  @FieldResolver(() => [UserView], { description: '« Responsable(s) » within your scope' })
+  async relatives(@Root() user: UserView, @Ctx() ctx: RequestContext): Promise<UserView[]> {
+    return user.detail ? loaders(ctx).userRelatives.load(user.id) : [];
+  }
+
+  @Allow(Access.ADMIN, Access.TEACHER)
+  @FieldResolver(() => [UserView], { description: '« Enfant(s) » within your scope' })
+  async children(@Root() user: UserView, @Ctx() ctx: RequestContext): Promise<UserView[]> {
+    return user.detail ? loaders(ctx).userChildren.load(user.id) : [];
+  }
+
+  @FieldResolver(() => [FunctionGrantView], { description: '« Fonctions »' })
+  async functions(@Root() user: UserView, @Ctx() ctx: RequestContext): Promise<FunctionGrantView[]> {
+    if (!user.detail) return [];
+    const grants = await loaders(ctx).userFunctions.load(user.id);
+    return Promise.all(
+      grants.map(async (grant) => ({
+        function: grant.function,
+        structure: grant.structureId ? await loaders(ctx).structure.load(grant.structureId) : null,
+      })),
+    );
+  }
+
+  @Allow(Access.ADMIN)
+  @FieldResolver(() => [CommunicationRuleView], { description: "« Règles de communication de l'utilisateur »" })
+  async communicationRules(@Root() user: UserView, @Ctx() ctx: RequestContext): Promise<CommunicationRuleView[]> {
+    if (!user.detail) return [];
+    return ctx.services.communicationRules.describe(user.id, user.profile, user.status === 'BLOCKED', ctx.lang);
+  }
+}

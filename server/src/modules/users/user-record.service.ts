@@ -1,0 +1,151 @@
+import { DataSource } from 'typeorm';
+import { Actor } from '../../platform/auth/actor';
+import { SecretBox } from '../../platform/crypto/secret-box';
+import { SqlParams } from '../../platform/database/sql-builder';
+import { AdminFunction } from '../directory/admin-function.entity';
+import { SchoolClassView, StructureView } from '../directory/directory.types';
+import { findAccessibleUser } from '../directory/user-access';
+import { AccountSource } from '../directory/user.entity';
+import { USER_COLUMNS, UserRow, UserView, userView } from '../directory/user.types';
+import { structureScope } from './user-scope-sql';
+
+export interface UserRecordRow {
+  id: string;
+  email: string | null;
+  mobile: string | null;
+  externalId: string | null;
+  source: AccountSource;
+  createdAt: Date;
+  updatedAt: Date;
+  birthDate: string | null;
+  hasPhoto: boolean;
+  activationCode: string | null;
+  predeletedAt: Date | null;
+  deleteAfter: Date | null;
+  leftFeedAt: Date | null;
+}
+
+function groupBy<T>(ids: readonly string[], rows: T[], key: (row: T) => string): T[][] {
+  const map = new Map<string, T[]>(ids.map((id) => [id, []]));
+  for (const row of rows) map.get(key(row))?.push(row);
+  return ids.map((id) => map.get(id) ?? []);
+}
+
+/**
+ * The user record (« fiche ») and its sections, loaded in batches (one query per section per page,
+ * whatever the number of users shown). Nested lists are filtered to the caller's scope in SQL.
+ */
+export class UserRecordService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly secretBox: SecretBox,
+  ) {}
+
+  /** `user(id)`: the account if the actor administers it (or teaches this pupil), else NOT_FOUND. */
+  async find(actor: Actor, userId: string): Promise<UserView> {
+    const target = await findAccessibleUser(this.dataSource, actor, userId, 'administer-or-teach');
+    const [row] = (await this.dataSource.query(`SELECT ${USER_COLUMNS} FROM app_user u WHERE u.id = $1`, [target.id])) as UserRow[];
+    return userView(row, true);
+  }
+
+  async records(ids: readonly string[]): Promise<UserRecordRow[]> {
+    const rows: {
+      id: string;
+      email: string | null;
+      mobile: string | null;
+      external_id: string | null;
+      source: AccountSource;
+      created_at: Date;
+      updated_at: Date;
+      birth_date: string | null;
+      photo_path: string | null;
+      activation_code_secret: string | null;
+      predeleted_at: Date | null;
+      delete_after: Date | null;
+      left_feed_at: Date | null;
+    }[] = await this.dataSource.query(
+      `SELECT id, email, mobile, external_id, source, created_at, updated_at, to_char(birth_date, 'YYYY-MM-DD') AS birth_date,
+              photo_path, activation_code_secret, predeleted_at, delete_after, left_feed_at
+         FROM app_user WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => {
+      const row = byId.get(id)!;
+      return {
+        id,
+        email: row.email,
+        mobile: row.mobile,
+        externalId: row.external_id,
+        source: row.source,
+        createdAt: row.created_at,
+        updatedAt: row.updated_at,
+        birthDate: row.birth_date,
+        hasPhoto: !!row.photo_path,
+        activationCode: row.activation_code_secret ? this.secretBox.open(row.activation_code_secret) : null,
+        predeletedAt: row.predeleted_at,
+        deleteAfter: row.delete_after,
+        leftFeedAt: row.left_feed_at,
+      };
+    });
+  }
+
+  /** « Classe(s) »: for admins, the classes in their scope; for a teacher, their own. */
+  async classes(actor: Actor, ids: readonly string[]): Promise<SchoolClassView[][]> {
+    const params = new SqlParams();
+    const idsParam = params.add(ids, 'uuid[]');
+    const visible = `(${structureScope(actor, params, 'c.school_id')} OR c.id = ANY(${params.add(actor.teacherClassIds, 'uuid[]')}))`;
+    const rows: { user_id: string; id: string; name: string; levels: string[]; school_id: string }[] = await this.dataSource.query(
+      `SELECT m.user_id, c.id, c.name, c.levels, c.school_id FROM class_member m JOIN school_class c ON c.id = m.class_id
+        WHERE m.user_id = ANY(${idsParam}) AND ${visible} ORDER BY c.name, c.id`,
+      params.values,
+    );
+    return groupBy(ids, rows, (row) => row.user_id).map((list) =>
+      list.map((row) => ({ id: row.id, name: row.name, levels: row.levels, schoolId: row.school_id })),
+    );
+  }
+
+  /** « Établissement(s) » within the caller's scope. */
+  async structures(actor: Actor, ids: readonly string[]): Promise<StructureView[][]> {
+    const params = new SqlParams();
+    const idsParam = params.add(ids, 'uuid[]');
+    const scope = actor.scope.all || actor.scope.structureIds.length ? structureScope(actor, params, 's.id') : 'FALSE';
+    const rows: { user_id: string; id: string; kind: StructureView['kind']; name: string; code: string | null; parent_id: string | null }[] =
+      await this.dataSource.query(
+        `SELECT us.user_id, s.id, s.kind, s.name, s.code, s.parent_id FROM user_structure us JOIN structure s ON s.id = us.structure_id
+          WHERE us.user_id = ANY(${idsParam}) AND ${scope} ORDER BY s.name, s.id`,
+        params.values,
+      );
+    return groupBy(ids, rows, (row) => row.user_id).map((list) =>
+      list.map((row) => ({ id: row.id, kind: row.kind, name: row.name, code: row.code, parentId: row.parent_id })),
+    );
+  }
+
+  /**
+   * « Responsable(s) » (direction 'relatives') or « Enfant(s) » ('children'), limited to accounts the
+   * caller administers: a parent registered in another circonscription does not leak through.
+   */
+  async links(actor: Actor, ids: readonly string[], direction: 'relatives' | 'children'): Promise<UserView[][]> {
+    const [from, to] = direction === 'relatives' ? ['student_id', 'relative_id'] : ['relative_id', 'student_id'];
+    const params = new SqlParams();
+    const idsParam = params.add(ids, 'uuid[]');
+    const scope = actor.scope.all
+      ? 'TRUE'
+      : `EXISTS (SELECT 1 FROM user_structure us WHERE us.user_id = u.id AND us.structure_id = ANY(${params.add(actor.scope.structureIds, 'uuid[]')}))`;
+    const rows: (UserRow & { owner: string })[] = await this.dataSource.query(
+      `SELECT r.${from} AS owner, ${USER_COLUMNS} FROM relative_link r JOIN app_user u ON u.id = r.${to}
+        WHERE r.${from} = ANY(${idsParam}) AND ${scope}
+        ORDER BY u.search_last COLLATE "C", u.search_first COLLATE "C", u.id`,
+      params.values,
+    );
+    return groupBy(ids, rows, (row) => row.owner).map((list) => list.map((row) => userView(row, true)));
+  }
+
+  async functions(ids: readonly string[]): Promise<{ function: AdminFunction; structureId: string | null }[][]> {
+    const rows: { user_id: string; function: AdminFunction; structure_id: string | null }[] = await this.dataSource.query(
+      `SELECT user_id, function, structure_id FROM admin_function WHERE user_id = ANY($1::uuid[]) ORDER BY granted_at, id`,
+      [ids],
+    );
+    return groupBy(ids, rows, (row) => row.user_id).map((list) => list.map((row) => ({ function: row.function, structureId: row.structure_id })));
+  }
+}

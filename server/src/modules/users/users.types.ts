@@ -1,0 +1,114 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { AdminFunction } from '../directory/admin-function.entity';
+import { Profile } from '../directory/user.entity';
+import { UserView } from '../directory/user.types';
+
+export enum UserOrder {
+  /** Last name, then first name (the default). */
+  NAME = 'NAME',
+  PROFILE = 'PROFILE',
+  /** First class name (accounts without a class last), then name. */
+  CLASS = 'CLASS',
+  /** Newest first. */
+  CREATED_AT = 'CREATED_AT',
+}
+registerEnumType(UserOrder, { name: 'UserOrder' });
+
+@InputType({ description: 'The filters of the user list (« Filtres »), all optional and combined with AND.' })
+export class UserFilter {
+  @Field(() => [Profile], { nullable: true, description: '« Profils »' })
+  profiles?: Profile[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: '« Activation »: true = activated, false = « Utilisateurs non activés »' })
+  activated?: boolean | null;
+
+  @Field(() => [ID], { nullable: true, description: '« Classe »' })
+  classIds?: string[] | null;
+
+  @Field(() => [AdminFunction], { nullable: true, description: '« Fonctions »: holds one of these admin functions' })
+  functions?: AdminFunction[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: '« Bloqué »' })
+  blocked?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: '« Pré-supprimé »; pre-deleted accounts are hidden unless asked for' })
+  predeleted?: boolean | null;
+
+  @Field(() => Boolean, { nullable: true, description: '« Courriel »: has an e-mail address' })
+  hasEmail?: boolean | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only this école (or circonscription) of your scope' })
+  structureId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Column search: last name starts with (accents and case ignored)' })
+  lastName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Column search: first name starts with' })
+  firstName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Column search: login or alias starts with' })
+  login?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Column search: a class name starts with' })
+  className?: string | null;
+}
+
+@ObjectType()
+export class UserEdge {
+  @Field()
+  cursor!: string;
+
+  @Field(() => UserView)
+  node!: UserView;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+@ObjectType({ description: 'A page of users with the total matching the filters.' })
+export class UserConnection {
+  @Field(() => Int)
+  totalCount!: number;
+
+  @Field(() => [UserEdge])
+  edges!: UserEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+}
+
+@ObjectType('UserSearchHit', { description: 'A result of « Rechercher un utilisateur ».' })
+export class UserSearchHit {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  displayName!: string;
+
+  @Field()
+  firstName!: string;
+
+  @Field()
+  lastName!: string;
+
+  @Field()
+  login!: string;
+
+  @Field(() => Profile)
+  profile!: Profile;
+
+  @Field()
+  activated!: boolean;
+
+  @Field(() => [String], { description: 'Class names' })
+  classes!: string[];
+
+  @Field(() => [String], { description: 'École names' })
+  schools!: string[];
+}
