@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { startMailSink } from './mail-sink';
 import { DemoAccount, STATE_FILE } from './state';
 
 const root = join(__dirname, '../..');
@@ -43,6 +44,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     openScratchDatabase: (prefix: string) => Promise<{ url: string; close: () => Promise<void> }>;
   };
   const database = await openScratchDatabase('preau_e2e');
+  const mail = await startMailSink();
   const dataDir = mkdtempSync(join(tmpdir(), 'preau-e2e-'));
   const port = await freePort();
   const env = {
@@ -52,6 +54,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     PREAU_DATA_DIR: dataDir,
     DEMO_DATA: 'true',
     LOG_LEVEL: 'warn',
+    SMTP_URL: mail.url,
   };
   let output = '';
   const server = spawn(process.execPath, [join(root, 'dist/server/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -69,6 +72,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   } catch (error) {
     server.kill('SIGKILL');
     await database.close();
+    await mail.stop();
     throw error;
   }
   process.env.PREAU_E2E_URL = url;
@@ -78,6 +82,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
     if (server.exitCode === null) server.kill('SIGKILL');
     await database.close();
+    await mail.stop();
     rmSync(dataDir, { recursive: true, force: true });
   };
 }

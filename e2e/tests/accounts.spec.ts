@@ -1,0 +1,75 @@
+import { mailsTo } from '../support/mail-sink';
+import { sql } from '../support/database';
+import { accessibilityViolations, expect, signIn, test } from '../support/fixtures';
+import { demoAccount } from '../support/state';
+
+test.describe('Comptes', () => {
+  test('a parent activates their account with the code, a password and an e-mail, and is signed in', async ({ page }) => {
+    const parent = demoAccount('RELATIVE_NOT_ACTIVATED');
+    await signIn(page, { login: parent.login, password: parent.activationCode! });
+    await expect(page).toHaveURL(/\/activation/);
+    await expect(page.getByRole('heading', { name: 'Première connexion : activez votre compte' })).toBeVisible();
+    await expect(page.getByText('Au moins 8 caractères, dont une minuscule, une majuscule et un chiffre ou un caractère spécial.')).toBeVisible();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // Every error at once: weak password, different confirmation, no e-mail for a parent.
+    await page.getByLabel('Nouveau mot de passe').fill('azerty');
+    await page.getByLabel('Confirmez le mot de passe').fill('azerty2');
+    await page.getByRole('button', { name: 'Activer mon compte' }).click();
+    const summary = page.getByRole('alert').filter({ hasText: 'Le formulaire contient des erreurs' });
+    await expect(summary).toBeVisible();
+    await expect(page.getByText('Les deux mots de passe ne sont pas identiques.').first()).toBeVisible();
+    await expect(page.getByText('Indiquez une adresse électronique').first()).toBeVisible();
+
+    await page.getByLabel('Nouveau mot de passe').fill('Goûter-Du-Matin-8');
+    await page.getByLabel('Confirmez le mot de passe').fill('Goûter-Du-Matin-8');
+    await page.getByLabel('Adresse électronique').fill('parent.e2e@example.org');
+    await page.getByRole('button', { name: 'Activer mon compte' }).click();
+    await expect(page).toHaveURL(/\/accueil/);
+    await expect(page.getByRole('button', { name: 'Se déconnecter' })).toBeVisible();
+
+    // The code is spent; the new password works.
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await signIn(page, { login: parent.login, password: parent.activationCode! });
+    await expect(page.getByRole('alert')).toHaveText("L'identifiant ou le mot de passe est incorrect.");
+    await signIn(page, { login: parent.login, password: 'Goûter-Du-Matin-8' });
+    await expect(page).toHaveURL(/\/accueil/);
+  });
+
+  test('« Mot de passe oublié »: the mail reaches the SMTP server and its link works once', async ({ page }) => {
+    const parent = demoAccount('RELATIVE');
+    await sql(`UPDATE app_user SET email = 'oubli.e2e@example.org' WHERE login = $1`, [parent.login]);
+    await page.goto('/connexion');
+    await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
+    await page.getByLabel('Identifiant').fill(parent.login);
+    await page.getByRole('button', { name: 'Recevoir un lien par courriel' }).click();
+    await expect(page.getByRole('status')).toContainText('Si ce compte existe et a une adresse électronique');
+
+    await expect.poll(() => mailsTo('oubli.e2e@example.org').length, { timeout: 10_000 }).toBe(1);
+    const link = mailsTo('oubli.e2e@example.org')[0].match(/http:\/\/localhost:\d+\/renouvellement\?login=[^&\s]+&code=[a-z0-9]{8}/)?.[0];
+    expect(link).toBeTruthy();
+    const path = new URL(link!).pathname + new URL(link!).search;
+
+    await page.goto(path);
+    await expect(page.getByRole('heading', { name: 'Choisissez un nouveau mot de passe' })).toBeVisible();
+    expect(page.url()).not.toContain('code=');
+    await page.getByLabel('Retapez votre identifiant').fill(parent.login);
+    await page.getByLabel('Nouveau mot de passe').fill('Cahier-De-Texte-5');
+    await page.getByLabel('Confirmez le mot de passe').fill('Cahier-De-Texte-5');
+    await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
+    await expect(page).toHaveURL(/\/connexion/);
+    await expect(page.getByRole('status')).toHaveText('Votre mot de passe a été changé. Connectez-vous avec le nouveau mot de passe.');
+    await page.getByLabel('Mot de passe', { exact: true }).fill('Cahier-De-Texte-5');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(page).toHaveURL(/\/accueil/);
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+
+    // The same link a second time: refused.
+    await page.goto(path);
+    await page.getByLabel('Retapez votre identifiant').fill(parent.login);
+    await page.getByLabel('Nouveau mot de passe').fill('Cahier-De-Texte-6');
+    await page.getByLabel('Confirmez le mot de passe').fill('Cahier-De-Texte-6');
+    await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
+    await expect(page.getByRole('alert').first()).toContainText("L'identifiant ou le mot de passe est incorrect.");
+  });
+});
