@@ -1,7 +1,7 @@
 import { mailsTo } from '../support/mail-sink';
 import { sql } from '../support/database';
 import { accessibilityViolations, expect, signIn, test } from '../support/fixtures';
-import { demoAccount } from '../support/state';
+import { demoAccount, e2eState } from '../support/state';
 
 test.describe('Comptes', () => {
   test('a parent activates their account with the code, a password and an e-mail, and is signed in', async ({ page }) => {
@@ -34,6 +34,37 @@ test.describe('Comptes', () => {
     await expect(page.getByRole('alert')).toHaveText("L'identifiant ou le mot de passe est incorrect.");
     await signIn(page, { login: parent.login, password: 'Goûter-Du-Matin-8' });
     await expect(page).toHaveURL(/\/accueil/);
+  });
+
+  test('a director generates a renewal code for a pupil; the pupil sets a new password with it, once', async ({ page, browser }) => {
+    const director = demoAccount('SCHOOL_ADMIN');
+    const pupil = demoAccount('STUDENT');
+    await signIn(page, director);
+    await expect(page).toHaveURL(/\/admin/);
+    await page.getByRole('link', { name: pupil.scope!, exact: true }).first().click();
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Paramétrage de la classe');
+    await page.getByRole('button', { name: `Générer un code de renouvellement de mot de passe pour ${pupil.displayName}` }).click();
+    const code = (await page.locator('code').filter({ hasText: /^[abcdefghjkmnprstvwxyz3456789]{8}$/ }).first().textContent())!.trim();
+    await expect(page.getByText(/Valable jusqu'au/)).toBeVisible();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    const pupilContext = await browser.newContext({ baseURL: e2eState().url, locale: 'fr-FR' });
+    const pupilPage = await pupilContext.newPage();
+    await signIn(pupilPage, { login: pupil.login, password: code });
+    await expect(pupilPage).toHaveURL(/\/nouveau-mot-de-passe/);
+    await pupilPage.getByLabel('Retapez votre identifiant').fill(pupil.login);
+    await pupilPage.getByLabel('Nouveau mot de passe').fill('Trousse-Verte-2');
+    await pupilPage.getByLabel('Confirmez le mot de passe').fill('Trousse-Verte-2');
+    await pupilPage.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
+    await expect(pupilPage.getByRole('status')).toHaveText('Votre mot de passe a été changé. Connectez-vous avec le nouveau mot de passe.');
+    await pupilPage.getByLabel('Mot de passe', { exact: true }).fill('Trousse-Verte-2');
+    await pupilPage.getByRole('button', { name: 'Se connecter' }).click();
+    await expect(pupilPage).toHaveURL(/\/accueil/);
+    await pupilPage.getByRole('button', { name: 'Se déconnecter' }).click();
+    // The code is spent.
+    await signIn(pupilPage, { login: pupil.login, password: code });
+    await expect(pupilPage.getByRole('alert')).toHaveText("L'identifiant ou le mot de passe est incorrect.");
+    await pupilContext.close();
   });
 
   test('« Mot de passe oublié »: the mail reaches the SMTP server and its link works once', async ({ page }) => {

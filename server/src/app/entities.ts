@@ -4,6 +4,7 @@ import { AccountNameEntity } from '../modules/directory/account-name.entity';
 import { AdminFunctionEntity } from '../modules/directory/admin-function.entity';
 import { ClassMemberEntity, RelativeLinkEntity, UserStructureEntity } from '../modules/directory/memberships.entity';
 import { SchoolClassEntity } from '../modules/directory/school-class.entity';
+import { StructureAncestorEntity } from '../modules/directory/structure-ancestor.entity';
 import { StructureEntity } from '../modules/directory/structure.entity';
 import { UserEntity } from '../modules/directory/user.entity';
 import { OutboxMailEntity } from '../modules/mail/outbox.entity';
@@ -12,6 +13,7 @@ import { SessionEntity } from '../platform/auth/session.entity';
 /** Every TypeORM entity of Préau; the migrations must describe exactly these (see schema-drift test). */
 export const entities = [
   StructureEntity,
+  StructureAncestorEntity,
   SchoolClassEntity,
   UserEntity,
   AccountNameEntity,

@@ -7,7 +7,8 @@ import { AuditConnection, AuditFilter } from './audit.types';
 
 /**
  * Reading the audit log: an admin sees the entries about accounts of their scope (by the écoles the
- * account had at the time, GIN-indexed) and their own actions; the operator sees everything.
+ * account had at the time and their ancestors, GIN-indexed) and their own actions; the operator
+ * sees everything.
  * Newest first, keyset-paged on the id.
  */
 export class AuditQueryService {
@@ -17,7 +18,8 @@ export class AuditQueryService {
     const params = new SqlParams();
     const clauses: string[] = [];
     if (!actor.scope.all) {
-      clauses.push(`(a.structure_ids && ${params.add(actor.scope.structureIds, 'uuid[]')} OR a.actor_id = ${params.add(actor.userId, 'uuid')})`);
+      // structure_ids holds the target's écoles and all their ancestors: overlap with the roots.
+      clauses.push(`(a.structure_ids && ${params.add(actor.scope.rootIds, 'uuid[]')} OR a.actor_id = ${params.add(actor.userId, 'uuid')})`);
     }
     if (filter.targetUserId) {
       if (!isUuid(filter.targetUserId)) throw AppError.notFound();

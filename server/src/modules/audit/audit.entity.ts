@@ -2,8 +2,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 
 /**
  * One line of the audit log: who did what to whom, when and from where. Rows are never updated.
- * `structureIds` are the écoles of the target at the time, so the log can be scoped in SQL even after
- * the target moves or is deleted.
+ * `structureIds` are the écoles of the target at the time and their ancestors, so the log can be
+ * scoped in SQL by an admin's roots even after the target moves or is deleted.
  */
 @Entity('audit_log')
 @Index('audit_log_target_idx', ['targetUserId', 'id'])

@@ -13,7 +13,8 @@ export interface AuditRecord {
 
 /**
  * Writes the audit log. Call it with the transaction's manager so the log line commits (or not)
- * together with the change it records. The target's écoles are captured in SQL at write time.
+ * together with the change it records. The target's écoles and their ancestors (circonscription,
+ * département) are captured in SQL at write time, so each level of admin finds the line by its root.
  */
 export class AuditService {
   constructor(private readonly dataSource: DataSource) {}
@@ -22,7 +23,8 @@ export class AuditService {
     await manager.query(
       `INSERT INTO audit_log (actor_id, actor_label, action, target_user_id, target_label, structure_ids, client_address, details)
        VALUES ($1, $2, $3, $4, $5,
-               COALESCE((SELECT array_agg(structure_id) FROM user_structure WHERE user_id = $4), '{}'),
+               COALESCE((SELECT array_agg(DISTINCT sa.ancestor_id) FROM user_structure us
+                           JOIN structure_ancestor sa ON sa.structure_id = us.structure_id WHERE us.user_id = $4), '{}'),
                $6, $7)`,
       [
         entry.actorId,

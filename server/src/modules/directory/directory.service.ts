@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { Actor } from '../../platform/auth/actor';
 import { AppError } from '../../platform/errors/app-error';
 import { isUuid } from '../../platform/database/uuid';
+import { SqlParams } from '../../platform/database/sql-builder';
 import { SchoolClassView, StructureView } from './directory.types';
 
 interface StructureRow {
@@ -29,14 +30,26 @@ export class DirectoryService {
    * belong to. Ordered as a tree reads: département, circonscriptions, écoles, by name.
    */
   async structures(actor: Actor): Promise<StructureView[]> {
+    const params = new SqlParams();
     const rows: StructureRow[] = await this.dataSource.query(
       `SELECT s.id, s.kind, s.name, s.code, s.parent_id FROM structure s
-        WHERE $1::boolean OR s.id = ANY($2::uuid[])
-           OR s.id IN (SELECT structure_id FROM user_structure WHERE user_id = $3)
+        WHERE ${actor.scope.contains('s.id', params)}
+           OR s.id IN (SELECT structure_id FROM user_structure WHERE user_id = ${params.add(actor.userId, 'uuid')})
         ORDER BY array_position(ARRAY['DEPARTEMENT','CIRCONSCRIPTION','ECOLE']::structure_kind[], s.kind), s.name, s.id`,
-      [actor.scope.all, actor.scope.structureIds, actor.userId],
+      params.values,
     );
     return rows.map(structureView);
+  }
+
+  /** Whether a structure lies in the actor's scope (one index probe). */
+  async inScope(actor: Actor, structureId: string): Promise<boolean> {
+    if (!isUuid(structureId)) return false;
+    const params = new SqlParams();
+    const rows = await this.dataSource.query(
+      `SELECT 1 FROM structure s WHERE s.id = ${params.add(structureId, 'uuid')} AND ${actor.scope.contains('s.id', params)}`,
+      params.values,
+    );
+    return rows.length > 0;
   }
 
   /** By ids, for nested fields; the caller has already established the parent object is in scope. */
@@ -54,14 +67,16 @@ export class DirectoryService {
    */
   async schoolClasses(actor: Actor, structureId: string): Promise<SchoolClassView[]> {
     if (!isUuid(structureId)) throw AppError.notFound();
+    const params = new SqlParams();
     const rows: { id: string; name: string; levels: string[]; school_id: string }[] = await this.dataSource.query(
       `SELECT c.id, c.name, c.levels, c.school_id FROM school_class c
-        WHERE c.school_id = $1 AND ($2::boolean OR c.school_id = ANY($3::uuid[]) OR c.id = ANY($4::uuid[]))
+        WHERE c.school_id = ${params.add(structureId, 'uuid')}
+          AND (${actor.scope.contains('c.school_id', params)} OR c.id = ANY(${params.add(actor.teacherClassIds, 'uuid[]')}))
         ORDER BY c.name, c.id`,
-      [structureId, actor.scope.all, actor.scope.schoolIds, actor.teacherClassIds],
+      params.values,
     );
     if (rows.length === 0) {
-      const visible = actor.scope.includes(structureId) && (await this.isSchool(structureId));
+      const visible = (await this.inScope(actor, structureId)) && (await this.isSchool(structureId));
       if (!visible) throw AppError.notFound();
     }
     return rows.map((row) => ({ id: row.id, name: row.name, levels: row.levels, schoolId: row.school_id }));

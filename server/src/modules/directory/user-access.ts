@@ -1,6 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { Actor } from '../../platform/auth/actor';
 import { isUuid } from '../../platform/database/uuid';
+import { SqlParams } from '../../platform/database/sql-builder';
 import { AppError } from '../../platform/errors/app-error';
 import { Profile } from './user.entity';
 
@@ -31,6 +32,11 @@ export async function findAccessibleUser(
   forUpdate = false,
 ): Promise<TargetUser> {
   if (!isUuid(userId)) throw AppError.notFound();
+  const params = new SqlParams();
+  const id = params.add(userId, 'uuid');
+  const inScope = actor.scope.contains('us.structure_id', params);
+  const teaches = params.add(mode === 'administer-or-teach', 'boolean');
+  const classes = params.add(actor.teacherClassIds, 'uuid[]');
   const rows: {
     id: string;
     login: string;
@@ -46,13 +52,13 @@ export async function findAccessibleUser(
             (u.blocked_at IS NOT NULL AND (u.blocked_until IS NULL OR u.blocked_until > now())) AS blocked,
             (u.predeleted_at IS NOT NULL) AS predeleted
        FROM app_user u
-      WHERE u.id = $1
-        AND ($2::boolean
-             OR EXISTS (SELECT 1 FROM user_structure us WHERE us.user_id = u.id AND us.structure_id = ANY($3::uuid[]))
-             OR ($4::boolean AND u.profile = 'STUDENT'
-                 AND EXISTS (SELECT 1 FROM class_member cm WHERE cm.user_id = u.id AND cm.class_id = ANY($5::uuid[]))))
+      WHERE u.id = ${id}
+        AND (EXISTS (SELECT 1 FROM user_structure us WHERE us.user_id = u.id AND ${inScope})
+             OR ${actor.scope.all ? 'TRUE' : 'FALSE'}
+             OR (${teaches} AND u.profile = 'STUDENT'
+                 AND EXISTS (SELECT 1 FROM class_member cm WHERE cm.user_id = u.id AND cm.class_id = ANY(${classes}))))
       ${forUpdate ? 'FOR UPDATE OF u' : ''}`,
-    [userId, actor.scope.all, actor.scope.structureIds, mode === 'administer-or-teach', actor.teacherClassIds],
+    params.values,
   );
   const row = rows[0];
   if (!row) throw AppError.notFound();

@@ -3,6 +3,7 @@ import { Actor, displayName } from '../../platform/auth/actor';
 import { generateCode } from '../../platform/crypto/codes';
 import { SecretBox } from '../../platform/crypto/secret-box';
 import { isUuid } from '../../platform/database/uuid';
+import { SqlParams } from '../../platform/database/sql-builder';
 import { AppError } from '../../platform/errors/app-error';
 import { EventBus } from '../../platform/pubsub/event-bus';
 import { AuditRecord, AuditService } from '../audit/audit.service';
@@ -107,9 +108,10 @@ export class UserAdminService {
 
   private async classInScope(manager: EntityManager, actor: Actor, classId: string): Promise<{ id: string; name: string; school_id: string }> {
     if (!isUuid(classId)) throw AppError.notFound();
+    const params = new SqlParams();
     const [found] = (await manager.query(
-      `SELECT id, name, school_id FROM school_class WHERE id = $1 AND ($2::boolean OR school_id = ANY($3::uuid[]))`,
-      [classId, actor.scope.all, actor.scope.structureIds],
+      `SELECT c.id, c.name, c.school_id FROM school_class c WHERE c.id = ${params.add(classId, 'uuid')} AND ${actor.scope.contains('c.school_id', params)}`,
+      params.values,
     )) as { id: string; name: string; school_id: string }[];
     if (!found) throw AppError.notFound();
     return found;
@@ -186,18 +188,28 @@ export class UserAdminService {
     });
   }
 
-  private checkGrant(actor: Actor, fn: AdminFunction, structureId: string | null | undefined): string | null {
+  private async checkGrant(actor: Actor, fn: AdminFunction, structureId: string | null | undefined): Promise<string | null> {
     if (fn === AdminFunction.OPERATOR) {
       if (!actor.scope.all) throw AppError.forbidden();
       return null;
     }
-    if (!structureId || !isUuid(structureId) || !actor.scope.includes(structureId)) throw AppError.notFound();
+    if (!structureId || !(await this.inScope(actor, structureId))) throw AppError.notFound();
     return structureId;
   }
 
+  private async inScope(actor: Actor, structureId: string): Promise<boolean> {
+    if (!isUuid(structureId)) return false;
+    const params = new SqlParams();
+    const rows = await this.dataSource.query(
+      `SELECT 1 FROM structure s WHERE s.id = ${params.add(structureId, 'uuid')} AND ${actor.scope.contains('s.id', params)}`,
+      params.values,
+    );
+    return rows.length > 0;
+  }
+
   /** « Attribuer droit d'Administrateur »: only over a structure of the actor's own scope. */
-  grantFunction(actor: Actor, userId: string, fn: AdminFunction, structureId: string | null | undefined, client: ClientInfo): Promise<UserView> {
-    const structure = this.checkGrant(actor, fn, structureId);
+  async grantFunction(actor: Actor, userId: string, fn: AdminFunction, structureId: string | null | undefined, client: ClientInfo): Promise<UserView> {
+    const structure = await this.checkGrant(actor, fn, structureId);
     return this.inTransaction(actor, userId, async (manager, target) => {
       if (structure) {
         const [found] = (await manager.query('SELECT kind FROM structure WHERE id = $1', [structure])) as { kind: string }[];
@@ -214,8 +226,8 @@ export class UserAdminService {
     });
   }
 
-  revokeFunction(actor: Actor, userId: string, fn: AdminFunction, structureId: string | null | undefined, client: ClientInfo): Promise<UserView> {
-    const structure = this.checkGrant(actor, fn, structureId);
+  async revokeFunction(actor: Actor, userId: string, fn: AdminFunction, structureId: string | null | undefined, client: ClientInfo): Promise<UserView> {
+    const structure = await this.checkGrant(actor, fn, structureId);
     if (userId === actor.userId) {
       throw new AppError('SELF_REVOKE', { fr: 'Vous ne pouvez pas retirer vos propres droits : demandez-le à votre ERUN.', en: 'You cannot remove your own rights: ask your digital adviser.' });
     }
@@ -294,7 +306,7 @@ export class UserAdminService {
     const email = normaliseEmail(errors, input.email, false);
     if (input.birthDate && !/^\d{4}-\d{2}-\d{2}$/.test(input.birthDate)) errors.add('birthDate', { fr: 'Date de naissance au format AAAA-MM-JJ.', en: 'Birth date as YYYY-MM-DD.' });
     errors.throwIfAny();
-    if (!isUuid(input.schoolId) || !actor.scope.includes(input.schoolId)) throw AppError.notFound();
+    if (!(await this.inScope(actor, input.schoolId))) throw AppError.notFound();
     const code = generateCode();
     return this.dataSource.transaction(async (manager) => {
       const [school] = (await manager.query(`SELECT id FROM structure WHERE id = $1 AND kind = 'ECOLE'`, [input.schoolId])) as unknown[];

@@ -77,8 +77,17 @@ function decodeCursor(order: UserOrder, cursor: string): unknown[] {
 export class UserListService {
   constructor(private readonly dataSource: DataSource) {}
 
+  private async inScope(actor: Actor, structureId: string): Promise<boolean> {
+    if (!isUuid(structureId)) return false;
+    const params = new SqlParams();
+    const rows = await this.dataSource.query(
+      `SELECT 1 FROM structure s WHERE s.id = ${params.add(structureId, 'uuid')} AND ${actor.scope.contains('s.id', params)}`,
+      params.values,
+    );
+    return rows.length > 0;
+  }
+
   private where(actor: Actor, filter: UserFilter, params: SqlParams): string {
-    if (filter.structureId && (!isUuid(filter.structureId) || !actor.scope.includes(filter.structureId))) throw AppError.notFound();
     const scope = userScope(actor, params, filter.structureId ?? undefined);
     const clauses = [scope.condition];
     if (filter.profiles?.length) clauses.push(`u.profile = ANY(${params.add(filter.profiles, 'user_profile[]')})`);
@@ -115,6 +124,7 @@ export class UserListService {
 
   async page(actor: Actor, filter: UserFilter, order: UserOrder, first: number, after: string | null | undefined): Promise<UserConnection> {
     if (actor.scope.isEmpty) return { totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
+    if (filter.structureId && !(await this.inScope(actor, filter.structureId))) throw AppError.notFound();
     const size = Math.min(Math.max(first, 1), 200);
     const ordering = orderings[order];
     const params = new SqlParams();

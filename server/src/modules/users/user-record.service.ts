@@ -109,7 +109,7 @@ export class UserRecordService {
   async structures(actor: Actor, ids: readonly string[]): Promise<StructureView[][]> {
     const params = new SqlParams();
     const idsParam = params.add(ids, 'uuid[]');
-    const scope = actor.scope.all || actor.scope.structureIds.length ? structureScope(actor, params, 's.id') : 'FALSE';
+    const scope = structureScope(actor, params, 's.id');
     const rows: { user_id: string; id: string; kind: StructureView['kind']; name: string; code: string | null; parent_id: string | null }[] =
       await this.dataSource.query(
         `SELECT us.user_id, s.id, s.kind, s.name, s.code, s.parent_id FROM user_structure us JOIN structure s ON s.id = us.structure_id
@@ -129,9 +129,7 @@ export class UserRecordService {
     const [from, to] = direction === 'relatives' ? ['student_id', 'relative_id'] : ['relative_id', 'student_id'];
     const params = new SqlParams();
     const idsParam = params.add(ids, 'uuid[]');
-    const scope = actor.scope.all
-      ? 'TRUE'
-      : `EXISTS (SELECT 1 FROM user_structure us WHERE us.user_id = u.id AND us.structure_id = ANY(${params.add(actor.scope.structureIds, 'uuid[]')}))`;
+    const scope = actor.scope.all ? 'TRUE' : `EXISTS (SELECT 1 FROM user_structure us WHERE us.user_id = u.id AND ${actor.scope.contains('us.structure_id', params)})`;
     const rows: (UserRow & { owner: string })[] = await this.dataSource.query(
       `SELECT r.${from} AS owner, ${USER_COLUMNS} FROM relative_link r JOIN app_user u ON u.id = r.${to}
         WHERE r.${from} = ANY(${idsParam}) AND ${scope}

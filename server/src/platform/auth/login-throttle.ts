@@ -1,4 +1,4 @@
-import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterPostgres } from 'rate-limiter-flexible';
 import { DataSource } from 'typeorm';
 import { AppError } from '../errors/app-error';
 
@@ -27,7 +27,7 @@ export class LoginThrottle {
   private readonly byAddress: RateLimiterPostgres;
 
   constructor(
-    dataSource: DataSource,
+    private readonly dataSource: DataSource,
     private readonly limits: ThrottleLimits = defaultLimits,
   ) {
     const common = {
@@ -47,15 +47,24 @@ export class LoginThrottle {
    * failures of this login (so a success only writes when there is something to forget).
    */
   async beforeAttempt(login: string, address: string | null): Promise<number> {
-    const [perLogin, perAddress] = await Promise.all([this.byLogin.get(login), address ? this.byAddress.get(address) : null]);
-    const refused = [perLogin && perLogin.consumedPoints >= this.limits.perLogin ? perLogin : null, perAddress && perAddress.consumedPoints >= this.limits.perAddress ? perAddress : null].filter(
-      (res): res is RateLimiterRes => !!res,
+    // Both counters in one round trip, read straight from rate-limiter-flexible's table
+    // (its keys are "<prefix>:<key>"; `expire` is in epoch milliseconds).
+    const rows: { key: string; points: number; expire: string | null }[] = await this.dataSource.query(
+      `SELECT key, points, expire FROM login_throttle
+        WHERE key = ANY($1::text[]) AND (expire IS NULL OR expire > (extract(epoch FROM clock_timestamp()) * 1000)::bigint)`,
+      [[`login:${login}`, ...(address ? [`addr:${address}`] : [])]],
     );
+    const perLogin = rows.find((row) => row.key === `login:${login}`);
+    const perAddress = rows.find((row) => row.key === `addr:${address}`);
+    const refused = [
+      perLogin && perLogin.points >= this.limits.perLogin ? perLogin : null,
+      perAddress && perAddress.points >= this.limits.perAddress ? perAddress : null,
+    ].filter((row): row is NonNullable<typeof row> => !!row);
     if (refused.length) {
-      const minutes = Math.max(1, Math.ceil(Math.max(...refused.map((res) => res.msBeforeNext)) / 60_000));
-      throw AppError.of('TOO_MANY_ATTEMPTS', { minutes });
+      const msLeft = Math.max(...refused.map((row) => (row.expire ? Number(row.expire) - Date.now() : this.limits.blockMinutes * 60_000)));
+      throw AppError.of('TOO_MANY_ATTEMPTS', { minutes: Math.max(1, Math.ceil(msLeft / 60_000)) });
     }
-    const failures = perLogin?.consumedPoints ?? 0;
+    const failures = perLogin?.points ?? 0;
     if (failures >= this.limits.slowAfter) await sleep(Math.min(2_000, (failures - this.limits.slowAfter + 1) * 400));
     return failures;
   }

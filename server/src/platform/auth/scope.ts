@@ -1,42 +1,47 @@
 import { AdminFunction } from '../../modules/directory/admin-function.entity';
+import { SqlParams } from '../database/sql-builder';
+
+/** Up to this many structures (a circonscription and its écoles), lists start from memberships. */
+export const SMALL_SCOPE_STRUCTURES = 60;
 
 /**
- * What an actor administers, resolved once per request. `structureIds` is the whole subtree under
- * their functions (a circonscription admin holds the circonscription and its écoles), so scope checks
- * are `structure_id = ANY($ids)` in SQL. The operator has `all`.
+ * What an actor administers, resolved once per request: the roots of their functions (an école, a
+ * circonscription, a département) — or everything for the operator. SQL expands the roots through
+ * `structure_ancestor`, so a département admin's scope costs the same as a director's: one or two
+ * ids, never the thousands of écoles under them.
  */
 export class Scope {
-  private readonly ids: ReadonlySet<string>;
-
   constructor(
     readonly all: boolean,
-    structureIds: Iterable<string>,
-    /** The écoles among structureIds: what most lists are filtered by. */
-    readonly schoolIds: readonly string[],
-  ) {
-    this.ids = new Set(structureIds);
-  }
+    /** Structures the actor's functions are bound to. */
+    readonly rootIds: readonly string[],
+    /** How many structures the roots cover (for choosing a query plan). */
+    readonly size: number,
+  ) {}
 
   static none(): Scope {
-    return new Scope(false, [], []);
-  }
-
-  get structureIds(): string[] {
-    return [...this.ids];
+    return new Scope(false, [], 0);
   }
 
   get isEmpty(): boolean {
-    return !this.all && this.ids.size === 0;
+    return !this.all && this.rootIds.length === 0;
   }
 
-  includes(structureId: string | null | undefined): boolean {
-    return this.all || (!!structureId && this.ids.has(structureId));
+  /** Few structures: start lists from their memberships rather than from name indexes. */
+  get isSmall(): boolean {
+    return !this.all && this.size <= SMALL_SCOPE_STRUCTURES;
   }
 
-  includesAny(structureIds: Iterable<string>): boolean {
-    if (this.all) return true;
-    for (const id of structureIds) if (this.ids.has(id)) return true;
-    return false;
+  /** `SELECT structure_id …` of every structure in scope (not for the operator: check `all`). */
+  structuresSql(params: SqlParams): string {
+    return `SELECT sa.structure_id FROM structure_ancestor sa WHERE sa.ancestor_id = ANY(${params.add(this.rootIds, 'uuid[]')})`;
+  }
+
+  /** A condition "column holds a structure of the scope". */
+  contains(column: string, params: SqlParams): string {
+    if (this.all) return 'TRUE';
+    if (this.rootIds.length === 0) return 'FALSE';
+    return `${column} IN (${this.structuresSql(params)})`;
   }
 }
 

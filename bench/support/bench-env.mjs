@@ -1,0 +1,167 @@
+// Shared by the benchmarks: a seeded database (reused between runs), the real server on it, signed-in
+// sessions, and the load loops (closed loop for throughput, open loop for latency at a fixed rate).
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import pg from 'pg';
+
+const require = createRequire(import.meta.url);
+export const root = join(new URL('.', import.meta.url).pathname, '../..');
+export const dist = (path) => require(join(root, 'dist/server', path));
+
+export function option(name, fallback) {
+  const args = process.argv.slice(2);
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 ? args[index + 1] : fallback;
+}
+
+/**
+ * `preau_bench_<users>` on DATABASE_URL's server, seeded by `npm run seed` the first time (about
+ * 100 s for a million accounts) and reused afterwards. Its secret key lives in .data-bench/.
+ */
+export async function benchDatabase(users) {
+  const base = process.env.DATABASE_URL;
+  if (!base) throw new Error('Les benchmarks utilisent DATABASE_URL (par exemple postgres://postgres@127.0.0.1:5432/postgres).');
+  const url = new URL(base);
+  url.pathname = `/preau_bench_${users}`;
+  const dataDir = join(root, '.data-bench');
+  mkdirSync(dataDir, { recursive: true });
+  const env = { ...process.env, DATABASE_URL: url.toString(), PREAU_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  const { ensureDatabase } = dist('platform/database/ensure-database.js');
+  await ensureDatabase(url.toString());
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  let count = 0;
+  try {
+    count = Number((await client.query(`SELECT count(*) AS n FROM app_user`)).rows[0].n);
+  } catch {
+    count = 0; // not migrated yet
+  } finally {
+    await client.end();
+  }
+  if (count < users * 0.9) {
+    console.log(`Seeding ${users} accounts into ${url.pathname.slice(1)} (once)…`);
+    execFileSync(process.execPath, [join(root, 'dist/server/cli/seed.js'), '--users', String(users), '--reset'], { env, stdio: 'inherit' });
+  }
+  return { url: url.toString(), dataDir, env };
+}
+
+export function freePort() {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The built server (`node dist/server/main.js`) on the bench database. */
+export async function startServer(env) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(root, 'dist/server/main.js')], {
+    env: { ...env, PORT: String(port), DEMO_DATA: 'false' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let tries = 0; ; tries++) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break;
+    } catch {}
+    if (tries > 300) throw new Error('server did not start');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    url,
+    pid: child.pid,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    },
+  };
+}
+
+export async function signIn(url, login, password) {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: 'mutation ($l: String!, $p: String!) { login(login: $l, password: $p) { status } }', variables: { l: login, p: password } }),
+  });
+  const cookie = response.headers.getSetCookie()[0]?.split(';')[0];
+  if (!cookie) throw new Error(`sign-in of ${login} failed: ${await response.text()}`);
+  return cookie;
+}
+
+export function graphqlCaller(url, cookie) {
+  return async (query, variables) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = await response.json();
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  };
+}
+
+export function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** As many requests as `concurrency` workers can push for `seconds`: maximum throughput. */
+export async function closedLoop(seconds, concurrency, operation) {
+  const latencies = [];
+  let errors = 0;
+  const deadline = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, worker) => {
+      for (let i = worker; performance.now() < deadline; i += concurrency) {
+        const t = performance.now();
+        try {
+          await operation(i);
+          latencies.push(performance.now() - t);
+        } catch (error) {
+          if (errors++ < 2) console.error(error.message.slice(0, 300));
+        }
+      }
+    }),
+  );
+  latencies.sort((a, b) => a - b);
+  const elapsed = (performance.now() - started) / 1000;
+  return { perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), errors };
+}
+
+/**
+ * Requests sent at a fixed rate whatever the answers (open loop): latency measured from the
+ * scheduled send time, so a slow server shows as queueing, not as fewer requests.
+ */
+export async function openLoop(seconds, rate, operation) {
+  const total = Math.round(seconds * rate);
+  const start = performance.now();
+  const latencies = [];
+  let errors = 0;
+  const pending = [];
+  for (let i = 0; i < total; i++) {
+    const scheduled = start + (i * 1000) / rate;
+    const wait = scheduled - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    pending.push(
+      operation(i).then(
+        () => latencies.push(performance.now() - scheduled),
+        (error) => {
+          if (errors++ < 2) console.error(error.message.slice(0, 300));
+        },
+      ),
+    );
+  }
+  await Promise.all(pending);
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), errors, sent: total };
+}
+
+export const fmt = (ms) => (Number.isFinite(ms) ? `${ms.toFixed(ms < 10 ? 2 : 1)} ms` : 'n/a');

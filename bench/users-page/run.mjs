@@ -1,0 +1,94 @@
+// bench/users-page: one page of 50 users (names, class names, parents) from the admin list, sorted by
+// name, at page 1, page 200 and page 10,000 (500,000 rows deep), as a département admin on a million
+// accounts. Keyset paging should make depth free: the table shows latency, database time and the
+// number of SQL statements per page, counted on the server's own connection pool.
+//
+//   npm run build && DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node bench/users-page/run.mjs [--users 1000000]
+import pg from 'pg';
+import { benchDatabase, dist, fmt, freePort, graphqlCaller, option, percentile, signIn } from '../support/bench-env.mjs';
+
+const USERS = Number(option('users', 1_000_000));
+const DEPTHS = [1, 200, 10_000];
+const PAGE = 50;
+const QUERY = `query ($after: String) { users(first: ${PAGE}, after: $after, orderBy: NAME) {
+  totalCount edges { node { id displayName login profile status classes { name } relatives { displayName } } } pageInfo { endCursor } } }`;
+
+const db = await benchDatabase(USERS);
+process.env.LOG_LEVEL = 'warn';
+require_reflect();
+const { loadConfig } = dist('platform/config/config.js');
+const { startServer } = dist('app/server.js');
+const { SecretBox } = dist('platform/crypto/secret-box.js');
+const { findDemoAccounts } = dist('modules/demo/demo-accounts.js');
+const { DEMO_PASSWORD } = dist('modules/demo/demo-loader.js');
+
+function require_reflect() {
+  dist('../../node_modules/reflect-metadata/Reflect.js');
+}
+
+// The server in this process, so that its pool can be instrumented.
+const config = loadConfig({ ...db.env, PORT: String(await freePort()), DEMO_DATA: 'false' });
+const server = await startServer(config, { jobs: false });
+const dataSource = server.database.dataSource;
+let statements = 0;
+let dbTime = 0;
+const query = dataSource.query.bind(dataSource);
+dataSource.query = async (...args) => {
+  statements++;
+  const t = performance.now();
+  try {
+    return await query(...args);
+  } finally {
+    dbTime += performance.now() - t;
+  }
+};
+
+const pool = new pg.Pool({ connectionString: db.url, max: 2 });
+try {
+  const demo = await findDemoAccounts((sql, params) => pool.query(sql, params).then((r) => r.rows), SecretBox.fromConfig(undefined, db.dataDir));
+  const account = demo.byRole.DEPARTEMENT_ADMIN;
+  const call = graphqlCaller(server.url, await signIn(server.url, account.login, DEMO_PASSWORD));
+  // The cursor of the last row before each depth, in the list's own format ([order, keys…]).
+  const cursorAt = async (depth) => {
+    if (depth === 1) return null;
+    const { rows } = await pool.query(
+      `SELECT search_last, search_first, id FROM app_user WHERE predeleted_at IS NULL
+        ORDER BY search_last COLLATE "C", search_first COLLATE "C", id OFFSET $1 LIMIT 1`,
+      [(depth - 1) * PAGE - 1],
+    );
+    const row = rows[0];
+    return Buffer.from(JSON.stringify(['NAME', row.search_last, row.search_first, row.id])).toString('base64url');
+  };
+  console.log(`\nbench/users-page — ${USERS.toLocaleString('en')} accounts, département admin, page of ${PAGE}, sorted by name`);
+  for (const depth of DEPTHS) {
+    const after = await cursorAt(depth);
+    await call(QUERY, { after }); // warm
+    const latencies = [];
+    const db = [];
+    const counts = new Set();
+    for (let i = 0; i < 20; i++) {
+      statements = 0;
+      dbTime = 0;
+      const t = performance.now();
+      const data = await call(QUERY, { after });
+      latencies.push(performance.now() - t);
+      db.push(dbTime);
+      counts.add(statements);
+      if (data.users.edges.length !== PAGE) throw new Error(`page ${depth}: ${data.users.edges.length} rows`);
+    }
+    latencies.sort((a, b) => a - b);
+    db.sort((a, b) => a - b);
+    console.log(
+      `  page ${String(depth).padStart(6)}  latency p50 ${fmt(percentile(latencies, 50)).padStart(9)}  p95 ${fmt(percentile(latencies, 95)).padStart(9)}` +
+        `   database ${fmt(percentile(db, 50)).padStart(9)} (p95 ${fmt(percentile(db, 95))})   SQL statements per page: ${[...counts].join(', ')}`,
+    );
+  }
+  console.log('  (statements per page: session + actor, page, total count, classes of the 50, parents of the 50)');
+  // Baseline in the same run: the same page at depth 10,000 with OFFSET, the usual approach.
+  const t = performance.now();
+  await pool.query(`SELECT id FROM app_user WHERE predeleted_at IS NULL ORDER BY search_last COLLATE "C", search_first COLLATE "C", id OFFSET $1 LIMIT ${PAGE}`, [(10_000 - 1) * PAGE]);
+  console.log(`  baseline: the same page 10,000 with OFFSET (bare SQL, no joins): ${fmt(performance.now() - t)}`);
+} finally {
+  await server.close();
+  await pool.end();
+}
