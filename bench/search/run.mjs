@@ -47,13 +47,17 @@ try {
     }
     actors[name] = { account, actor, sqlFor, call: graphqlCaller(server.url, await signIn(server.url, account.login, DEMO_PASSWORD)) };
   }
+  // The common approach: substring match on the raw names through trigram indexes, same scope rule.
   const trigram = (actor, prefix) => {
-    const scope = actor.scope.all ? 'TRUE' : 'EXISTS (SELECT 1 FROM user_structure us WHERE us.user_id = u.id AND us.structure_id = ANY($2::uuid[]))';
+    const scope = actor.scope.all
+      ? 'TRUE'
+      : `EXISTS (SELECT 1 FROM user_structure us JOIN structure_ancestor sa ON sa.structure_id = us.structure_id
+                  WHERE us.user_id = u.id AND sa.ancestor_id = ANY($2::uuid[]))`;
     return pool.query(
       `SELECT u.id, u.first_name, u.last_name, u.profile FROM app_user u
         WHERE (u.last_name ILIKE $1 OR u.first_name ILIKE $1) AND u.predeleted_at IS NULL AND ${scope}
         ORDER BY u.last_name, u.first_name, u.id LIMIT 20`,
-      actor.scope.all ? [`%${prefix}%`] : [`%${prefix}%`, actor.scope.structureIds],
+      actor.scope.all ? [`%${prefix}%`] : [`%${prefix}%`, actor.scope.rootIds],
     );
   };
   const viaHttp = (a, prefix) => a.call(QUERY, { q: prefix });

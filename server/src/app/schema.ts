@@ -5,7 +5,7 @@ import { SessionResolver } from '../modules/accounts/session.resolver';
 import { OutboxResolver } from '../modules/mail/outbox.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { UserFieldsResolver } from '../modules/users/user-fields.resolver';
-import { UsersResolver } from '../modules/users/users.resolver';
+import { UserConnectionResolver, UsersResolver } from '../modules/users/users.resolver';
 import { SchoolClassResolver, StructureResolver } from '../modules/directory/directory.resolver';
 import { authChecker } from '../platform/auth/auth-checker';
 
@@ -15,6 +15,7 @@ export const resolvers = [
   StructureResolver,
   SchoolClassResolver,
   UsersResolver,
+  UserConnectionResolver,
   UserFieldsResolver,
   AuditResolver,
   OutboxResolver,

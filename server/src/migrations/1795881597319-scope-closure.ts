@@ -42,6 +42,7 @@ export class ScopeClosure1795881597319 implements MigrationInterface {
         SELECT up.structure_id, p.id, p.parent_id, up.depth + 1 FROM up JOIN structure p ON p.id = up.parent_id
       )
       INSERT INTO structure_ancestor (ancestor_id, structure_id, depth) SELECT ancestor_id, structure_id, depth FROM up`);
+    await q.query(`ANALYZE structure_ancestor`);
     await q.query(`
       UPDATE audit_log a SET structure_ids = COALESCE(
         (SELECT array_agg(DISTINCT sa.ancestor_id) FROM structure_ancestor sa WHERE sa.structure_id = ANY(a.structure_ids)), '{}')`);

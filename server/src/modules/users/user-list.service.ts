@@ -123,7 +123,7 @@ export class UserListService {
   }
 
   async page(actor: Actor, filter: UserFilter, order: UserOrder, first: number, after: string | null | undefined): Promise<UserConnection> {
-    if (actor.scope.isEmpty) return { totalCount: 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
+    if (actor.scope.isEmpty) return { countTotal: async () => 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
     if (filter.structureId && !(await this.inScope(actor, filter.structureId))) throw AppError.notFound();
     const size = Math.min(Math.max(first, 1), 200);
     const ordering = orderings[order];
@@ -139,16 +139,15 @@ export class UserListService {
     }
     const direction = ordering.descending ? 'DESC' : 'ASC';
     const sortKeys = ordering.keys.map((key, index) => `${key.sql} AS sort_${index}`).join(', ');
-    const [rows, count] = await Promise.all([
-      this.dataSource.query(
-        `SELECT ${USER_COLUMNS}, ${sortKeys} FROM app_user u
-          WHERE ${where} AND ${keyset}
-          ORDER BY ${ordering.keys.map((key) => `${key.sql} ${direction}`).join(', ')}
-          LIMIT ${params.add(size + 1, 'int')}`,
-        params.values,
-      ) as Promise<(UserRow & Record<string, unknown>)[]>,
-      this.dataSource.query(`SELECT count(*)::int AS n FROM app_user u WHERE ${where}`, countParams) as Promise<{ n: number }[]>,
-    ]);
+    const rows = (await this.dataSource.query(
+      `SELECT ${USER_COLUMNS}, ${sortKeys} FROM app_user u
+        WHERE ${where} AND ${keyset}
+        ORDER BY ${ordering.keys.map((key) => `${key.sql} ${direction}`).join(', ')}
+        LIMIT ${params.add(size + 1, 'int')}`,
+      params.values,
+    )) as (UserRow & Record<string, unknown>)[];
+    const countTotal = async () =>
+      ((await this.dataSource.query(`SELECT count(*)::int AS n FROM app_user u WHERE ${where}`, countParams)) as { n: number }[])[0].n;
     const pageRows = rows.slice(0, size);
     const edges = pageRows.map((row) => ({
       cursor: encodeCursor(
@@ -160,6 +159,6 @@ export class UserListService {
       ),
       node: userView(row, true),
     }));
-    return { totalCount: count[0].n, edges, pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null } };
+    return { countTotal, edges, pageInfo: { hasNextPage: rows.length > size, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 }

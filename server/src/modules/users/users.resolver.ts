@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../app/context';
 import { Access, Allow } from '../../platform/auth/access';
 import { AdminFunction } from '../directory/admin-function.entity';
@@ -148,5 +148,13 @@ export class UsersResolver {
   @Mutation(() => UserView, { description: '« Créer un utilisateur »: a manual account (may be billed); login and activation code generated.' })
   createUser(@Arg('input') input: CreateUserInput, @Ctx() ctx: RequestContext): Promise<UserView> {
     return ctx.services.userAdmin.create(ctx.actor!, input, client(ctx));
+  }
+}
+
+@Resolver(() => UserConnection)
+export class UserConnectionResolver {
+  @FieldResolver(() => Int, { description: 'Accounts matching the filters (computed only when asked for).' })
+  totalCount(@Root() connection: UserConnection): Promise<number> {
+    return connection.countTotal();
   }
 }

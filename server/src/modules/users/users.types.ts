@@ -73,8 +73,8 @@ export class PageInfo {
 
 @ObjectType({ description: 'A page of users with the total matching the filters.' })
 export class UserConnection {
-  @Field(() => Int)
-  totalCount!: number;
+  /** Counted only when the client asks for totalCount (a full count is the costly part at scale). */
+  countTotal!: () => Promise<number>;
 
   @Field(() => [UserEdge])
   edges!: UserEdge[];

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { AdminFunction } from '../../modules/directory/admin-function.entity';
 import { Profile } from '../../modules/directory/user.entity';
 import { Actor } from './actor';
-import { FunctionGrant, Scope } from './scope';
+import { FunctionGrant, Scope, SMALL_SCOPE_STRUCTURES } from './scope';
 
 interface ActorRow {
   id: string;
@@ -14,6 +14,7 @@ interface ActorRow {
   all_scope: boolean;
   root_ids: string[] | null;
   scope_size: number;
+  small_ids: string[] | null;
   class_ids: string[] | null;
 }
 
@@ -35,10 +36,12 @@ export async function loadActor(dataSource: DataSource, userId: string): Promise
             (SELECT json_agg(json_build_object('function', function, 'structureId', structure_id)) FROM fn) AS functions,
             EXISTS (SELECT 1 FROM fn WHERE function = '${AdminFunction.OPERATOR}') AS all_scope,
             (SELECT array_agg(DISTINCT structure_id) FROM fn WHERE structure_id IS NOT NULL) AS root_ids,
-            (SELECT count(DISTINCT sa.structure_id)::int FROM structure_ancestor sa
-              WHERE sa.ancestor_id IN (SELECT structure_id FROM fn)) AS scope_size,
+            covered.size AS scope_size,
+            CASE WHEN covered.size <= ${SMALL_SCOPE_STRUCTURES} THEN covered.ids END AS small_ids,
             (SELECT array_agg(cm.class_id) FROM class_member cm WHERE cm.user_id = me.id AND me.profile = '${Profile.TEACHER}') AS class_ids
-       FROM me`,
+       FROM me,
+            LATERAL (SELECT count(DISTINCT sa.structure_id)::int AS size, array_agg(DISTINCT sa.structure_id) AS ids
+                       FROM structure_ancestor sa WHERE sa.ancestor_id IN (SELECT structure_id FROM fn)) covered`,
     [userId],
   );
   const row = rows[0];
@@ -50,7 +53,7 @@ export async function loadActor(dataSource: DataSource, userId: string): Promise
     lastName: row.last_name,
     profile: row.profile,
     functions: row.functions ?? [],
-    scope: new Scope(row.all_scope, row.root_ids ?? [], row.scope_size),
+    scope: new Scope(row.all_scope, row.root_ids ?? [], row.scope_size, row.small_ids ?? (row.scope_size === 0 ? [] : null)),
     teacherClassIds: row.class_ids ?? [],
   };
 }

@@ -17,10 +17,15 @@ export class Scope {
     readonly rootIds: readonly string[],
     /** How many structures the roots cover (for choosing a query plan). */
     readonly size: number,
+    /**
+     * Every structure in scope, listed only for a small scope: an explicit short list gives the
+     * planner exact estimates. Large scopes go through the closure table instead.
+     */
+    readonly smallStructureIds: readonly string[] | null = null,
   ) {}
 
   static none(): Scope {
-    return new Scope(false, [], 0);
+    return new Scope(false, [], 0, []);
   }
 
   get isEmpty(): boolean {
@@ -34,6 +39,7 @@ export class Scope {
 
   /** `SELECT structure_id …` of every structure in scope (not for the operator: check `all`). */
   structuresSql(params: SqlParams): string {
+    if (this.smallStructureIds) return `SELECT unnest(${params.add(this.smallStructureIds, 'uuid[]')})`;
     return `SELECT sa.structure_id FROM structure_ancestor sa WHERE sa.ancestor_id = ANY(${params.add(this.rootIds, 'uuid[]')})`;
   }
 
@@ -41,6 +47,7 @@ export class Scope {
   contains(column: string, params: SqlParams): string {
     if (this.all) return 'TRUE';
     if (this.rootIds.length === 0) return 'FALSE';
+    if (this.smallStructureIds) return `${column} = ANY(${params.add(this.smallStructureIds, 'uuid[]')})`;
     return `${column} IN (${this.structuresSql(params)})`;
   }
 }
