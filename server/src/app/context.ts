@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { parse as parseCookies } from 'cookie';
 import { Actor } from '../platform/auth/actor';
-import { loadActor } from '../platform/auth/actor-loader';
-import { SESSION_COOKIE } from '../platform/auth/session.service';
+import { loadActorBySession } from '../platform/auth/actor-loader';
+import { hashToken, SESSION_COOKIE } from '../platform/auth/session.service';
 import { Lang, langFrom } from '../platform/errors/messages';
 import type { Services } from './services';
 
@@ -25,14 +25,12 @@ export function sessionTokenFrom(req: IncomingMessage): string | undefined {
   return parseCookies(header)[SESSION_COOKIE] || undefined;
 }
 
-/** Resolves the caller once: session cookie → session row → actor with scope (one query each). */
+/** Resolves the caller once: session cookie → session row → actor with scope, in one query. */
 export async function resolveActor(services: Services, token: string | undefined): Promise<Actor | null> {
   if (!token) return null;
-  const session = await services.sessions.touch(token);
-  if (!session) return null;
-  const actor = await loadActor(services.dataSource, session.userId);
-  if (!actor) return null;
-  return { ...actor, sessionId: session.tokenHash };
+  const tokenHash = hashToken(token);
+  const actor = await loadActorBySession(services.dataSource, tokenHash, services.config.sessionTtlHours);
+  return actor ? { ...actor, sessionId: tokenHash } : null;
 }
 
 export interface ContextInput {

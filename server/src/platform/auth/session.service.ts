@@ -3,19 +3,14 @@ import { DataSource } from 'typeorm';
 
 export const SESSION_COOKIE = 'preau_session';
 
-export interface SessionRow {
-  tokenHash: string;
-  userId: string;
-}
-
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('base64url');
 }
 
 /**
  * Browser sessions in PostgreSQL: any server instance accepts any session, and revoking one is a
- * DELETE seen by all instances at once. `last_seen_at` is refreshed at most once a minute so reads
- * don't turn every request into a write.
+ * DELETE seen by all instances at once. Reading a session (with its sliding expiry, refreshed at most
+ * once a minute) is part of the actor query: see loadActorBySession.
  */
 export class SessionService {
   constructor(
@@ -35,23 +30,6 @@ export class SessionService {
       [tokenHash, userId, expiresAt, clientAddress, userAgent?.slice(0, 300) ?? null],
     );
     return { token, tokenHash, expiresAt };
-  }
-
-  /** The live session for a cookie token, extending it (sliding expiry); null if unknown or expired. */
-  async touch(token: string): Promise<SessionRow | null> {
-    const tokenHash = hashToken(token);
-    const rows: { user_id: string }[] = await this.dataSource.query(
-      `WITH found AS (
-         SELECT token_hash, user_id, last_seen_at FROM user_session
-          WHERE token_hash = $1 AND expires_at > now()
-       ), touched AS (
-         UPDATE user_session s SET last_seen_at = now(), expires_at = now() + make_interval(hours => $2)
-           FROM found WHERE s.token_hash = found.token_hash AND found.last_seen_at < now() - interval '1 minute'
-       )
-       SELECT user_id FROM found`,
-      [tokenHash, this.ttlHours],
-    );
-    return rows[0] ? { tokenHash, userId: rows[0].user_id } : null;
   }
 
   async revoke(tokenHash: string): Promise<void> {
