@@ -13,6 +13,21 @@ const adminRoutes: Routes = [
     loadComponent: () => import('./home/admin-home-page'),
   },
   {
+    path: 'utilisateurs',
+    title: 'titles.users',
+    loadComponent: () => import('./users/list/user-list-page'),
+  },
+  {
+    path: 'utilisateurs/nouveau',
+    title: 'titles.createUser',
+    loadComponent: () => import('./users/create/create-user-page'),
+  },
+  {
+    path: 'utilisateurs/:id',
+    title: 'titles.userRecord',
+    loadComponent: () => import('./users/record/user-record-page'),
+  },
+  {
     path: 'importer-des-utilisateurs',
     title: 'titles.importUsers',
     component: NotAvailablePage,

@@ -3,7 +3,6 @@ import {
   ChangeDetectionStrategy,
   Component,
   DestroyRef,
-  ElementRef,
   Injector,
   afterNextRender,
   computed,
@@ -21,13 +20,16 @@ import { type Subscription, firstValueFrom } from 'rxjs';
 import { AuthService } from '../core/auth/auth.service';
 import { canUseAdministration } from '../core/auth/home-path';
 import { UserErrorMessageService } from '../core/errors/user-error-message.service';
-import type { ClassSettingsQuery } from '../core/graphql/generated/graphql';
+import type { ClassSettingsFieldsFragment } from '../core/graphql/generated/graphql';
 import { LanguageService } from '../core/i18n/language.service';
 import { DateTimePipe } from '../shared/format/date-time.pipe';
+import { GENERATE_RENEWAL_CODE_MUTATION } from '../shared/renewal-code/generate-renewal-code.mutation';
+import { RenewalCodePanel, type ShownRenewalCode } from '../shared/renewal-code/renewal-code-panel';
+import { AccountStateBadge } from '../shared/users/account-state-badge';
+import { AddTeachersPanel } from './add-teachers-panel';
 import { CLASS_SETTINGS_QUERY } from './class-settings.query';
-import { GENERATE_RENEWAL_CODE_MUTATION } from './generate-renewal-code.mutation';
 
-type SchoolClass = ClassSettingsQuery['schoolClass'];
+type SchoolClass = ClassSettingsFieldsFragment;
 type Pupil = SchoolClass['pupils'][number];
 
 type ClassState =
@@ -35,26 +37,17 @@ type ClassState =
   | { readonly kind: 'loaded'; readonly schoolClass: SchoolClass }
   | { readonly kind: 'failed'; readonly message: string };
 
-/** A renewal code just generated: shown once, on this page, until hidden or replaced. */
-interface ShownCode {
-  readonly pupilId: string;
-  readonly pupilName: string;
-  readonly identifier: string;
-  readonly code: string;
-  readonly expiresAt: string;
-}
-
-type PupilState = 'ACTIVE' | 'NOT_ACTIVATED' | 'BLOCKED' | 'PREDELETED';
-
 /**
  * /classes/:id « Paramétrage de la classe » (guide, tutorial 4): the pupils of a class with their
  * state and last connection, and for each activated pupil « Générer un code de renouvellement de
  * mot de passe ». The code is shown once in a status panel with its expiry and how to use it.
+ * The école's admins also attach several teachers at once (« Ajouter des enseignants ») and open
+ * the pupils' and teachers' records.
  */
 @Component({
   selector: 'app-class-settings-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslocoPipe, DateTimePipe],
+  imports: [RouterLink, TranslocoPipe, DateTimePipe, RenewalCodePanel, AccountStateBadge, AddTeachersPanel],
   templateUrl: './class-settings-page.html',
   styleUrl: './class-settings-page.css',
 })
@@ -64,8 +57,7 @@ export default class ClassSettingsPage {
   private readonly document = inject(DOCUMENT);
   private readonly injector = inject(Injector);
   private readonly user = inject(AuthService).currentUser;
-  private readonly codePanel = viewChild<ElementRef<HTMLElement>>('codePanel');
-  private readonly codeValue = viewChild<ElementRef<HTMLElement>>('codeValue');
+  private readonly codePanel = viewChild(RenewalCodePanel);
   private request: Subscription | null = null;
 
   /** The route's `:id`. */
@@ -81,10 +73,9 @@ export default class ClassSettingsPage {
     const state = this.state();
     return state.kind === 'failed' ? state.message : null;
   });
-  protected readonly shownCode = signal<ShownCode | null>(null);
+  protected readonly shownCode = signal<ShownRenewalCode | null>(null);
   protected readonly generatingFor = signal<string | null>(null);
   protected readonly generationError = signal<{ pupilId: string; message: string } | null>(null);
-  protected readonly copyResult = signal<'copied' | 'failed' | null>(null);
   /** Teachers come back to their classes, admins to the administration. */
   protected readonly back = computed(() => {
     const user = this.user();
@@ -93,6 +84,18 @@ export default class ClassSettingsPage {
       ? { path: '/enseignant', labelKey: 'classSettings.backToClasses' }
       : { path: '/admin', labelKey: 'classSettings.backToAdmin' };
   });
+  /**
+   * The admins of the class's école (its local admin, or a supervisor whose scope holds it: the
+   * server only answered because it does) attach teachers and open records.
+   */
+  protected readonly administersSchool = computed(() => {
+    const schoolId = this.schoolClass()?.school.id;
+    const grants = this.user()?.functions ?? [];
+    return (
+      !!schoolId &&
+      grants.some((grant) => grant.function !== 'SCHOOL_ADMIN' || grant.structure?.id === schoolId)
+    );
+  });
 
   constructor() {
     effect(() => {
@@ -100,16 +103,6 @@ export default class ClassSettingsPage {
       untracked(() => this.load(id));
     });
     inject(DestroyRef).onDestroy(() => this.request?.unsubscribe());
-  }
-
-  protected pupilState(pupil: Pupil): PupilState {
-    if (pupil.status === 'PREDELETED') {
-      return 'PREDELETED';
-    }
-    if (pupil.status === 'BLOCKED') {
-      return 'BLOCKED';
-    }
-    return pupil.activated ? 'ACTIVE' : 'NOT_ACTIVATED';
   }
 
   /** The name the pupil signs in with: the alias when one is set. */
@@ -131,22 +124,14 @@ export default class ClassSettingsPage {
       if (!renewal) {
         throw new Error('generateRenewalCode: empty answer');
       }
-      this.copyResult.set(null);
       this.shownCode.set({
-        pupilId: pupil.id,
-        pupilName: pupil.displayName,
+        userId: pupil.id,
+        name: pupil.displayName,
         identifier: this.identifierOf(pupil),
         code: renewal.code,
         expiresAt: renewal.expiresAt,
       });
-      afterNextRender(
-        () => {
-          const panel = this.codePanel()?.nativeElement;
-          panel?.focus({ preventScroll: true });
-          panel?.scrollIntoView({ block: 'nearest' });
-        },
-        { injector: this.injector },
-      );
+      afterNextRender(() => this.codePanel()?.focus(), { injector: this.injector });
     } catch (error: unknown) {
       this.generationError.set({ pupilId: pupil.id, message: this.userErrors.describe(error).message });
     } finally {
@@ -154,46 +139,24 @@ export default class ClassSettingsPage {
     }
   }
 
-  protected async copy(code: string): Promise<void> {
-    try {
-      if (!navigator.clipboard) {
-        throw new Error('clipboard unavailable');
-      }
-      await navigator.clipboard.writeText(code);
-      this.copyResult.set('copied');
-    } catch {
-      // Insecure origin or permission refused: select the code so Ctrl+C does it.
-      this.copyResult.set('failed');
-      this.selectCode();
-    }
-  }
-
   /** Hides the code and gives the focus back to the pupil's button. */
   protected hideCode(): void {
     const shown = this.shownCode();
     this.shownCode.set(null);
-    this.copyResult.set(null);
     if (shown) {
-      afterNextRender(() => this.document.getElementById(this.generateButtonId(shown.pupilId))?.focus(), {
+      afterNextRender(() => this.document.getElementById(this.generateButtonId(shown.userId))?.focus(), {
         injector: this.injector,
       });
     }
   }
 
-  protected generateButtonId(pupilId: string): string {
-    return `renewal-button-${pupilId}`;
+  /** Teachers just attached: the class as the server now has it. */
+  protected teachersAttached(schoolClass: SchoolClass): void {
+    this.state.set({ kind: 'loaded', schoolClass });
   }
 
-  private selectCode(): void {
-    const element = this.codeValue()?.nativeElement;
-    const selection = this.document.getSelection();
-    if (!element || !selection) {
-      return;
-    }
-    const range = this.document.createRange();
-    range.selectNodeContents(element);
-    selection.removeAllRanges();
-    selection.addRange(range);
+  protected generateButtonId(pupilId: string): string {
+    return `renewal-button-${pupilId}`;
   }
 
   private load(id: string): void {

@@ -1,30 +1,36 @@
 import { graphql } from '../core/graphql/generated';
 
 /** « Paramétrage de la classe »: the class, its pupils (state, last connection) and its teachers. */
+export const CLASS_SETTINGS_FIELDS = graphql(`
+  fragment ClassSettingsFields on SchoolClass {
+    id
+    name
+    levels
+    school {
+      id
+      name
+    }
+    pupils {
+      id
+      displayName
+      login
+      alias
+      profile
+      status
+      activated
+      lastLoginAt
+    }
+    teachers {
+      id
+      displayName
+    }
+  }
+`);
+
 export const CLASS_SETTINGS_QUERY = graphql(`
   query ClassSettings($id: ID!) {
     schoolClass(id: $id) {
-      id
-      name
-      levels
-      school {
-        id
-        name
-      }
-      pupils {
-        id
-        displayName
-        login
-        alias
-        profile
-        status
-        activated
-        lastLoginAt
-      }
-      teachers {
-        id
-        displayName
-      }
+      ...ClassSettingsFields
     }
   }
 `);

@@ -1,35 +1,233 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
+import { DOCUMENT } from '@angular/common';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { ComingSoonNotice } from '../../shared/coming-soon/coming-soon-notice';
+import { Apollo } from 'apollo-angular';
+import { Subject, catchError, debounceTime, map, of, switchMap } from 'rxjs';
+import { UserErrorMessageService } from '../../core/errors/user-error-message.service';
+import type { SearchUsersQuery } from '../../core/graphql/generated/graphql';
+import { PadlockIcon } from '../../shared/users/padlock-icon';
+import { SilhouetteIcon } from '../../shared/users/silhouette-icon';
+import { SEARCH_USERS_QUERY } from '../users/search-users.query';
 
-/** « Rechercher un utilisateur »: the field is here, the results are not built yet. */
+type Hit = SearchUsersQuery['searchUsers'][number];
+
+/** How many results are shown; more letters narrow the search. */
+const SHOWN_RESULTS = 20;
+const DEBOUNCE_MS = 250;
+
+type SearchOutcome =
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'results'; readonly query: string; readonly hits: readonly Hit[] }
+  | { readonly kind: 'failed'; readonly message: string };
+
+/**
+ * « Rechercher un utilisateur » (guide, tutorials 2, 4 and 5): results while typing, from the first
+ * letter of a first or last name; each result opens the user's record. ↓ moves from the field into
+ * the results, ↑/↓ through them, Entrée opens one, Échap comes back to the field. A polite live
+ * region announces the number of results. « Tous les utilisateurs » (the silhouette) opens the list.
+ */
 @Component({
   selector: 'app-user-search-zone',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, ComingSoonNotice],
+  imports: [RouterLink, TranslocoPipe, PadlockIcon, SilhouetteIcon],
   template: `
     <section class="card stack" aria-labelledby="user-search-title">
-      <h2 id="user-search-title">{{ 'admin.search.title' | transloco }}</h2>
+      <div class="user-search__head">
+        <h2 id="user-search-title">{{ 'admin.search.title' | transloco }}</h2>
+        <a class="user-search__all" routerLink="/admin/utilisateurs">
+          <app-silhouette-icon />{{ 'admin.search.allUsers' | transloco }}
+        </a>
+      </div>
       <!-- The zone's heading labels the field, as in the guide: one visible name, no repetition. -->
-      <form role="search" class="field" (submit)="ignoreSubmit($event)">
+      <form role="search" class="field" (submit)="searchNow($event)">
         <input
+          #field
           id="user-search-input"
           class="field__input"
           type="search"
           autocomplete="off"
           spellcheck="false"
           aria-labelledby="user-search-title"
-          aria-describedby="user-search-hint user-search-status"
+          aria-describedby="user-search-hint user-search-keys"
+          aria-controls="user-search-results"
+          [value]="text()"
+          (input)="onInput($event)"
+          (keydown)="onFieldKeydown($event)"
         />
         <p id="user-search-hint" class="field__hint">{{ 'admin.search.hint' | transloco }}</p>
+        <p id="user-search-keys" class="visually-hidden">{{ 'admin.search.keys' | transloco }}</p>
       </form>
-      <app-coming-soon-notice id="user-search-status">{{ 'admin.search.comingSoon' | transloco }}</app-coming-soon-notice>
+
+      <p class="visually-hidden" role="status">
+        @if (announcement(); as announcement) {
+          {{ announcement.key | transloco: { count: announcement.count } }}
+        }
+      </p>
+
+      @if (failure(); as message) {
+        <p class="alert alert--error" role="alert">{{ message }}</p>
+      }
+      <ul
+        #list
+        id="user-search-results"
+        class="search-results"
+        [attr.aria-label]="'admin.search.resultsLabel' | transloco"
+        [hidden]="hits().length === 0"
+        (keydown)="onListKeydown($event)"
+      >
+        @for (hit of hits(); track hit.id) {
+          <li>
+            <a class="search-result" [routerLink]="['/admin/utilisateurs', hit.id]">
+              <span class="search-result__name">
+                @if (!hit.activated) {
+                  <app-padlock-icon /><span class="visually-hidden">{{ 'accountState.notActivated' | transloco }} : </span>
+                }
+                {{ hit.displayName }}
+              </span>
+              <span class="search-result__meta">
+                <span class="badge">{{ 'profiles.' + hit.profile | transloco }}</span>
+                @if (hit.classes.length > 0) {
+                  <span>{{ hit.classes.join(', ') }}</span>
+                }
+                @if (hit.schools.length > 0) {
+                  <span>{{ hit.schools.join(', ') }}</span>
+                }
+              </span>
+            </a>
+          </li>
+        }
+      </ul>
+      @if (noMatch(); as query) {
+        <p>{{ 'admin.search.noMatch' | transloco: { query } }}</p>
+      }
+      @if (hits().length >= shownResults) {
+        <p class="field__hint">{{ 'admin.search.limited' | transloco: { count: shownResults } }}</p>
+      }
     </section>
   `,
 })
 export class UserSearchZone {
-  /** Results are not built yet: pressing Enter must not reload the page. */
-  protected ignoreSubmit(event: Event): void {
+  private readonly apollo = inject(Apollo);
+  private readonly userErrors = inject(UserErrorMessageService);
+  private readonly document = inject(DOCUMENT);
+  private readonly field = viewChild.required<ElementRef<HTMLInputElement>>('field');
+  private readonly list = viewChild.required<ElementRef<HTMLUListElement>>('list');
+  private readonly queries = new Subject<string>();
+
+  protected readonly shownResults = SHOWN_RESULTS;
+  protected readonly text = signal('');
+  protected readonly outcome = signal<SearchOutcome>({ kind: 'empty' });
+  protected readonly hits = computed(() => {
+    const outcome = this.outcome();
+    return outcome.kind === 'results' ? outcome.hits : [];
+  });
+  protected readonly failure = computed(() => {
+    const outcome = this.outcome();
+    return outcome.kind === 'failed' ? outcome.message : null;
+  });
+  protected readonly noMatch = computed(() => {
+    const outcome = this.outcome();
+    return outcome.kind === 'results' && outcome.hits.length === 0 ? outcome.query : null;
+  });
+  /** « 12 résultats », said by screen readers once the results are there. */
+  protected readonly announcement = computed(() => {
+    const outcome = this.outcome();
+    if (outcome.kind !== 'results') {
+      return null;
+    }
+    const count = outcome.hits.length;
+    const key = count === 0 ? 'admin.search.countNone' : count === 1 ? 'admin.search.countOne' : 'admin.search.countMany';
+    return { key, count };
+  });
+
+  constructor() {
+    this.queries
+      .pipe(
+        map((query) => query.trim()),
+        debounceTime(DEBOUNCE_MS),
+        switchMap((query) =>
+          query
+            ? this.apollo
+                .query({ query: SEARCH_USERS_QUERY, variables: { query, first: SHOWN_RESULTS }, fetchPolicy: 'network-only' })
+                .pipe(
+                  map((result): SearchOutcome => ({ kind: 'results', query, hits: result.data?.searchUsers ?? [] })),
+                  catchError((error: unknown) => of<SearchOutcome>({ kind: 'failed', message: this.userErrors.describe(error).message })),
+                )
+            : of<SearchOutcome>({ kind: 'empty' }),
+        ),
+        takeUntilDestroyed(),
+      )
+      .subscribe((outcome) => this.outcome.set(outcome));
+  }
+
+  protected onInput(event: Event): void {
+    const value = (event.target as HTMLInputElement).value;
+    this.text.set(value);
+    if (!value.trim()) {
+      // Emptied: nothing to wait for.
+      this.outcome.set({ kind: 'empty' });
+    }
+    this.queries.next(value);
+  }
+
+  /** Entrée in the field: the results are already there; the form must not reload the page. */
+  protected searchNow(event: Event): void {
     event.preventDefault();
+  }
+
+  protected onFieldKeydown(event: KeyboardEvent): void {
+    if (event.key === 'ArrowDown' && this.hits().length > 0) {
+      event.preventDefault();
+      this.focusResult(0);
+    }
+  }
+
+  protected onListKeydown(event: KeyboardEvent): void {
+    const links = this.resultLinks();
+    const index = links.indexOf(this.document.activeElement as HTMLAnchorElement);
+    if (index < 0) {
+      return;
+    }
+    switch (event.key) {
+      case 'ArrowDown':
+        event.preventDefault();
+        this.focusResult(Math.min(index + 1, links.length - 1));
+        break;
+      case 'ArrowUp':
+        event.preventDefault();
+        if (index === 0) {
+          this.field().nativeElement.focus();
+        } else {
+          this.focusResult(index - 1);
+        }
+        break;
+      case 'Home':
+        event.preventDefault();
+        this.focusResult(0);
+        break;
+      case 'End':
+        event.preventDefault();
+        this.focusResult(links.length - 1);
+        break;
+      case 'Escape':
+        event.preventDefault();
+        this.field().nativeElement.focus();
+        break;
+      default:
+        // Typing again while on a result goes on in the field.
+        if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+          this.field().nativeElement.focus();
+        }
+    }
+  }
+
+  private resultLinks(): HTMLAnchorElement[] {
+    return [...this.list().nativeElement.querySelectorAll<HTMLAnchorElement>('a.search-result')];
+  }
+
+  private focusResult(index: number): void {
+    this.resultLinks()[index]?.focus();
   }
 }

@@ -16,30 +16,74 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  query SchoolClasses($structureId: ID!) {\n    schoolClasses(structureId: $structureId) {\n      id\n      name\n      levels\n    }\n  }\n": typeof types.SchoolClassesDocument,
     "\n  query Outbox($first: Int!) {\n    outbox(first: $first) {\n      id\n      sentAt\n      recipient\n      subject\n      text\n    }\n  }\n": typeof types.OutboxDocument,
+    "\n  query AdministeredStructures {\n    structures {\n      id\n      name\n      kind\n      code\n      parentId\n    }\n  }\n": typeof types.AdministeredStructuresDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateUserDocument,
+    "\n  query UserList($filter: UserFilter, $orderBy: UserOrder!, $first: Int!, $after: String) {\n    users(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          firstName\n          lastName\n          login\n          alias\n          profile\n          status\n          activated\n          createdAt\n          classes {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.UserListDocument,
+    "\n  query UserHistory($userId: ID!, $first: Int!, $after: String) {\n    auditLog(filter: { targetUserId: $userId }, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          at\n          action\n          actorLabel\n          clientAddress\n          details\n        }\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n": typeof types.UserHistoryDocument,
+    "\n  fragment UserRecordFields on User {\n    id\n    firstName\n    lastName\n    displayName\n    login\n    alias\n    profile\n    status\n    activated\n    blockedUntil\n    blockedReason\n    lastLoginAt\n    email\n    mobile\n    activationCode\n    externalId\n    source\n    createdAt\n    updatedAt\n    birthDate\n    hasPhoto\n    deleteAfter\n    classes {\n      id\n      name\n      levels\n      school {\n        id\n        name\n      }\n    }\n    schools {\n      id\n      name\n      kind\n      code\n    }\n    relatives {\n      id\n      displayName\n      login\n      status\n      activated\n    }\n    children {\n      id\n      displayName\n      login\n      status\n      activated\n    }\n    functions {\n      function\n      structure {\n        id\n        name\n        kind\n      }\n    }\n    communicationRules {\n      direction\n      group\n      count\n    }\n  }\n": typeof types.UserRecordFieldsFragmentDoc,
+    "\n  mutation SetLoginAlias($userId: ID!, $alias: String) {\n    setLoginAlias(userId: $userId, alias: $alias) {\n      ...UserRecordFields\n    }\n  }\n": typeof types.SetLoginAliasDocument,
+    "\n  mutation AttachToClass($userId: ID!, $classId: ID!) {\n    attachToClass(userId: $userId, classId: $classId) {\n      ...UserRecordFields\n    }\n  }\n": typeof types.AttachToClassDocument,
+    "\n  mutation DetachFromClass($userId: ID!, $classId: ID!) {\n    detachFromClass(userId: $userId, classId: $classId) {\n      ...UserRecordFields\n    }\n  }\n": typeof types.DetachFromClassDocument,
+    "\n  mutation AddRelative($studentId: ID!, $relativeId: ID!) {\n    addRelative(studentId: $studentId, relativeId: $relativeId) {\n      ...UserRecordFields\n    }\n  }\n": typeof types.AddRelativeDocument,
+    "\n  mutation RemoveRelative($studentId: ID!, $relativeId: ID!) {\n    removeRelative(studentId: $studentId, relativeId: $relativeId) {\n      ...UserRecordFields\n    }\n  }\n": typeof types.RemoveRelativeDocument,
+    "\n  mutation GrantAdminFunction($userId: ID!, $function: AdminFunction!, $structureId: ID) {\n    grantAdminFunction(userId: $userId, function: $function, structureId: $structureId) {\n      ...UserRecordFields\n    }\n  }\n": typeof types.GrantAdminFunctionDocument,
+    "\n  mutation RevokeAdminFunction($userId: ID!, $function: AdminFunction!, $structureId: ID) {\n    revokeAdminFunction(userId: $userId, function: $function, structureId: $structureId) {\n      ...UserRecordFields\n    }\n  }\n": typeof types.RevokeAdminFunctionDocument,
+    "\n  mutation RemoveUserPhoto($userId: ID!) {\n    removeUserPhoto(userId: $userId) {\n      ...UserRecordFields\n    }\n  }\n": typeof types.RemoveUserPhotoDocument,
+    "\n  mutation BlockUser($userId: ID!, $until: DateTimeISO, $reason: String) {\n    blockUser(userId: $userId, until: $until, reason: $reason) {\n      ...UserRecordFields\n    }\n  }\n": typeof types.BlockUserDocument,
+    "\n  mutation UnblockUser($userId: ID!) {\n    unblockUser(userId: $userId) {\n      ...UserRecordFields\n    }\n  }\n": typeof types.UnblockUserDocument,
+    "\n  mutation PredeleteUser($userId: ID!) {\n    predeleteUser(userId: $userId) {\n      ...UserRecordFields\n    }\n  }\n": typeof types.PredeleteUserDocument,
+    "\n  mutation RestoreUser($userId: ID!) {\n    restoreUser(userId: $userId) {\n      ...UserRecordFields\n    }\n  }\n": typeof types.RestoreUserDocument,
+    "\n  query UserRecord($id: ID!) {\n    user(id: $id) {\n      ...UserRecordFields\n    }\n  }\n": typeof types.UserRecordDocument,
+    "\n  query SearchUsers($query: String!, $first: Int!) {\n    searchUsers(query: $query, first: $first) {\n      id\n      displayName\n      login\n      profile\n      activated\n      classes\n      schools\n    }\n  }\n": typeof types.SearchUsersDocument,
     "\n  mutation ActivateAccount($input: ActivateAccountInput!) {\n    activateAccount(input: $input) {\n      status\n      me {\n        ...MeFields\n      }\n    }\n  }\n": typeof types.ActivateAccountDocument,
     "\n  mutation RequestPasswordReset($login: String!) {\n    requestPasswordReset(login: $login)\n  }\n": typeof types.RequestPasswordResetDocument,
     "\n  mutation Login($login: String!, $password: String!) {\n    login(login: $login, password: $password) {\n      status\n      me {\n        ...MeFields\n      }\n    }\n  }\n": typeof types.LoginDocument,
     "\n  mutation ResetPasswordWithCode($input: ResetPasswordInput!) {\n    resetPasswordWithCode(input: $input)\n  }\n": typeof types.ResetPasswordWithCodeDocument,
-    "\n  query ClassSettings($id: ID!) {\n    schoolClass(id: $id) {\n      id\n      name\n      levels\n      school {\n        id\n        name\n      }\n      pupils {\n        id\n        displayName\n        login\n        alias\n        profile\n        status\n        activated\n        lastLoginAt\n      }\n      teachers {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.ClassSettingsDocument,
-    "\n  mutation GenerateRenewalCode($userId: ID!) {\n    generateRenewalCode(userId: $userId) {\n      code\n      expiresAt\n    }\n  }\n": typeof types.GenerateRenewalCodeDocument,
+    "\n  mutation AttachTeachersToClass($classId: ID!, $userIds: [ID!]!) {\n    attachTeachersToClass(classId: $classId, userIds: $userIds) {\n      ...ClassSettingsFields\n    }\n  }\n": typeof types.AttachTeachersToClassDocument,
+    "\n  fragment ClassSettingsFields on SchoolClass {\n    id\n    name\n    levels\n    school {\n      id\n      name\n    }\n    pupils {\n      id\n      displayName\n      login\n      alias\n      profile\n      status\n      activated\n      lastLoginAt\n    }\n    teachers {\n      id\n      displayName\n    }\n  }\n": typeof types.ClassSettingsFieldsFragmentDoc,
+    "\n  query ClassSettings($id: ID!) {\n    schoolClass(id: $id) {\n      ...ClassSettingsFields\n    }\n  }\n": typeof types.ClassSettingsDocument,
+    "\n  query SchoolTeachers($structureId: ID!, $first: Int!, $after: String) {\n    users(filter: { profiles: [TEACHER], structureId: $structureId }, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          displayName\n          login\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.SchoolTeachersDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  fragment MeFields on Me {\n    id\n    login\n    alias\n    firstName\n    lastName\n    displayName\n    profile\n    home\n    functions {\n      function\n      structure {\n        id\n        kind\n        name\n        code\n      }\n    }\n    schools {\n      id\n      kind\n      name\n      code\n    }\n    classes {\n      id\n      name\n      levels\n      school {\n        id\n        name\n      }\n    }\n    lastLoginAt\n  }\n": typeof types.MeFieldsFragmentDoc,
     "\n  query Me {\n    me {\n      ...MeFields\n    }\n  }\n": typeof types.MeDocument,
     "\n  query PasswordRule {\n    passwordRule {\n      text\n      minLength\n      maxLength\n    }\n  }\n": typeof types.PasswordRuleDocument,
+    "\n  mutation GenerateRenewalCode($userId: ID!) {\n    generateRenewalCode(userId: $userId) {\n      code\n      expiresAt\n    }\n  }\n": typeof types.GenerateRenewalCodeDocument,
 };
 const documents: Documents = {
     "\n  query SchoolClasses($structureId: ID!) {\n    schoolClasses(structureId: $structureId) {\n      id\n      name\n      levels\n    }\n  }\n": types.SchoolClassesDocument,
     "\n  query Outbox($first: Int!) {\n    outbox(first: $first) {\n      id\n      sentAt\n      recipient\n      subject\n      text\n    }\n  }\n": types.OutboxDocument,
+    "\n  query AdministeredStructures {\n    structures {\n      id\n      name\n      kind\n      code\n      parentId\n    }\n  }\n": types.AdministeredStructuresDocument,
+    "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n": types.CreateUserDocument,
+    "\n  query UserList($filter: UserFilter, $orderBy: UserOrder!, $first: Int!, $after: String) {\n    users(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          firstName\n          lastName\n          login\n          alias\n          profile\n          status\n          activated\n          createdAt\n          classes {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.UserListDocument,
+    "\n  query UserHistory($userId: ID!, $first: Int!, $after: String) {\n    auditLog(filter: { targetUserId: $userId }, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          at\n          action\n          actorLabel\n          clientAddress\n          details\n        }\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n": types.UserHistoryDocument,
+    "\n  fragment UserRecordFields on User {\n    id\n    firstName\n    lastName\n    displayName\n    login\n    alias\n    profile\n    status\n    activated\n    blockedUntil\n    blockedReason\n    lastLoginAt\n    email\n    mobile\n    activationCode\n    externalId\n    source\n    createdAt\n    updatedAt\n    birthDate\n    hasPhoto\n    deleteAfter\n    classes {\n      id\n      name\n      levels\n      school {\n        id\n        name\n      }\n    }\n    schools {\n      id\n      name\n      kind\n      code\n    }\n    relatives {\n      id\n      displayName\n      login\n      status\n      activated\n    }\n    children {\n      id\n      displayName\n      login\n      status\n      activated\n    }\n    functions {\n      function\n      structure {\n        id\n        name\n        kind\n      }\n    }\n    communicationRules {\n      direction\n      group\n      count\n    }\n  }\n": types.UserRecordFieldsFragmentDoc,
+    "\n  mutation SetLoginAlias($userId: ID!, $alias: String) {\n    setLoginAlias(userId: $userId, alias: $alias) {\n      ...UserRecordFields\n    }\n  }\n": types.SetLoginAliasDocument,
+    "\n  mutation AttachToClass($userId: ID!, $classId: ID!) {\n    attachToClass(userId: $userId, classId: $classId) {\n      ...UserRecordFields\n    }\n  }\n": types.AttachToClassDocument,
+    "\n  mutation DetachFromClass($userId: ID!, $classId: ID!) {\n    detachFromClass(userId: $userId, classId: $classId) {\n      ...UserRecordFields\n    }\n  }\n": types.DetachFromClassDocument,
+    "\n  mutation AddRelative($studentId: ID!, $relativeId: ID!) {\n    addRelative(studentId: $studentId, relativeId: $relativeId) {\n      ...UserRecordFields\n    }\n  }\n": types.AddRelativeDocument,
+    "\n  mutation RemoveRelative($studentId: ID!, $relativeId: ID!) {\n    removeRelative(studentId: $studentId, relativeId: $relativeId) {\n      ...UserRecordFields\n    }\n  }\n": types.RemoveRelativeDocument,
+    "\n  mutation GrantAdminFunction($userId: ID!, $function: AdminFunction!, $structureId: ID) {\n    grantAdminFunction(userId: $userId, function: $function, structureId: $structureId) {\n      ...UserRecordFields\n    }\n  }\n": types.GrantAdminFunctionDocument,
+    "\n  mutation RevokeAdminFunction($userId: ID!, $function: AdminFunction!, $structureId: ID) {\n    revokeAdminFunction(userId: $userId, function: $function, structureId: $structureId) {\n      ...UserRecordFields\n    }\n  }\n": types.RevokeAdminFunctionDocument,
+    "\n  mutation RemoveUserPhoto($userId: ID!) {\n    removeUserPhoto(userId: $userId) {\n      ...UserRecordFields\n    }\n  }\n": types.RemoveUserPhotoDocument,
+    "\n  mutation BlockUser($userId: ID!, $until: DateTimeISO, $reason: String) {\n    blockUser(userId: $userId, until: $until, reason: $reason) {\n      ...UserRecordFields\n    }\n  }\n": types.BlockUserDocument,
+    "\n  mutation UnblockUser($userId: ID!) {\n    unblockUser(userId: $userId) {\n      ...UserRecordFields\n    }\n  }\n": types.UnblockUserDocument,
+    "\n  mutation PredeleteUser($userId: ID!) {\n    predeleteUser(userId: $userId) {\n      ...UserRecordFields\n    }\n  }\n": types.PredeleteUserDocument,
+    "\n  mutation RestoreUser($userId: ID!) {\n    restoreUser(userId: $userId) {\n      ...UserRecordFields\n    }\n  }\n": types.RestoreUserDocument,
+    "\n  query UserRecord($id: ID!) {\n    user(id: $id) {\n      ...UserRecordFields\n    }\n  }\n": types.UserRecordDocument,
+    "\n  query SearchUsers($query: String!, $first: Int!) {\n    searchUsers(query: $query, first: $first) {\n      id\n      displayName\n      login\n      profile\n      activated\n      classes\n      schools\n    }\n  }\n": types.SearchUsersDocument,
     "\n  mutation ActivateAccount($input: ActivateAccountInput!) {\n    activateAccount(input: $input) {\n      status\n      me {\n        ...MeFields\n      }\n    }\n  }\n": types.ActivateAccountDocument,
     "\n  mutation RequestPasswordReset($login: String!) {\n    requestPasswordReset(login: $login)\n  }\n": types.RequestPasswordResetDocument,
     "\n  mutation Login($login: String!, $password: String!) {\n    login(login: $login, password: $password) {\n      status\n      me {\n        ...MeFields\n      }\n    }\n  }\n": types.LoginDocument,
     "\n  mutation ResetPasswordWithCode($input: ResetPasswordInput!) {\n    resetPasswordWithCode(input: $input)\n  }\n": types.ResetPasswordWithCodeDocument,
-    "\n  query ClassSettings($id: ID!) {\n    schoolClass(id: $id) {\n      id\n      name\n      levels\n      school {\n        id\n        name\n      }\n      pupils {\n        id\n        displayName\n        login\n        alias\n        profile\n        status\n        activated\n        lastLoginAt\n      }\n      teachers {\n        id\n        displayName\n      }\n    }\n  }\n": types.ClassSettingsDocument,
-    "\n  mutation GenerateRenewalCode($userId: ID!) {\n    generateRenewalCode(userId: $userId) {\n      code\n      expiresAt\n    }\n  }\n": types.GenerateRenewalCodeDocument,
+    "\n  mutation AttachTeachersToClass($classId: ID!, $userIds: [ID!]!) {\n    attachTeachersToClass(classId: $classId, userIds: $userIds) {\n      ...ClassSettingsFields\n    }\n  }\n": types.AttachTeachersToClassDocument,
+    "\n  fragment ClassSettingsFields on SchoolClass {\n    id\n    name\n    levels\n    school {\n      id\n      name\n    }\n    pupils {\n      id\n      displayName\n      login\n      alias\n      profile\n      status\n      activated\n      lastLoginAt\n    }\n    teachers {\n      id\n      displayName\n    }\n  }\n": types.ClassSettingsFieldsFragmentDoc,
+    "\n  query ClassSettings($id: ID!) {\n    schoolClass(id: $id) {\n      ...ClassSettingsFields\n    }\n  }\n": types.ClassSettingsDocument,
+    "\n  query SchoolTeachers($structureId: ID!, $first: Int!, $after: String) {\n    users(filter: { profiles: [TEACHER], structureId: $structureId }, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          displayName\n          login\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.SchoolTeachersDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  fragment MeFields on Me {\n    id\n    login\n    alias\n    firstName\n    lastName\n    displayName\n    profile\n    home\n    functions {\n      function\n      structure {\n        id\n        kind\n        name\n        code\n      }\n    }\n    schools {\n      id\n      kind\n      name\n      code\n    }\n    classes {\n      id\n      name\n      levels\n      school {\n        id\n        name\n      }\n    }\n    lastLoginAt\n  }\n": types.MeFieldsFragmentDoc,
     "\n  query Me {\n    me {\n      ...MeFields\n    }\n  }\n": types.MeDocument,
     "\n  query PasswordRule {\n    passwordRule {\n      text\n      minLength\n      maxLength\n    }\n  }\n": types.PasswordRuleDocument,
+    "\n  mutation GenerateRenewalCode($userId: ID!) {\n    generateRenewalCode(userId: $userId) {\n      code\n      expiresAt\n    }\n  }\n": types.GenerateRenewalCodeDocument,
 };
 
 /**
@@ -67,6 +111,82 @@ export function graphql(source: "\n  query Outbox($first: Int!) {\n    outbox(fi
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query AdministeredStructures {\n    structures {\n      id\n      name\n      kind\n      code\n      parentId\n    }\n  }\n"): (typeof documents)["\n  query AdministeredStructures {\n    structures {\n      id\n      name\n      kind\n      code\n      parentId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UserList($filter: UserFilter, $orderBy: UserOrder!, $first: Int!, $after: String) {\n    users(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          firstName\n          lastName\n          login\n          alias\n          profile\n          status\n          activated\n          createdAt\n          classes {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query UserList($filter: UserFilter, $orderBy: UserOrder!, $first: Int!, $after: String) {\n    users(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          firstName\n          lastName\n          login\n          alias\n          profile\n          status\n          activated\n          createdAt\n          classes {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UserHistory($userId: ID!, $first: Int!, $after: String) {\n    auditLog(filter: { targetUserId: $userId }, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          at\n          action\n          actorLabel\n          clientAddress\n          details\n        }\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n"): (typeof documents)["\n  query UserHistory($userId: ID!, $first: Int!, $after: String) {\n    auditLog(filter: { targetUserId: $userId }, first: $first, after: $after) {\n      edges {\n        cursor\n        node {\n          id\n          at\n          action\n          actorLabel\n          clientAddress\n          details\n        }\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UserRecordFields on User {\n    id\n    firstName\n    lastName\n    displayName\n    login\n    alias\n    profile\n    status\n    activated\n    blockedUntil\n    blockedReason\n    lastLoginAt\n    email\n    mobile\n    activationCode\n    externalId\n    source\n    createdAt\n    updatedAt\n    birthDate\n    hasPhoto\n    deleteAfter\n    classes {\n      id\n      name\n      levels\n      school {\n        id\n        name\n      }\n    }\n    schools {\n      id\n      name\n      kind\n      code\n    }\n    relatives {\n      id\n      displayName\n      login\n      status\n      activated\n    }\n    children {\n      id\n      displayName\n      login\n      status\n      activated\n    }\n    functions {\n      function\n      structure {\n        id\n        name\n        kind\n      }\n    }\n    communicationRules {\n      direction\n      group\n      count\n    }\n  }\n"): (typeof documents)["\n  fragment UserRecordFields on User {\n    id\n    firstName\n    lastName\n    displayName\n    login\n    alias\n    profile\n    status\n    activated\n    blockedUntil\n    blockedReason\n    lastLoginAt\n    email\n    mobile\n    activationCode\n    externalId\n    source\n    createdAt\n    updatedAt\n    birthDate\n    hasPhoto\n    deleteAfter\n    classes {\n      id\n      name\n      levels\n      school {\n        id\n        name\n      }\n    }\n    schools {\n      id\n      name\n      kind\n      code\n    }\n    relatives {\n      id\n      displayName\n      login\n      status\n      activated\n    }\n    children {\n      id\n      displayName\n      login\n      status\n      activated\n    }\n    functions {\n      function\n      structure {\n        id\n        name\n        kind\n      }\n    }\n    communicationRules {\n      direction\n      group\n      count\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetLoginAlias($userId: ID!, $alias: String) {\n    setLoginAlias(userId: $userId, alias: $alias) {\n      ...UserRecordFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetLoginAlias($userId: ID!, $alias: String) {\n    setLoginAlias(userId: $userId, alias: $alias) {\n      ...UserRecordFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AttachToClass($userId: ID!, $classId: ID!) {\n    attachToClass(userId: $userId, classId: $classId) {\n      ...UserRecordFields\n    }\n  }\n"): (typeof documents)["\n  mutation AttachToClass($userId: ID!, $classId: ID!) {\n    attachToClass(userId: $userId, classId: $classId) {\n      ...UserRecordFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DetachFromClass($userId: ID!, $classId: ID!) {\n    detachFromClass(userId: $userId, classId: $classId) {\n      ...UserRecordFields\n    }\n  }\n"): (typeof documents)["\n  mutation DetachFromClass($userId: ID!, $classId: ID!) {\n    detachFromClass(userId: $userId, classId: $classId) {\n      ...UserRecordFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddRelative($studentId: ID!, $relativeId: ID!) {\n    addRelative(studentId: $studentId, relativeId: $relativeId) {\n      ...UserRecordFields\n    }\n  }\n"): (typeof documents)["\n  mutation AddRelative($studentId: ID!, $relativeId: ID!) {\n    addRelative(studentId: $studentId, relativeId: $relativeId) {\n      ...UserRecordFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveRelative($studentId: ID!, $relativeId: ID!) {\n    removeRelative(studentId: $studentId, relativeId: $relativeId) {\n      ...UserRecordFields\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveRelative($studentId: ID!, $relativeId: ID!) {\n    removeRelative(studentId: $studentId, relativeId: $relativeId) {\n      ...UserRecordFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GrantAdminFunction($userId: ID!, $function: AdminFunction!, $structureId: ID) {\n    grantAdminFunction(userId: $userId, function: $function, structureId: $structureId) {\n      ...UserRecordFields\n    }\n  }\n"): (typeof documents)["\n  mutation GrantAdminFunction($userId: ID!, $function: AdminFunction!, $structureId: ID) {\n    grantAdminFunction(userId: $userId, function: $function, structureId: $structureId) {\n      ...UserRecordFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeAdminFunction($userId: ID!, $function: AdminFunction!, $structureId: ID) {\n    revokeAdminFunction(userId: $userId, function: $function, structureId: $structureId) {\n      ...UserRecordFields\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeAdminFunction($userId: ID!, $function: AdminFunction!, $structureId: ID) {\n    revokeAdminFunction(userId: $userId, function: $function, structureId: $structureId) {\n      ...UserRecordFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveUserPhoto($userId: ID!) {\n    removeUserPhoto(userId: $userId) {\n      ...UserRecordFields\n    }\n  }\n"): (typeof documents)["\n  mutation RemoveUserPhoto($userId: ID!) {\n    removeUserPhoto(userId: $userId) {\n      ...UserRecordFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BlockUser($userId: ID!, $until: DateTimeISO, $reason: String) {\n    blockUser(userId: $userId, until: $until, reason: $reason) {\n      ...UserRecordFields\n    }\n  }\n"): (typeof documents)["\n  mutation BlockUser($userId: ID!, $until: DateTimeISO, $reason: String) {\n    blockUser(userId: $userId, until: $until, reason: $reason) {\n      ...UserRecordFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnblockUser($userId: ID!) {\n    unblockUser(userId: $userId) {\n      ...UserRecordFields\n    }\n  }\n"): (typeof documents)["\n  mutation UnblockUser($userId: ID!) {\n    unblockUser(userId: $userId) {\n      ...UserRecordFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PredeleteUser($userId: ID!) {\n    predeleteUser(userId: $userId) {\n      ...UserRecordFields\n    }\n  }\n"): (typeof documents)["\n  mutation PredeleteUser($userId: ID!) {\n    predeleteUser(userId: $userId) {\n      ...UserRecordFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RestoreUser($userId: ID!) {\n    restoreUser(userId: $userId) {\n      ...UserRecordFields\n    }\n  }\n"): (typeof documents)["\n  mutation RestoreUser($userId: ID!) {\n    restoreUser(userId: $userId) {\n      ...UserRecordFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UserRecord($id: ID!) {\n    user(id: $id) {\n      ...UserRecordFields\n    }\n  }\n"): (typeof documents)["\n  query UserRecord($id: ID!) {\n    user(id: $id) {\n      ...UserRecordFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SearchUsers($query: String!, $first: Int!) {\n    searchUsers(query: $query, first: $first) {\n      id\n      displayName\n      login\n      profile\n      activated\n      classes\n      schools\n    }\n  }\n"): (typeof documents)["\n  query SearchUsers($query: String!, $first: Int!) {\n    searchUsers(query: $query, first: $first) {\n      id\n      displayName\n      login\n      profile\n      activated\n      classes\n      schools\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation ActivateAccount($input: ActivateAccountInput!) {\n    activateAccount(input: $input) {\n      status\n      me {\n        ...MeFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ActivateAccount($input: ActivateAccountInput!) {\n    activateAccount(input: $input) {\n      status\n      me {\n        ...MeFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -83,11 +203,19 @@ export function graphql(source: "\n  mutation ResetPasswordWithCode($input: Rese
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ClassSettings($id: ID!) {\n    schoolClass(id: $id) {\n      id\n      name\n      levels\n      school {\n        id\n        name\n      }\n      pupils {\n        id\n        displayName\n        login\n        alias\n        profile\n        status\n        activated\n        lastLoginAt\n      }\n      teachers {\n        id\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClassSettings($id: ID!) {\n    schoolClass(id: $id) {\n      id\n      name\n      levels\n      school {\n        id\n        name\n      }\n      pupils {\n        id\n        displayName\n        login\n        alias\n        profile\n        status\n        activated\n        lastLoginAt\n      }\n      teachers {\n        id\n        displayName\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  mutation AttachTeachersToClass($classId: ID!, $userIds: [ID!]!) {\n    attachTeachersToClass(classId: $classId, userIds: $userIds) {\n      ...ClassSettingsFields\n    }\n  }\n"): (typeof documents)["\n  mutation AttachTeachersToClass($classId: ID!, $userIds: [ID!]!) {\n    attachTeachersToClass(classId: $classId, userIds: $userIds) {\n      ...ClassSettingsFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation GenerateRenewalCode($userId: ID!) {\n    generateRenewalCode(userId: $userId) {\n      code\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation GenerateRenewalCode($userId: ID!) {\n    generateRenewalCode(userId: $userId) {\n      code\n      expiresAt\n    }\n  }\n"];
+export function graphql(source: "\n  fragment ClassSettingsFields on SchoolClass {\n    id\n    name\n    levels\n    school {\n      id\n      name\n    }\n    pupils {\n      id\n      displayName\n      login\n      alias\n      profile\n      status\n      activated\n      lastLoginAt\n    }\n    teachers {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  fragment ClassSettingsFields on SchoolClass {\n    id\n    name\n    levels\n    school {\n      id\n      name\n    }\n    pupils {\n      id\n      displayName\n      login\n      alias\n      profile\n      status\n      activated\n      lastLoginAt\n    }\n    teachers {\n      id\n      displayName\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClassSettings($id: ID!) {\n    schoolClass(id: $id) {\n      ...ClassSettingsFields\n    }\n  }\n"): (typeof documents)["\n  query ClassSettings($id: ID!) {\n    schoolClass(id: $id) {\n      ...ClassSettingsFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SchoolTeachers($structureId: ID!, $first: Int!, $after: String) {\n    users(filter: { profiles: [TEACHER], structureId: $structureId }, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          displayName\n          login\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query SchoolTeachers($structureId: ID!, $first: Int!, $after: String) {\n    users(filter: { profiles: [TEACHER], structureId: $structureId }, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          displayName\n          login\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -104,6 +232,10 @@ export function graphql(source: "\n  query Me {\n    me {\n      ...MeFields\n  
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PasswordRule {\n    passwordRule {\n      text\n      minLength\n      maxLength\n    }\n  }\n"): (typeof documents)["\n  query PasswordRule {\n    passwordRule {\n      text\n      minLength\n      maxLength\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GenerateRenewalCode($userId: ID!) {\n    generateRenewalCode(userId: $userId) {\n      code\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation GenerateRenewalCode($userId: ID!) {\n    generateRenewalCode(userId: $userId) {\n      code\n      expiresAt\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
