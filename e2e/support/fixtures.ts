@@ -7,7 +7,10 @@ export async function signIn(page: Page, account: Pick<DemoAccount, 'login' | 'p
   await page.goto('/connexion');
   await page.getByLabel('Identifiant').fill(account.login);
   await page.getByLabel('Mot de passe').fill(account.password ?? '');
+  // Wait for the server's answer, so that a test navigating right after does not race the cookie.
+  const answered = page.waitForResponse((response) => response.url().endsWith('/graphql') && !!response.request().postData()?.includes('login('));
   await page.getByRole('button', { name: 'Se connecter' }).click();
+  await answered;
 }
 
 /** WCAG 2.1 A and AA rules on the current page; returns the violations (expect them to be []). */

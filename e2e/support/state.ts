@@ -11,6 +11,8 @@ export interface DemoAccount {
   activationCode?: string;
   displayName: string;
   school?: string;
+  /** What the account administers or belongs to (a class name for a pupil or a teacher). */
+  scope?: string;
 }
 
 export interface E2EState {
