@@ -38,7 +38,14 @@ test.describe('Comptes', () => {
 
   test('a director generates a renewal code for a pupil; the pupil sets a new password with it, once', async ({ page, browser }) => {
     const director = demoAccount('SCHOOL_ADMIN');
-    const pupil = demoAccount('STUDENT');
+    // Another activated pupil of the demo pupil's class: this test changes the password it uses.
+    const [row] = await sql<{ login: string; first_name: string; last_name: string }>(
+      `SELECT u.login, u.first_name, u.last_name FROM app_user u JOIN class_member m ON m.user_id = u.id
+         JOIN class_member d ON d.class_id = m.class_id JOIN app_user du ON du.id = d.user_id AND du.login = $1
+        WHERE u.profile = 'STUDENT' AND u.password_hash IS NOT NULL AND u.login <> $1 ORDER BY u.login LIMIT 1`,
+      [demoAccount('STUDENT').login],
+    );
+    const pupil = { ...demoAccount('STUDENT'), login: row.login, displayName: `${row.last_name.toUpperCase()} ${row.first_name}` };
     await signIn(page, director);
     await expect(page).toHaveURL(/\/admin/);
     await page.getByRole('link', { name: pupil.scope!, exact: true }).first().click();
@@ -68,7 +75,12 @@ test.describe('Comptes', () => {
   });
 
   test('« Mot de passe oublié »: the mail reaches the SMTP server and its link works once', async ({ page }) => {
-    const parent = demoAccount('RELATIVE');
+    // An activated parent of the demo école other than the demo one: this test changes its password.
+    const [parent] = await sql<{ login: string }>(
+      `SELECT u.login FROM app_user u JOIN user_structure us ON us.user_id = u.id JOIN structure s ON s.id = us.structure_id AND s.name = $1
+        WHERE u.profile = 'RELATIVE' AND u.password_hash IS NOT NULL AND u.login <> $2 ORDER BY u.login LIMIT 1`,
+      [demoAccount('RELATIVE').school, demoAccount('RELATIVE').login],
+    );
     await sql(`UPDATE app_user SET email = 'oubli.e2e@example.org' WHERE login = $1`, [parent.login]);
     await page.goto('/connexion');
     await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { TestProject } from 'vitest/node';
+import type { TestProject } from 'vitest/node' with { 'resolution-mode': 'import' };
 import { entities } from '../app/entities';
 import { migrations } from '../migrations';
 import { createDataSource } from '../platform/database/data-source';

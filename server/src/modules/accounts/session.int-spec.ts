@@ -30,7 +30,7 @@ describe('sessions: login, logout, me', () => {
     expect(cookie).toMatch(/^preau_session=[\w-]{40,};/);
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('SameSite=Lax');
-    const body = await response.json();
+    const body = (await response.json()) as { data: { login: unknown } };
     expect(body.data.login).toEqual({ status: 'SIGNED_IN', me: { login: world.directorA.login, home: 'SCHOOL_ADMIN' } });
 
     await browser.signIn(world.directorA.login, FIXTURE_PASSWORD);
