@@ -84,6 +84,7 @@ test.describe('Comptes', () => {
     await sql(`UPDATE app_user SET email = 'oubli.e2e@example.org' WHERE login = $1`, [parent.login]);
     await page.goto('/connexion');
     await page.getByRole('link', { name: 'Mot de passe oublié ?' }).click();
+    await expect(page.getByRole('heading', { name: 'Mot de passe oublié', level: 1 })).toBeVisible();
     await page.getByLabel('Identifiant').fill(parent.login);
     await page.getByRole('button', { name: 'Recevoir un lien par courriel' }).click();
     await expect(page.getByRole('status')).toContainText('Si ce compte existe et a une adresse électronique');
