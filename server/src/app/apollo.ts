@@ -1,4 +1,5 @@
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { GraphQLSchema } from 'graphql';
 import type { Server } from 'node:http';
@@ -32,6 +33,7 @@ export function createApollo(schema: GraphQLSchema, httpServer: Server, extraPlu
     csrfPrevention: true,
     // main.ts owns shutdown; Apollo's own signal handlers would race with it.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), localize, ...extraPlugins],
+    // No HTTP cache hints: every answer depends on the caller (no per-field cache bookkeeping).
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), localize, ...extraPlugins],
   });
 }

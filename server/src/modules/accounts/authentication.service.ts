@@ -50,8 +50,11 @@ export class AuthenticationService {
 
   async verify(loginOrAlias: string, secret: string, client: ClientInfo): Promise<Credential> {
     const name = loginOrAlias.trim().toLowerCase().slice(0, 200);
+    // The throttle's counters and the account are read at the same time (two queries in flight).
+    const account = this.lookup(name);
+    account.catch(() => undefined); // awaited below; a refusal by the throttle must not leave it unhandled
     const recentFailures = await this.throttle.beforeAttempt(name, client.address);
-    const credential = await this.check(name, secret.slice(0, 1024));
+    const credential = await this.check(await account, secret.slice(0, 1024));
     if (!credential) {
       await this.throttle.failed(name, client.address);
       throw AppError.of('BAD_CREDENTIALS');
@@ -60,7 +63,7 @@ export class AuthenticationService {
     return credential;
   }
 
-  private async check(name: string, secret: string): Promise<Credential | null> {
+  private async lookup(name: string): Promise<AccountSecrets | undefined> {
     const rows: AccountSecrets[] = name
       ? await this.dataSource.query(
           `SELECT u.id, u.login, u.password_hash, u.activation_code_secret,
@@ -77,7 +80,10 @@ export class AuthenticationService {
           [name],
         )
       : [];
-    const account = rows[0];
+    return rows[0];
+  }
+
+  private async check(account: AccountSecrets | undefined, secret: string): Promise<Credential | null> {
     if (!account || !account.can_sign_in || !secret) {
       await verifyPassword(await dummyHash(), secret);
       return null;
