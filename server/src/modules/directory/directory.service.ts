@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors/app-error';
 import { isUuid } from '../../platform/database/uuid';
 import { SqlParams } from '../../platform/database/sql-builder';
 import { SchoolClassView, StructureView } from './directory.types';
+import { structureInScope } from './structure-access';
 
 interface StructureRow {
   id: string;
@@ -41,16 +42,6 @@ export class DirectoryService {
     return rows.map(structureView);
   }
 
-  /** Whether a structure lies in the actor's scope (one index probe). */
-  async inScope(actor: Actor, structureId: string): Promise<boolean> {
-    if (!isUuid(structureId)) return false;
-    const params = new SqlParams();
-    const rows = await this.dataSource.query(
-      `SELECT 1 FROM structure s WHERE s.id = ${params.add(structureId, 'uuid')} AND ${actor.scope.contains('s.id', params)}`,
-      params.values,
-    );
-    return rows.length > 0;
-  }
 
   /** By ids, for nested fields; the caller has already established the parent object is in scope. */
   async structuresByIds(ids: readonly string[]): Promise<Map<string, StructureView>> {
@@ -76,7 +67,7 @@ export class DirectoryService {
       params.values,
     );
     if (rows.length === 0) {
-      const visible = (await this.inScope(actor, structureId)) && (await this.isSchool(structureId));
+      const visible = (await structureInScope(this.dataSource, actor, structureId)) && (await this.isSchool(structureId));
       if (!visible) throw AppError.notFound();
     }
     return rows.map((row) => ({ id: row.id, name: row.name, levels: row.levels, schoolId: row.school_id }));

@@ -10,6 +10,7 @@ import { AuditRecord, AuditService } from '../audit/audit.service';
 import { FormErrors, normaliseEmail } from '../accounts/account-form';
 import { AdminFunction } from '../directory/admin-function.entity';
 import { ALIAS_MAX_LENGTH, ALIAS_PATTERN, baseLogin, firstFreeLogin, searchKey } from '../directory/login-generator';
+import { structureInScope } from '../directory/structure-access';
 import { findAccessibleUser, TargetUser } from '../directory/user-access';
 import { AccountSource, Profile } from '../directory/user.entity';
 import { USER_COLUMNS, UserRow, UserView, userView } from '../directory/user.types';
@@ -193,19 +194,10 @@ export class UserAdminService {
       if (!actor.scope.all) throw AppError.forbidden();
       return null;
     }
-    if (!structureId || !(await this.inScope(actor, structureId))) throw AppError.notFound();
+    if (!structureId || !(await structureInScope(this.dataSource, actor, structureId))) throw AppError.notFound();
     return structureId;
   }
 
-  private async inScope(actor: Actor, structureId: string): Promise<boolean> {
-    if (!isUuid(structureId)) return false;
-    const params = new SqlParams();
-    const rows = await this.dataSource.query(
-      `SELECT 1 FROM structure s WHERE s.id = ${params.add(structureId, 'uuid')} AND ${actor.scope.contains('s.id', params)}`,
-      params.values,
-    );
-    return rows.length > 0;
-  }
 
   /** « Attribuer droit d'Administrateur »: only over a structure of the actor's own scope. */
   async grantFunction(actor: Actor, userId: string, fn: AdminFunction, structureId: string | null | undefined, client: ClientInfo): Promise<UserView> {
@@ -306,7 +298,7 @@ export class UserAdminService {
     const email = normaliseEmail(errors, input.email, false);
     if (input.birthDate && !/^\d{4}-\d{2}-\d{2}$/.test(input.birthDate)) errors.add('birthDate', { fr: 'Date de naissance au format AAAA-MM-JJ.', en: 'Birth date as YYYY-MM-DD.' });
     errors.throwIfAny();
-    if (!(await this.inScope(actor, input.schoolId))) throw AppError.notFound();
+    if (!(await structureInScope(this.dataSource, actor, input.schoolId))) throw AppError.notFound();
     const code = generateCode();
     return this.dataSource.transaction(async (manager) => {
       const [school] = (await manager.query(`SELECT id FROM structure WHERE id = $1 AND kind = 'ECOLE'`, [input.schoolId])) as unknown[];

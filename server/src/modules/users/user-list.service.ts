@@ -4,6 +4,7 @@ import { isUuid } from '../../platform/database/uuid';
 import { likePrefix, SqlParams } from '../../platform/database/sql-builder';
 import { AppError } from '../../platform/errors/app-error';
 import { searchKey } from '../directory/login-generator';
+import { structureInScope } from '../directory/structure-access';
 import { USER_COLUMNS, UserRow, userView } from '../directory/user.types';
 import { userScope } from './user-scope-sql';
 import { UserConnection, UserFilter, UserOrder } from './users.types';
@@ -77,15 +78,6 @@ function decodeCursor(order: UserOrder, cursor: string): unknown[] {
 export class UserListService {
   constructor(private readonly dataSource: DataSource) {}
 
-  private async inScope(actor: Actor, structureId: string): Promise<boolean> {
-    if (!isUuid(structureId)) return false;
-    const params = new SqlParams();
-    const rows = await this.dataSource.query(
-      `SELECT 1 FROM structure s WHERE s.id = ${params.add(structureId, 'uuid')} AND ${actor.scope.contains('s.id', params)}`,
-      params.values,
-    );
-    return rows.length > 0;
-  }
 
   private where(actor: Actor, filter: UserFilter, params: SqlParams): string {
     const scope = userScope(actor, params, filter.structureId ?? undefined);
@@ -124,7 +116,7 @@ export class UserListService {
 
   async page(actor: Actor, filter: UserFilter, order: UserOrder, first: number, after: string | null | undefined): Promise<UserConnection> {
     if (actor.scope.isEmpty) return { countTotal: async () => 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
-    if (filter.structureId && !(await this.inScope(actor, filter.structureId))) throw AppError.notFound();
+    if (filter.structureId && !(await structureInScope(this.dataSource, actor, filter.structureId))) throw AppError.notFound();
     const size = Math.min(Math.max(first, 1), 200);
     const ordering = orderings[order];
     const params = new SqlParams();
