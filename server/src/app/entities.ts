@@ -8,6 +8,9 @@ import { StructureAncestorEntity } from '../modules/directory/structure-ancestor
 import { StructureEntity } from '../modules/directory/structure.entity';
 import { UserEntity } from '../modules/directory/user.entity';
 import { OutboxMailEntity } from '../modules/mail/outbox.entity';
+import { MessageEntity, MessageRecipientEntity } from '../modules/messaging/message.entity';
+import { ReportEntity, ReportReporterEntity } from '../modules/moderation/report.entity';
+import { NotificationEntity, PostEntity, TimelineEntryEntity } from '../modules/timeline/timeline.entity';
 import { SessionEntity } from '../platform/auth/session.entity';
 
 /** Every TypeORM entity of Préau; the migrations must describe exactly these (see schema-drift test). */
@@ -25,4 +28,11 @@ export const entities = [
   AuditEntryEntity,
   RenewalCodeEntity,
   OutboxMailEntity,
+  PostEntity,
+  NotificationEntity,
+  TimelineEntryEntity,
+  ReportEntity,
+  ReportReporterEntity,
+  MessageEntity,
+  MessageRecipientEntity,
 ];

@@ -1,10 +1,13 @@
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { createPubSub } from '@graphql-yoga/subscription';
 import { buildSchema } from 'type-graphql';
 import { AccountsResolver } from '../modules/accounts/accounts.resolver';
 import { SessionResolver } from '../modules/accounts/session.resolver';
 import { OutboxResolver } from '../modules/mail/outbox.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { UserFieldsResolver } from '../modules/users/user-fields.resolver';
+import { MessagingResolver } from '../modules/messaging/messaging.resolver';
+import { TimelineResolver } from '../modules/timeline/timeline.resolver';
 import { UserConnectionResolver, UsersResolver } from '../modules/users/users.resolver';
 import { SchoolClassResolver, StructureResolver } from '../modules/directory/directory.resolver';
 import { authChecker } from '../platform/auth/auth-checker';
@@ -18,6 +21,8 @@ export const resolvers = [
   UserConnectionResolver,
   UserFieldsResolver,
   AuditResolver,
+  TimelineResolver,
+  MessagingResolver,
   OutboxResolver,
 ] as const;
 
@@ -28,6 +33,9 @@ export function createSchema(): Promise<GraphQLSchema> {
     authChecker,
     authMode: 'error',
     validate: false,
+    // Every subscription brings its own `subscribe` (per-user LiveHub channels fed by the EventBus);
+    // type-graphql still requires a PubSub to be configured.
+    pubSub: createPubSub(),
   });
 }
 

@@ -18,6 +18,7 @@ import { createSchema } from './schema';
 import { createServices, Services } from './services';
 import { SocketRegistry } from './socket-registry';
 import { attachWebSocket } from './ws';
+import { wireLiveEvents } from './live-events';
 
 export interface RunningServer {
   url: string;
@@ -65,6 +66,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     serveClient(app, config);
     const ws = attachWebSocket(schema, httpServer, services, sockets);
     events.on('session.revoked', (event) => sockets.closeFor(event.userId, event.sessionId));
+    wireLiveEvents(events, services);
     if (options.jobs !== false) jobs = await Jobs.start(database.url, recurringJobs(services));
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);

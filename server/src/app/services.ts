@@ -8,6 +8,12 @@ import { RenewalService } from '../modules/accounts/renewal.service';
 import { AuditQueryService } from '../modules/audit/audit-query.service';
 import { AuditService } from '../modules/audit/audit.service';
 import { CommunicationRulesService } from '../modules/messaging/communication-rules';
+import type { InboxSignal } from '../modules/messaging/messaging.resolver';
+import { MessagingService } from '../modules/messaging/messaging.service';
+import { ReportService } from '../modules/moderation/report.service';
+import type { TimelineSignal } from '../modules/timeline/timeline.resolver';
+import { TimelineService } from '../modules/timeline/timeline.service';
+import { LiveHub } from '../platform/pubsub/live-hub';
 import { UserAdminService } from '../modules/users/user-admin.service';
 import { UserListService } from '../modules/users/user-list.service';
 import { UserRecordService } from '../modules/users/user-record.service';
@@ -37,6 +43,7 @@ export function createServices({ config, dataSource, events, throttleLimits }: I
   const directory = new DirectoryService(dataSource);
   const audit = new AuditService(dataSource);
   const mailer = new Mailer(dataSource, config.smtpUrl, config.mailFrom);
+  const communicationRules = new CommunicationRulesService(dataSource);
   const authentication = new AuthenticationService(dataSource, sessions, secretBox, new LoginThrottle(dataSource, throttleLimits ?? defaultLimits));
   return {
     config,
@@ -60,7 +67,12 @@ export function createServices({ config, dataSource, events, throttleLimits }: I
     userList: new UserListService(dataSource),
     userRecords: new UserRecordService(dataSource, secretBox),
     userAdmin: new UserAdminService(dataSource, audit, events, secretBox, { predeleteGraceDays: config.predeleteGraceDays }),
-    communicationRules: new CommunicationRulesService(dataSource),
+    communicationRules,
+    timeline: new TimelineService(dataSource, events),
+    reports: new ReportService(dataSource, events),
+    messaging: new MessagingService(dataSource, communicationRules, events),
+    timelineLive: new LiveHub<TimelineSignal>(),
+    inboxLive: new LiveHub<InboxSignal>(),
     operatorAccounts: new OperatorAccountsService(dataSource, audit),
   };
 }

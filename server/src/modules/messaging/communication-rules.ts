@@ -58,10 +58,13 @@ function reachableSql(profile: Profile): string {
 export class CommunicationRulesService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The ids `senderId` may message now (blocked and pre-deleted accounts excluded). */
-  reachableQuery(profile: Profile): string {
-    return `SELECT DISTINCT x.id FROM app_user x WHERE x.id IN (${reachableSql(profile)})
-      AND x.predeleted_at IS NULL AND (x.blocked_at IS NULL OR (x.blocked_until IS NOT NULL AND x.blocked_until <= now()))`;
+  /**
+   * SQL selecting the ids the sender (`$1`, of this profile) may message now: pre-deleted accounts
+   * excluded, blocked ones too unless `includeBlocked` (to tell "blocked" from "outside the rules").
+   */
+  reachableQuery(profile: Profile, includeBlocked = false): string {
+    const notBlocked = includeBlocked ? '' : 'AND (x.blocked_at IS NULL OR (x.blocked_until IS NOT NULL AND x.blocked_until <= now()))';
+    return `SELECT DISTINCT x.id FROM app_user x WHERE x.id IN (${reachableSql(profile)}) AND x.predeleted_at IS NULL ${notBlocked}`;
   }
 
   async describe(userId: string, profile: Profile, blocked: boolean, lang: Lang): Promise<CommunicationRuleView[]> {

@@ -8,7 +8,9 @@ export type AppEvent =
   | { type: 'session.revoked'; userId: string; sessionId?: string }
   | { type: 'report.added'; reportId: string }
   | { type: 'report.treated'; reportId: string }
-  | { type: 'timeline.changed'; userIds: string[]; notificationId: string; change: 'ADDED' | 'REMOVED' }
+  /** Recipients are loaded on arrival by each instance, among its own subscribers. */
+  | { type: 'timeline.changed'; notificationId: string; change: 'ADDED' | 'REMOVED' }
+  | { type: 'inbox.changed'; messageId: string }
   | { type: 'mailing.progress'; mailingId: string };
 
 type Handler<T extends AppEvent['type']> = (event: Extract<AppEvent, { type: T }>) => void;

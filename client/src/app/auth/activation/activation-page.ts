@@ -1,5 +1,4 @@
-import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, Injector, afterNextRender, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal, viewChild } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
@@ -7,12 +6,13 @@ import { Apollo } from 'apollo-angular';
 import { firstValueFrom } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { homePathOf } from '../../core/auth/home-path';
-import { UserErrorMessageService } from '../../core/errors/user-error-message.service';
 import { ErrorSummary } from '../../shared/forms/error-summary';
 import { FieldError } from '../../shared/forms/field-error';
 import { FormErrors } from '../../shared/forms/form-errors';
-import { PasswordRuleHint } from '../../shared/forms/password-rule';
+import { FormSubmission } from '../../shared/forms/form-submission';
+import { NewPasswordFields, newPasswordFormFields } from '../../shared/forms/new-password-fields';
 import { CredentialsHandoff } from '../credentials-handoff';
+import { FoldedCodeField } from '../folded-code-field';
 import { ACTIVATE_ACCOUNT_MUTATION } from './activate-account.mutation';
 
 /**
@@ -24,7 +24,7 @@ import { ACTIVATE_ACCOUNT_MUTATION } from './activate-account.mutation';
 @Component({
   selector: 'app-activation-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, TranslocoPipe, ErrorSummary, FieldError, PasswordRuleHint],
+  imports: [ReactiveFormsModule, RouterLink, TranslocoPipe, ErrorSummary, FieldError, FoldedCodeField, NewPasswordFields],
   templateUrl: './activation-page.html',
   styleUrl: '../auth-page.css',
 })
@@ -33,9 +33,6 @@ export default class ActivationPage {
   private readonly auth = inject(AuthService);
   private readonly router = inject(Router);
   private readonly transloco = inject(TranslocoService);
-  private readonly userErrors = inject(UserErrorMessageService);
-  private readonly document = inject(DOCUMENT);
-  private readonly injector = inject(Injector);
   private readonly summary = viewChild.required(ErrorSummary);
   private readonly pendingCode = inject(CredentialsHandoff).takeCode('activation');
 
@@ -50,22 +47,22 @@ export default class ActivationPage {
   protected readonly errors = new FormErrors([
     { name: 'login', inputId: 'activation-login', labelKey: 'activation.login' },
     { name: 'activationCode', inputId: 'activation-code', labelKey: 'activation.code' },
-    { name: 'password', inputId: 'activation-password', labelKey: 'passwords.new' },
-    { name: 'passwordConfirmation', inputId: 'activation-password-confirmation', labelKey: 'passwords.confirmation' },
+    ...newPasswordFormFields('activation'),
     { name: 'email', inputId: 'activation-email', labelKey: 'activation.email' },
     { name: 'mobile', inputId: 'activation-mobile', labelKey: 'activation.mobile' },
   ]);
   /** The code typed on the login page is kept out of sight, but can still be changed. */
   protected readonly codeFieldShown = signal(!this.pendingCode);
-  protected readonly pending = signal(false);
+  /** A wrong login or code unfolds the code field, to say where to look. */
+  protected readonly submission = new FormSubmission(this.errors, this.summary, () => {
+    if (this.errors.of('activationCode')) {
+      this.codeFieldShown.set(true);
+    }
+  });
 
-  protected showCodeField(): void {
-    this.codeFieldShown.set(true);
-    afterNextRender(() => this.document.getElementById('activation-code')?.focus(), { injector: this.injector });
-  }
 
   protected async activate(): Promise<void> {
-    if (this.pending()) {
+    if (this.submission.pending()) {
       return;
     }
     const value = this.form.getRawValue();
@@ -77,46 +74,31 @@ export default class ActivationPage {
       email: value.email.trim() || null,
       mobile: value.mobile.trim() || null,
     };
-    const missing: Record<string, string> = {};
-    if (!input.login) {
-      missing['login'] = this.transloco.translate('activation.loginMissing');
-    }
-    if (!input.activationCode) {
-      missing['activationCode'] = this.transloco.translate('activation.codeMissing');
-    }
-    if (Object.keys(missing).length > 0) {
-      this.fail({ message: this.transloco.translate('forms.hasErrors'), fields: missing });
+    const filled = this.submission.checkFilled({
+      login: [!input.login, 'activation.loginMissing'],
+      activationCode: [!input.activationCode, 'activation.codeMissing'],
+    });
+    if (!filled) {
       return;
     }
 
-    this.pending.set(true);
-    this.errors.clear();
-    try {
-      const result = await firstValueFrom(this.apollo.mutate({ mutation: ACTIVATE_ACCOUNT_MUTATION, variables: { input } }));
-      const me = result.data?.activateAccount.me;
-      if (result.data?.activateAccount.status !== 'SIGNED_IN' || !me) {
-        throw new Error('activateAccount: not signed in');
-      }
-      this.auth.signedIn(me);
-      await this.router.navigateByUrl(homePathOf(me));
-    } catch (error: unknown) {
-      const described = this.userErrors.describe(error);
+    await this.submission.run(
+      async () => {
+        const result = await firstValueFrom(
+          this.apollo.mutate({ mutation: ACTIVATE_ACCOUNT_MUTATION, variables: { input } }),
+        );
+        const me = result.data?.activateAccount.me;
+        if (result.data?.activateAccount.status !== 'SIGNED_IN' || !me) {
+          throw new Error('activateAccount: not signed in');
+        }
+        this.auth.signedIn(me);
+        await this.router.navigateByUrl(homePathOf(me));
+      },
       // A wrong login or code: say where to look, even when the code field was folded away.
-      const fields =
+      (described) =>
         described.code === 'BAD_CREDENTIALS'
           ? { activationCode: this.transloco.translate('activation.checkCode') }
-          : described.fields;
-      this.fail({ message: described.message, fields });
-    } finally {
-      this.pending.set(false);
-    }
-  }
-
-  private fail(error: { message: string; fields: Readonly<Record<string, string>> }): void {
-    this.errors.show(error);
-    if (this.errors.of('activationCode')) {
-      this.codeFieldShown.set(true);
-    }
-    afterNextRender(() => this.summary().focus(), { injector: this.injector });
+          : described.fields,
+    );
   }
 }

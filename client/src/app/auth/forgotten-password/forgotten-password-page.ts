@@ -1,13 +1,13 @@
 import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, inject, signal, viewChild } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { RouterLink } from '@angular/router';
-import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { Apollo } from 'apollo-angular';
 import { firstValueFrom } from 'rxjs';
-import { UserErrorMessageService } from '../../core/errors/user-error-message.service';
 import { ErrorSummary } from '../../shared/forms/error-summary';
 import { FieldError } from '../../shared/forms/field-error';
 import { FormErrors } from '../../shared/forms/form-errors';
+import { FormSubmission } from '../../shared/forms/form-submission';
 import { REQUEST_PASSWORD_RESET_MUTATION } from './request-password-reset.mutation';
 
 /**
@@ -23,8 +23,6 @@ import { REQUEST_PASSWORD_RESET_MUTATION } from './request-password-reset.mutati
 })
 export default class ForgottenPasswordPage {
   private readonly apollo = inject(Apollo);
-  private readonly transloco = inject(TranslocoService);
-  private readonly userErrors = inject(UserErrorMessageService);
   private readonly injector = inject(Injector);
   private readonly summary = viewChild.required(ErrorSummary);
   private readonly confirmation = viewChild<ElementRef<HTMLElement>>('confirmation');
@@ -33,36 +31,21 @@ export default class ForgottenPasswordPage {
   protected readonly errors = new FormErrors([
     { name: 'login', inputId: 'forgotten-login', labelKey: 'forgottenPassword.login' },
   ]);
-  protected readonly pending = signal(false);
+  protected readonly submission = new FormSubmission(this.errors, this.summary);
   protected readonly sent = signal(false);
 
   protected async request(): Promise<void> {
-    if (this.pending()) {
+    if (this.submission.pending()) {
       return;
     }
     const login = this.form.getRawValue().login.trim();
-    if (!login) {
-      this.fail(this.transloco.translate('forms.hasErrors'), {
-        login: this.transloco.translate('forgottenPassword.loginMissing'),
-      });
+    if (!this.submission.checkFilled({ login: [!login, 'forgottenPassword.loginMissing'] })) {
       return;
     }
-    this.pending.set(true);
-    this.errors.clear();
-    try {
+    await this.submission.run(async () => {
       await firstValueFrom(this.apollo.mutate({ mutation: REQUEST_PASSWORD_RESET_MUTATION, variables: { login } }));
       this.sent.set(true);
       afterNextRender(() => this.confirmation()?.nativeElement.focus(), { injector: this.injector });
-    } catch (error: unknown) {
-      const described = this.userErrors.describe(error);
-      this.fail(described.message, described.fields);
-    } finally {
-      this.pending.set(false);
-    }
-  }
-
-  private fail(message: string, fields: Readonly<Record<string, string>>): void {
-    this.errors.show({ message, fields });
-    afterNextRender(() => this.summary().focus(), { injector: this.injector });
+    });
   }
 }

@@ -1,16 +1,16 @@
-import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, Injector, afterNextRender, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal, viewChild } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { Apollo } from 'apollo-angular';
 import { firstValueFrom } from 'rxjs';
-import { UserErrorMessageService } from '../../core/errors/user-error-message.service';
 import { ErrorSummary } from '../../shared/forms/error-summary';
 import { FieldError } from '../../shared/forms/field-error';
 import { FormErrors } from '../../shared/forms/form-errors';
-import { PasswordRuleHint } from '../../shared/forms/password-rule';
+import { FormSubmission } from '../../shared/forms/form-submission';
+import { NewPasswordFields, newPasswordFormFields } from '../../shared/forms/new-password-fields';
 import { CredentialsHandoff } from '../credentials-handoff';
+import { FoldedCodeField } from '../folded-code-field';
 import { RESET_PASSWORD_WITH_CODE_MUTATION } from './reset-password-with-code.mutation';
 
 /**
@@ -22,7 +22,7 @@ import { RESET_PASSWORD_WITH_CODE_MUTATION } from './reset-password-with-code.mu
 @Component({
   selector: 'app-renewal-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [ReactiveFormsModule, RouterLink, TranslocoPipe, ErrorSummary, FieldError, PasswordRuleHint],
+  imports: [ReactiveFormsModule, RouterLink, TranslocoPipe, ErrorSummary, FieldError, FoldedCodeField, NewPasswordFields],
   templateUrl: './renewal-page.html',
   styleUrl: '../auth-page.css',
 })
@@ -30,10 +30,7 @@ export default class RenewalPage {
   private readonly apollo = inject(Apollo);
   private readonly router = inject(Router);
   private readonly transloco = inject(TranslocoService);
-  private readonly userErrors = inject(UserErrorMessageService);
   private readonly handoff = inject(CredentialsHandoff);
-  private readonly document = inject(DOCUMENT);
-  private readonly injector = inject(Injector);
   private readonly summary = viewChild.required(ErrorSummary);
   private readonly pendingCode = this.handoff.takeCode('renewal');
   /** The login used with the code (login page or e-mail link), null when the page was opened bare. */
@@ -52,21 +49,21 @@ export default class RenewalPage {
       labelKey: this.pendingCode ? 'renewal.loginConfirmation' : 'renewal.login',
     },
     { name: 'renewalCode', inputId: 'renewal-code', labelKey: 'renewal.code' },
-    { name: 'password', inputId: 'renewal-password', labelKey: 'passwords.new' },
-    { name: 'passwordConfirmation', inputId: 'renewal-password-confirmation', labelKey: 'passwords.confirmation' },
+    ...newPasswordFormFields('renewal'),
   ]);
   /** True when login and code are already known: the login is typed again, the code stays folded. */
   protected readonly codeKnown = !!this.pendingCode;
   protected readonly codeFieldShown = signal(!this.pendingCode);
-  protected readonly pending = signal(false);
+  /** A wrong, used or expired code unfolds the code field. */
+  protected readonly submission = new FormSubmission(this.errors, this.summary, () => {
+    if (this.errors.of('renewalCode')) {
+      this.codeFieldShown.set(true);
+    }
+  });
 
-  protected showCodeField(): void {
-    this.codeFieldShown.set(true);
-    afterNextRender(() => this.document.getElementById('renewal-code')?.focus(), { injector: this.injector });
-  }
 
   protected async save(): Promise<void> {
-    if (this.pending()) {
+    if (this.submission.pending()) {
       return;
     }
     const value = this.form.getRawValue();
@@ -78,47 +75,30 @@ export default class RenewalPage {
       password: value.password,
       passwordConfirmation: value.passwordConfirmation,
     };
-    const missing: Record<string, string> = {};
-    if (!loginConfirmation) {
-      missing['loginConfirmation'] = this.transloco.translate('renewal.loginMissing');
-    }
-    if (!input.renewalCode) {
-      missing['renewalCode'] = this.transloco.translate('renewal.codeMissing');
-    }
-    if (Object.keys(missing).length > 0) {
-      this.fail({ message: this.transloco.translate('forms.hasErrors'), fields: missing });
+    const filled = this.submission.checkFilled({
+      loginConfirmation: [!loginConfirmation, 'renewal.loginMissing'],
+      renewalCode: [!input.renewalCode, 'renewal.codeMissing'],
+    });
+    if (!filled) {
       return;
     }
 
-    this.pending.set(true);
-    this.errors.clear();
-    try {
-      const result = await firstValueFrom(
-        this.apollo.mutate({ mutation: RESET_PASSWORD_WITH_CODE_MUTATION, variables: { input } }),
-      );
-      if (result.data?.resetPasswordWithCode !== true) {
-        throw new Error('resetPasswordWithCode: not done');
-      }
-      this.handoff.leaveLoginNotice({ messageKey: 'login.passwordChanged', login: loginConfirmation });
-      await this.router.navigateByUrl('/connexion');
-    } catch (error: unknown) {
-      const described = this.userErrors.describe(error);
+    await this.submission.run(
+      async () => {
+        const result = await firstValueFrom(
+          this.apollo.mutate({ mutation: RESET_PASSWORD_WITH_CODE_MUTATION, variables: { input } }),
+        );
+        if (result.data?.resetPasswordWithCode !== true) {
+          throw new Error('resetPasswordWithCode: not done');
+        }
+        this.handoff.leaveLoginNotice({ messageKey: 'login.passwordChanged', login: loginConfirmation });
+        await this.router.navigateByUrl('/connexion');
+      },
       // Wrong, used or expired code: point at the code, even when it was folded away.
-      const fields =
+      (described) =>
         described.code === 'BAD_CREDENTIALS'
           ? { renewalCode: this.transloco.translate('renewal.checkCode') }
-          : described.fields;
-      this.fail({ message: described.message, fields });
-    } finally {
-      this.pending.set(false);
-    }
-  }
-
-  private fail(error: { message: string; fields: Readonly<Record<string, string>> }): void {
-    this.errors.show(error);
-    if (this.errors.of('renewalCode')) {
-      this.codeFieldShown.set(true);
-    }
-    afterNextRender(() => this.summary().focus(), { injector: this.injector });
+          : described.fields,
+    );
   }
 }

@@ -2,8 +2,6 @@ import {
   ChangeDetectionStrategy,
   Component,
   DestroyRef,
-  Injector,
-  afterNextRender,
   computed,
   effect,
   inject,
@@ -14,7 +12,7 @@ import {
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { Router, RouterLink } from '@angular/router';
-import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { Apollo } from 'apollo-angular';
 import { type Subscription, firstValueFrom } from 'rxjs';
 import { UserErrorMessageService } from '../../../core/errors/user-error-message.service';
@@ -22,6 +20,7 @@ import type { Profile, SchoolClassesQuery } from '../../../core/graphql/generate
 import { ErrorSummary } from '../../../shared/forms/error-summary';
 import { FieldError } from '../../../shared/forms/field-error';
 import { FormErrors } from '../../../shared/forms/form-errors';
+import { FormSubmission } from '../../../shared/forms/form-submission';
 import { SCHOOL_CLASSES_QUERY } from '../../home/school-classes.query';
 import { ADMINISTERED_STRUCTURES_QUERY } from '../administered-structures.query';
 import { PROFILES } from '../list/user-list-params';
@@ -52,9 +51,7 @@ const CLASS_PROFILES: readonly Profile[] = ['STUDENT', 'TEACHER', 'PERSONNEL'];
 export default class CreateUserPage {
   private readonly apollo = inject(Apollo);
   private readonly router = inject(Router);
-  private readonly transloco = inject(TranslocoService);
   private readonly userErrors = inject(UserErrorMessageService);
-  private readonly injector = inject(Injector);
   private readonly summary = viewChild.required(ErrorSummary);
   private classesRequest: Subscription | null = null;
 
@@ -78,7 +75,7 @@ export default class CreateUserPage {
     { name: 'email', inputId: 'create-email', labelKey: 'createUser.email' },
     { name: 'birthDate', inputId: 'create-birth-date', labelKey: 'createUser.birthDate' },
   ]);
-  protected readonly pending = signal(false);
+  protected readonly submission = new FormSubmission(this.errors, this.summary);
   protected readonly schools = signal<readonly School[] | null>(null);
   protected readonly schoolsFailure = signal<string | null>(null);
   protected readonly classes = signal<SchoolClassesQuery['schoolClasses'] | null>(null);
@@ -116,7 +113,7 @@ export default class CreateUserPage {
   }
 
   protected async create(): Promise<void> {
-    if (this.pending() || !this.understood()) {
+    if (this.submission.pending() || !this.understood()) {
       return;
     }
     const value = this.form.getRawValue();
@@ -129,23 +126,15 @@ export default class CreateUserPage {
       email: value.email.trim() || null,
       birthDate: value.birthDate || null,
     };
-    const missing: Record<string, string> = {};
-    if (!input.firstName) {
-      missing['firstName'] = this.transloco.translate('createUser.firstNameMissing');
-    }
-    if (!input.lastName) {
-      missing['lastName'] = this.transloco.translate('createUser.lastNameMissing');
-    }
-    if (!input.schoolId) {
-      missing['schoolId'] = this.transloco.translate('createUser.schoolMissing');
-    }
-    if (Object.keys(missing).length > 0) {
-      this.fail({ message: this.transloco.translate('forms.hasErrors'), fields: missing });
+    const filled = this.submission.checkFilled({
+      firstName: [!input.firstName, 'createUser.firstNameMissing'],
+      lastName: [!input.lastName, 'createUser.lastNameMissing'],
+      schoolId: [!input.schoolId, 'createUser.schoolMissing'],
+    });
+    if (!filled) {
       return;
     }
-    this.pending.set(true);
-    this.errors.clear();
-    try {
+    await this.submission.run(async () => {
       const result = await firstValueFrom(this.apollo.mutate({ mutation: CREATE_USER_MUTATION, variables: { input } }));
       const id = result.data?.createUser.id;
       if (!id) {
@@ -153,17 +142,7 @@ export default class CreateUserPage {
       }
       const state: CreatedUserState = { createdUserId: id };
       await this.router.navigate(['/admin/utilisateurs', id], { state });
-    } catch (error: unknown) {
-      const described = this.userErrors.describe(error);
-      this.fail({ message: described.message, fields: described.fields });
-    } finally {
-      this.pending.set(false);
-    }
-  }
-
-  private fail(error: { message: string; fields: Readonly<Record<string, string>> }): void {
-    this.errors.show(error);
-    afterNextRender(() => this.summary().focus(), { injector: this.injector });
+    });
   }
 
   private loadClasses(schoolId: string): void {

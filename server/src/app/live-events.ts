@@ -1,0 +1,26 @@
+import { logger } from '../platform/logging/logger';
+import { EventBus } from '../platform/pubsub/event-bus';
+import type { Services } from './services';
+
+/**
+ * From the cross-instance EventBus to this instance's subscribers: each event carries ids only; the
+ * recipients are looked up once per event, among the users subscribed here, in one query.
+ */
+export function wireLiveEvents(events: EventBus, services: Services): void {
+  events.on('timeline.changed', (event) => {
+    const local = services.timelineLive.localUserIds();
+    if (local.length === 0) return;
+    services.timeline
+      .recipientsAmong(event.notificationId, local)
+      .then((userIds) => services.timelineLive.publishTo(userIds, { notificationId: event.notificationId, change: event.change }))
+      .catch((error: Error) => logger.error('timeline delivery failed', { error: error.message }));
+  });
+  events.on('inbox.changed', (event) => {
+    const local = services.inboxLive.localUserIds();
+    if (local.length === 0) return;
+    services.messaging
+      .recipientsAmong(event.messageId, local)
+      .then((userIds) => services.inboxLive.publishTo(userIds, { messageId: event.messageId }))
+      .catch((error: Error) => logger.error('inbox delivery failed', { error: error.message }));
+  });
+}

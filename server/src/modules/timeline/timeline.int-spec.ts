@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE_PASSWORD, Fixtures } from '../../test-support/fixtures';
+import { GraphQLTestClient, startTestServer, TestServer } from '../../test-support/test-server';
+import { wsClient } from '../../test-support/ws-client';
+
+const PUBLISH = 'mutation ($input: PublishPostInput!) { publishPost(input: $input) { notificationId recipients } }';
+const TIMELINE = 'query ($after: String) { timeline(first: 2, after: $after) { items { id title body link author { displayName } audience reportedByMe } hasNextPage endCursor } }';
+const REPORT = 'mutation ($id: ID!) { reportNotification(notificationId: $id) { reportId reportedAt } }';
+
+describe('user space: posts, timeline, reports', () => {
+  let server: TestServer;
+  let fixtures: Fixtures;
+  let world: Awaited<ReturnType<Fixtures['departement']>>;
+  let parentA: { id: string; login: string };
+  let pupilA2: { id: string; login: string };
+  const as = (account: { login: string }): Promise<GraphQLTestClient> => server.client().signIn(account.login, FIXTURE_PASSWORD);
+  const titles = async (account: { login: string }) => ((await (await as(account)).data('{ timeline(first: 50) { items { title } } }')).timeline.items as { title: string }[]).map((item) => item.title);
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    fixtures = new Fixtures(server.services.dataSource, server.services.secretBox);
+    world = await fixtures.departement();
+    parentA = await fixtures.user({ profile: 'RELATIVE', schools: [world.schoolA] });
+    await server.services.dataSource.query('INSERT INTO relative_link (relative_id, student_id) VALUES ($1, $2)', [parentA.id, world.pupilA.id]);
+    pupilA2 = await fixtures.user({ profile: 'STUDENT', schools: [world.schoolA], classes: [world.classA2] });
+  });
+  afterAll(() => server?.close());
+
+  it('publishes to a class: its pupils, their parents and teachers receive it, in one statement; another class does not', async () => {
+    const teacher = await as(world.teacherA);
+    const result = (await teacher.data(PUBLISH, { input: { audience: 'CLASS', audienceId: world.classA1, title: 'Sortie au musée', body: 'Rendez-vous à 9 h devant l\'école.' } })).publishPost;
+    expect(result.recipients).toBe(3); // the teacher, the pupil, the pupil's parent
+    expect(await titles(world.pupilA)).toContain('Sortie au musée');
+    expect(await titles(parentA)).toContain('Sortie au musée');
+    expect(await titles(pupilA2)).not.toContain('Sortie au musée');
+    expect(await titles(world.pupilZ)).not.toContain('Sortie au musée');
+    const [item] = (await (await as(world.pupilA)).data(TIMELINE)).timeline.items;
+    expect(item).toMatchObject({ title: 'Sortie au musée', author: { displayName: 'ENSEIGNANT Paul' }, audience: 'CP A', reportedByMe: false });
+  });
+
+  it('delivers live to the pupils of the class only, over graphql-ws', async () => {
+    const received: unknown[] = [];
+    const other: unknown[] = [];
+    const pupil = await as(world.pupilA);
+    const outsider = await as(pupilA2);
+    const subscribe = (cookie: string, sink: unknown[]) => {
+      const client = wsClient(server.url, cookie);
+      client.subscribe({ query: 'subscription { timelineChanged { change item { title } } }' }, { next: (value) => void sink.push(value.data), error: () => undefined, complete: () => undefined });
+      return client;
+    };
+    const a = subscribe(pupil.cookie!, received);
+    const b = subscribe(outsider.cookie!, other);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await (await as(world.teacherA)).data(PUBLISH, { input: { audience: 'CLASS', audienceId: world.classA1, title: 'Piscine jeudi', body: 'Pensez au bonnet.' } });
+    for (let waited = 0; received.length === 0 && waited < 2000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(received).toEqual([{ timelineChanged: { change: 'ADDED', item: { title: 'Piscine jeudi' } } }]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(other).toEqual([]);
+    await a.dispose();
+    await b.dispose();
+  });
+
+  it('keeps user text as typed (clients render it as text) and refuses bad links, long texts and foreign audiences', async () => {
+    const teacher = await as(world.teacherA);
+    const xss = '<script>alert(1)</script><img src=x onerror=alert(2)>';
+    await teacher.data(PUBLISH, { input: { audience: 'SCHOOL', audienceId: world.schoolA, title: 'Kermesse', body: xss, link: 'https://ecole.example.org/kermesse' } });
+    const items = (await (await as(world.pupilA)).data('{ timeline(first: 50) { items { title body link } } }')).timeline.items;
+    expect(items).toContainEqual({ title: 'Kermesse', body: xss, link: 'https://ecole.example.org/kermesse' });
+    const bad = await teacher.request(PUBLISH, { input: { audience: 'CLASS', audienceId: world.classA1, title: 'x'.repeat(121), body: '', link: 'javascript:alert(1)' } });
+    expect(Object.keys(bad.errors?.[0].extensions?.fields as object).sort()).toEqual(['body', 'link', 'title']);
+    expect((await teacher.request(PUBLISH, { input: { audience: 'CLASS', audienceId: world.classZ1, title: 'T', body: 'B' } })).errors?.[0].extensions?.code).toBe('NOT_ALLOWED');
+    expect((await (await as(parentA)).request(PUBLISH, { input: { audience: 'SCHOOL', audienceId: world.schoolA, title: 'T', body: 'B' } })).errors?.[0].extensions?.code).toBe('NOT_ALLOWED');
+  });
+
+  it('pages the timeline by keyset, newest first', async () => {
+    const pupil = await as(world.pupilA);
+    const first = (await pupil.data(TIMELINE)).timeline;
+    const second = (await pupil.data(TIMELINE, { after: first.endCursor })).timeline;
+    const all = [...first.items, ...second.items].map((item: { title: string }) => item.title);
+    expect(all).toEqual(['Kermesse', 'Piscine jeudi', 'Sortie au musée']);
+    expect(second.hasNextPage).toBe(false);
+  });
+
+  it('lets a recipient report once, gathers reporters on one report, and refuses a non-recipient', async () => {
+    const [item] = (await (await as(world.pupilA)).data('{ timeline(first: 50) { items { id title } } }')).timeline.items.filter((i: { title: string }) => i.title === 'Sortie au musée');
+    const pupil = await as(world.pupilA);
+    const receipt = (await pupil.data(REPORT, { id: item.id })).reportNotification;
+    expect(new Date(receipt.reportedAt).getTime()).toBeLessThanOrEqual(Date.now());
+    const again = await pupil.request(REPORT, { id: item.id });
+    expect(again.errors?.[0]).toMatchObject({ extensions: { code: 'ALREADY_REPORTED' }, message: 'Vous avez déjà signalé cette notification : un référent ENT va la traiter.' });
+    expect((await (await as(parentA)).data(REPORT, { id: item.id })).reportNotification.reportId).toBe(receipt.reportId);
+    expect((await (await as(pupilA2)).request(REPORT, { id: item.id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await (await as(world.directorZ)).request(REPORT, { id: item.id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const reporters = await server.services.dataSource.query('SELECT count(*)::int AS n FROM report_reporter WHERE report_id = $1', [receipt.reportId]);
+    expect(reporters[0].n).toBe(2);
+    expect((await pupil.data('{ timeline(first: 50) { items { title reportedByMe } } }')).timeline.items).toContainEqual({ title: 'Sortie au musée', reportedByMe: true });
+  });
+});

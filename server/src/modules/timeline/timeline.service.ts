@@ -1,0 +1,147 @@
+import { DataSource } from 'typeorm';
+import { Actor } from '../../platform/auth/actor';
+import { isUuid } from '../../platform/database/uuid';
+import { AppError } from '../../platform/errors/app-error';
+import { EventBus } from '../../platform/pubsub/event-bus';
+import { FormErrors } from '../accounts/account-form';
+import { Profile } from '../directory/user.entity';
+import { AudienceKind } from './timeline.entity';
+import { PublishedPostView, PublishPostInput, TimelineItemView, TimelinePage } from './timeline.types';
+import { checkLink, cleanText, notAllowedToPublish, requireText } from './user-text';
+
+interface ItemRow {
+  id: string;
+  title: string;
+  body: string | null;
+  link: string | null;
+  author_id: string | null;
+  author_first: string | null;
+  author_last: string | null;
+  author_profile: Profile | null;
+  audience: string;
+  created_at: Date;
+  reported_by_me: boolean;
+}
+
+const ITEM_COLUMNS = `n.id, n.text AS title, p.body, p.link, a.id AS author_id, a.first_name AS author_first, a.last_name AS author_last,
+  a.profile AS author_profile, COALESCE(c.name, s.name, '') AS audience, n.created_at,
+  EXISTS (SELECT 1 FROM report r JOIN report_reporter rr ON rr.report_id = r.id WHERE r.notification_id = n.id AND rr.user_id = $1) AS reported_by_me`;
+
+const ITEM_JOINS = `JOIN notification n ON n.id = te.notification_id AND n.removed_at IS NULL
+  LEFT JOIN post p ON p.id = n.post_id
+  LEFT JOIN app_user a ON a.id = n.author_id
+  LEFT JOIN school_class c ON p.audience_kind = 'CLASS' AND c.id = p.audience_id
+  LEFT JOIN structure s ON p.audience_kind = 'SCHOOL' AND s.id = p.audience_id`;
+
+function itemView(row: ItemRow): TimelineItemView {
+  return {
+    id: row.id,
+    title: row.title,
+    body: row.body,
+    link: row.link,
+    author: row.author_id ? { id: row.author_id, displayName: `${(row.author_last ?? '').toUpperCase()} ${row.author_first ?? ''}`, profile: row.author_profile! } : null,
+    audience: row.audience,
+    createdAt: row.created_at,
+    reportedByMe: row.reported_by_me,
+  };
+}
+
+/**
+ * Posts and the fil de nouveautés. Publishing writes the post, its notification and one timeline
+ * entry per member of the audience in one statement (INSERT … SELECT), then tells every instance.
+ */
+export class TimelineService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: EventBus,
+  ) {}
+
+  async publish(actor: Actor, input: PublishPostInput): Promise<PublishedPostView> {
+    if (![Profile.TEACHER, Profile.STUDENT, Profile.PERSONNEL].includes(actor.profile)) throw notAllowedToPublish();
+    const errors = new FormErrors();
+    const title = cleanText(input.title);
+    const body = cleanText(input.body);
+    requireText(errors, 'title', title, 120, { fr: 'Le titre', en: 'The title' });
+    requireText(errors, 'body', body, 5000, { fr: 'Le texte', en: 'The text' });
+    const link = checkLink(errors, 'link', input.link);
+    errors.throwIfAny();
+    if (!isUuid(input.audienceId)) throw notAllowedToPublish();
+    // The audience: members of the class and the parents of its pupils, or everyone of the école.
+    const members =
+      input.audience === AudienceKind.CLASS
+        ? `SELECT m.user_id FROM class_member m WHERE m.class_id = $2
+           UNION SELECT r.relative_id FROM class_member m JOIN relative_link r ON r.student_id = m.user_id WHERE m.class_id = $2`
+        : `SELECT us.user_id FROM user_structure us WHERE us.structure_id = $2`;
+    const membership =
+      input.audience === AudienceKind.CLASS
+        ? `EXISTS (SELECT 1 FROM class_member WHERE class_id = $2 AND user_id = $1)`
+        : `EXISTS (SELECT 1 FROM user_structure us JOIN structure s ON s.id = us.structure_id AND s.kind = 'ECOLE' WHERE us.structure_id = $2 AND us.user_id = $1)`;
+    return this.dataSource.transaction(async (manager) => {
+      const rows = (await manager.query(
+        `WITH allowed AS (SELECT ${membership} AS ok),
+              new_post AS (
+                INSERT INTO post (author_id, audience_kind, audience_id, title, body, link)
+                SELECT $1, $3, $2, $4, $5, $6 FROM allowed WHERE ok RETURNING id),
+              new_notification AS (
+                INSERT INTO notification (kind, post_id, author_id, text)
+                SELECT 'POST', id, $1, $4 FROM new_post RETURNING id, created_at),
+              delivered AS (
+                INSERT INTO timeline_entry (user_id, notification_id, created_at)
+                SELECT audience.user_id, n.id, n.created_at FROM new_notification n, (${members}) audience
+                RETURNING 1)
+         SELECT n.id, (SELECT count(*)::int FROM delivered) AS recipients FROM new_notification n`,
+        [actor.userId, input.audienceId, input.audience, title, body, link],
+      )) as { id: string; recipients: number }[];
+      if (!rows[0]) throw notAllowedToPublish();
+      await this.events.publish({ type: 'timeline.changed', notificationId: rows[0].id, change: 'ADDED' }, (sql, params) => manager.query(sql, params));
+      return { notificationId: rows[0].id, recipients: rows[0].recipients };
+    });
+  }
+
+  /** The actor's own fil de nouveautés, newest first, keyset-paged. */
+  async page(actor: Actor, first: number, after: string | null | undefined): Promise<TimelinePage> {
+    const size = Math.min(Math.max(first, 1), 100);
+    let keyset = '';
+    const params: unknown[] = [actor.userId, size + 1];
+    if (after) {
+      const [at, id] = Buffer.from(after, 'base64url').toString('utf8').split('|');
+      if (!at || !isUuid(id) || Number.isNaN(Date.parse(at))) {
+        throw AppError.badInput({ fr: 'Cette page du fil a expiré : rechargez-le.', en: 'This page of the timeline is stale: reload it.' });
+      }
+      params.push(at, id);
+      keyset = 'AND (te.created_at, te.notification_id) < ($3::timestamptz, $4::uuid)';
+    }
+    const rows: (ItemRow & { entry_at: Date })[] = await this.dataSource.query(
+      `SELECT ${ITEM_COLUMNS}, te.created_at AS entry_at FROM timeline_entry te ${ITEM_JOINS}
+        WHERE te.user_id = $1 ${keyset}
+        ORDER BY te.created_at DESC, te.notification_id DESC LIMIT $2`,
+      params,
+    );
+    const items = rows.slice(0, size);
+    const last = items.at(-1);
+    return {
+      items: items.map(itemView),
+      hasNextPage: rows.length > size,
+      endCursor: last ? Buffer.from(`${last.entry_at.toISOString()}|${last.id}`).toString('base64url') : null,
+    };
+  }
+
+  /** One item of the actor's timeline, or null if it is not (or no longer) in it. */
+  async item(actor: Actor, notificationId: string): Promise<TimelineItemView | null> {
+    const rows: ItemRow[] = await this.dataSource.query(
+      `SELECT ${ITEM_COLUMNS} FROM timeline_entry te ${ITEM_JOINS} WHERE te.user_id = $1 AND te.notification_id = $2`,
+      [actor.userId, notificationId],
+    );
+    return rows[0] ? itemView(rows[0]) : null;
+  }
+
+  /** Among `userIds`, those whose timeline holds the notification (for live delivery). */
+  async recipientsAmong(notificationId: string, userIds: string[]): Promise<string[]> {
+    if (userIds.length === 0) return [];
+    const rows: { user_id: string }[] = await this.dataSource.query(
+      'SELECT user_id FROM timeline_entry WHERE notification_id = $1 AND user_id = ANY($2::uuid[])',
+      [notificationId, userIds],
+    );
+    return rows.map((row) => row.user_id);
+  }
+}

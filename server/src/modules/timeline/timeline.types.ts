@@ -1,0 +1,101 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Profile } from '../directory/user.entity';
+import { AudienceKind } from './timeline.entity';
+
+registerEnumType(AudienceKind, { name: 'AudienceKind', description: 'A class or a whole école.' });
+
+export enum TimelineChange {
+  ADDED = 'ADDED',
+  REMOVED = 'REMOVED',
+}
+registerEnumType(TimelineChange, { name: 'TimelineChange' });
+
+@InputType({ description: 'An actualité to publish to one of your classes or to your école.' })
+export class PublishPostInput {
+  @Field(() => AudienceKind)
+  audience!: AudienceKind;
+
+  @Field(() => ID, { description: 'The class or the école.' })
+  audienceId!: string;
+
+  @Field({ description: '120 characters at most.' })
+  title!: string;
+
+  @Field({ description: '5,000 characters at most, shown as plain text.' })
+  body!: string;
+
+  @Field(() => String, { nullable: true, description: 'An http(s) address.' })
+  link?: string | null;
+}
+
+@ObjectType('Author')
+export class AuthorView {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  displayName!: string;
+
+  @Field(() => Profile)
+  profile!: Profile;
+}
+
+@ObjectType('TimelineItem', { description: 'One notification of a fil de nouveautés.' })
+export class TimelineItemView {
+  @Field(() => ID, { description: 'The notification id (what « Signaler » reports).' })
+  id!: string;
+
+  @Field()
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  body!: string | null;
+
+  @Field(() => String, { nullable: true })
+  link!: string | null;
+
+  @Field(() => AuthorView, { nullable: true })
+  author!: AuthorView | null;
+
+  @Field({ description: 'Where it was published (class or école name).' })
+  audience!: string;
+
+  @Field()
+  createdAt!: Date;
+
+  @Field({ description: 'You have already reported it.' })
+  reportedByMe!: boolean;
+}
+
+@ObjectType()
+export class TimelinePage {
+  @Field(() => [TimelineItemView])
+  items!: TimelineItemView[];
+
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
+
+@ObjectType('TimelineEvent')
+export class TimelineEventView {
+  @Field(() => TimelineChange)
+  change!: TimelineChange;
+
+  @Field(() => ID)
+  notificationId!: string;
+
+  @Field(() => TimelineItemView, { nullable: true, description: 'The new item (ADDED); null when REMOVED.' })
+  item!: TimelineItemView | null;
+}
+
+@ObjectType('PublishedPost')
+export class PublishedPostView {
+  @Field(() => ID)
+  notificationId!: string;
+
+  @Field(() => Int, { description: 'How many timelines received it.' })
+  recipients!: number;
+}
