@@ -701,7 +701,8 @@ class DirectoryBuilder {
           aliasChance: 0,
         });
         this.grant(operator.id, AdminFunction.OPERATOR, null, operator.createdAt);
-        const cpd = this.staff(Profile.PERSONNEL, [], { activation: true, emailIfActive: 1, mailDomain: 'academic', aliasChance: 0 });
+        // Attached to the département itself, so that the operator finds the CPD in the user list.
+        const cpd = this.staff(Profile.PERSONNEL, [departementId], { activation: true, emailIfActive: 1, mailDomain: 'academic', aliasChance: 0 });
         this.grant(cpd.id, AdminFunction.DEPARTEMENT_ADMIN, departementId, cpd.createdAt);
       }
       this.circonscription(circo, departementId, c === 0);
@@ -714,8 +715,9 @@ class DirectoryBuilder {
     const chunk = this.chunk;
     const circoId = this.uuid();
     chunk.structures.push({ id: circoId, kind: StructureKind.CIRCONSCRIPTION, name: `Circonscription de ${circo.name}`, code: circo.code, parentId: departementId, createdAt: iso(this.rollout) });
-    // The ERUN: a PERSONNEL of the circonscription, in no école.
-    const erun = this.staff(Profile.PERSONNEL, [], { activation: true, emailIfActive: 1, mailDomain: 'academic', aliasChance: 0.2 });
+    // The ERUN: a PERSONNEL attached to the circonscription itself (no école), so that the
+    // département admin finds them in the user list.
+    const erun = this.staff(Profile.PERSONNEL, [circoId], { activation: true, emailIfActive: 1, mailDomain: 'academic', aliasChance: 0.2 });
     this.grant(erun.id, AdminFunction.CIRCONSCRIPTION_ADMIN, circoId, erun.createdAt);
 
     interface SchoolState {
