@@ -30,6 +30,10 @@ export const routes: Routes = [
         path: 'accueil',
         loadChildren: () => import('./user-space/user-space.routes'),
       },
+      {
+        path: 'messages',
+        loadChildren: () => import('./messaging/messaging.routes'),
+      },
     ],
   },
   {

@@ -19,7 +19,8 @@ export function canUseAdministration(user: CurrentUser): boolean {
 
 /** The teacher's space: teachers, and anyone else who has classes (a director who also teaches). */
 export function canUseTeacherSpace(user: CurrentUser): boolean {
-  return user.home === 'TEACHER' || user.classes.length > 0;
+  // Teachers only (a director who teaches too has home SCHOOL_ADMIN): pupils have classes as well.
+  return user.profile === 'TEACHER';
 }
 
 /** « Paramétrage de la classe »: the teachers of a class and the admins of its école (the server checks which). */

@@ -3,11 +3,13 @@ import { RouterLink, RouterLinkActive } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AuthService } from '../auth/auth.service';
 import { canUseAdministration, canUseTeacherSpace, homePathOf } from '../auth/home-path';
+import { InboxStore } from '../../messaging/inbox.store';
 import { LanguageSwitch } from './language-switch';
 
 interface NavEntry {
   readonly path: string;
   readonly labelKey: string;
+  readonly params?: Record<string, unknown>;
 }
 
 /** The banner: « Préau », the spaces the user may open, who is signed in, « Se déconnecter », the language. */
@@ -20,6 +22,7 @@ interface NavEntry {
 })
 export class SiteHeader {
   private readonly auth = inject(AuthService);
+  private readonly inbox = inject(InboxStore);
 
   protected readonly user = this.auth.currentUser;
   protected readonly signingOut = signal(false);
@@ -27,7 +30,7 @@ export class SiteHeader {
     const user = this.user();
     return user ? homePathOf(user) : '/connexion';
   });
-  /** Shown only when there is a choice to make (more than one space). */
+  /** The spaces (when there is a choice to make) and « Messagerie » with its live unread count. */
   protected readonly navEntries = computed<NavEntry[]>(() => {
     const user = this.user();
     if (!user) {
@@ -41,8 +44,21 @@ export class SiteHeader {
       entries.push({ path: '/enseignant', labelKey: 'shell.nav.teacher' });
     }
     entries.push({ path: '/accueil', labelKey: 'shell.nav.newsFeed' });
-    return entries.length > 1 ? entries : [];
+    const spaces = entries.length > 1 ? entries : [];
+    return [...spaces, this.messagesEntry()];
   });
+
+  private messagesEntry(): NavEntry {
+    const unread = this.inbox.unreadCount() ?? 0;
+    if (unread === 0) {
+      return { path: '/messages', labelKey: 'shell.nav.messages' };
+    }
+    return {
+      path: '/messages',
+      labelKey: unread === 1 ? 'shell.nav.messagesUnreadOne' : 'shell.nav.messagesUnreadMany',
+      params: { count: unread },
+    };
+  }
 
   protected async signOut(): Promise<void> {
     if (this.signingOut()) {

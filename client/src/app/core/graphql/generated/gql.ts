@@ -46,8 +46,19 @@ type Documents = {
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  fragment MeFields on Me {\n    id\n    login\n    alias\n    firstName\n    lastName\n    displayName\n    profile\n    home\n    functions {\n      function\n      structure {\n        id\n        kind\n        name\n        code\n      }\n    }\n    schools {\n      id\n      kind\n      name\n      code\n    }\n    classes {\n      id\n      name\n      levels\n      school {\n        id\n        name\n      }\n    }\n    lastLoginAt\n  }\n": typeof types.MeFieldsFragmentDoc,
     "\n  query Me {\n    me {\n      ...MeFields\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query Inbox($first: Int!, $after: String) {\n    inbox(first: $first, after: $after) {\n      unreadCount\n      messages {\n        id\n        body\n        read\n        sentAt\n        sender {\n          id\n          displayName\n          profile\n        }\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n": typeof types.InboxDocument,
+    "\n  query InboxUnreadCount {\n    inbox(first: 1) {\n      unreadCount\n    }\n  }\n": typeof types.InboxUnreadCountDocument,
+    "\n  subscription InboxChanged {\n    inboxChanged {\n      unreadCount\n      message {\n        id\n        body\n        sentAt\n        read\n        sender {\n          id\n          displayName\n          profile\n        }\n      }\n    }\n  }\n": typeof types.InboxChangedDocument,
+    "\n  mutation MarkMessageRead($messageId: ID!) {\n    markMessageRead(messageId: $messageId)\n  }\n": typeof types.MarkMessageReadDocument,
+    "\n  query Contacts($query: String!, $first: Int!) {\n    contacts(query: $query, first: $first) {\n      id\n      displayName\n      person {\n        id\n        profile\n      }\n    }\n  }\n": typeof types.ContactsDocument,
+    "\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      id\n      recipients\n    }\n  }\n": typeof types.SendMessageDocument,
     "\n  query PasswordRule {\n    passwordRule {\n      text\n      minLength\n      maxLength\n    }\n  }\n": typeof types.PasswordRuleDocument,
     "\n  mutation GenerateRenewalCode($userId: ID!) {\n    generateRenewalCode(userId: $userId) {\n      code\n      expiresAt\n    }\n  }\n": typeof types.GenerateRenewalCodeDocument,
+    "\n  fragment TimelineItemFields on TimelineItem {\n    id\n    title\n    body\n    link\n    author {\n      id\n      displayName\n      profile\n    }\n    audience\n    createdAt\n    reportedByMe\n  }\n": typeof types.TimelineItemFieldsFragmentDoc,
+    "\n  query Timeline($first: Int!, $after: String) {\n    timeline(first: $first, after: $after) {\n      items {\n        ...TimelineItemFields\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n": typeof types.TimelineDocument,
+    "\n  subscription TimelineChanged {\n    timelineChanged {\n      change\n      notificationId\n      item {\n        ...TimelineItemFields\n      }\n    }\n  }\n": typeof types.TimelineChangedDocument,
+    "\n  mutation ReportNotification($notificationId: ID!) {\n    reportNotification(notificationId: $notificationId) {\n      reportId\n      reportedAt\n    }\n  }\n": typeof types.ReportNotificationDocument,
+    "\n  mutation PublishPost($input: PublishPostInput!) {\n    publishPost(input: $input) {\n      notificationId\n      recipients\n    }\n  }\n": typeof types.PublishPostDocument,
 };
 const documents: Documents = {
     "\n  query SchoolClasses($structureId: ID!) {\n    schoolClasses(structureId: $structureId) {\n      id\n      name\n      levels\n    }\n  }\n": types.SchoolClassesDocument,
@@ -82,8 +93,19 @@ const documents: Documents = {
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  fragment MeFields on Me {\n    id\n    login\n    alias\n    firstName\n    lastName\n    displayName\n    profile\n    home\n    functions {\n      function\n      structure {\n        id\n        kind\n        name\n        code\n      }\n    }\n    schools {\n      id\n      kind\n      name\n      code\n    }\n    classes {\n      id\n      name\n      levels\n      school {\n        id\n        name\n      }\n    }\n    lastLoginAt\n  }\n": types.MeFieldsFragmentDoc,
     "\n  query Me {\n    me {\n      ...MeFields\n    }\n  }\n": types.MeDocument,
+    "\n  query Inbox($first: Int!, $after: String) {\n    inbox(first: $first, after: $after) {\n      unreadCount\n      messages {\n        id\n        body\n        read\n        sentAt\n        sender {\n          id\n          displayName\n          profile\n        }\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n": types.InboxDocument,
+    "\n  query InboxUnreadCount {\n    inbox(first: 1) {\n      unreadCount\n    }\n  }\n": types.InboxUnreadCountDocument,
+    "\n  subscription InboxChanged {\n    inboxChanged {\n      unreadCount\n      message {\n        id\n        body\n        sentAt\n        read\n        sender {\n          id\n          displayName\n          profile\n        }\n      }\n    }\n  }\n": types.InboxChangedDocument,
+    "\n  mutation MarkMessageRead($messageId: ID!) {\n    markMessageRead(messageId: $messageId)\n  }\n": types.MarkMessageReadDocument,
+    "\n  query Contacts($query: String!, $first: Int!) {\n    contacts(query: $query, first: $first) {\n      id\n      displayName\n      person {\n        id\n        profile\n      }\n    }\n  }\n": types.ContactsDocument,
+    "\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      id\n      recipients\n    }\n  }\n": types.SendMessageDocument,
     "\n  query PasswordRule {\n    passwordRule {\n      text\n      minLength\n      maxLength\n    }\n  }\n": types.PasswordRuleDocument,
     "\n  mutation GenerateRenewalCode($userId: ID!) {\n    generateRenewalCode(userId: $userId) {\n      code\n      expiresAt\n    }\n  }\n": types.GenerateRenewalCodeDocument,
+    "\n  fragment TimelineItemFields on TimelineItem {\n    id\n    title\n    body\n    link\n    author {\n      id\n      displayName\n      profile\n    }\n    audience\n    createdAt\n    reportedByMe\n  }\n": types.TimelineItemFieldsFragmentDoc,
+    "\n  query Timeline($first: Int!, $after: String) {\n    timeline(first: $first, after: $after) {\n      items {\n        ...TimelineItemFields\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n": types.TimelineDocument,
+    "\n  subscription TimelineChanged {\n    timelineChanged {\n      change\n      notificationId\n      item {\n        ...TimelineItemFields\n      }\n    }\n  }\n": types.TimelineChangedDocument,
+    "\n  mutation ReportNotification($notificationId: ID!) {\n    reportNotification(notificationId: $notificationId) {\n      reportId\n      reportedAt\n    }\n  }\n": types.ReportNotificationDocument,
+    "\n  mutation PublishPost($input: PublishPostInput!) {\n    publishPost(input: $input) {\n      notificationId\n      recipients\n    }\n  }\n": types.PublishPostDocument,
 };
 
 /**
@@ -231,11 +253,55 @@ export function graphql(source: "\n  query Me {\n    me {\n      ...MeFields\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query Inbox($first: Int!, $after: String) {\n    inbox(first: $first, after: $after) {\n      unreadCount\n      messages {\n        id\n        body\n        read\n        sentAt\n        sender {\n          id\n          displayName\n          profile\n        }\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n"): (typeof documents)["\n  query Inbox($first: Int!, $after: String) {\n    inbox(first: $first, after: $after) {\n      unreadCount\n      messages {\n        id\n        body\n        read\n        sentAt\n        sender {\n          id\n          displayName\n          profile\n        }\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InboxUnreadCount {\n    inbox(first: 1) {\n      unreadCount\n    }\n  }\n"): (typeof documents)["\n  query InboxUnreadCount {\n    inbox(first: 1) {\n      unreadCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription InboxChanged {\n    inboxChanged {\n      unreadCount\n      message {\n        id\n        body\n        sentAt\n        read\n        sender {\n          id\n          displayName\n          profile\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription InboxChanged {\n    inboxChanged {\n      unreadCount\n      message {\n        id\n        body\n        sentAt\n        read\n        sender {\n          id\n          displayName\n          profile\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkMessageRead($messageId: ID!) {\n    markMessageRead(messageId: $messageId)\n  }\n"): (typeof documents)["\n  mutation MarkMessageRead($messageId: ID!) {\n    markMessageRead(messageId: $messageId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Contacts($query: String!, $first: Int!) {\n    contacts(query: $query, first: $first) {\n      id\n      displayName\n      person {\n        id\n        profile\n      }\n    }\n  }\n"): (typeof documents)["\n  query Contacts($query: String!, $first: Int!) {\n    contacts(query: $query, first: $first) {\n      id\n      displayName\n      person {\n        id\n        profile\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      id\n      recipients\n    }\n  }\n"): (typeof documents)["\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      id\n      recipients\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query PasswordRule {\n    passwordRule {\n      text\n      minLength\n      maxLength\n    }\n  }\n"): (typeof documents)["\n  query PasswordRule {\n    passwordRule {\n      text\n      minLength\n      maxLength\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation GenerateRenewalCode($userId: ID!) {\n    generateRenewalCode(userId: $userId) {\n      code\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation GenerateRenewalCode($userId: ID!) {\n    generateRenewalCode(userId: $userId) {\n      code\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TimelineItemFields on TimelineItem {\n    id\n    title\n    body\n    link\n    author {\n      id\n      displayName\n      profile\n    }\n    audience\n    createdAt\n    reportedByMe\n  }\n"): (typeof documents)["\n  fragment TimelineItemFields on TimelineItem {\n    id\n    title\n    body\n    link\n    author {\n      id\n      displayName\n      profile\n    }\n    audience\n    createdAt\n    reportedByMe\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Timeline($first: Int!, $after: String) {\n    timeline(first: $first, after: $after) {\n      items {\n        ...TimelineItemFields\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n"): (typeof documents)["\n  query Timeline($first: Int!, $after: String) {\n    timeline(first: $first, after: $after) {\n      items {\n        ...TimelineItemFields\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TimelineChanged {\n    timelineChanged {\n      change\n      notificationId\n      item {\n        ...TimelineItemFields\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription TimelineChanged {\n    timelineChanged {\n      change\n      notificationId\n      item {\n        ...TimelineItemFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReportNotification($notificationId: ID!) {\n    reportNotification(notificationId: $notificationId) {\n      reportId\n      reportedAt\n    }\n  }\n"): (typeof documents)["\n  mutation ReportNotification($notificationId: ID!) {\n    reportNotification(notificationId: $notificationId) {\n      reportId\n      reportedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishPost($input: PublishPostInput!) {\n    publishPost(input: $input) {\n      notificationId\n      recipients\n    }\n  }\n"): (typeof documents)["\n  mutation PublishPost($input: PublishPostInput!) {\n    publishPost(input: $input) {\n      notificationId\n      recipients\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

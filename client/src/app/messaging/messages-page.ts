@@ -1,0 +1,244 @@
+import { DOCUMENT } from '@angular/common';
+import { ChangeDetectionStrategy, Component, DestroyRef, Injector, afterNextRender, inject, signal } from '@angular/core';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { Apollo } from 'apollo-angular';
+import { firstValueFrom } from 'rxjs';
+import { UserErrorMessageService } from '../core/errors/user-error-message.service';
+import type { InboxQuery } from '../core/graphql/generated/graphql';
+import { LanguageService } from '../core/i18n/language.service';
+import { DateTimePipe } from '../shared/format/date-time.pipe';
+import { InboxStore } from './inbox.store';
+import { INBOX_QUERY, MARK_MESSAGE_READ_MUTATION } from './messaging.operations';
+import { NewMessageForm } from './new-message-form';
+
+interface Message {
+  readonly id: string;
+  readonly body: string;
+  readonly read: boolean;
+  readonly sentAt: string;
+  readonly sender: { readonly displayName: string };
+}
+
+const PAGE_SIZE = 20;
+
+/**
+ * /messages « Messagerie »: the inbox newest first (unread marked « Non lu », « Marquer comme lu »),
+ * kept live by the shared InboxStore, « Voir plus » for older ones, and « Nouveau message ».
+ */
+@Component({
+  selector: 'app-messages-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [TranslocoPipe, DateTimePipe, NewMessageForm],
+  styles: `
+    .inbox__list {
+      display: grid;
+      gap: var(--space-3);
+      margin: 0;
+      padding: 0;
+      list-style: none;
+    }
+    .inbox-message {
+      display: grid;
+      gap: var(--space-2);
+      padding: var(--space-3);
+      border: 1px solid var(--color-border);
+      border-radius: var(--radius-s);
+    }
+    .inbox-message--unread {
+      border-left: 6px solid var(--color-primary);
+    }
+    .inbox-message h3 {
+      margin: 0;
+      font-size: 1.0625rem;
+    }
+    .inbox-message__body {
+      margin: 0;
+      white-space: pre-line;
+      overflow-wrap: anywhere;
+    }
+    .inbox-message__meta {
+      margin: 0;
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--space-2);
+      align-items: center;
+    }
+  `,
+  template: `
+    <div class="page-header">
+      <h1>{{ 'messages.title' | transloco }}</h1>
+      <p class="page-header__lead">
+        @if (inbox.unreadCount(); as unread) {
+          {{ (unread === 1 ? 'messages.unreadOne' : 'messages.unreadMany') | transloco: { count: unread } }}
+        } @else {
+          {{ 'messages.noUnread' | transloco }}
+        }
+      </p>
+    </div>
+    <p class="visually-hidden" aria-live="polite" aria-atomic="true">{{ announcement() }}</p>
+
+    <div class="stack stack--loose">
+      <section class="card stack" aria-labelledby="inbox-title">
+        <h2 id="inbox-title">{{ 'messages.inbox' | transloco }}</h2>
+        @if (failure(); as message) {
+          <p class="alert alert--error" role="alert">{{ message }}</p>
+        }
+        @if (messages(); as messages) {
+          @if (messages.length === 0) {
+            <p>{{ 'messages.empty' | transloco }}</p>
+          } @else {
+            <ol class="inbox__list">
+              @for (message of messages; track message.id) {
+                <li>
+                  <article
+                    class="inbox-message"
+                    tabindex="-1"
+                    [id]="'message-' + message.id"
+                    [class.inbox-message--unread]="!message.read"
+                    [attr.aria-labelledby]="'message-sender-' + message.id"
+                  >
+                    <h3 [id]="'message-sender-' + message.id">
+                      {{ 'messages.from' | transloco: { sender: message.sender.displayName } }}
+                    </h3>
+                    <p class="inbox-message__meta">
+                      <time [attr.datetime]="message.sentAt">{{ message.sentAt | dateTime: language() }}</time>
+                      @if (!message.read) {
+                        <span class="badge">{{ 'messages.unread' | transloco }}</span>
+                      }
+                    </p>
+                    <p class="inbox-message__body">{{ message.body }}</p>
+                    @if (!message.read) {
+                      <div>
+                        <button
+                          type="button"
+                          class="button button--secondary button--small"
+                          [attr.aria-busy]="marking() === message.id"
+                          (click)="markRead(message)"
+                        >
+                          {{ 'messages.markRead' | transloco
+                          }}<span class="visually-hidden">{{ 'forms.labelSeparator' | transloco }}{{
+                            'messages.from' | transloco: { sender: message.sender.displayName }
+                          }}</span>
+                        </button>
+                      </div>
+                    }
+                    @if (markError()?.id === message.id) {
+                      <p class="alert alert--error" role="alert">{{ markError()?.message }}</p>
+                    }
+                  </article>
+                </li>
+              }
+            </ol>
+          }
+        } @else if (!failure()) {
+          <p>{{ 'messages.loading' | transloco }}</p>
+        }
+        @if (hasNextPage()) {
+          <div>
+            <button type="button" class="button button--secondary" [attr.aria-busy]="loadingMore()" (click)="loadMore()">
+              {{ 'messages.more' | transloco }}
+            </button>
+          </div>
+        }
+      </section>
+
+      <app-new-message-form />
+    </div>
+  `,
+})
+export default class MessagesPage {
+  private readonly apollo = inject(Apollo);
+  private readonly injector = inject(Injector);
+  private readonly document = inject(DOCUMENT);
+  private readonly transloco = inject(TranslocoService);
+  private readonly userErrors = inject(UserErrorMessageService);
+  private endCursor: string | null = null;
+
+  protected readonly inbox = inject(InboxStore);
+  protected readonly language = inject(LanguageService).current;
+  protected readonly messages = signal<Message[] | null>(null);
+  protected readonly hasNextPage = signal(false);
+  protected readonly loadingMore = signal(false);
+  protected readonly failure = signal<string | null>(null);
+  protected readonly marking = signal<string | null>(null);
+  protected readonly markError = signal<{ id: string; message: string } | null>(null);
+  protected readonly announcement = signal('');
+
+  constructor() {
+    void this.loadPage();
+    const arrivals = this.inbox.arrivals.subscribe((message) => {
+      const known = this.messages() ?? [];
+      if (known.some((item) => item.id === message.id)) {
+        return;
+      }
+      this.messages.set([message, ...known]);
+      this.announcement.set('');
+      setTimeout(
+        () => this.announcement.set(this.transloco.translate('messages.live', { sender: message.sender.displayName })),
+        50,
+      );
+    });
+    inject(DestroyRef).onDestroy(() => arrivals.unsubscribe());
+  }
+
+  protected async loadMore(): Promise<void> {
+    if (this.loadingMore()) {
+      return;
+    }
+    const firstNewIndex = this.messages()?.length ?? 0;
+    this.loadingMore.set(true);
+    try {
+      await this.loadPage();
+      const first = this.messages()?.[firstNewIndex];
+      if (first) {
+        afterNextRender(() => this.document.getElementById(`message-${first.id}`)?.focus(), { injector: this.injector });
+      }
+    } finally {
+      this.loadingMore.set(false);
+    }
+  }
+
+  protected async markRead(message: Message): Promise<void> {
+    if (this.marking()) {
+      return;
+    }
+    this.marking.set(message.id);
+    this.markError.set(null);
+    try {
+      const result = await firstValueFrom(
+        this.apollo.mutate({ mutation: MARK_MESSAGE_READ_MUTATION, variables: { messageId: message.id } }),
+      );
+      const unread = result.data?.markMessageRead;
+      if (typeof unread === 'number') {
+        this.inbox.setUnreadCount(unread);
+      }
+      this.messages.update((list) => list?.map((item) => (item.id === message.id ? { ...item, read: true } : item)) ?? list);
+      // The button is gone: the message itself keeps the focus.
+      afterNextRender(() => this.document.getElementById(`message-${message.id}`)?.focus(), { injector: this.injector });
+    } catch (error: unknown) {
+      this.markError.set({ id: message.id, message: this.userErrors.describe(error).message });
+    } finally {
+      this.marking.set(null);
+    }
+  }
+
+  private async loadPage(): Promise<void> {
+    try {
+      const result = await firstValueFrom(
+        this.apollo.query({ query: INBOX_QUERY, variables: { first: PAGE_SIZE, after: this.endCursor }, fetchPolicy: 'network-only' }),
+      );
+      const page: InboxQuery['inbox'] | undefined = result.data?.inbox;
+      if (!page) {
+        return;
+      }
+      this.failure.set(null);
+      const known = new Set((this.messages() ?? []).map((item) => item.id));
+      this.messages.set([...(this.messages() ?? []), ...page.messages.filter((item) => !known.has(item.id))]);
+      this.hasNextPage.set(page.hasNextPage);
+      this.endCursor = page.endCursor ?? null;
+      this.inbox.setUnreadCount(page.unreadCount);
+    } catch (error: unknown) {
+      this.failure.set(this.userErrors.describe(error).message);
+    }
+  }
+}
