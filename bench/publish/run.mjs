@@ -54,6 +54,32 @@ try {
   console.log(`  publishPost over HTTP (post + notification + ${school.members} timeline rows, one transaction): p50 ${fmt(percentile(viaServer, 50))}  p95 ${fmt(percentile(viaServer, 95))}`);
   console.log(`  bare INSERT … SELECT of the same ${school.members} timeline rows through pg:              p50 ${fmt(percentile(bare, 50))}  p95 ${fmt(percentile(bare, 95))}`);
   console.log(`  ratio (server / bare, p50): ${(percentile(viaServer, 50) / percentile(bare, 50)).toFixed(2)}`);
+  // Notices from the département admin: a circonscription, then the whole département.
+  const { rows: [cpd] } = await pool.query(
+    `SELECT u.login, f.structure_id FROM admin_function f JOIN app_user u ON u.id = f.user_id WHERE f.function = 'DEPARTEMENT_ADMIN' AND u.password_hash IS NOT NULL LIMIT 1`,
+  );
+  const { rows: [circo] } = await pool.query(`SELECT id FROM structure WHERE kind = 'CIRCONSCRIPTION' ORDER BY code LIMIT 1`);
+  const cpdCall = graphqlCaller(server.url, await signIn(server.url, cpd.login, DEMO_PASSWORD));
+  const audienceSql = `SELECT DISTINCT us.user_id FROM user_structure us JOIN structure_ancestor sa ON sa.structure_id = us.structure_id WHERE sa.ancestor_id = $3`;
+  for (const [label, structureId] of [['circonscription', circo.id], ['département', cpd.structure_id]]) {
+    let t = performance.now();
+    const { publishNotice } = await cpdCall('mutation ($input: PublishNoticeInput!) { publishNotice(input: $input) { recipients } }', {
+      input: { structureId, title: `Bench notice ${label}`, body: 'Maintenance samedi.' },
+    });
+    const server = performance.now() - t;
+    const client = await pool.connect();
+    let bareMs;
+    try {
+      const { rows: [n] } = await client.query(`INSERT INTO notification (kind, text) VALUES ('SYSTEM', 'bench baseline') RETURNING id, created_at`);
+      t = performance.now();
+      await client.query(`INSERT INTO timeline_entry (user_id, notification_id, created_at) SELECT audience.user_id, $1, $2 FROM (${audienceSql}) audience`, [n.id, n.created_at, structureId]);
+      bareMs = performance.now() - t;
+    } finally {
+      client.release();
+    }
+    console.log(`  notice to the ${label} (${publishNotice.recipients.toLocaleString('en')} recipients): server ${fmt(server)}, bare INSERT … SELECT ${fmt(bareMs)}, ratio ${(server / bareMs).toFixed(2)}`);
+    await pool.query(`DELETE FROM notification WHERE text = 'bench baseline' OR text LIKE 'Bench notice%'`);
+  }
   await pool.query(`DELETE FROM notification WHERE text = 'bench baseline' OR text LIKE 'Bench %'`);
   await pool.query(`DELETE FROM post WHERE title LIKE 'Bench %'`);
 } finally {

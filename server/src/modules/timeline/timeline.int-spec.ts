@@ -81,6 +81,21 @@ describe('user space: posts, timeline, reports', () => {
     expect(second.hasNextPage).toBe(false);
   });
 
+  it('lets an admin send a notice to every account under a structure of their scope, and nowhere else', async () => {
+    const NOTICE = 'mutation ($input: PublishNoticeInput!) { publishNotice(input: $input) { recipients } }';
+    const erun = await as(world.erun1);
+    const sent = (await erun.data(NOTICE, { input: { structureId: world.c1, title: 'Maintenance ENT samedi', body: 'Coupure de 8 h à 10 h.' } })).publishNotice;
+    const [expected] = await server.services.dataSource.query(
+      `SELECT count(DISTINCT us.user_id)::int AS n FROM user_structure us JOIN structure_ancestor sa ON sa.structure_id = us.structure_id WHERE sa.ancestor_id = $1`,
+      [world.c1],
+    );
+    expect(sent.recipients).toBe(expected.n);
+    expect(await titles(world.pupilA)).toContain('Maintenance ENT samedi');
+    expect(await titles(world.pupilZ)).not.toContain('Maintenance ENT samedi');
+    expect((await erun.request(NOTICE, { input: { structureId: world.c2, title: 'T', body: 'B' } })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await (await as(world.teacherA)).request(NOTICE, { input: { structureId: world.schoolA, title: 'T', body: 'B' } })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('lets a recipient report once, gathers reporters on one report, and refuses a non-recipient', async () => {
     const [item] = (await (await as(world.pupilA)).data('{ timeline(first: 50) { items { id title } } }')).timeline.items.filter((i: { title: string }) => i.title === 'Sortie au musée');
     const pupil = await as(world.pupilA);

@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../../app/context';
 import { Access, Allow } from '../../platform/auth/access';
-import { PublishedPostView, PublishPostInput, TimelineChange, TimelineEventView, TimelinePage } from './timeline.types';
+import { PublishedPostView, PublishNoticeInput, PublishPostInput, TimelineChange, TimelineEventView, TimelinePage } from './timeline.types';
 
 /** What the live hub carries for timelines: ids only, loaded for each subscriber on delivery. */
 export interface TimelineSignal {
@@ -24,6 +24,12 @@ export class TimelineResolver {
   @Mutation(() => PublishedPostView, { description: 'Publishes an actualité to one of your classes or to your école.' })
   publishPost(@Arg('input') input: PublishPostInput, @Ctx() ctx: RequestContext): Promise<PublishedPostView> {
     return ctx.services.timeline.publish(ctx.actor!, input);
+  }
+
+  @Allow(Access.ADMIN)
+  @Mutation(() => PublishedPostView, { description: 'A notice to every account under a structure of your scope (école, circonscription, département).' })
+  publishNotice(@Arg('input') input: PublishNoticeInput, @Ctx() ctx: RequestContext): Promise<PublishedPostView> {
+    return ctx.services.timeline.publishNotice(ctx.actor!, input);
   }
 
   @Allow(Access.SIGNED_IN)

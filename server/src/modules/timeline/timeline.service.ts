@@ -6,7 +6,8 @@ import { EventBus } from '../../platform/pubsub/event-bus';
 import { FormErrors } from '../accounts/account-form';
 import { Profile } from '../directory/user.entity';
 import { AudienceKind } from './timeline.entity';
-import { PublishedPostView, PublishPostInput, TimelineItemView, TimelinePage } from './timeline.types';
+import { PublishedPostView, PublishNoticeInput, PublishPostInput, TimelineItemView, TimelinePage } from './timeline.types';
+import { structureInScope } from '../directory/structure-access';
 import { checkLink, cleanText, notAllowedToPublish, requireText } from './user-text';
 
 interface ItemRow {
@@ -95,6 +96,41 @@ export class TimelineService {
       if (!rows[0]) throw notAllowedToPublish();
       await this.events.publish({ type: 'timeline.changed', notificationId: rows[0].id, change: 'ADDED' }, (sql, params) => manager.query(sql, params));
       return { notificationId: rows[0].id, recipients: rows[0].recipients };
+    });
+  }
+
+  /**
+   * A notice (« information ») from an admin to every account under a structure of their scope: the
+   * same single statement, its audience read through the structure closure.
+   */
+  async publishNotice(actor: Actor, input: PublishNoticeInput): Promise<PublishedPostView> {
+    const errors = new FormErrors();
+    const title = cleanText(input.title);
+    const body = cleanText(input.body);
+    requireText(errors, 'title', title, 120, { fr: 'Le titre', en: 'The title' });
+    requireText(errors, 'body', body, 5000, { fr: 'Le texte', en: 'The text' });
+    const link = checkLink(errors, 'link', input.link);
+    errors.throwIfAny();
+    if (!(await structureInScope(this.dataSource, actor, input.structureId))) throw AppError.notFound();
+    return this.dataSource.transaction(async (manager) => {
+      const [row] = (await manager.query(
+        `WITH new_post AS (
+           INSERT INTO post (author_id, audience_kind, audience_id, title, body, link)
+           VALUES ($1, 'SCHOOL', $2, $3, $4, $5) RETURNING id),
+         new_notification AS (
+           INSERT INTO notification (kind, post_id, author_id, text)
+           SELECT 'SYSTEM', id, $1, $3 FROM new_post RETURNING id, created_at),
+         delivered AS (
+           INSERT INTO timeline_entry (user_id, notification_id, created_at)
+           SELECT audience.user_id, n.id, n.created_at FROM new_notification n,
+                  (SELECT DISTINCT us.user_id FROM user_structure us
+                     JOIN structure_ancestor sa ON sa.structure_id = us.structure_id WHERE sa.ancestor_id = $2) audience
+           RETURNING 1)
+         SELECT n.id, (SELECT count(*)::int FROM delivered) AS recipients FROM new_notification n`,
+        [actor.userId, input.structureId, title, body, link],
+      )) as { id: string; recipients: number }[];
+      await this.events.publish({ type: 'timeline.changed', notificationId: row.id, change: 'ADDED' }, (sql, params) => manager.query(sql, params));
+      return { notificationId: row.id, recipients: row.recipients };
     });
   }
 

@@ -28,6 +28,21 @@ export class PublishPostInput {
   link?: string | null;
 }
 
+@InputType({ description: 'A notice from an admin to every account under a structure of their scope (école, circonscription, département).' })
+export class PublishNoticeInput {
+  @Field(() => ID)
+  structureId!: string;
+
+  @Field({ description: '120 characters at most.' })
+  title!: string;
+
+  @Field({ description: '5,000 characters at most, shown as plain text.' })
+  body!: string;
+
+  @Field(() => String, { nullable: true, description: 'An http(s) address.' })
+  link?: string | null;
+}
+
 @ObjectType('Author')
 export class AuthorView {
   @Field(() => ID)
