@@ -8,6 +8,7 @@ import { AuditResolver } from '../modules/audit/audit.resolver';
 import { UserFieldsResolver } from '../modules/users/user-fields.resolver';
 import { MessagingResolver } from '../modules/messaging/messaging.resolver';
 import { TimelineResolver } from '../modules/timeline/timeline.resolver';
+import { ModerationResolver } from '../modules/moderation/moderation.resolver';
 import { UserConnectionResolver, UsersResolver } from '../modules/users/users.resolver';
 import { SchoolClassResolver, StructureResolver } from '../modules/directory/directory.resolver';
 import { authChecker } from '../platform/auth/auth-checker';
@@ -23,6 +24,7 @@ export const resolvers = [
   AuditResolver,
   TimelineResolver,
   MessagingResolver,
+  ModerationResolver,
   OutboxResolver,
 ] as const;
 

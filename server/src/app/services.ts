@@ -10,6 +10,7 @@ import { AuditService } from '../modules/audit/audit.service';
 import { CommunicationRulesService } from '../modules/messaging/communication-rules';
 import type { InboxSignal } from '../modules/messaging/messaging.resolver';
 import { MessagingService } from '../modules/messaging/messaging.service';
+import { ModerationService } from '../modules/moderation/moderation.service';
 import { ReportService } from '../modules/moderation/report.service';
 import type { TimelineSignal } from '../modules/timeline/timeline.resolver';
 import { TimelineService } from '../modules/timeline/timeline.service';
@@ -44,6 +45,7 @@ export function createServices({ config, dataSource, events, throttleLimits }: I
   const audit = new AuditService(dataSource);
   const mailer = new Mailer(dataSource, config.smtpUrl, config.mailFrom);
   const communicationRules = new CommunicationRulesService(dataSource);
+  const blocking = new BlockingService(dataSource, audit, events);
   const authentication = new AuthenticationService(dataSource, sessions, secretBox, new LoginThrottle(dataSource, throttleLimits ?? defaultLimits));
   return {
     config,
@@ -60,7 +62,7 @@ export function createServices({ config, dataSource, events, throttleLimits }: I
     authentication,
     activation: new ActivationService(dataSource, authentication, audit, config),
     renewal: new RenewalService(dataSource, authentication, audit, mailer, { ttlHours: config.renewalCodeTtlHours, publicUrl: config.publicUrl }),
-    blocking: new BlockingService(dataSource, audit, events),
+    blocking,
     outbox: new OutboxService(dataSource),
     auditQuery: new AuditQueryService(dataSource),
     userSearch: new UserSearchService(dataSource),
@@ -70,6 +72,7 @@ export function createServices({ config, dataSource, events, throttleLimits }: I
     communicationRules,
     timeline: new TimelineService(dataSource, events),
     reports: new ReportService(dataSource, events),
+    moderation: new ModerationService(dataSource, audit, events, blocking),
     messaging: new MessagingService(dataSource, communicationRules, events),
     timelineLive: new LiveHub<TimelineSignal>(),
     inboxLive: new LiveHub<InboxSignal>(),

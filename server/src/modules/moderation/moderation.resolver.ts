@@ -1,0 +1,38 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../../app/context';
+import { Access, Allow } from '../../platform/auth/access';
+import { ReportPage, ReportView } from './moderation.types';
+import { ReportStatus } from './report.entity';
+
+const client = (ctx: RequestContext) => ({ address: ctx.clientAddress, userAgent: ctx.userAgent });
+
+@Resolver()
+export class ModerationResolver {
+  @Allow(Access.ADMIN)
+  @Query(() => ReportPage, { description: 'Reports of your scope, newest first (all statuses unless one is given).' })
+  reports(
+    @Arg('status', () => ReportStatus, { nullable: true }) status: ReportStatus | null,
+    @Arg('first', () => Int, { defaultValue: 25 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ReportPage> {
+    return ctx.services.moderation.page(ctx.actor!, status, first, after);
+  }
+
+  @Allow(Access.ADMIN)
+  @Mutation(() => ReportView, { description: '« Conserver »: the notification stays.' })
+  keepReport(@Arg('reportId', () => ID) reportId: string, @Ctx() ctx: RequestContext): Promise<ReportView> {
+    return ctx.services.moderation.treat(ctx.actor!, reportId, 'KEEP', client(ctx));
+  }
+
+  @Allow(Access.ADMIN)
+  @Mutation(() => ReportView, { description: "« Supprimer »: removed from every timeline at once (the content itself stays); optionally « Bloquer l'auteur »." })
+  deleteReport(
+    @Arg('reportId', () => ID) reportId: string,
+    @Arg('blockAuthor', { defaultValue: false }) blockAuthor: boolean,
+    @Arg('blockUntil', () => Date, { nullable: true }) blockUntil: Date | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ReportView> {
+    return ctx.services.moderation.treat(ctx.actor!, reportId, 'DELETE', client(ctx), blockAuthor ? { until: blockUntil } : undefined);
+  }
+}

@@ -1,0 +1,59 @@
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { AuthorView } from '../timeline/timeline.types';
+import { ReportStatus } from './report.entity';
+
+registerEnumType(ReportStatus, { name: 'ReportStatus', description: 'En attente, Conservé, Supprimé' });
+
+@ObjectType('Reporter')
+export class ReporterView {
+  @Field(() => AuthorView)
+  person!: AuthorView;
+
+  @Field()
+  reportedAt!: Date;
+}
+
+@ObjectType('Report', { description: 'A reported notification and who reported it.' })
+export class ReportView {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ReportStatus)
+  status!: ReportStatus;
+
+  @Field(() => ID)
+  notificationId!: string;
+
+  @Field({ description: 'The notification text (title).' })
+  text!: string;
+
+  @Field(() => String, { nullable: true })
+  body!: string | null;
+
+  @Field(() => AuthorView, { nullable: true })
+  author!: AuthorView | null;
+
+  @Field(() => [ReporterView])
+  reporters!: ReporterView[];
+
+  @Field()
+  createdAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  treatedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Who treated it, « NOM Prénom ».' })
+  treatedBy!: string | null;
+}
+
+@ObjectType()
+export class ReportPage {
+  @Field(() => [ReportView])
+  reports!: ReportView[];
+
+  @Field()
+  hasNextPage!: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor!: string | null;
+}
