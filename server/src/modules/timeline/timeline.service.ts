@@ -6,7 +6,7 @@ import { EventBus } from '../../platform/pubsub/event-bus';
 import { FormErrors } from '../accounts/account-form';
 import { Profile } from '../directory/user.entity';
 import { AudienceKind } from './timeline.entity';
-import { PublishedPostView, PublishNoticeInput, PublishPostInput, TimelineItemView, TimelinePage } from './timeline.types';
+import { PostContentInput, PublishedPostView, PublishNoticeInput, PublishPostInput, TimelineItemView, TimelinePage } from './timeline.types';
 import { structureInScope } from '../directory/structure-access';
 import { checkLink, cleanText, notAllowedToPublish, requireText } from './user-text';
 
@@ -34,6 +34,18 @@ const ITEM_JOINS = `JOIN notification n ON n.id = te.notification_id AND n.remov
   LEFT JOIN school_class c ON p.audience_kind = 'CLASS' AND c.id = p.audience_id
   LEFT JOIN structure s ON p.audience_kind = 'SCHOOL' AND s.id = p.audience_id`;
 
+/** Title, body and link cleaned and checked, every problem reported at once. */
+function checkedContent(input: PostContentInput): { title: string; body: string; link: string | null } {
+  const errors = new FormErrors();
+  const title = cleanText(input.title);
+  const body = cleanText(input.body);
+  requireText(errors, 'title', title, 120, { fr: 'Le titre', en: 'The title' });
+  requireText(errors, 'body', body, 5000, { fr: 'Le texte', en: 'The text' });
+  const link = checkLink(errors, 'link', input.link);
+  errors.throwIfAny();
+  return { title, body, link };
+}
+
 function itemView(row: ItemRow): TimelineItemView {
   return {
     id: row.id,
@@ -59,13 +71,7 @@ export class TimelineService {
 
   async publish(actor: Actor, input: PublishPostInput): Promise<PublishedPostView> {
     if (![Profile.TEACHER, Profile.STUDENT, Profile.PERSONNEL].includes(actor.profile)) throw notAllowedToPublish();
-    const errors = new FormErrors();
-    const title = cleanText(input.title);
-    const body = cleanText(input.body);
-    requireText(errors, 'title', title, 120, { fr: 'Le titre', en: 'The title' });
-    requireText(errors, 'body', body, 5000, { fr: 'Le texte', en: 'The text' });
-    const link = checkLink(errors, 'link', input.link);
-    errors.throwIfAny();
+    const { title, body, link } = checkedContent(input);
     if (!isUuid(input.audienceId)) throw notAllowedToPublish();
     // The audience: members of the class and the parents of its pupils, or everyone of the école.
     const members =
@@ -104,13 +110,7 @@ export class TimelineService {
    * same single statement, its audience read through the structure closure.
    */
   async publishNotice(actor: Actor, input: PublishNoticeInput): Promise<PublishedPostView> {
-    const errors = new FormErrors();
-    const title = cleanText(input.title);
-    const body = cleanText(input.body);
-    requireText(errors, 'title', title, 120, { fr: 'Le titre', en: 'The title' });
-    requireText(errors, 'body', body, 5000, { fr: 'Le texte', en: 'The text' });
-    const link = checkLink(errors, 'link', input.link);
-    errors.throwIfAny();
+    const { title, body, link } = checkedContent(input);
     if (!(await structureInScope(this.dataSource, actor, input.structureId))) throw AppError.notFound();
     return this.dataSource.transaction(async (manager) => {
       const [row] = (await manager.query(

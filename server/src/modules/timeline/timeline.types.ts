@@ -10,14 +10,9 @@ export enum TimelineChange {
 }
 registerEnumType(TimelineChange, { name: 'TimelineChange' });
 
-@InputType({ description: 'An actualité to publish to one of your classes or to your école.' })
-export class PublishPostInput {
-  @Field(() => AudienceKind)
-  audience!: AudienceKind;
-
-  @Field(() => ID, { description: 'The class or the école.' })
-  audienceId!: string;
-
+/** What a post or a notice says; both inputs share it (not in the schema on its own: never referenced). */
+@InputType('PostContentInput')
+export class PostContentInput {
   @Field({ description: '120 characters at most.' })
   title!: string;
 
@@ -28,19 +23,19 @@ export class PublishPostInput {
   link?: string | null;
 }
 
+@InputType({ description: 'An actualité to publish to one of your classes or to your école.' })
+export class PublishPostInput extends PostContentInput {
+  @Field(() => AudienceKind)
+  audience!: AudienceKind;
+
+  @Field(() => ID, { description: 'The class or the école.' })
+  audienceId!: string;
+}
+
 @InputType({ description: 'A notice from an admin to every account under a structure of their scope (école, circonscription, département).' })
-export class PublishNoticeInput {
+export class PublishNoticeInput extends PostContentInput {
   @Field(() => ID)
   structureId!: string;
-
-  @Field({ description: '120 characters at most.' })
-  title!: string;
-
-  @Field({ description: '5,000 characters at most, shown as plain text.' })
-  body!: string;
-
-  @Field(() => String, { nullable: true, description: 'An http(s) address.' })
-  link?: string | null;
 }
 
 @ObjectType('Author')
