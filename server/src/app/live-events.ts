@@ -15,6 +15,17 @@ export function wireLiveEvents(events: EventBus, services: Services): void {
       .then((userIds) => services.timelineLive.publishTo(userIds, { notificationId: event.notificationId, change: event.change }))
       .catch((error: Error) => logger.error('timeline delivery failed', { error: error.message }));
   });
+  for (const [type, hub] of [['report.added', services.reportsAddedLive], ['report.treated', services.reportsTreatedLive]] as const) {
+    events.on(type, (event) => {
+      const local = hub.localUserIds();
+      if (local.length === 0) return;
+      // Rights are re-read now: an admin whose function was removed after subscribing gets nothing.
+      services.moderation
+        .adminsConcerned(event.reportId, local)
+        .then((userIds) => hub.publishTo(userIds, { reportId: event.reportId }))
+        .catch((error: Error) => logger.error('report delivery failed', { error: error.message }));
+    });
+  }
   events.on('inbox.changed', (event) => {
     const local = services.inboxLive.localUserIds();
     if (local.length === 0) return;

@@ -13,6 +13,7 @@ import { MessagingService } from '../modules/messaging/messaging.service';
 import { ModerationService } from '../modules/moderation/moderation.service';
 import { ReportService } from '../modules/moderation/report.service';
 import type { TimelineSignal } from '../modules/timeline/timeline.resolver';
+import type { ReportSignal } from '../modules/moderation/moderation.resolver';
 import { TimelineService } from '../modules/timeline/timeline.service';
 import { LiveHub } from '../platform/pubsub/live-hub';
 import { UserAdminService } from '../modules/users/user-admin.service';
@@ -76,6 +77,8 @@ export function createServices({ config, dataSource, events, throttleLimits }: I
     messaging: new MessagingService(dataSource, communicationRules, events),
     timelineLive: new LiveHub<TimelineSignal>(),
     inboxLive: new LiveHub<InboxSignal>(),
+    reportsAddedLive: new LiveHub<ReportSignal>(),
+    reportsTreatedLive: new LiveHub<ReportSignal>(),
     operatorAccounts: new OperatorAccountsService(dataSource, audit),
   };
 }

@@ -65,6 +65,46 @@ describe('moderation: « Conserver » / « Supprimer »', () => {
     await socket.dispose();
   });
 
+  it('tells the admins concerned live, on every instance, and in their own timeline; never the others', async () => {
+    const second = await startTestServer({ sharedDatabaseOf: server });
+    try {
+      const listen = async (account: { login: string }, on: TestServer, query: string) => {
+        const browser = await on.client().signIn(account.login, FIXTURE_PASSWORD);
+        const received: unknown[] = [];
+        const socket = wsClient(on.url, browser.cookie);
+        socket.subscribe({ query }, { next: (value) => void received.push(value.data), error: () => undefined, complete: () => undefined });
+        return { received, socket };
+      };
+      const added = 'subscription { reportAdded { text status } }';
+      const director = await listen(world.directorA, server, added);
+      const erunOnSecond = await listen(world.erun1, second, added);
+      const outsider = await listen(world.directorZ, second, added);
+      const treatedFeed = await listen(world.cpd, second, 'subscription { reportTreated { text status } }');
+      await new Promise((resolve) => setTimeout(resolve, 400));
+
+      const { reportId } = await reportedPost('Signalé en direct');
+      const waitFor = async (list: unknown[]) => {
+        for (let waited = 0; list.length === 0 && waited < 3000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+      };
+      await waitFor(director.received);
+      await waitFor(erunOnSecond.received);
+      expect(director.received).toEqual([{ reportAdded: { text: 'Signalé en direct', status: 'PENDING' } }]);
+      expect(erunOnSecond.received).toEqual([{ reportAdded: { text: 'Signalé en direct', status: 'PENDING' } }]);
+      await (await as(world.directorA)).data('mutation ($id: ID!) { keepReport(reportId: $id) { id } }', { id: reportId });
+      await waitFor(treatedFeed.received);
+      expect(treatedFeed.received).toEqual([{ reportTreated: { text: 'Signalé en direct', status: 'KEPT' } }]);
+      expect(outsider.received).toEqual([]);
+
+      const notice = (await (await as(world.erun1)).data('{ timeline(first: 5) { items { title } } }')).timeline.items[0].title;
+      expect(notice).toBe('Une notification a été signalée par ÉLÈVE Léa. Pour traiter le signalement cliquez ici.');
+      const theirs = (await (await as(world.directorZ)).data('{ timeline(first: 50) { items { title } } }')).timeline.items;
+      expect(theirs.map((i: { title: string }) => i.title)).not.toContain(notice);
+      for (const feed of [director, erunOnSecond, outsider, treatedFeed]) await feed.socket.dispose();
+    } finally {
+      await second.close();
+    }
+  });
+
   it('« Conserver » keeps it in the timelines', async () => {
     const { reportId } = await reportedPost('À garder');
     expect((await (await as(world.erun1)).data('mutation ($id: ID!) { keepReport(reportId: $id) { status } }', { id: reportId })).keepReport.status).toBe('KEPT');

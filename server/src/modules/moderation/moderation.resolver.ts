@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { AppError } from '../../platform/errors/app-error';
 import type { RequestContext } from '../../app/context';
 import { Access, Allow } from '../../platform/auth/access';
 import { ReportPage, ReportView } from './moderation.types';
@@ -6,8 +7,36 @@ import { ReportStatus } from './report.entity';
 
 const client = (ctx: RequestContext) => ({ address: ctx.clientAddress, userAgent: ctx.userAgent });
 
+/** What the live hubs carry for reports: the id only, the view is loaded per subscriber. */
+export interface ReportSignal {
+  reportId: string;
+}
+
+
 @Resolver()
 export class ModerationResolver {
+  @Allow(Access.ADMIN)
+  @Subscription(() => ReportView, {
+    description: 'A notification of your scope was reported (or reported again). Checked against your scope when delivered.',
+    subscribe: ({ context }) => (context as RequestContext).services.reportsAddedLive.subscribe((context as RequestContext).actor!.userId),
+  })
+  async reportAdded(@Root() signal: ReportSignal, @Ctx() ctx: RequestContext): Promise<ReportView> {
+    const report = await ctx.services.moderation.find(ctx.actor!, signal.reportId);
+    if (!report) throw AppError.notFound();
+    return report;
+  }
+
+  @Allow(Access.ADMIN)
+  @Subscription(() => ReportView, {
+    description: 'A report of your scope was treated (« Conserver » or « Supprimer ») by an admin.',
+    subscribe: ({ context }) => (context as RequestContext).services.reportsTreatedLive.subscribe((context as RequestContext).actor!.userId),
+  })
+  async reportTreated(@Root() signal: ReportSignal, @Ctx() ctx: RequestContext): Promise<ReportView> {
+    const report = await ctx.services.moderation.find(ctx.actor!, signal.reportId);
+    if (!report) throw AppError.notFound();
+    return report;
+  }
+
   @Allow(Access.ADMIN)
   @Query(() => ReportPage, { description: 'Reports of your scope, newest first (all statuses unless one is given).' })
   reports(

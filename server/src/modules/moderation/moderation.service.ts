@@ -96,6 +96,32 @@ export class ModerationService {
     };
   }
 
+  /** One report as the actor may see it (null when out of their scope), for live delivery. */
+  async find(actor: Actor, reportId: string): Promise<ReportView | null> {
+    const params = new SqlParams();
+    const rows: ReportRow[] = await this.dataSource.query(
+      this.select(`r.id = ${params.add(reportId, 'uuid')} AND ${this.scope(actor, params)}`),
+      params.values,
+    );
+    return rows[0] ? this.view(rows[0]) : null;
+  }
+
+  /**
+   * Among `userIds`, the admins whose scope holds the report right now (functions re-read at
+   * delivery, so rights removed after subscribing no longer receive anything).
+   */
+  async adminsConcerned(reportId: string, userIds: string[]): Promise<string[]> {
+    if (userIds.length === 0) return [];
+    const rows: { user_id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT f.user_id FROM admin_function f JOIN report r ON r.id = $1
+         JOIN app_user u ON u.id = f.user_id AND u.predeleted_at IS NULL
+              AND (u.blocked_at IS NULL OR (u.blocked_until IS NOT NULL AND u.blocked_until <= now()))
+        WHERE f.user_id = ANY($2::uuid[]) AND (f.function = 'OPERATOR' OR f.structure_id = ANY(r.structure_ids))`,
+      [reportId, userIds],
+    );
+    return rows.map((row) => row.user_id);
+  }
+
   /** « Conserver » (keep) or « Supprimer » (remove the notification from every timeline). */
   async treat(actor: Actor, reportId: string, decision: 'KEEP' | 'DELETE', client: ClientInfo, blockAuthor?: { until: Date | null }): Promise<ReportView> {
     if (!isUuid(reportId)) throw AppError.notFound();

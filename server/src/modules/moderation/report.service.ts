@@ -47,6 +47,21 @@ export class ReportService {
           en: 'You have already reported this notification: an ENT referent will deal with it.',
         });
       }
+      // The admins concerned (école, circonscription, département, operator) also get it in their
+      // own fil de nouveautés, in the words of the guide.
+      const [notice] = (await manager.query(
+        `INSERT INTO notification (kind, author_id, text)
+         VALUES ('SYSTEM', NULL, 'Une notification a été signalée par ' || $1 || '. Pour traiter le signalement cliquez ici.')
+         RETURNING id, created_at`,
+        [`${actor.lastName.toUpperCase()} ${actor.firstName}`],
+      )) as { id: string; created_at: Date }[];
+      await manager.query(
+        `INSERT INTO timeline_entry (user_id, notification_id, created_at)
+         SELECT DISTINCT f.user_id, $1::uuid, $2::timestamptz FROM admin_function f
+          WHERE f.function = 'OPERATOR' OR f.structure_id = ANY($3::uuid[])`,
+        [notice.id, notice.created_at, received.structure_ids],
+      );
+      await this.events.publish({ type: 'timeline.changed', notificationId: notice.id, change: 'ADDED' }, (sql, params) => manager.query(sql, params));
       await this.events.publish({ type: 'report.added', reportId: report.id }, (sql, params) => manager.query(sql, params));
       return { reportId: report.id, reportedAt: inserted[0].reported_at };
     });
