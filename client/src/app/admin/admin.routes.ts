@@ -28,6 +28,11 @@ const adminRoutes: Routes = [
     loadComponent: () => import('./users/record/user-record-page'),
   },
   {
+    path: 'signalements',
+    title: 'titles.reports',
+    loadComponent: () => import('./reports/reports-page'),
+  },
+  {
     path: 'importer-des-utilisateurs',
     title: 'titles.importUsers',
     component: NotAvailablePage,

@@ -16,6 +16,12 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  query SchoolClasses($structureId: ID!) {\n    schoolClasses(structureId: $structureId) {\n      id\n      name\n      levels\n    }\n  }\n": typeof types.SchoolClassesDocument,
     "\n  query Outbox($first: Int!) {\n    outbox(first: $first) {\n      id\n      sentAt\n      recipient\n      subject\n      text\n    }\n  }\n": typeof types.OutboxDocument,
+    "\n  fragment ReportFields on Report {\n    id\n    status\n    notificationId\n    text\n    body\n    author {\n      id\n      displayName\n      profile\n    }\n    reporters {\n      person {\n        id\n        displayName\n        profile\n      }\n      reportedAt\n    }\n    createdAt\n    treatedAt\n    treatedBy\n  }\n": typeof types.ReportFieldsFragmentDoc,
+    "\n  query Reports($status: ReportStatus, $first: Int!, $after: String) {\n    reports(status: $status, first: $first, after: $after) {\n      reports {\n        ...ReportFields\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n": typeof types.ReportsDocument,
+    "\n  mutation KeepReport($reportId: ID!) {\n    keepReport(reportId: $reportId) {\n      ...ReportFields\n    }\n  }\n": typeof types.KeepReportDocument,
+    "\n  mutation DeleteReport($reportId: ID!, $blockAuthor: Boolean!, $blockUntil: DateTimeISO) {\n    deleteReport(reportId: $reportId, blockAuthor: $blockAuthor, blockUntil: $blockUntil) {\n      ...ReportFields\n    }\n  }\n": typeof types.DeleteReportDocument,
+    "\n  subscription ReportAdded {\n    reportAdded {\n      ...ReportFields\n    }\n  }\n": typeof types.ReportAddedDocument,
+    "\n  subscription ReportTreated {\n    reportTreated {\n      ...ReportFields\n    }\n  }\n": typeof types.ReportTreatedDocument,
     "\n  query AdministeredStructures {\n    structures {\n      id\n      name\n      kind\n      code\n      parentId\n    }\n  }\n": typeof types.AdministeredStructuresDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateUserDocument,
     "\n  query UserList($filter: UserFilter, $orderBy: UserOrder!, $first: Int!, $after: String) {\n    users(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          firstName\n          lastName\n          login\n          alias\n          profile\n          status\n          activated\n          createdAt\n          classes {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.UserListDocument,
@@ -63,6 +69,12 @@ type Documents = {
 const documents: Documents = {
     "\n  query SchoolClasses($structureId: ID!) {\n    schoolClasses(structureId: $structureId) {\n      id\n      name\n      levels\n    }\n  }\n": types.SchoolClassesDocument,
     "\n  query Outbox($first: Int!) {\n    outbox(first: $first) {\n      id\n      sentAt\n      recipient\n      subject\n      text\n    }\n  }\n": types.OutboxDocument,
+    "\n  fragment ReportFields on Report {\n    id\n    status\n    notificationId\n    text\n    body\n    author {\n      id\n      displayName\n      profile\n    }\n    reporters {\n      person {\n        id\n        displayName\n        profile\n      }\n      reportedAt\n    }\n    createdAt\n    treatedAt\n    treatedBy\n  }\n": types.ReportFieldsFragmentDoc,
+    "\n  query Reports($status: ReportStatus, $first: Int!, $after: String) {\n    reports(status: $status, first: $first, after: $after) {\n      reports {\n        ...ReportFields\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n": types.ReportsDocument,
+    "\n  mutation KeepReport($reportId: ID!) {\n    keepReport(reportId: $reportId) {\n      ...ReportFields\n    }\n  }\n": types.KeepReportDocument,
+    "\n  mutation DeleteReport($reportId: ID!, $blockAuthor: Boolean!, $blockUntil: DateTimeISO) {\n    deleteReport(reportId: $reportId, blockAuthor: $blockAuthor, blockUntil: $blockUntil) {\n      ...ReportFields\n    }\n  }\n": types.DeleteReportDocument,
+    "\n  subscription ReportAdded {\n    reportAdded {\n      ...ReportFields\n    }\n  }\n": types.ReportAddedDocument,
+    "\n  subscription ReportTreated {\n    reportTreated {\n      ...ReportFields\n    }\n  }\n": types.ReportTreatedDocument,
     "\n  query AdministeredStructures {\n    structures {\n      id\n      name\n      kind\n      code\n      parentId\n    }\n  }\n": types.AdministeredStructuresDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n": types.CreateUserDocument,
     "\n  query UserList($filter: UserFilter, $orderBy: UserOrder!, $first: Int!, $after: String) {\n    users(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          id\n          firstName\n          lastName\n          login\n          alias\n          profile\n          status\n          activated\n          createdAt\n          classes {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.UserListDocument,
@@ -130,6 +142,30 @@ export function graphql(source: "\n  query SchoolClasses($structureId: ID!) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Outbox($first: Int!) {\n    outbox(first: $first) {\n      id\n      sentAt\n      recipient\n      subject\n      text\n    }\n  }\n"): (typeof documents)["\n  query Outbox($first: Int!) {\n    outbox(first: $first) {\n      id\n      sentAt\n      recipient\n      subject\n      text\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ReportFields on Report {\n    id\n    status\n    notificationId\n    text\n    body\n    author {\n      id\n      displayName\n      profile\n    }\n    reporters {\n      person {\n        id\n        displayName\n        profile\n      }\n      reportedAt\n    }\n    createdAt\n    treatedAt\n    treatedBy\n  }\n"): (typeof documents)["\n  fragment ReportFields on Report {\n    id\n    status\n    notificationId\n    text\n    body\n    author {\n      id\n      displayName\n      profile\n    }\n    reporters {\n      person {\n        id\n        displayName\n        profile\n      }\n      reportedAt\n    }\n    createdAt\n    treatedAt\n    treatedBy\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Reports($status: ReportStatus, $first: Int!, $after: String) {\n    reports(status: $status, first: $first, after: $after) {\n      reports {\n        ...ReportFields\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n"): (typeof documents)["\n  query Reports($status: ReportStatus, $first: Int!, $after: String) {\n    reports(status: $status, first: $first, after: $after) {\n      reports {\n        ...ReportFields\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation KeepReport($reportId: ID!) {\n    keepReport(reportId: $reportId) {\n      ...ReportFields\n    }\n  }\n"): (typeof documents)["\n  mutation KeepReport($reportId: ID!) {\n    keepReport(reportId: $reportId) {\n      ...ReportFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteReport($reportId: ID!, $blockAuthor: Boolean!, $blockUntil: DateTimeISO) {\n    deleteReport(reportId: $reportId, blockAuthor: $blockAuthor, blockUntil: $blockUntil) {\n      ...ReportFields\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteReport($reportId: ID!, $blockAuthor: Boolean!, $blockUntil: DateTimeISO) {\n    deleteReport(reportId: $reportId, blockAuthor: $blockAuthor, blockUntil: $blockUntil) {\n      ...ReportFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ReportAdded {\n    reportAdded {\n      ...ReportFields\n    }\n  }\n"): (typeof documents)["\n  subscription ReportAdded {\n    reportAdded {\n      ...ReportFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ReportTreated {\n    reportTreated {\n      ...ReportFields\n    }\n  }\n"): (typeof documents)["\n  subscription ReportTreated {\n    reportTreated {\n      ...ReportFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
