@@ -52,16 +52,18 @@ for (const [name, project] of [
 if (step('codegen drift', process.execPath, [join(root, 'scripts/check-codegen.mjs')])) passed += 1;
 else failed += 1;
 
-// 3. Unit and integration tests (real PostgreSQL: DATABASE_URL's server, else embedded).
+// 3. Build what `npm start` serves (the cross-process integration test runs the built server).
+const built = step('build (server + client)', ...npx('nx', 'run-many', '-t', 'build', '--projects=server,client', '--output-style=static'));
+if (!built) failed += 1;
+
+// 4. Unit and integration tests (real PostgreSQL: DATABASE_URL's server, else embedded).
 countStep('unit + integration (vitest)', ...npx('vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${join(reports, 'vitest.json')}`), 'vitest.json', (report) => ({
   passed: report.numPassedTests ?? 0,
   failed: report.numFailedTests ?? 0,
 }));
 
-// 4. Build what `npm start` serves, then drive it in Chromium.
-const built = step('build (server + client)', ...npx('nx', 'run-many', '-t', 'build', '--projects=server,client', '--output-style=static'));
-if (!built) failed += 1;
-else {
+// 5. Drive the built server in Chromium.
+if (built) {
   countStep('e2e (Playwright, Chromium)', ...npx('playwright', 'test', '-c', 'e2e/playwright.config.ts'), 'e2e.json', (report) => ({
     passed: report.stats?.expected ?? 0,
     failed: (report.stats?.unexpected ?? 0) + (report.stats?.flaky ?? 0),
