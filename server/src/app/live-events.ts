@@ -19,10 +19,12 @@ export function wireLiveEvents(events: EventBus, services: Services): void {
     events.on(type, (event) => {
       const local = hub.localUserIds();
       if (local.length === 0) return;
-      // Rights are re-read now: an admin whose function was removed after subscribing gets nothing.
-      services.moderation
-        .adminsConcerned(event.reportId, local)
-        .then((userIds) => hub.publishTo(userIds, { reportId: event.reportId }))
+      // Rights are re-read now (one query for all local subscribers): an admin whose function was
+      // removed after subscribing gets nothing. The report itself is loaded once per event.
+      Promise.all([services.moderation.adminsConcerned(event.reportId, local), services.moderation.findForDelivery(event.reportId)])
+        .then(([userIds, report]) => {
+          if (report) hub.publishTo(userIds, { reportId: event.reportId, report });
+        })
         .catch((error: Error) => logger.error('report delivery failed', { error: error.message }));
     });
   }

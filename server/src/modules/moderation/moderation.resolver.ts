@@ -1,5 +1,4 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import { AppError } from '../../platform/errors/app-error';
 import type { RequestContext } from '../../app/context';
 import { Access, Allow } from '../../platform/auth/access';
 import { ReportPage, ReportView } from './moderation.types';
@@ -7,9 +6,13 @@ import { ReportStatus } from './report.entity';
 
 const client = (ctx: RequestContext) => ({ address: ctx.clientAddress, userAgent: ctx.userAgent });
 
-/** What the live hubs carry for reports: the id only, the view is loaded per subscriber. */
+/**
+ * What the live hubs carry for reports: the report, loaded once per event and delivered only to the
+ * admins whose current rights cover it (checked in one query for all local subscribers).
+ */
 export interface ReportSignal {
   reportId: string;
+  report: ReportView;
 }
 
 
@@ -20,10 +23,8 @@ export class ModerationResolver {
     description: 'A notification of your scope was reported (or reported again). Checked against your scope when delivered.',
     subscribe: ({ context }) => (context as RequestContext).services.reportsAddedLive.subscribe((context as RequestContext).actor!.userId),
   })
-  async reportAdded(@Root() signal: ReportSignal, @Ctx() ctx: RequestContext): Promise<ReportView> {
-    const report = await ctx.services.moderation.find(ctx.actor!, signal.reportId);
-    if (!report) throw AppError.notFound();
-    return report;
+  reportAdded(@Root() signal: ReportSignal): ReportView {
+    return signal.report;
   }
 
   @Allow(Access.ADMIN)
@@ -31,10 +32,8 @@ export class ModerationResolver {
     description: 'A report of your scope was treated (« Conserver » or « Supprimer ») by an admin.',
     subscribe: ({ context }) => (context as RequestContext).services.reportsTreatedLive.subscribe((context as RequestContext).actor!.userId),
   })
-  async reportTreated(@Root() signal: ReportSignal, @Ctx() ctx: RequestContext): Promise<ReportView> {
-    const report = await ctx.services.moderation.find(ctx.actor!, signal.reportId);
-    if (!report) throw AppError.notFound();
-    return report;
+  reportTreated(@Root() signal: ReportSignal): ReportView {
+    return signal.report;
   }
 
   @Allow(Access.ADMIN)
