@@ -35,12 +35,13 @@ export class RenewalService {
     private readonly options: { ttlHours: number; publicUrl: string },
   ) {}
 
-  private async store(manager: EntityManager, userId: string, code: string, purpose: RenewalPurpose, createdById: string | null): Promise<Date> {
+  /** Stores a code already hashed: argon2 runs before the transaction, not while it holds a row lock. */
+  private async store(manager: EntityManager, userId: string, codeHash: string, purpose: RenewalPurpose, createdById: string | null): Promise<Date> {
     const expiresAt = new Date(Date.now() + this.options.ttlHours * 3_600_000);
     await manager.query('UPDATE renewal_code SET revoked_at = now() WHERE user_id = $1 AND used_at IS NULL AND revoked_at IS NULL', [userId]);
     await manager.query(
       'INSERT INTO renewal_code (user_id, code_hash, purpose, expires_at, created_by_id) VALUES ($1, $2, $3, $4, $5)',
-      [userId, await hashPassword(code), purpose, expiresAt, createdById],
+      [userId, codeHash, purpose, expiresAt, createdById],
     );
     return expiresAt;
   }
@@ -48,6 +49,7 @@ export class RenewalService {
   /** « Générer un code de renouvellement de mot de passe »: for activated accounts in scope. */
   async generate(actor: Actor, userId: string, client: ClientInfo): Promise<{ code: string; expiresAt: Date }> {
     const code = generateCode();
+    const codeHash = await hashPassword(code);
     const expiresAt = await this.dataSource.transaction(async (manager) => {
       const target = await findAccessibleUser(manager, actor, userId, 'administer-or-teach', true);
       if (!target.activated) {
@@ -56,7 +58,7 @@ export class RenewalService {
           en: 'This account is not activated yet: hand out its activation code instead (connection sheet).',
         });
       }
-      const expires = await this.store(manager, target.id, code, RenewalPurpose.ADMIN, actor.userId);
+      const expires = await this.store(manager, target.id, codeHash, RenewalPurpose.ADMIN, actor.userId);
       await this.audit.record(
         { actorId: actor.userId, actorLabel: `${displayName(actor)} (${actor.login})`, action: 'RENEWAL_CODE_GENERATED', targetUserId: target.id, targetLabel: target.login, clientAddress: client.address },
         manager,
@@ -116,8 +118,9 @@ export class RenewalService {
     const user = rows[0];
     if (!user) return;
     const code = generateCode();
+    const codeHash = await hashPassword(code);
     await this.dataSource.transaction(async (manager) => {
-      await this.store(manager, user.id, code, RenewalPurpose.FORGOTTEN, null);
+      await this.store(manager, user.id, codeHash, RenewalPurpose.FORGOTTEN, null);
       await this.audit.record(
         { actorId: user.id, actorLabel: user.login, action: 'PASSWORD_RESET_REQUESTED', targetUserId: user.id, targetLabel: user.login, clientAddress: client.address },
         manager,

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Actor } from '../../platform/auth/actor';
 import { isUuid } from '../../platform/database/uuid';
+import { decodeTimeCursor, encodeTimeCursor } from '../../platform/database/time-cursor';
 import { likePrefix } from '../../platform/database/sql-builder';
 import { AppError } from '../../platform/errors/app-error';
 import { EventBus } from '../../platform/pubsub/event-bus';
@@ -105,10 +106,7 @@ export class MessagingService {
     const params: unknown[] = [actor.userId, size + 1];
     let keyset = '';
     if (after) {
-      const [at, id] = Buffer.from(after, 'base64url').toString('utf8').split('|');
-      if (!at || !isUuid(id) || Number.isNaN(Date.parse(at))) {
-        throw AppError.badInput({ fr: 'Cette page de messages a expiré : rechargez-la.', en: 'This page of messages is stale: reload it.' });
-      }
+      const { at, id } = decodeTimeCursor(after, { fr: 'Cette page de messages a expiré : rechargez-la.', en: 'This page of messages is stale: reload it.' });
       params.push(at, id);
       keyset = 'AND (mr.created_at, mr.message_id) < ($3::timestamptz, $4::uuid)';
     }
@@ -128,7 +126,7 @@ export class MessagingService {
       messages: messages.map(messageView),
       unreadCount: unread,
       hasNextPage: rows.length > size,
-      endCursor: last ? Buffer.from(`${last.created_at.toISOString()}|${last.id}`).toString('base64url') : null,
+      endCursor: last ? encodeTimeCursor(last.created_at, last.id) : null,
     };
   }
 

@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { Actor, displayName } from '../../platform/auth/actor';
 import { isUuid } from '../../platform/database/uuid';
 import { SqlParams } from '../../platform/database/sql-builder';
+import { decodeTimeCursor, encodeTimeCursor } from '../../platform/database/time-cursor';
 import { AppError } from '../../platform/errors/app-error';
 import { EventBus } from '../../platform/pubsub/event-bus';
 import { BlockingService } from '../accounts/blocking.service';
@@ -78,8 +79,7 @@ export class ModerationService {
     const clauses = [this.scope(actor, params)];
     if (status) clauses.push(`r.status = ${params.add(status, 'report_status')}`);
     if (after) {
-      const [at, id] = Buffer.from(after, 'base64url').toString('utf8').split('|');
-      if (!at || !isUuid(id) || Number.isNaN(Date.parse(at))) throw AppError.badInput({ fr: 'Curseur invalide.', en: 'Invalid cursor.' });
+      const { at, id } = decodeTimeCursor(after, { fr: 'Curseur invalide.', en: 'Invalid cursor.' });
       clauses.push(`(r.created_at, r.id) < (${params.add(at, 'timestamptz')}, ${params.add(id, 'uuid')})`);
     }
     const size = Math.min(Math.max(first, 1), 100);
@@ -92,7 +92,7 @@ export class ModerationService {
     return {
       reports: page.map((row) => this.view(row)),
       hasNextPage: rows.length > size,
-      endCursor: last ? Buffer.from(`${last.created_at.toISOString()}|${last.id}`).toString('base64url') : null,
+      endCursor: last ? encodeTimeCursor(last.created_at, last.id) : null,
     };
   }
 

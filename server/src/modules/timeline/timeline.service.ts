@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Actor } from '../../platform/auth/actor';
 import { isUuid } from '../../platform/database/uuid';
+import { decodeTimeCursor, encodeTimeCursor } from '../../platform/database/time-cursor';
 import { AppError } from '../../platform/errors/app-error';
 import { EventBus } from '../../platform/pubsub/event-bus';
 import { FormErrors } from '../accounts/account-form';
@@ -140,10 +141,7 @@ export class TimelineService {
     let keyset = '';
     const params: unknown[] = [actor.userId, size + 1];
     if (after) {
-      const [at, id] = Buffer.from(after, 'base64url').toString('utf8').split('|');
-      if (!at || !isUuid(id) || Number.isNaN(Date.parse(at))) {
-        throw AppError.badInput({ fr: 'Cette page du fil a expiré : rechargez-le.', en: 'This page of the timeline is stale: reload it.' });
-      }
+      const { at, id } = decodeTimeCursor(after, { fr: 'Cette page du fil a expiré : rechargez-le.', en: 'This page of the timeline is stale: reload it.' });
       params.push(at, id);
       keyset = 'AND (te.created_at, te.notification_id) < ($3::timestamptz, $4::uuid)';
     }
@@ -158,7 +156,7 @@ export class TimelineService {
     return {
       items: items.map(itemView),
       hasNextPage: rows.length > size,
-      endCursor: last ? Buffer.from(`${last.entry_at.toISOString()}|${last.id}`).toString('base64url') : null,
+      endCursor: last ? encodeTimeCursor(last.entry_at, last.id) : null,
     };
   }
 

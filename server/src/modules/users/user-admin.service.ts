@@ -129,8 +129,7 @@ export class UserAdminService {
         en: `${target.lastName.toUpperCase()} ${target.firstName} does not belong to the school of class ${schoolClass.name}.`,
       });
     }
-    const inserted = (await manager.query('INSERT INTO class_member (class_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [schoolClass.id, target.id])) as unknown[];
-    void inserted;
+    await manager.query('INSERT INTO class_member (class_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [schoolClass.id, target.id]);
     await this.log(manager, actor, client, 'CLASS_ATTACHED', target, { classId: schoolClass.id, className: schoolClass.name });
   }
 

@@ -7,7 +7,6 @@ import { SchoolClassView, StructureView } from '../directory/directory.types';
 import { findAccessibleUser } from '../directory/user-access';
 import { AccountSource } from '../directory/user.entity';
 import { USER_COLUMNS, UserRow, UserView, userView } from '../directory/user.types';
-import { structureScope } from './user-scope-sql';
 
 export interface UserRecordRow {
   id: string;
@@ -94,7 +93,7 @@ export class UserRecordService {
   async classes(actor: Actor, ids: readonly string[]): Promise<SchoolClassView[][]> {
     const params = new SqlParams();
     const idsParam = params.add(ids, 'uuid[]');
-    const visible = `(${structureScope(actor, params, 'c.school_id')} OR c.id = ANY(${params.add(actor.teacherClassIds, 'uuid[]')}))`;
+    const visible = `(${actor.scope.contains('c.school_id', params)} OR c.id = ANY(${params.add(actor.teacherClassIds, 'uuid[]')}))`;
     const rows: { user_id: string; id: string; name: string; levels: string[]; school_id: string }[] = await this.dataSource.query(
       `SELECT m.user_id, c.id, c.name, c.levels, c.school_id FROM class_member m JOIN school_class c ON c.id = m.class_id
         WHERE m.user_id = ANY(${idsParam}) AND ${visible} ORDER BY c.name, c.id`,
@@ -109,7 +108,7 @@ export class UserRecordService {
   async structures(actor: Actor, ids: readonly string[]): Promise<StructureView[][]> {
     const params = new SqlParams();
     const idsParam = params.add(ids, 'uuid[]');
-    const scope = structureScope(actor, params, 's.id');
+    const scope = actor.scope.contains('s.id', params);
     const rows: { user_id: string; id: string; kind: StructureView['kind']; name: string; code: string | null; parent_id: string | null }[] =
       await this.dataSource.query(
         `SELECT us.user_id, s.id, s.kind, s.name, s.code, s.parent_id FROM user_structure us JOIN structure s ON s.id = us.structure_id

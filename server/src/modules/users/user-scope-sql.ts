@@ -31,8 +31,3 @@ export function userScope(actor: Actor, params: SqlParams, restrictTo?: string):
     membershipDriven: false,
   };
 }
-
-/** Structures of the actor's scope, for filtering nested lists (classes, écoles) in SQL. */
-export function structureScope(actor: Actor, params: SqlParams, column: string): string {
-  return actor.scope.contains(column, params);
-}

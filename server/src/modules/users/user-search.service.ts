@@ -3,7 +3,7 @@ import { Actor } from '../../platform/auth/actor';
 import { likePrefix, SqlParams } from '../../platform/database/sql-builder';
 import { searchKey } from '../directory/login-generator';
 import { Profile } from '../directory/user.entity';
-import { structureScope, userScope } from './user-scope-sql';
+import { userScope } from './user-scope-sql';
 import { UserSearchHit } from './users.types';
 
 interface HitRow {
@@ -51,8 +51,8 @@ export class UserSearchService {
            WHERE u.search_first ${C} LIKE ${prefix} AND NOT (u.search_last ${C} LIKE ${prefix})
              AND u.predeleted_at IS NULL AND ${scope.condition}
            ORDER BY u.search_first ${C}, u.search_last ${C}, u.id LIMIT ${lim})`;
-    const classScope = structureScope(actor, params, 'c.school_id');
-    const schoolScope = structureScope(actor, params, 's.id');
+    const classScope = actor.scope.contains('c.school_id', params);
+    const schoolScope = actor.scope.contains('s.id', params);
     const rows: HitRow[] = await this.dataSource.query(
       `SELECT h.id, h.first_name, h.last_name, h.login, h.profile, h.activated,
               (SELECT array_agg(c.name ORDER BY c.name) FROM class_member m JOIN school_class c ON c.id = m.class_id
