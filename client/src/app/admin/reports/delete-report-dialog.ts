@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, effect, input, output, signal, untracked } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ModalDialog } from '../../shared/dialog/modal-dialog';
-import { FieldError } from '../../shared/forms/field-error';
+import { EndDateField, localInputValue } from '../../shared/forms/end-date-field';
 import type { ReportItem } from './reports.operations';
 
 export interface DeleteReportChoice {
@@ -18,7 +18,7 @@ export interface DeleteReportChoice {
 @Component({
   selector: 'app-delete-report-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, ModalDialog, FieldError],
+  imports: [TranslocoPipe, ModalDialog, EndDateField],
   template: `
     <app-modal-dialog
       [heading]="'reports.delete.heading' | transloco"
@@ -44,21 +44,14 @@ export interface DeleteReportChoice {
             <span class="visually-hidden">{{ 'forms.labelSeparator' | transloco }}{{ author.displayName }}</span>
           </label>
           @if (blockAuthor()) {
-            <div class="field">
-              <label class="field__label" for="delete-report-until">{{ 'reports.delete.until' | transloco }}</label>
-              <input
-                id="delete-report-until"
-                class="field__input"
-                type="datetime-local"
-                [min]="minimum()"
-                [value]="until()"
-                (input)="until.set(valueOf($event))"
-                [attr.aria-invalid]="untilError() ? true : null"
-                [attr.aria-describedby]="untilError() ? 'delete-report-until-hint delete-report-until-error' : 'delete-report-until-hint'"
-              />
-              <p id="delete-report-until-hint" class="field__hint">{{ 'reports.delete.untilHint' | transloco }}</p>
-              <app-field-error errorId="delete-report-until-error" [message]="untilError()" />
-            </div>
+            <app-end-date-field
+              fieldId="delete-report-until"
+              [label]="'reports.delete.until' | transloco"
+              [hint]="'reports.delete.untilHint' | transloco"
+              [minimum]="minimum()"
+              [error]="untilError()"
+              [(value)]="until"
+            />
           }
         }
         <div class="modal__actions">
@@ -101,10 +94,6 @@ export class DeleteReportDialog {
     });
   }
 
-  protected valueOf(event: Event): string {
-    return (event.target as HTMLInputElement).value;
-  }
-
   protected checkedOf(event: Event): boolean {
     return (event.target as HTMLInputElement).checked;
   }
@@ -118,8 +107,3 @@ export class DeleteReportDialog {
   }
 }
 
-/** A Date as the value of <input type="datetime-local"> (local time, minutes). */
-function localInputValue(date: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}

@@ -3,6 +3,7 @@ import { ChangeDetectionStrategy, Component, Injector, afterNextRender, computed
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { Apollo } from 'apollo-angular';
 import { ModalDialog } from '../../../shared/dialog/modal-dialog';
+import { EndDateField, localInputValue } from '../../../shared/forms/end-date-field';
 import { FieldError } from '../../../shared/forms/field-error';
 import { BLOCK_USER_MUTATION } from './user-record.mutations';
 import { UserRecordStore } from './user-record.store';
@@ -17,7 +18,7 @@ const KEY = 'account:block';
 @Component({
   selector: 'app-block-user-dialog',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, ModalDialog, FieldError],
+  imports: [TranslocoPipe, ModalDialog, FieldError, EndDateField],
   template: `
     <app-modal-dialog
       [heading]="'userRecord.blockDialog.title' | transloco: { name: store.user()?.displayName ?? '' }"
@@ -31,21 +32,14 @@ const KEY = 'account:block';
         @if (generalError(); as message) {
           <p class="alert alert--error" role="alert">{{ message }}</p>
         }
-        <div class="field">
-          <label class="field__label" for="block-until">{{ 'userRecord.blockDialog.until' | transloco }}</label>
-          <input
-            id="block-until"
-            class="field__input"
-            type="datetime-local"
-            [min]="minimum()"
-            [value]="until()"
-            (input)="until.set(valueOf($event))"
-            [attr.aria-invalid]="untilError() ? true : null"
-            [attr.aria-describedby]="untilError() ? 'block-until-hint block-until-error' : 'block-until-hint'"
-          />
-          <p id="block-until-hint" class="field__hint">{{ 'userRecord.blockDialog.untilHint' | transloco }}</p>
-          <app-field-error errorId="block-until-error" [message]="untilError()" />
-        </div>
+        <app-end-date-field
+          fieldId="block-until"
+          [label]="'userRecord.blockDialog.until' | transloco"
+          [hint]="'userRecord.blockDialog.untilHint' | transloco"
+          [minimum]="minimum()"
+          [error]="untilError()"
+          [(value)]="until"
+        />
         <div class="field">
           <label class="field__label" for="block-reason">{{ 'userRecord.blockDialog.reason' | transloco }}</label>
           <textarea
@@ -157,8 +151,3 @@ export class BlockUserDialog {
   }
 }
 
-/** A Date as the value of <input type="datetime-local"> (local time, minutes). */
-function localInputValue(date: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
