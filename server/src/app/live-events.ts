@@ -28,6 +28,17 @@ export function wireLiveEvents(events: EventBus, services: Services): void {
         .catch((error: Error) => logger.error('report delivery failed', { error: error.message }));
     });
   }
+  events.on('mailing.progress', (event) => {
+    const local = new Set(services.mailingLive.localUserIds());
+    if (local.size === 0) return;
+    // A mailing is its author's alone: the only possible recipient.
+    services.mailings
+      .forDelivery(event.mailingId)
+      .then((found) => {
+        if (found && local.has(found.authorId)) services.mailingLive.publishTo([found.authorId], found.mailing);
+      })
+      .catch((error: Error) => logger.error('mailing progress delivery failed', { error: error.message }));
+  });
   events.on('inbox.changed', (event) => {
     const local = services.inboxLive.localUserIds();
     if (local.length === 0) return;

@@ -11,6 +11,7 @@ import { TimelineResolver } from '../modules/timeline/timeline.resolver';
 import { ModerationResolver } from '../modules/moderation/moderation.resolver';
 import { UserConnectionResolver, UsersResolver } from '../modules/users/users.resolver';
 import { SchoolClassResolver, StructureResolver } from '../modules/directory/directory.resolver';
+import { MailingsResolver } from '../modules/mailings/mailings.resolver';
 import { authChecker } from '../platform/auth/auth-checker';
 
 export const resolvers = [
@@ -26,6 +27,7 @@ export const resolvers = [
   MessagingResolver,
   ModerationResolver,
   OutboxResolver,
+  MailingsResolver,
 ] as const;
 
 /** The executable schema; `validate: false` because inputs are checked by the services themselves. */

@@ -19,6 +19,8 @@ import { createServices, Services } from './services';
 import { SocketRegistry } from './socket-registry';
 import { attachWebSocket } from './ws';
 import { wireLiveEvents } from './live-events';
+import { mountDownloads } from './downloads';
+import { mailingWorkers } from '../modules/mailings/mailing-jobs';
 
 export interface RunningServer {
   url: string;
@@ -41,9 +43,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const database = await openDatabase(config, { entities, migrations });
   let jobs: Jobs | undefined;
   let events: EventBus | undefined;
+  let startedServices: Services | undefined;
   try {
     events = await EventBus.start(database.url, database.dataSource);
     const services = createServices({ config, dataSource: database.dataSource, events, throttleLimits: options.throttleLimits });
+    startedServices = services;
     const schema = await createSchema();
     const app = createHttpApp(config);
     const httpServer = createServer(app);
@@ -63,11 +67,16 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           }),
       }),
     );
+    mountDownloads(app, services);
     serveClient(app, config);
     const ws = attachWebSocket(schema, httpServer, services, sockets);
     events.on('session.revoked', (event) => sockets.closeFor(event.userId, event.sessionId));
     wireLiveEvents(events, services);
-    if (options.jobs !== false) jobs = await Jobs.start(database.url, recurringJobs(services));
+    if (options.jobs !== false) {
+      jobs = await Jobs.start(database.url, recurringJobs(services), mailingWorkers(services.mailingRunner));
+      services.mailingQueue.attach(jobs);
+      services.mailingRunner.startSweeping(services.mailingQueue);
+    }
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
       httpServer.listen(config.port, config.host, () => resolve());
@@ -87,8 +96,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           logger.debug('websockets closed');
           await apollo.stop(); // drains in-flight HTTP requests, then closes the server
           logger.debug('http drained');
+          services.mailingRunner.stop();
           await jobs?.stop();
           logger.debug('jobs stopped');
+          services.mailingProgress.close();
+          await services.printer.close();
           services.mailer.close();
           await events!.close();
           await database.close();
@@ -97,6 +109,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     };
   } catch (error) {
     await jobs?.stop().catch(() => undefined);
+    await startedServices?.printer.close().catch(() => undefined);
     await events?.close().catch(() => undefined);
     await database.close().catch(() => undefined);
     logger.error('start failed', { error: (error as Error).message });

@@ -30,6 +30,14 @@ import { Config } from '../platform/config/config';
 import { SecretBox } from '../platform/crypto/secret-box';
 import { Mailer } from '../platform/mail/mailer';
 import { EventBus } from '../platform/pubsub/event-bus';
+import { SheetPrinter } from '../documents/sheet-printer';
+import { AccountExportService } from '../modules/mailings/account-export';
+import { MailingJobQueue } from '../modules/mailings/mailing-jobs';
+import { MailingProgress } from '../modules/mailings/mailing-progress';
+import { defaultRunnerOptions, MailingRunner } from '../modules/mailings/mailing-runner';
+import { MailingService } from '../modules/mailings/mailing.service';
+import type { MailingView } from '../modules/mailings/mailings.types';
+import { SheetSource } from '../modules/mailings/sheet-source';
 
 export interface Infrastructure {
   config: Config;
@@ -47,6 +55,9 @@ export function createServices({ config, dataSource, events, throttleLimits }: I
   const mailer = new Mailer(dataSource, config.smtpUrl, config.mailFrom);
   const communicationRules = new CommunicationRulesService(dataSource);
   const blocking = new BlockingService(dataSource, audit, events);
+  const mailingQueue = new MailingJobQueue();
+  const mailingProgress = new MailingProgress(events);
+  const printer = new SheetPrinter({ chromiumPath: config.chromiumPath, publicUrl: config.publicUrl });
   const authentication = new AuthenticationService(dataSource, sessions, secretBox, new LoginThrottle(dataSource, throttleLimits ?? defaultLimits));
   return {
     config,
@@ -80,6 +91,16 @@ export function createServices({ config, dataSource, events, throttleLimits }: I
     reportsAddedLive: new LiveHub<ReportSignal>(),
     reportsTreatedLive: new LiveHub<ReportSignal>(),
     operatorAccounts: new OperatorAccountsService(dataSource, audit),
+    mailings: new MailingService(dataSource, audit, mailingQueue),
+    mailingQueue,
+    mailingProgress,
+    printer,
+    mailingRunner: new MailingRunner(dataSource, new SheetSource(dataSource, secretBox), printer, mailer, mailingProgress, {
+      ...defaultRunnerOptions(config.publicUrl),
+      ...config.mailing,
+    }),
+    mailingLive: new LiveHub<MailingView>(),
+    accountExport: new AccountExportService(dataSource, secretBox, audit),
   };
 }
 

@@ -15,6 +15,8 @@ export class SmtpSink {
   readonly mails: ReceivedMail[] = [];
   readonly rejectRecipients = new Set<string>();
   readonly deferRecipients = new Set<string>();
+  /** Answers each message this much later, like a busy relay (to catch a campaign in the middle). */
+  delayMs = 0;
   private readonly server: SMTPServer;
   port = 0;
 
@@ -38,7 +40,8 @@ export class SmtpSink {
             to: session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase()),
             raw: Buffer.concat(chunks).toString('utf8'),
           });
-          callback();
+          if (this.delayMs > 0) setTimeout(() => callback(), this.delayMs);
+          else callback();
         });
       },
     });

@@ -1,12 +1,10 @@
 import { DataSource } from 'typeorm';
 import { Actor } from '../../platform/auth/actor';
-import { isUuid } from '../../platform/database/uuid';
-import { likePrefix, SqlParams } from '../../platform/database/sql-builder';
+import { SqlParams } from '../../platform/database/sql-builder';
 import { AppError } from '../../platform/errors/app-error';
-import { searchKey } from '../directory/login-generator';
 import { structureInScope } from '../directory/structure-access';
 import { USER_COLUMNS, UserRow, userView } from '../directory/user.types';
-import { userScope } from './user-scope-sql';
+import { userFilterCondition } from './user-filter-sql';
 import { UserConnection, UserFilter, UserOrder } from './users.types';
 
 const C = 'COLLATE "C"';
@@ -78,49 +76,13 @@ function decodeCursor(order: UserOrder, cursor: string): unknown[] {
 export class UserListService {
   constructor(private readonly dataSource: DataSource) {}
 
-
-  private where(actor: Actor, filter: UserFilter, params: SqlParams): string {
-    const scope = userScope(actor, params, filter.structureId ?? undefined);
-    const clauses = [scope.condition];
-    if (filter.profiles?.length) clauses.push(`u.profile = ANY(${params.add(filter.profiles, 'user_profile[]')})`);
-    if (filter.activated === true) clauses.push('u.password_hash IS NOT NULL');
-    if (filter.activated === false) clauses.push('u.password_hash IS NULL');
-    if (filter.classIds?.length) {
-      if (!filter.classIds.every(isUuid)) throw AppError.notFound();
-      clauses.push(`u.id IN (SELECT m.user_id FROM class_member m WHERE m.class_id = ANY(${params.add(filter.classIds, 'uuid[]')}))`);
-    }
-    if (filter.functions?.length) {
-      clauses.push(`u.id IN (SELECT f.user_id FROM admin_function f WHERE f.function = ANY(${params.add(filter.functions, 'admin_function_kind[]')}))`);
-    }
-    const blocked = `(u.blocked_at IS NOT NULL AND (u.blocked_until IS NULL OR u.blocked_until > now()))`;
-    if (filter.blocked === true) clauses.push(blocked);
-    if (filter.blocked === false) clauses.push(`NOT ${blocked}`);
-    // Pre-deleted accounts only show when asked for, as in the guide's lists.
-    clauses.push(filter.predeleted === true ? 'u.predeleted_at IS NOT NULL' : 'u.predeleted_at IS NULL');
-    if (filter.hasEmail === true) clauses.push('u.email IS NOT NULL');
-    if (filter.hasEmail === false) clauses.push('u.email IS NULL');
-    const lastName = searchKey(filter.lastName ?? '');
-    if (lastName) clauses.push(`u.search_last ${C} LIKE ${params.add(likePrefix(lastName))}`);
-    const firstName = searchKey(filter.firstName ?? '');
-    if (firstName) clauses.push(`u.search_first ${C} LIKE ${params.add(likePrefix(firstName))}`);
-    const login = (filter.login ?? '').trim().toLowerCase();
-    if (login) clauses.push(`u.id IN (SELECT n.user_id FROM account_name n WHERE n.name ${C} LIKE ${params.add(likePrefix(login))})`);
-    const className = (filter.className ?? '').trim().toLowerCase();
-    if (className) {
-      clauses.push(
-        `u.id IN (SELECT m.user_id FROM class_member m JOIN school_class c ON c.id = m.class_id WHERE lower(c.name) LIKE ${params.add(likePrefix(className))})`,
-      );
-    }
-    return clauses.join(' AND ');
-  }
-
   async page(actor: Actor, filter: UserFilter, order: UserOrder, first: number, after: string | null | undefined): Promise<UserConnection> {
     if (actor.scope.isEmpty) return { countTotal: async () => 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
     if (filter.structureId && !(await structureInScope(this.dataSource, actor, filter.structureId))) throw AppError.notFound();
     const size = Math.min(Math.max(first, 1), 200);
     const ordering = orderings[order];
     const params = new SqlParams();
-    const where = this.where(actor, filter, params);
+    const where = userFilterCondition(actor, filter, params);
     const countParams = [...params.values];
     const keyList = ordering.keys.map((key) => key.sql).join(', ');
     let keyset = 'TRUE';

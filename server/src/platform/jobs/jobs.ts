@@ -8,14 +8,28 @@ export interface RecurringJob {
   run: () => Promise<void>;
 }
 
+/** A queue of one-off jobs (a mailing to run), each job carrying its data. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export interface QueueWorker<T extends object = any> {
+  name: string;
+  /** Jobs of this queue run by one instance at the same time. */
+  concurrency?: number;
+  /** A job still active after this long is considered lost and retried. */
+  expireInSeconds?: number;
+  run: (data: T) => Promise<void>;
+}
+
 /**
  * Background work through pg-boss, in the same PostgreSQL: any instance (or a dedicated worker) may
  * run a job, and a job survives a restart. Schedules are idempotent across instances.
  */
 export class Jobs {
+  /** This instance's worker ids per queue, to wake one up when a job is sent from here. */
+  private readonly workerIds = new Map<string, string[]>();
+
   private constructor(private readonly boss: PgBoss) {}
 
-  static async start(databaseUrl: string, recurring: RecurringJob[] = []): Promise<Jobs> {
+  static async start(databaseUrl: string, recurring: RecurringJob[] = [], workers: QueueWorker[] = []): Promise<Jobs> {
     const boss = new PgBoss({ connectionString: databaseUrl, schema: 'pgboss', application_name: 'preau-jobs', max: 4 });
     boss.on('error', (error) => logger.error('job queue error', { error: error.message }));
     await boss.start();
@@ -26,7 +40,28 @@ export class Jobs {
         await job.run();
       });
     }
-    return new Jobs(boss);
+    const jobs = new Jobs(boss);
+    for (const worker of workers) {
+      // 'short': at most one waiting job per singleton key, so re-enqueueing a mailing is harmless.
+      await boss.createQueue(worker.name, { name: worker.name, policy: 'short', expireInSeconds: worker.expireInSeconds ?? 3600, retryLimit: 3 });
+      const ids: string[] = [];
+      for (let i = 0; i < (worker.concurrency ?? 1); i++) {
+        ids.push(
+          await boss.work<object>(worker.name, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async ([job]) => {
+            await worker.run(job.data);
+          }),
+        );
+      }
+      jobs.workerIds.set(worker.name, ids);
+    }
+    return jobs;
+  }
+
+  /** Enqueues a one-off job; `singletonKey` keeps a single waiting job per key. */
+  async send(name: string, data: object, singletonKey?: string): Promise<void> {
+    await this.boss.send(name, data, singletonKey ? { singletonKey } : {});
+    // A director waits for this one: start now rather than at the next poll (busy workers ignore it).
+    for (const id of this.workerIds.get(name) ?? []) this.boss.notifyWorker(id);
   }
 
   get queue(): PgBoss {

@@ -1,0 +1,159 @@
+// bench/pdf: connection sheets (« Fiches de connexion ») through the real PDF pipeline — renderer,
+// Chromium, pdf-lib merge — from synthetic accounts generated in memory (no database): accounts per
+// second and peak memory (RSS of this Node process plus Chromium's whole process tree, sampled every
+// 100 ms) for 10,000 and 40,000 accounts × 1, 2 and 8 per page. Side by side, in the same run and
+// the same Chromium, the common approach: the 10,000 accounts (8 per page) as one HTML document
+// printed by a single page.pdf call. Goals: ≥ 700 accounts/s at 8 per page for 40,000, ≥ 5× the
+// monolithic call, peak memory under 2 GB.
+//
+//   npm run build && node bench/pdf/run.mjs [--accounts 10000,40000] [--layouts 1,2,8]
+//        [--pages-per-chunk 200] [--concurrency 1] [--monolithic 10000|0] [--out dir]
+//
+// --out keeps the PDFs for a look; PREAU_SERVER_DIST points at another build of server/src.
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { option, root } from '../support/bench-env.mjs';
+
+const require = createRequire(import.meta.url);
+const serverDist = resolve(process.env.PREAU_SERVER_DIST || join(root, 'dist/server'));
+const server = (path) => require(join(serverDist, path));
+const { SheetPrinter, DEFAULT_PAGES_PER_CHUNK, DEFAULT_CONCURRENCY } = server('documents/sheet-printer.js');
+const { renderHtml } = server('documents/sheet-renderer.js');
+const { SheetLayout, SHEETS_PER_PAGE } = server('documents/connection-sheet.js');
+
+const list = (raw) => String(raw).split(',').filter(Boolean).map(Number);
+const ACCOUNTS = list(option('accounts', '10000,40000'));
+const LAYOUTS = list(option('layouts', '1,2,8')).map(
+  (n) => ({ 1: SheetLayout.ONE_PER_PAGE, 2: SheetLayout.TWO_PER_PAGE, 8: SheetLayout.EIGHT_PER_PAGE })[n],
+);
+const PAGES_PER_CHUNK = Number(option('pages-per-chunk', DEFAULT_PAGES_PER_CHUNK));
+const CONCURRENCY = Number(option('concurrency', DEFAULT_CONCURRENCY));
+const MONOLITHIC = Number(option('monolithic', 10000));
+const OUT = option('out', undefined);
+const PUBLIC_URL = 'https://ent.ecole-exemple.fr';
+
+// ---- Synthetic accounts: deterministic, realistic lengths and mix (pupils, parents, teachers) ----
+const FIRST = ['Marie', 'Lucas', 'Emma', 'Naël', 'Léa', 'Hugo', 'Chloé', 'Louis', 'Inès', 'Gabriel', 'Jade', 'Raphaël', 'Zoé', 'Arthur', 'Lou', 'Maël', 'Anne-Sophie', 'Jean-Baptiste'];
+const LAST = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Lefèvre', "N'Diaye", 'Da Silva', 'Fontaine-Dupré', 'Rousseau', 'Bonnet'];
+const CLASSES = ['CP A', 'CP B', 'CE1 A', 'CE1 B', 'CE2 A', 'CM1 A', 'CM1 B', 'CM2 A'];
+const PROFILES = ['STUDENT', 'STUDENT', 'STUDENT', 'STUDENT', 'STUDENT', 'STUDENT', 'RELATIVE', 'RELATIVE', 'RELATIVE', 'TEACHER'];
+const CODE_ALPHABET = 'abcdefghjkmnprstvwxyz3456789';
+const ascii = (text) => text.normalize('NFD').replace(/[^A-Za-z]/g, '').toLowerCase();
+
+function syntheticSheet(i) {
+  const first = FIRST[i % FIRST.length];
+  const last = LAST[Math.floor(i / FIRST.length) % LAST.length];
+  const profile = PROFILES[i % PROFILES.length];
+  let seed = (i * 2654435761) >>> 0;
+  let code = '';
+  for (let k = 0; k < 8; k++) {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    code += CODE_ALPHABET[(seed >>> 16) % CODE_ALPHABET.length];
+  }
+  const child = (k) => `${FIRST[(i + k + 3) % FIRST.length]} ${last.toUpperCase()}`;
+  return {
+    firstName: first,
+    lastName: last,
+    profile,
+    login: `${ascii(first)}.${ascii(last)}${i}`,
+    activationCode: i % 50 === 49 ? null : code, // a few activated accounts
+    classes: profile === 'RELATIVE' ? [CLASSES[i % 8], CLASSES[(i + 3) % 8]] : [CLASSES[i % 8]],
+    children: profile === 'RELATIVE' ? [child(1), child(2)] : [],
+    school: 'École élémentaire Jules Ferry',
+  };
+}
+const loader = async (offset, limit) => Array.from({ length: limit }, (_, k) => syntheticSheet(offset + k));
+
+// ---- Memory: RSS of this process and all its descendants (Chromium's browser, renderers, utilities) ----
+const PAGE_SIZE = 4096;
+function treeRss() {
+  const parents = new Map();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'latin1');
+      parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {} // exited meanwhile
+  }
+  const inTree = new Set([process.pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, ppid] of parents) if (!inTree.has(pid) && inTree.has(ppid)) inTree.add(pid), (grew = true);
+  }
+  let bytes = 0;
+  for (const pid of inTree) {
+    try {
+      bytes += Number(readFileSync(`/proc/${pid}/statm`, 'latin1').split(' ')[1]) * PAGE_SIZE;
+    } catch {}
+  }
+  return bytes;
+}
+async function measure(work) {
+  let peak = treeRss();
+  const timer = setInterval(() => (peak = Math.max(peak, treeRss())), 100);
+  const started = performance.now();
+  try {
+    const pdf = await work();
+    return { seconds: (performance.now() - started) / 1000, peak: Math.max(peak, treeRss()), pdf };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** Pages of a PDF written without object streams: one "/Type /Page" dictionary each. */
+const countPages = (pdf) => (Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g) ?? []).length;
+const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+const printer = new SheetPrinter({ publicUrl: PUBLIC_URL, pagesPerChunk: PAGES_PER_CHUNK, concurrency: CONCURRENCY });
+const rows = [];
+try {
+  await printer.print(SheetLayout.EIGHT_PER_PAGE, 16, loader); // launch Chromium and warm up (not measured)
+  if (OUT) mkdirSync(OUT, { recursive: true });
+  for (const accounts of ACCOUNTS) {
+    for (const layout of LAYOUTS) {
+      global.gc?.();
+      const result = await measure(() => printer.print(layout, accounts, loader));
+      const pages = countPages(result.pdf);
+      const expected = Math.ceil(accounts / SHEETS_PER_PAGE[layout]);
+      if (pages !== expected) throw new Error(`${layout} × ${accounts}: ${pages} pages, ${expected} attendues`);
+      rows.push({ what: `chunked, ${SHEETS_PER_PAGE[layout]} per page`, layout, accounts, pages, ...result, size: result.pdf.length });
+      console.log(`  ${rows.at(-1).what} × ${accounts}: ${result.seconds.toFixed(1)} s`);
+      if (OUT) writeFileSync(join(OUT, `sheets-${SHEETS_PER_PAGE[layout]}-${accounts}.pdf`), result.pdf);
+    }
+  }
+  if (MONOLITHIC > 0) {
+    global.gc?.();
+    // The common approach: the whole job as one HTML document and a single page.pdf call.
+    const result = await measure(async () => {
+      const html = renderHtml(SheetLayout.EIGHT_PER_PAGE, await loader(0, MONOLITHIC), { publicUrl: PUBLIC_URL });
+      return printer.printHtml(html);
+    });
+    rows.push({ what: 'monolithic page.pdf, 8 per page', layout: SheetLayout.EIGHT_PER_PAGE, accounts: MONOLITHIC, pages: countPages(result.pdf), ...result, size: result.pdf.length, monolithic: true });
+    console.log(`  ${rows.at(-1).what} × ${MONOLITHIC}: ${result.seconds.toFixed(1)} s`);
+  }
+} finally {
+  await printer.close();
+}
+
+console.log(`\nbench/pdf — ${PAGES_PER_CHUNK} pages per chunk, ${CONCURRENCY} tab(s), Chromium ${process.env.CHROMIUM_PATH || '/usr/bin/chromium'}`);
+const header = ['pipeline', 'accounts', 'pages', 'seconds', 'accounts/s', 'peak RSS (Node + Chromium)', 'PDF size'];
+const table = rows.map((r) => [r.what, String(r.accounts), String(r.pages), r.seconds.toFixed(1), (r.accounts / r.seconds).toFixed(0), mb(r.peak), mb(r.size)]);
+const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
+const line = (cells) => '  ' + cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+console.log(line(header));
+console.log(line(widths.map((w) => '-'.repeat(w))));
+for (const row of table) console.log(line(row));
+
+const rate = (r) => r.accounts / r.seconds;
+const eight = (n) => rows.find((r) => !r.monolithic && r.layout === SheetLayout.EIGHT_PER_PAGE && r.accounts === n);
+const mono = rows.find((r) => r.monolithic);
+const peak = Math.max(...rows.map((r) => r.peak));
+const verdict = (ok) => (ok ? 'ok' : 'NOT MET');
+console.log('');
+if (eight(40000)) console.log(`  8 per page × 40,000: ${rate(eight(40000)).toFixed(0)} accounts/s (goal ≥ 700): ${verdict(rate(eight(40000)) >= 700)}`);
+if (mono && eight(mono.accounts)) {
+  const ratio = rate(eight(mono.accounts)) / rate(mono);
+  console.log(`  chunked / monolithic at ${mono.accounts}, 8 per page: ${ratio.toFixed(1)}× (goal ≥ 5×): ${verdict(ratio >= 5)}`);
+}
+console.log(`  peak memory: ${mb(peak)} (goal < 2048 MB): ${verdict(peak < 2 * 1024 ** 3)}`);

@@ -1,0 +1,61 @@
+import { Express, Request, Response } from 'express';
+import { AppError } from '../platform/errors/app-error';
+import { langFrom } from '../platform/errors/messages';
+import { logger } from '../platform/logging/logger';
+import { parseUserFilter } from '../modules/users/user-filter-parse';
+import { resolveActor, sessionTokenFrom } from './context';
+import { clientAddressOf } from './http';
+import type { Services } from './services';
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+function refuse(req: Request, res: Response, error: unknown): void {
+  const lang = langFrom(req.headers['accept-language']);
+  if (error instanceof AppError) {
+    const status = error.code === 'NOT_FOUND' ? 404 : error.code === 'UNAUTHENTICATED' ? 401 : 400;
+    res.status(status).type('text/plain; charset=utf-8').send(error.text[lang]);
+    return;
+  }
+  logger.error('download failed', { error: (error as Error).message });
+  if (!res.headersSent) res.status(500).type('text/plain; charset=utf-8').send(lang === 'en' ? 'The file could not be produced.' : "Le fichier n'a pas pu être produit.");
+  else res.end();
+}
+
+/**
+ * Files that are downloads rather than GraphQL answers: a mailing's PDF and the account export.
+ * Same session cookie, same scope rules, same "not found" for what is not yours.
+ */
+export function mountDownloads(app: Express, services: Services): void {
+  app.get('/telechargements/publipostage/:file', async (req, res) => {
+    try {
+      const actor = await resolveActor(services, sessionTokenFrom(req));
+      if (!actor) throw AppError.unauthenticated();
+      const match = /^([0-9a-f-]{36})\.pdf$/.exec(String(req.params.file));
+      const pdf = match ? await services.mailings.document(actor, match[1]) : null;
+      if (!pdf) throw AppError.notFound();
+      res.setHeader('Cache-Control', 'no-store');
+      res.setHeader('Content-Disposition', `attachment; filename="publipostage-${today()}.pdf"`);
+      res.type('application/pdf').send(pdf);
+    } catch (error) {
+      refuse(req, res, error);
+    }
+  });
+
+  app.get('/telechargements/comptes.csv', async (req, res) => {
+    try {
+      const actor = await resolveActor(services, sessionTokenFrom(req));
+      if (!actor) throw AppError.unauthenticated();
+      const filter = parseUserFilter(typeof req.query.filtre === 'string' ? req.query.filtre : undefined);
+      await services.accountExport.check(actor, filter);
+      res.setHeader('Cache-Control', 'no-store');
+      res.setHeader('Content-Disposition', `attachment; filename="comptes-${today()}.csv"`);
+      res.type('text/csv; charset=utf-8');
+      await services.accountExport.write(actor, filter, clientAddressOf(req, services.config), async (chunk) => {
+        if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
+      });
+      res.end();
+    } catch (error) {
+      refuse(req, res, error);
+    }
+  });
+}

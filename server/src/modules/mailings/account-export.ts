@@ -1,0 +1,105 @@
+import { DataSource } from 'typeorm';
+import { Actor, displayName } from '../../platform/auth/actor';
+import { SecretBox } from '../../platform/crypto/secret-box';
+import { SqlParams } from '../../platform/database/sql-builder';
+import { AppError } from '../../platform/errors/app-error';
+import { AuditService } from '../audit/audit.service';
+import { PROFILE_LABELS_FR } from '../directory/profile-labels';
+import { structureInScope } from '../directory/structure-access';
+import { Profile } from '../directory/user.entity';
+import { userFilterCondition } from '../users/user-filter-sql';
+import { UserFilter } from '../users/users.types';
+import { CSV_BOM, csvLine } from './csv';
+
+const C = 'COLLATE "C"';
+const BATCH = 2000;
+
+export const EXPORT_HEADER = ['Nom', 'Prénom', 'Profil', 'Login', 'Identifiant personnalisé', "Code d'activation", 'Classe', 'Enfants / Responsables'];
+
+/**
+ * « Exporter des comptes »: the filtered accounts of the actor's scope as CSV, written to `write` a
+ * batch at a time (keyset on the name order: memory stays flat for a whole département).
+ */
+export class AccountExportService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly secretBox: SecretBox,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Checks the request before anything is written, so a refusal is a clean error page. */
+  async check(actor: Actor, filter: UserFilter): Promise<void> {
+    if (actor.scope.isEmpty) throw AppError.notFound();
+    if (filter.structureId && !(await structureInScope(this.dataSource, actor, filter.structureId))) throw AppError.notFound();
+  }
+
+  async write(actor: Actor, filter: UserFilter, clientAddress: string | null, write: (chunk: string) => Promise<void>): Promise<number> {
+    await this.check(actor, filter);
+    await write(CSV_BOM + csvLine(EXPORT_HEADER));
+    let after: [string, string, string] | null = null;
+    let count = 0;
+    for (;;) {
+      const params = new SqlParams();
+      const condition = userFilterCondition(actor, filter, params);
+      const keyset = after
+        ? `AND (u.search_last ${C}, u.search_first ${C}, u.id) > (${params.add(after[0])}::text ${C}, ${params.add(after[1])}::text ${C}, ${params.add(after[2], 'uuid')})`
+        : '';
+      const rows = (await this.dataSource.query(
+        `SELECT u.id, u.search_last, u.search_first, u.last_name, u.first_name, u.profile, u.login, u.alias, u.activation_code_secret,
+                (SELECT string_agg(c.name, ', ' ORDER BY c.name) FROM class_member m JOIN school_class c ON c.id = m.class_id WHERE m.user_id = u.id) AS classes,
+                CASE u.profile
+                  WHEN 'RELATIVE' THEN (SELECT string_agg(upper(s.last_name) || ' ' || s.first_name, ', ' ORDER BY s.last_name, s.first_name)
+                                          FROM relative_link rl JOIN app_user s ON s.id = rl.student_id WHERE rl.relative_id = u.id)
+                  WHEN 'STUDENT' THEN (SELECT string_agg(upper(p.last_name) || ' ' || p.first_name, ', ' ORDER BY p.last_name, p.first_name)
+                                         FROM relative_link rl JOIN app_user p ON p.id = rl.relative_id WHERE rl.student_id = u.id)
+                END AS family
+           FROM app_user u
+          WHERE ${condition} ${keyset}
+          ORDER BY u.search_last ${C}, u.search_first ${C}, u.id
+          LIMIT ${BATCH}`,
+        params.values,
+      )) as {
+        id: string;
+        search_last: string;
+        search_first: string;
+        last_name: string;
+        first_name: string;
+        profile: Profile;
+        login: string;
+        alias: string | null;
+        activation_code_secret: string | null;
+        classes: string | null;
+        family: string | null;
+      }[];
+      if (rows.length === 0) break;
+      await write(
+        rows
+          .map((row) =>
+            csvLine([
+              row.last_name,
+              row.first_name,
+              PROFILE_LABELS_FR[row.profile],
+              row.login,
+              row.alias,
+              row.activation_code_secret ? this.secretBox.open(row.activation_code_secret) : null,
+              row.classes,
+              row.family,
+            ]),
+          )
+          .join(''),
+      );
+      count += rows.length;
+      const last = rows[rows.length - 1];
+      after = [last.search_last, last.search_first, last.id];
+      if (rows.length < BATCH) break;
+    }
+    await this.audit.record({
+      actorId: actor.userId,
+      actorLabel: `${displayName(actor)} (${actor.login})`,
+      action: 'ACCOUNTS_EXPORTED',
+      clientAddress,
+      details: { accounts: count, filter },
+    });
+    return count;
+  }
+}

@@ -1,0 +1,73 @@
+import { Actor } from '../../platform/auth/actor';
+import { SqlParams } from '../../platform/database/sql-builder';
+import { isUuid } from '../../platform/database/uuid';
+import { AppError } from '../../platform/errors/app-error';
+import { userFilterCondition } from '../users/user-filter-sql';
+import { userScope } from '../users/user-scope-sql';
+import { UserFilter } from '../users/users.types';
+import { CreateMailingInput, MailingSortKey } from './mailings.types';
+
+const C = 'COLLATE "C"';
+
+/**
+ * The class an account sorts under: a pupil's (or teacher's) class, a parent's first child's class;
+ * accounts without one come last ('~' sorts after letters and digits in the C collation).
+ */
+const CLASS_KEY = `COALESCE(CASE WHEN u.profile = 'RELATIVE'
+    THEN (SELECT min(c.name ${C}) FROM relative_link rl JOIN class_member m ON m.user_id = rl.student_id
+            JOIN school_class c ON c.id = m.class_id WHERE rl.relative_id = u.id)
+    ELSE (SELECT min(c.name ${C}) FROM class_member m JOIN school_class c ON c.id = m.class_id WHERE m.user_id = u.id) END, '~')`;
+
+const SORT_KEYS: Record<MailingSortKey, string> = {
+  [MailingSortKey.PROFILE]: 'u.profile',
+  [MailingSortKey.CLASS]: `${CLASS_KEY} ${C}`,
+};
+
+/** « Par … Puis par … », then alphabetical (last name, first name), then id for a total order. */
+export function mailingOrder(sortBy: readonly MailingSortKey[] | null | undefined): string {
+  const keys = [...new Set(sortBy ?? [])].slice(0, 2).map((key) => SORT_KEYS[key]);
+  return [...keys, `u.search_last ${C}`, `u.search_first ${C}`, 'u.id'].join(', ');
+}
+
+/**
+ * Pupils of these classes and their parents: what a teacher may print. The caller has checked the
+ * classes are the actor's own.
+ */
+function familiesOf(classIds: string): string {
+  return `(u.id IN (SELECT m.user_id FROM class_member m JOIN app_user p ON p.id = m.user_id
+                     WHERE m.class_id = ANY(${classIds}) AND p.profile = 'STUDENT')
+           OR u.id IN (SELECT rl.relative_id FROM relative_link rl JOIN class_member m ON m.user_id = rl.student_id
+                        WHERE m.class_id = ANY(${classIds})))`;
+}
+
+/**
+ * Which accounts a mailing covers, as one SQL condition on `u`, scope included:
+ * - a filter (the admin console's list filters, within the actor's admin scope);
+ * - or a teacher's own classes (their pupils and those pupils' parents);
+ * - optionally narrowed to some accounts (`userIds`), each of which must be reachable either way.
+ * Out of scope is indistinguishable from absent: the caller answers NOT_FOUND.
+ */
+export function selectionCondition(actor: Actor, input: Pick<CreateMailingInput, 'filter' | 'userIds' | 'teacherClassIds'>, params: SqlParams): string {
+  const clauses: string[] = ['u.predeleted_at IS NULL'];
+  const teacherClasses = input.teacherClassIds ?? [];
+  const userIds = input.userIds ?? [];
+  if (![...teacherClasses, ...userIds].every(isUuid)) throw AppError.notFound();
+  if (teacherClasses.length > 0) {
+    if (!teacherClasses.every((id) => actor.teacherClassIds.includes(id))) throw AppError.notFound();
+    clauses.push(familiesOf(params.add(teacherClasses, 'uuid[]')));
+    const filter = input.filter ?? {};
+    if (filter.activated === false) clauses.push('u.password_hash IS NULL');
+    if (filter.activated === true) clauses.push('u.password_hash IS NOT NULL');
+    if (filter.profiles?.length) clauses.push(`u.profile = ANY(${params.add(filter.profiles, 'user_profile[]')})`);
+  } else if (userIds.length > 0 && !input.filter) {
+    // An individual sheet: reachable as an admin, or as the teacher of the pupil (or of a child).
+    const admin = userScope(actor, params).condition;
+    const taught = actor.teacherClassIds.length > 0 ? familiesOf(params.add(actor.teacherClassIds, 'uuid[]')) : 'FALSE';
+    clauses.push(`(${actor.scope.isEmpty ? 'FALSE' : admin} OR ${taught})`);
+  } else {
+    if (actor.scope.isEmpty) throw AppError.notFound();
+    clauses.push(userFilterCondition(actor, { ...(input.filter ?? {}), predeleted: false } as UserFilter, params));
+  }
+  if (userIds.length > 0) clauses.push(`u.id = ANY(${params.add(userIds, 'uuid[]')})`);
+  return clauses.join(' AND ');
+}

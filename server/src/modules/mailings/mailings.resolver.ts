@@ -1,0 +1,72 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { RequestContext } from '../../app/context';
+import { Access, Allow } from '../../platform/auth/access';
+import { UserFilter } from '../users/users.types';
+import { RecipientStatus } from './mailing.entity';
+import { CreateMailingInput, MailingRecipientPage, MailingSelectionCounts, MailingView } from './mailings.types';
+
+/** The author's live channel carries all their mailings: keep the one asked for. */
+function onlyMailing(source: AsyncIterable<MailingView>, id: string): AsyncIterable<MailingView> {
+  const iterator = source[Symbol.asyncIterator]();
+  return {
+    [Symbol.asyncIterator]: () => ({
+      next: async () => {
+        for (;;) {
+          const step = await iterator.next();
+          if (step.done || step.value.id === id) return step;
+        }
+      },
+      return: async () => (await iterator.return?.()) ?? { done: true, value: undefined },
+      throw: async (error?: unknown) => (await iterator.throw?.(error)) ?? { done: true, value: undefined },
+    }),
+  };
+}
+
+@Resolver(() => MailingView)
+export class MailingsResolver {
+  @Allow(Access.ADMIN, Access.TEACHER)
+  @Mutation(() => MailingView, {
+    description:
+      '« Générer en PDF » / « Envoyer par mail »: freezes the selection and its order, then works in the background (follow it with `mailingProgress`).',
+  })
+  createMailing(@Arg('input', () => CreateMailingInput) input: CreateMailingInput, @Ctx() ctx: RequestContext): Promise<MailingView> {
+    return ctx.services.mailings.create(ctx.actor!, input, ctx.clientAddress);
+  }
+
+  @Allow(Access.ADMIN, Access.TEACHER)
+  @Query(() => MailingView, { description: 'A mailing you made.' })
+  mailing(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<MailingView> {
+    return ctx.services.mailings.find(ctx.actor!, id);
+  }
+
+  @Allow(Access.ADMIN)
+  @Query(() => MailingSelectionCounts, { description: '« N comptes sélectionnés au total », « N comptes sans adresse courriel ».' })
+  mailingSelection(@Arg('filter', () => UserFilter, { nullable: true }) filter: UserFilter | null, @Ctx() ctx: RequestContext): Promise<MailingSelectionCounts> {
+    return ctx.services.mailings.selectionCounts(ctx.actor!, filter);
+  }
+
+  @FieldResolver(() => MailingRecipientPage, { description: 'Each account of an e-mail mailing and what became of its e-mail, in mailing order.' })
+  recipients(
+    @Root() mailing: MailingView,
+    @Arg('status', () => RecipientStatus, { nullable: true }) status: RecipientStatus | null,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<MailingRecipientPage> {
+    return ctx.services.mailings.recipients(ctx.actor!, mailing.id, status, first, after);
+  }
+
+  @Allow(Access.ADMIN, Access.TEACHER)
+  @Subscription(() => MailingView, {
+    description: 'Progress of one of your mailings, a few times a second while it runs, then once finished.',
+    subscribe: async ({ args, context }) => {
+      const ctx = context as RequestContext;
+      await ctx.services.mailings.find(ctx.actor!, args.id as string); // NOT_FOUND unless it is yours
+      return onlyMailing(ctx.services.mailingLive.subscribe(ctx.actor!.userId), args.id as string);
+    },
+  })
+  mailingProgress(@Arg('id', () => ID) id: string, @Root() mailing: MailingView): MailingView {
+    void id;
+    return mailing;
+  }
+}

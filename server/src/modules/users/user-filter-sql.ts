@@ -1,0 +1,50 @@
+import { Actor } from '../../platform/auth/actor';
+import { likePrefix, SqlParams } from '../../platform/database/sql-builder';
+import { isUuid } from '../../platform/database/uuid';
+import { AppError } from '../../platform/errors/app-error';
+import { searchKey } from '../directory/login-generator';
+import { userScope } from './user-scope-sql';
+import { UserFilter } from './users.types';
+
+const C = 'COLLATE "C"';
+
+/**
+ * The user list's filters (« Filtres » and column search) as one SQL condition on `u` (app_user),
+ * scope first. Shared by the list, the publipostage selection and the account export, so that the
+ * three always agree on which accounts a filter means. The caller checks `filter.structureId`.
+ */
+export function userFilterCondition(actor: Actor, filter: UserFilter, params: SqlParams): string {
+  const scope = userScope(actor, params, filter.structureId ?? undefined);
+  const clauses = [scope.condition];
+  if (filter.profiles?.length) clauses.push(`u.profile = ANY(${params.add(filter.profiles, 'user_profile[]')})`);
+  if (filter.activated === true) clauses.push('u.password_hash IS NOT NULL');
+  if (filter.activated === false) clauses.push('u.password_hash IS NULL');
+  if (filter.classIds?.length) {
+    if (!filter.classIds.every(isUuid)) throw AppError.notFound();
+    clauses.push(`u.id IN (SELECT m.user_id FROM class_member m WHERE m.class_id = ANY(${params.add(filter.classIds, 'uuid[]')}))`);
+  }
+  if (filter.functions?.length) {
+    clauses.push(`u.id IN (SELECT f.user_id FROM admin_function f WHERE f.function = ANY(${params.add(filter.functions, 'admin_function_kind[]')}))`);
+  }
+  const blocked = `(u.blocked_at IS NOT NULL AND (u.blocked_until IS NULL OR u.blocked_until > now()))`;
+  if (filter.blocked === true) clauses.push(blocked);
+  if (filter.blocked === false) clauses.push(`NOT ${blocked}`);
+  // Pre-deleted accounts only show when asked for, as in the guide's lists.
+  clauses.push(filter.predeleted === true ? 'u.predeleted_at IS NOT NULL' : 'u.predeleted_at IS NULL');
+  // An empty address is no address (« N comptes sans adresse courriel » counts it so too).
+  if (filter.hasEmail === true) clauses.push("(u.email IS NOT NULL AND u.email <> '')");
+  if (filter.hasEmail === false) clauses.push("(u.email IS NULL OR u.email = '')");
+  const lastName = searchKey(filter.lastName ?? '');
+  if (lastName) clauses.push(`u.search_last ${C} LIKE ${params.add(likePrefix(lastName))}`);
+  const firstName = searchKey(filter.firstName ?? '');
+  if (firstName) clauses.push(`u.search_first ${C} LIKE ${params.add(likePrefix(firstName))}`);
+  const login = (filter.login ?? '').trim().toLowerCase();
+  if (login) clauses.push(`u.id IN (SELECT n.user_id FROM account_name n WHERE n.name ${C} LIKE ${params.add(likePrefix(login))})`);
+  const className = (filter.className ?? '').trim().toLowerCase();
+  if (className) {
+    clauses.push(
+      `u.id IN (SELECT m.user_id FROM class_member m JOIN school_class c ON c.id = m.class_id WHERE lower(c.name) LIKE ${params.add(likePrefix(className))})`,
+    );
+  }
+  return clauses.join(' AND ');
+}
