@@ -41,14 +41,12 @@ const adminRoutes: Routes = [
   {
     path: 'exporter-des-comptes',
     title: 'titles.exportAccounts',
-    component: NotAvailablePage,
-    data: { titleKey: 'titles.exportAccounts', detailKey: 'notAvailable.exportAccountsDetail', ...backToAdministration },
+    loadComponent: () => import('./exports/export-accounts-page'),
   },
   {
     path: 'publipostage-des-comptes',
     title: 'titles.mailing',
-    component: NotAvailablePage,
-    data: { titleKey: 'titles.mailing', detailKey: 'notAvailable.mailingDetail', ...backToAdministration },
+    loadComponent: () => import('./mailing/mailing-page'),
   },
   {
     path: 'courriels',

@@ -27,6 +27,7 @@ import { GENERATE_RENEWAL_CODE_MUTATION } from '../shared/renewal-code/generate-
 import { RenewalCodePanel, type ShownRenewalCode } from '../shared/renewal-code/renewal-code-panel';
 import { AccountStateBadge } from '../shared/users/account-state-badge';
 import { AddTeachersPanel } from './add-teachers-panel';
+import { ClassSheetsPanel } from './class-sheets-panel';
 import { CLASS_SETTINGS_QUERY } from './class-settings.query';
 
 type SchoolClass = ClassSettingsFieldsFragment;
@@ -41,13 +42,14 @@ type ClassState =
  * /classes/:id « Paramétrage de la classe » (guide, tutorial 4): the pupils of a class with their
  * state and last connection, and for each activated pupil « Générer un code de renouvellement de
  * mot de passe ». The code is shown once in a status panel with its expiry and how to use it.
- * The école's admins also attach several teachers at once (« Ajouter des enseignants ») and open
- * the pupils' and teachers' records.
+ * The class's teachers print « Fiches de connexion de la classe (PDF) »; the école's admins attach
+ * several teachers at once (« Ajouter des enseignants »), open the pupils' and teachers' records and
+ * go to the class's publipostage.
  */
 @Component({
   selector: 'app-class-settings-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslocoPipe, DateTimePipe, RenewalCodePanel, AccountStateBadge, AddTeachersPanel],
+  imports: [RouterLink, TranslocoPipe, DateTimePipe, RenewalCodePanel, AccountStateBadge, AddTeachersPanel, ClassSheetsPanel],
   templateUrl: './class-settings-page.html',
   styleUrl: './class-settings-page.css',
 })
@@ -76,11 +78,12 @@ export default class ClassSettingsPage {
   protected readonly shownCode = signal<ShownRenewalCode | null>(null);
   protected readonly generatingFor = signal<string | null>(null);
   protected readonly generationError = signal<{ pupilId: string; message: string } | null>(null);
+  /** The signed-in user teaches this class (and may print its connection sheets). */
+  protected readonly teachesIt = computed(() => !!this.user()?.classes.some((item) => item.id === this.id()));
   /** Teachers come back to their classes, admins to the administration. */
   protected readonly back = computed(() => {
     const user = this.user();
-    const teachesIt = !!user?.classes.some((item) => item.id === this.id());
-    return teachesIt || !user || !canUseAdministration(user)
+    return this.teachesIt() || !user || !canUseAdministration(user)
       ? { path: '/enseignant', labelKey: 'classSettings.backToClasses' }
       : { path: '/admin', labelKey: 'classSettings.backToAdmin' };
   });

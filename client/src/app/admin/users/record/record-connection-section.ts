@@ -22,6 +22,7 @@ import { GENERATE_RENEWAL_CODE_MUTATION } from '../../../shared/renewal-code/gen
 import { RenewalCodePanel, type ShownRenewalCode } from '../../../shared/renewal-code/renewal-code-panel';
 import { PadlockIcon } from '../../../shared/users/padlock-icon';
 import { RecordFunctions } from './record-functions';
+import { RecordMailing } from './record-mailing';
 import { SET_LOGIN_ALIAS_MUTATION } from './user-record.mutations';
 import { UserRecordStore } from './user-record.store';
 
@@ -30,7 +31,7 @@ const ALIAS_KEY = 'connection:alias';
 /**
  * « Connexion et infos ENT » (guide, tutorial 5): Profil, Login, Identifiant personnalisé with
  * « Enregistrer », Code d'activation (while not activated), Identifiant, Identifiant externe,
- * Source, dates, contact details, Fonctions, Publipostage (not available yet, said plainly) and, at
+ * Source, dates, contact details, Fonctions, Publipostage (« Fiche de connexion individuelle PDF » / « … mail ») and, at
  * the bottom as in tutorial 4, « Générer un code de renouvellement de mot de passe ».
  */
 @Component({
@@ -38,7 +39,7 @@ const ALIAS_KEY = 'connection:alias';
   changeDetection: ChangeDetectionStrategy.OnPush,
   // The sections are cards of the page's stack, not one block.
   host: { style: 'display: contents' },
-  imports: [TranslocoPipe, DateTimePipe, DateOnlyPipe, FieldError, PadlockIcon, RenewalCodePanel, RecordFunctions],
+  imports: [TranslocoPipe, DateTimePipe, DateOnlyPipe, FieldError, PadlockIcon, RenewalCodePanel, RecordFunctions, RecordMailing],
   templateUrl: './record-connection-section.html',
 })
 export class RecordConnectionSection {

@@ -15,6 +15,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query SchoolClasses($structureId: ID!) {\n    schoolClasses(structureId: $structureId) {\n      id\n      name\n      levels\n    }\n  }\n": typeof types.SchoolClassesDocument,
+    "\n  query MailingAccounts($filter: UserFilter, $first: Int!, $after: String) {\n    users(filter: $filter, orderBy: NAME, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          firstName\n          lastName\n          login\n          alias\n          profile\n          activated\n          activationCode\n          email\n          createdAt\n          classes {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.MailingAccountsDocument,
+    "\n  query MailingSelection($filter: UserFilter) {\n    mailingSelection(filter: $filter) {\n      total\n      withoutEmail\n    }\n  }\n": typeof types.MailingSelectionDocument,
     "\n  query Outbox($first: Int!) {\n    outbox(first: $first) {\n      id\n      sentAt\n      recipient\n      subject\n      text\n    }\n  }\n": typeof types.OutboxDocument,
     "\n  fragment ReportFields on Report {\n    id\n    status\n    notificationId\n    text\n    body\n    author {\n      id\n      displayName\n      profile\n    }\n    reporters {\n      person {\n        id\n        displayName\n        profile\n      }\n      reportedAt\n    }\n    createdAt\n    treatedAt\n    treatedBy\n  }\n": typeof types.ReportFieldsFragmentDoc,
     "\n  query Reports($status: ReportStatus, $first: Int!, $after: String) {\n    reports(status: $status, first: $first, after: $after) {\n      reports {\n        ...ReportFields\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n": typeof types.ReportsDocument,
@@ -59,6 +61,11 @@ type Documents = {
     "\n  query Contacts($query: String!, $first: Int!) {\n    contacts(query: $query, first: $first) {\n      id\n      displayName\n      person {\n        id\n        profile\n      }\n    }\n  }\n": typeof types.ContactsDocument,
     "\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      id\n      recipients\n    }\n  }\n": typeof types.SendMessageDocument,
     "\n  query PasswordRule {\n    passwordRule {\n      text\n      minLength\n      maxLength\n    }\n  }\n": typeof types.PasswordRuleDocument,
+    "\n  fragment MailingFields on Mailing {\n    id\n    kind\n    layout\n    status\n    total\n    done\n    sent\n    failed\n    error\n    documentUrl\n  }\n": typeof types.MailingFieldsFragmentDoc,
+    "\n  mutation CreateMailing($input: CreateMailingInput!) {\n    createMailing(input: $input) {\n      ...MailingFields\n    }\n  }\n": typeof types.CreateMailingDocument,
+    "\n  query Mailing($id: ID!) {\n    mailing(id: $id) {\n      ...MailingFields\n    }\n  }\n": typeof types.MailingDocument,
+    "\n  subscription MailingProgress($id: ID!) {\n    mailingProgress(id: $id) {\n      ...MailingFields\n    }\n  }\n": typeof types.MailingProgressDocument,
+    "\n  query MailingFailures($id: ID!, $first: Int!, $after: String) {\n    mailing(id: $id) {\n      id\n      recipients(status: FAILED, first: $first, after: $after) {\n        endCursor\n        nodes {\n          userId\n          displayName\n          login\n          email\n          error\n        }\n      }\n    }\n  }\n": typeof types.MailingFailuresDocument,
     "\n  mutation GenerateRenewalCode($userId: ID!) {\n    generateRenewalCode(userId: $userId) {\n      code\n      expiresAt\n    }\n  }\n": typeof types.GenerateRenewalCodeDocument,
     "\n  fragment TimelineItemFields on TimelineItem {\n    id\n    title\n    body\n    link\n    author {\n      id\n      displayName\n      profile\n    }\n    audience\n    createdAt\n    reportedByMe\n  }\n": typeof types.TimelineItemFieldsFragmentDoc,
     "\n  query Timeline($first: Int!, $after: String) {\n    timeline(first: $first, after: $after) {\n      items {\n        ...TimelineItemFields\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n": typeof types.TimelineDocument,
@@ -68,6 +75,8 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query SchoolClasses($structureId: ID!) {\n    schoolClasses(structureId: $structureId) {\n      id\n      name\n      levels\n    }\n  }\n": types.SchoolClassesDocument,
+    "\n  query MailingAccounts($filter: UserFilter, $first: Int!, $after: String) {\n    users(filter: $filter, orderBy: NAME, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          firstName\n          lastName\n          login\n          alias\n          profile\n          activated\n          activationCode\n          email\n          createdAt\n          classes {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.MailingAccountsDocument,
+    "\n  query MailingSelection($filter: UserFilter) {\n    mailingSelection(filter: $filter) {\n      total\n      withoutEmail\n    }\n  }\n": types.MailingSelectionDocument,
     "\n  query Outbox($first: Int!) {\n    outbox(first: $first) {\n      id\n      sentAt\n      recipient\n      subject\n      text\n    }\n  }\n": types.OutboxDocument,
     "\n  fragment ReportFields on Report {\n    id\n    status\n    notificationId\n    text\n    body\n    author {\n      id\n      displayName\n      profile\n    }\n    reporters {\n      person {\n        id\n        displayName\n        profile\n      }\n      reportedAt\n    }\n    createdAt\n    treatedAt\n    treatedBy\n  }\n": types.ReportFieldsFragmentDoc,
     "\n  query Reports($status: ReportStatus, $first: Int!, $after: String) {\n    reports(status: $status, first: $first, after: $after) {\n      reports {\n        ...ReportFields\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n": types.ReportsDocument,
@@ -112,6 +121,11 @@ const documents: Documents = {
     "\n  query Contacts($query: String!, $first: Int!) {\n    contacts(query: $query, first: $first) {\n      id\n      displayName\n      person {\n        id\n        profile\n      }\n    }\n  }\n": types.ContactsDocument,
     "\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      id\n      recipients\n    }\n  }\n": types.SendMessageDocument,
     "\n  query PasswordRule {\n    passwordRule {\n      text\n      minLength\n      maxLength\n    }\n  }\n": types.PasswordRuleDocument,
+    "\n  fragment MailingFields on Mailing {\n    id\n    kind\n    layout\n    status\n    total\n    done\n    sent\n    failed\n    error\n    documentUrl\n  }\n": types.MailingFieldsFragmentDoc,
+    "\n  mutation CreateMailing($input: CreateMailingInput!) {\n    createMailing(input: $input) {\n      ...MailingFields\n    }\n  }\n": types.CreateMailingDocument,
+    "\n  query Mailing($id: ID!) {\n    mailing(id: $id) {\n      ...MailingFields\n    }\n  }\n": types.MailingDocument,
+    "\n  subscription MailingProgress($id: ID!) {\n    mailingProgress(id: $id) {\n      ...MailingFields\n    }\n  }\n": types.MailingProgressDocument,
+    "\n  query MailingFailures($id: ID!, $first: Int!, $after: String) {\n    mailing(id: $id) {\n      id\n      recipients(status: FAILED, first: $first, after: $after) {\n        endCursor\n        nodes {\n          userId\n          displayName\n          login\n          email\n          error\n        }\n      }\n    }\n  }\n": types.MailingFailuresDocument,
     "\n  mutation GenerateRenewalCode($userId: ID!) {\n    generateRenewalCode(userId: $userId) {\n      code\n      expiresAt\n    }\n  }\n": types.GenerateRenewalCodeDocument,
     "\n  fragment TimelineItemFields on TimelineItem {\n    id\n    title\n    body\n    link\n    author {\n      id\n      displayName\n      profile\n    }\n    audience\n    createdAt\n    reportedByMe\n  }\n": types.TimelineItemFieldsFragmentDoc,
     "\n  query Timeline($first: Int!, $after: String) {\n    timeline(first: $first, after: $after) {\n      items {\n        ...TimelineItemFields\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n": types.TimelineDocument,
@@ -138,6 +152,14 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SchoolClasses($structureId: ID!) {\n    schoolClasses(structureId: $structureId) {\n      id\n      name\n      levels\n    }\n  }\n"): (typeof documents)["\n  query SchoolClasses($structureId: ID!) {\n    schoolClasses(structureId: $structureId) {\n      id\n      name\n      levels\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MailingAccounts($filter: UserFilter, $first: Int!, $after: String) {\n    users(filter: $filter, orderBy: NAME, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          firstName\n          lastName\n          login\n          alias\n          profile\n          activated\n          activationCode\n          email\n          createdAt\n          classes {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): (typeof documents)["\n  query MailingAccounts($filter: UserFilter, $first: Int!, $after: String) {\n    users(filter: $filter, orderBy: NAME, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          firstName\n          lastName\n          login\n          alias\n          profile\n          activated\n          activationCode\n          email\n          createdAt\n          classes {\n            id\n            name\n          }\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MailingSelection($filter: UserFilter) {\n    mailingSelection(filter: $filter) {\n      total\n      withoutEmail\n    }\n  }\n"): (typeof documents)["\n  query MailingSelection($filter: UserFilter) {\n    mailingSelection(filter: $filter) {\n      total\n      withoutEmail\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -314,6 +336,26 @@ export function graphql(source: "\n  mutation SendMessage($input: SendMessageInp
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query PasswordRule {\n    passwordRule {\n      text\n      minLength\n      maxLength\n    }\n  }\n"): (typeof documents)["\n  query PasswordRule {\n    passwordRule {\n      text\n      minLength\n      maxLength\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MailingFields on Mailing {\n    id\n    kind\n    layout\n    status\n    total\n    done\n    sent\n    failed\n    error\n    documentUrl\n  }\n"): (typeof documents)["\n  fragment MailingFields on Mailing {\n    id\n    kind\n    layout\n    status\n    total\n    done\n    sent\n    failed\n    error\n    documentUrl\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateMailing($input: CreateMailingInput!) {\n    createMailing(input: $input) {\n      ...MailingFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateMailing($input: CreateMailingInput!) {\n    createMailing(input: $input) {\n      ...MailingFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Mailing($id: ID!) {\n    mailing(id: $id) {\n      ...MailingFields\n    }\n  }\n"): (typeof documents)["\n  query Mailing($id: ID!) {\n    mailing(id: $id) {\n      ...MailingFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription MailingProgress($id: ID!) {\n    mailingProgress(id: $id) {\n      ...MailingFields\n    }\n  }\n"): (typeof documents)["\n  subscription MailingProgress($id: ID!) {\n    mailingProgress(id: $id) {\n      ...MailingFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MailingFailures($id: ID!, $first: Int!, $after: String) {\n    mailing(id: $id) {\n      id\n      recipients(status: FAILED, first: $first, after: $after) {\n        endCursor\n        nodes {\n          userId\n          displayName\n          login\n          email\n          error\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MailingFailures($id: ID!, $first: Int!, $after: String) {\n    mailing(id: $id) {\n      id\n      recipients(status: FAILED, first: $first, after: $after) {\n        endCursor\n        nodes {\n          userId\n          displayName\n          login\n          email\n          error\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,42 @@
+import { graphql } from '../../core/graphql/generated';
+
+/** A page of the accounts to publiposter, with what the guide's table shows (codes and e-mails included). */
+export const MAILING_ACCOUNTS_QUERY = graphql(`
+  query MailingAccounts($filter: UserFilter, $first: Int!, $after: String) {
+    users(filter: $filter, orderBy: NAME, first: $first, after: $after) {
+      totalCount
+      edges {
+        node {
+          id
+          firstName
+          lastName
+          login
+          alias
+          profile
+          activated
+          activationCode
+          email
+          createdAt
+          classes {
+            id
+            name
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+`);
+
+/** « N comptes sélectionnés au total » and « N comptes sans adresse courriel ». */
+export const MAILING_SELECTION_QUERY = graphql(`
+  query MailingSelection($filter: UserFilter) {
+    mailingSelection(filter: $filter) {
+      total
+      withoutEmail
+    }
+  }
+`);

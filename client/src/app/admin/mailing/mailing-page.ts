@@ -1,0 +1,350 @@
+import { DOCUMENT } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  Injector,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  signal,
+  untracked,
+  viewChild,
+} from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { Apollo } from 'apollo-angular';
+import type { Subscription } from 'rxjs';
+import { UserErrorMessageService } from '../../core/errors/user-error-message.service';
+import type {
+  MailingAccountsQuery,
+  MailingSelectionQuery,
+  MailingSortKey,
+  SheetLayout,
+  UserFilter,
+} from '../../core/graphql/generated/graphql';
+import { LanguageService } from '../../core/i18n/language.service';
+import { ModalDialog } from '../../shared/dialog/modal-dialog';
+import { accountsCsvUrl } from '../../shared/download/download-file';
+import { DateOnlyPipe } from '../../shared/format/date.pipe';
+import { MailingProgress } from '../../shared/mailing/mailing-progress';
+import { MailingTracker } from '../../shared/mailing/mailing-tracker';
+import { PadlockIcon } from '../../shared/users/padlock-icon';
+import { type ColumnSearch, type ColumnSearchName, type UserListParams, columnSearchOf, sameColumnSearch } from '../users/list/user-list-params';
+import { AccountFiltersPanel } from './account-filters-panel';
+import { MAILING_ACCOUNTS_QUERY, MAILING_SELECTION_QUERY } from './mailing-page.operations';
+import { SelectionParams, selectionFilter, selectionQueryParams } from './selection-params';
+
+const PAGE_SIZE = 50;
+const COLUMN_SEARCH_DEBOUNCE_MS = 300;
+
+type Row = MailingAccountsQuery['users']['edges'][number]['node'];
+type MailingSelectionCounts = MailingSelectionQuery['mailingSelection'];
+
+interface Option<T> {
+  readonly value: T;
+  readonly labelKey: string;
+}
+
+/** « Par … Puis par … »: Aucun, Profil, Classe. */
+const SORT_OPTIONS: readonly Option<MailingSortKey | ''>[] = [
+  { value: '', labelKey: 'mailing.sort.none' },
+  { value: 'PROFILE', labelKey: 'mailing.sort.profile' },
+  { value: 'CLASS', labelKey: 'mailing.sort.class' },
+];
+
+export const LAYOUT_OPTIONS: readonly Option<SheetLayout>[] = [
+  { value: 'ONE_PER_PAGE', labelKey: 'mailing.layout.ONE_PER_PAGE' },
+  { value: 'TWO_PER_PAGE', labelKey: 'mailing.layout.TWO_PER_PAGE' },
+  { value: 'EIGHT_PER_PAGE', labelKey: 'mailing.layout.EIGHT_PER_PAGE' },
+];
+
+/**
+ * /admin/publipostage-des-comptes « Publipostage des comptes » (guide, tutorial 3): all the accounts
+ * of the admin's scope, narrowed with « Filtrer la liste à publiposter » and the column searches;
+ * « Triez votre publipostage PDF : Par … Puis par … », « Modèle de publipostage PDF », then
+ * « Générer en PDF » (progress, then the download) or « Envoyer par mail » (after a confirmation:
+ * progress, then what was sent and what failed, with the reasons). The counters and the table
+ * follow the selection; the selection lives in the address.
+ */
+@Component({
+  selector: 'app-mailing-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RouterLink, TranslocoPipe, DateOnlyPipe, PadlockIcon, AccountFiltersPanel, MailingProgress, ModalDialog],
+  templateUrl: './mailing-page.html',
+  styleUrl: './mailing-page.css',
+})
+export default class MailingPage {
+  private readonly apollo = inject(Apollo);
+  private readonly userErrors = inject(UserErrorMessageService);
+  private readonly document = inject(DOCUMENT);
+  private readonly injector = inject(Injector);
+  private readonly selection = new SelectionParams();
+  private readonly progress = viewChild(MailingProgress);
+  private listRequest: Subscription | null = null;
+  private countsRequest: Subscription | null = null;
+  private columnSearchTimer: ReturnType<typeof setTimeout> | null = null;
+  private pushedColumnSearch: ColumnSearch | null = null;
+  private focusAfterMore = false;
+  /** The e-mail mailing was just confirmed: once the dialog has closed, the focus goes to its progress. */
+  private focusProgressAfterDialog = false;
+
+  protected readonly language = inject(LanguageService).current;
+  protected readonly sortOptions = SORT_OPTIONS;
+  protected readonly layoutOptions = LAYOUT_OPTIONS;
+  protected readonly params = this.selection.params;
+  protected readonly filter = computed<UserFilter>(() => selectionFilter(this.params()));
+  protected readonly csvUrl = computed(() => accountsCsvUrl(this.filter()));
+  protected readonly exportQueryParams = computed(() => selectionQueryParams(this.params()));
+
+  // Counters
+  protected readonly counts = signal<MailingSelectionCounts | null>(null);
+  protected readonly countsFailure = signal<string | null>(null);
+  protected readonly withEmail = computed(() => {
+    const counts = this.counts();
+    return counts ? counts.total - counts.withoutEmail : null;
+  });
+
+  // Table
+  protected readonly rows = signal<readonly Row[]>([]);
+  protected readonly totalRows = signal<number | null>(null);
+  protected readonly endCursor = signal<string | null>(null);
+  protected readonly hasMore = signal(false);
+  protected readonly loading = signal(true);
+  protected readonly failure = signal<string | null>(null);
+  protected readonly columnDrafts = signal<ColumnSearch>(columnSearchOf(this.params()));
+
+  // Options and launch
+  protected readonly firstSort = signal<MailingSortKey | ''>('');
+  protected readonly secondSort = signal<MailingSortKey | ''>('');
+  protected readonly layout = signal<SheetLayout>('ONE_PER_PAGE');
+  protected readonly tracker = new MailingTracker();
+  protected readonly confirmOpen = signal(false);
+  /** The error of the last start, shown on the page (the dialog shows its own). */
+  protected readonly pageError = computed(() => (this.confirmOpen() ? null : this.tracker.startError()));
+
+  constructor() {
+    effect(() => {
+      const filter = this.filter();
+      untracked(() => {
+        this.loadCounts(filter);
+        this.loadRows(filter, null);
+      });
+    });
+    // Back/forward change the column searches: show them, unless the address only caught up with the typing.
+    effect(() => {
+      const fromAddress = columnSearchOf(this.params());
+      untracked(() => {
+        if (this.columnSearchTimer) {
+          return;
+        }
+        if (!this.pushedColumnSearch || !sameColumnSearch(fromAddress, this.pushedColumnSearch)) {
+          this.columnDrafts.set(fromAddress);
+        }
+        this.pushedColumnSearch = null;
+      });
+    });
+    inject(DestroyRef).onDestroy(() => {
+      this.listRequest?.unsubscribe();
+      this.countsRequest?.unsubscribe();
+      if (this.columnSearchTimer) {
+        clearTimeout(this.columnSearchTimer);
+      }
+    });
+  }
+
+  protected paramsChanged(params: UserListParams): void {
+    this.selection.navigate(params);
+  }
+
+  // « Triez votre publipostage PDF », « Modèle de publipostage PDF »
+
+  protected setFirstSort(event: Event): void {
+    this.firstSort.set((event.target as HTMLSelectElement).value as MailingSortKey | '');
+  }
+
+  protected setSecondSort(event: Event): void {
+    this.secondSort.set((event.target as HTMLSelectElement).value as MailingSortKey | '');
+  }
+
+  protected setLayout(event: Event): void {
+    this.layout.set((event.target as HTMLSelectElement).value as SheetLayout);
+  }
+
+  /** « Par … Puis par … », « Aucun » left out, a key given twice counted once. */
+  private sortBy(): MailingSortKey[] {
+    const keys = [this.firstSort(), this.secondSort()].filter((key): key is MailingSortKey => key !== '');
+    return [...new Set(keys)];
+  }
+
+  // « Lancer le publipostage »
+
+  protected async generatePdf(): Promise<void> {
+    if (this.tracker.busy()) {
+      return;
+    }
+    const created = await this.tracker.start({ kind: 'PDF', layout: this.layout(), filter: this.filter(), sortBy: this.sortBy() });
+    this.focusOutcome(created !== null);
+  }
+
+  protected openEmailConfirmation(): void {
+    if (this.tracker.busy() || this.counts() === null) {
+      return;
+    }
+    this.tracker.startError.set(null);
+    this.confirmOpen.set(true);
+  }
+
+  protected async sendEmails(): Promise<void> {
+    if (this.tracker.busy()) {
+      return;
+    }
+    const created = await this.tracker.start({ kind: 'EMAIL', filter: this.filter(), sortBy: this.sortBy() });
+    if (created) {
+      this.focusProgressAfterDialog = true;
+      this.confirmOpen.set(false);
+    }
+  }
+
+  /** Annuler, Échap, or closed after the start (then the focus goes to the progress, not back to the button). */
+  protected confirmationClosed(): void {
+    this.confirmOpen.set(false);
+    if (this.focusProgressAfterDialog) {
+      this.focusProgressAfterDialog = false;
+      this.focusOutcome(true);
+    } else {
+      this.tracker.startError.set(null);
+    }
+  }
+
+  /** After a start: the progress (or the error) takes the focus, the launch buttons being disabled meanwhile. */
+  private focusOutcome(started: boolean): void {
+    afterNextRender(
+      () => {
+        if (started) {
+          this.progress()?.focus();
+        } else {
+          this.document.getElementById('mailing-start-error')?.focus();
+        }
+      },
+      { injector: this.injector },
+    );
+  }
+
+  // Column search and « Afficher plus »
+
+  protected columnSearchChanged(name: ColumnSearchName, event: Event): void {
+    const value = (event.target as HTMLInputElement).value;
+    this.columnDrafts.update((drafts) => ({ ...drafts, [name]: value }));
+    if (this.columnSearchTimer) {
+      clearTimeout(this.columnSearchTimer);
+    }
+    this.columnSearchTimer = setTimeout(() => this.pushColumnSearch(), COLUMN_SEARCH_DEBOUNCE_MS);
+  }
+
+  protected columnSearchNow(event: Event): void {
+    event.preventDefault();
+    if (this.columnSearchTimer) {
+      clearTimeout(this.columnSearchTimer);
+    }
+    this.pushColumnSearch();
+  }
+
+  protected showMore(): void {
+    const cursor = this.endCursor();
+    if (!cursor || !this.hasMore() || this.loading()) {
+      return;
+    }
+    this.focusAfterMore = true;
+    this.loadRows(this.filter(), cursor);
+  }
+
+  protected classNames(row: Row): string {
+    return row.classes.map((item) => item.name).join(', ');
+  }
+
+  protected formatCount(count: number): string {
+    return count.toLocaleString(this.language() === 'fr' ? 'fr-FR' : 'en-GB');
+  }
+
+  protected countKey(base: string, count: number): string {
+    return `${base}${count === 0 ? 'None' : count === 1 ? 'One' : 'Many'}`;
+  }
+
+  private pushColumnSearch(): void {
+    this.columnSearchTimer = null;
+    const drafts = this.columnDrafts();
+    const params = this.params();
+    if (sameColumnSearch(drafts, columnSearchOf(params))) {
+      return;
+    }
+    this.pushedColumnSearch = drafts;
+    this.selection.navigate({ ...params, ...drafts }, true);
+  }
+
+  private loadCounts(filter: UserFilter): void {
+    this.countsRequest?.unsubscribe();
+    this.countsFailure.set(null);
+    this.countsRequest = this.apollo
+      .query({ query: MAILING_SELECTION_QUERY, variables: { filter }, fetchPolicy: 'network-only' })
+      .subscribe({
+        next: (result) => {
+          if (result.data) {
+            this.counts.set(result.data.mailingSelection);
+          } else {
+            this.counts.set(null);
+            this.countsFailure.set(this.userErrors.describe(result.error).message);
+          }
+        },
+        error: (error: unknown) => {
+          this.counts.set(null);
+          this.countsFailure.set(this.userErrors.describe(error).message);
+        },
+      });
+  }
+
+  private loadRows(filter: UserFilter, after: string | null): void {
+    this.listRequest?.unsubscribe();
+    this.loading.set(true);
+    this.failure.set(null);
+    this.listRequest = this.apollo
+      .query({ query: MAILING_ACCOUNTS_QUERY, variables: { filter, first: PAGE_SIZE, after }, fetchPolicy: 'network-only' })
+      .subscribe({
+        next: (result) => {
+          this.loading.set(false);
+          const page = result.data?.users;
+          if (!page) {
+            this.failure.set(this.userErrors.describe(result.error).message);
+            return;
+          }
+          const nodes = page.edges.map((edge) => edge.node);
+          this.rows.update((rows) => (after ? [...rows, ...nodes] : nodes));
+          this.totalRows.set(page.totalCount);
+          this.endCursor.set(page.pageInfo.endCursor ?? null);
+          this.hasMore.set(page.pageInfo.hasNextPage);
+          this.afterMoreShown();
+        },
+        error: (error: unknown) => {
+          this.loading.set(false);
+          this.failure.set(this.userErrors.describe(error).message);
+        },
+      });
+  }
+
+  /** After « Afficher plus »: the focus stays on the button, or goes to the first new row when it is gone. */
+  private afterMoreShown(): void {
+    if (!this.focusAfterMore) {
+      return;
+    }
+    this.focusAfterMore = false;
+    afterNextRender(
+      () => {
+        if (this.document.activeElement?.id !== 'mailing-more') {
+          this.document.getElementById('mailing-table')?.focus();
+        }
+      },
+      { injector: this.injector },
+    );
+  }
+}
