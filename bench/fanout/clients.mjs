@@ -15,14 +15,15 @@ setInterval(() => {
   }
 }, 100).unref();
 
-function open(index) {
+let retried = 0;
+function open(index, attempt = 0) {
   const token = tokens[index];
   const socket = new WebSocket(url, mode === 'graphql' ? 'graphql-transport-ws' : undefined, {
     headers: token ? { cookie: `preau_session=${token}` } : {},
   });
   socket.on('open', () => {
     if (mode === 'graphql') socket.send(JSON.stringify({ type: 'connection_init' }));
-    else if (++ready === tokens.length) process.send({ type: 'ready' });
+    else if (++ready === tokens.length) process.send({ type: 'ready', retried });
   });
   socket.on('message', (raw) => {
     const at = now();
@@ -30,12 +31,22 @@ function open(index) {
     if (mode === 'raw') return pending.push({ key: message.key, at });
     if (message.type === 'connection_ack') {
       socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: 'subscription { reportAdded { id text } }' } }));
-      if (++ready === tokens.length) setTimeout(() => process.send({ type: 'ready' }), 500);
+      if (++ready === tokens.length) setTimeout(() => process.send({ type: 'ready', retried }), 500);
     } else if (message.type === 'next') {
       pending.push({ key: message.payload.data?.reportAdded?.text, at });
     }
   });
-  socket.on('error', (error) => process.send({ type: 'error', message: String(error.message) }));
+  let opened = false;
+  socket.on('open', () => (opened = true));
+  socket.on('error', (error) => {
+    // A connection reset while 2,000 sockets connect at once on a loaded 2-core machine: try again
+    // (counted and reported), rather than losing the whole run.
+    if (!opened && attempt < 5) {
+      retried++;
+      return void setTimeout(() => open(index, attempt + 1), 200 * (attempt + 1));
+    }
+    process.send({ type: 'error', message: String(error.message) });
+  });
 }
 
 for (let i = 0; i < tokens.length; i++) {

@@ -4,6 +4,9 @@
 // Delivery p50/p95 (from the report request to each arrival) and server CPU per event.
 //
 //   npm run build && DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node bench/fanout/run.mjs [--clients 2000]
+//
+// PREAU_DIST=<dir> runs another build than dist/server (e.g. one made with tsc --outDir);
+// BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=<dir>" profiles the server (bench-env.mjs).
 import { fork } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -43,7 +46,10 @@ function clients(mode, url, tokenList) {
   const arrivals = new Map();
   const ready = new Promise((resolve, reject) => {
     child.on('message', (message) => {
-      if (message.type === 'ready') resolve();
+      if (message.type === 'ready') {
+        if (message.retried) console.log(`  (${message.retried} connections reset while connecting, retried)`);
+        resolve();
+      }
       else if (message.type === 'error') reject(new Error(message.message));
       else if (message.type === 'arrivals') for (const { key, at } of message.arrivals) (arrivals.get(key) ?? arrivals.set(key, []).get(key)).push(at);
     });

@@ -9,7 +9,9 @@ import pg from 'pg';
 
 const require = createRequire(import.meta.url);
 export const root = join(new URL('.', import.meta.url).pathname, '../..');
-export const dist = (path) => require(join(root, 'dist/server', path));
+/** The built server the benchmarks run: `dist/server` (npm run build), or PREAU_DIST (relative to the root). */
+export const distDir = join(root, process.env.PREAU_DIST || 'dist/server');
+export const dist = (path) => require(join(distDir, path));
 
 export function option(name, fallback) {
   const args = process.argv.slice(2);
@@ -43,7 +45,7 @@ export async function benchDatabase(users) {
   }
   if (count < users * 0.9) {
     console.log(`Seeding ${users} accounts into ${url.pathname.slice(1)} (once)…`);
-    execFileSync(process.execPath, [join(root, 'dist/server/cli/seed.js'), '--users', String(users), '--reset'], { env, stdio: 'inherit' });
+    execFileSync(process.execPath, [join(distDir, 'cli/seed.js'), '--users', String(users), '--reset'], { env, stdio: 'inherit' });
   }
   return { url: url.toString(), dataDir, env };
 }
@@ -58,10 +60,13 @@ export function freePort() {
   });
 }
 
-/** The built server (`node dist/server/main.js`) on the bench database. */
+/**
+ * The built server (`node dist/server/main.js`) on the bench database. BENCH_SERVER_NODE_ARGS adds
+ * node options to it (e.g. `--cpu-prof --cpu-prof-dir=.tmp/prof` to profile the server).
+ */
 export async function startServer(env) {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(root, 'dist/server/main.js')], {
+  const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), join(distDir, 'main.js')], {
     env: { ...env, PORT: String(port), DEMO_DATA: 'false' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -1,15 +1,21 @@
-import { GraphQLError, GraphQLSchema, getOperationAST, parse, validate } from 'graphql';
+import { ExecutionResult, FormattedExecutionResult, GraphQLError, GraphQLSchema, getOperationAST, parse, validate } from 'graphql';
 import type { Server } from 'node:http';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { formatError } from '../platform/errors/format-error';
-import { langFrom } from '../platform/errors/messages';
+import { Lang, langFrom } from '../platform/errors/messages';
 import { logger } from '../platform/logging/logger';
 import { buildContext, resolveActor, sessionTokenFrom } from './context';
 import { clientAddressOf } from './http';
+import { createLiveSubscribe } from './live-subscribe';
 import type { Services } from './services';
 import { SocketRegistry } from './socket-registry';
 import { MAX_TOKENS, validationRules } from './validation-rules';
+
+/** A result's errors masked and in the subscriber's language (a result without errors is sent as it is). */
+function formatResult(result: ExecutionResult, lang: Lang): FormattedExecutionResult {
+  return { ...result, errors: result.errors?.map((error) => formatError(error.toJSON(), error, lang)) };
+}
 
 /**
  * graphql-ws on the same HTTP server and path as Apollo. A connection is accepted only for a signed-in
@@ -18,10 +24,16 @@ import { MAX_TOKENS, validationRules } from './validation-rules';
  */
 export function attachWebSocket(schema: GraphQLSchema, httpServer: Server, services: Services, sockets: SocketRegistry) {
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 64 * 1024 });
+  // graphql-js's subscribe, except for @SharedPayload subscriptions (reportAdded, reportTreated):
+  // executed once per event and query for all their subscribers and sent straight to their sockets
+  // (live-subscribe.ts). Checked when the server starts: throws if a marked field could depend on
+  // the subscriber.
+  const live = createLiveSubscribe(schema);
   const handle = useServer<Record<string, unknown>, { lang?: string }>(
     {
       schema,
       connectionInitWaitTimeout: 5_000,
+      subscribe: live.subscribe,
       onConnect: async (ctx) => {
         const actor = await resolveActor(services, sessionTokenFrom(ctx.extra.request));
         if (!actor) return false; // graphql-ws closes with 4403 Forbidden
@@ -29,7 +41,7 @@ export function attachWebSocket(schema: GraphQLSchema, httpServer: Server, servi
         sockets.add(actor.userId, ctx.extra.socket, actor.sessionId);
         return true;
       },
-      onSubscribe: async (ctx, _id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
         const lang = langFrom(ctx.extra.lang ?? ctx.extra.request.headers['accept-language']);
         let document;
         try {
@@ -47,18 +59,21 @@ export function attachWebSocket(schema: GraphQLSchema, httpServer: Server, servi
           transport: 'ws',
           lang,
         });
-        return {
+        const args = {
           schema,
           document,
           operationName: payload.operationName ?? undefined,
           variableValues: payload.variables ?? undefined,
           contextValue,
         };
+        // Only used by shared subscriptions (the same formatting as onNext, which they bypass).
+        live.deliverTo(args, { socket: ctx.extra.socket, id, format: (result) => formatResult(result, contextValue.lang) });
+        return args;
       },
+      // Per subscriber, also for a result shared between subscribers: never mutate `result`.
       onNext: (_ctx, _id, _payload, args, result) => {
         if (!result.errors?.length) return;
-        const lang = (args.contextValue as { lang?: 'fr' | 'en' } | undefined)?.lang ?? 'fr';
-        return { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error, lang)) };
+        return formatResult(result, (args.contextValue as { lang?: Lang } | undefined)?.lang ?? 'fr');
       },
       onError: (ctx, _id, _payload, errors) => {
         const lang = langFrom(ctx.extra.lang ?? ctx.extra.request.headers['accept-language']);

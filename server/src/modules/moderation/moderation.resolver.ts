@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../../app/context';
 import { Access, Allow } from '../../platform/auth/access';
+import { SharedPayload } from '../../platform/pubsub/shared-payload';
 import { ReportPage, ReportView } from './moderation.types';
 import { ReportStatus } from './report.entity';
 
@@ -8,7 +9,9 @@ const client = (ctx: RequestContext) => ({ address: ctx.clientAddress, userAgent
 
 /**
  * What the live hubs carry for reports: the report, loaded once per event and delivered only to the
- * admins whose current rights cover it (checked in one query for all local subscribers).
+ * admins whose current rights cover it (checked in one query for all local subscribers). The same
+ * object goes to every recipient and the report does not depend on who reads it, so reportAdded and
+ * reportTreated are @SharedPayload: their selection is executed once per event and query text.
  */
 export interface ReportSignal {
   reportId: string;
@@ -19,6 +22,7 @@ export interface ReportSignal {
 @Resolver()
 export class ModerationResolver {
   @Allow(Access.ADMIN)
+  @SharedPayload()
   @Subscription(() => ReportView, {
     description: 'A notification of your scope was reported (or reported again). Checked against your scope when delivered.',
     subscribe: ({ context }) => (context as RequestContext).services.reportsAddedLive.subscribe((context as RequestContext).actor!.userId),
@@ -28,6 +32,7 @@ export class ModerationResolver {
   }
 
   @Allow(Access.ADMIN)
+  @SharedPayload()
   @Subscription(() => ReportView, {
     description: 'A report of your scope was treated (« Conserver » or « Supprimer ») by an admin.',
     subscribe: ({ context }) => (context as RequestContext).services.reportsTreatedLive.subscribe((context as RequestContext).actor!.userId),
