@@ -61,9 +61,10 @@ export function selectionCondition(actor: Actor, input: Pick<CreateMailingInput,
     if (filter.profiles?.length) clauses.push(`u.profile = ANY(${params.add(filter.profiles, 'user_profile[]')})`);
   } else if (userIds.length > 0 && !input.filter) {
     // An individual sheet: reachable as an admin, or as the teacher of the pupil (or of a child).
-    const admin = userScope(actor, params).condition;
+    // Only conditions that are used may add parameters (an unused one has no type for PostgreSQL).
+    const admin = actor.scope.isEmpty ? 'FALSE' : userScope(actor, params).condition;
     const taught = actor.teacherClassIds.length > 0 ? familiesOf(params.add(actor.teacherClassIds, 'uuid[]')) : 'FALSE';
-    clauses.push(`(${actor.scope.isEmpty ? 'FALSE' : admin} OR ${taught})`);
+    clauses.push(`(${admin} OR ${taught})`);
   } else {
     if (actor.scope.isEmpty) throw AppError.notFound();
     clauses.push(userFilterCondition(actor, { ...(input.filter ?? {}), predeleted: false } as UserFilter, params));
