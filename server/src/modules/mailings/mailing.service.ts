@@ -36,9 +36,13 @@ interface MailingRow {
 }
 
 const MAILING_COLUMNS = `m.id, m.kind, m.layout, m.status, m.total, m.printed, m.error, m.created_at, m.finished_at,
-  CASE WHEN m.kind = 'EMAIL' THEN (SELECT count(*) FROM mailing_recipient r WHERE r.mailing_id = m.id AND r.status = 'SENT') ELSE 0 END::int AS sent,
-  CASE WHEN m.kind = 'EMAIL' THEN (SELECT count(*) FROM mailing_recipient r WHERE r.mailing_id = m.id AND r.status = 'FAILED') ELSE 0 END::int AS failed,
+  COALESCE(counts.sent, 0) AS sent, COALESCE(counts.failed, 0) AS failed,
   EXISTS (SELECT 1 FROM mailing_document d WHERE d.mailing_id = m.id) AS has_document`;
+
+/** The e-mail counts, in one pass over the mailing's recipients (none for a PDF). */
+const MAILING_COUNTS = `LEFT JOIN LATERAL (
+    SELECT count(*) FILTER (WHERE r.status = 'SENT')::int AS sent, count(*) FILTER (WHERE r.status = 'FAILED')::int AS failed
+      FROM mailing_recipient r WHERE r.mailing_id = m.id AND m.kind = 'EMAIL') counts ON TRUE`;
 
 export function documentPath(mailingId: string): string {
   return `/telechargements/publipostage/${mailingId}.pdf`;
@@ -156,7 +160,7 @@ export class MailingService {
 
   async findRow(actor: Actor, mailingId: string): Promise<MailingRow | null> {
     if (!isUuid(mailingId)) return null;
-    const rows = (await this.dataSource.query(`SELECT ${MAILING_COLUMNS} FROM mailing m WHERE m.id = $1 AND m.created_by_id = $2`, [
+    const rows = (await this.dataSource.query(`SELECT ${MAILING_COLUMNS} FROM mailing m ${MAILING_COUNTS} WHERE m.id = $1 AND m.created_by_id = $2`, [
       mailingId,
       actor.userId,
     ])) as MailingRow[];
@@ -165,7 +169,7 @@ export class MailingService {
 
   /** For live progress: the mailing and its author, whoever asks (the delivery checks the author). */
   async forDelivery(mailingId: string): Promise<{ authorId: string; mailing: MailingView } | null> {
-    const rows = (await this.dataSource.query(`SELECT ${MAILING_COLUMNS}, m.created_by_id FROM mailing m WHERE m.id = $1`, [mailingId])) as (MailingRow & {
+    const rows = (await this.dataSource.query(`SELECT ${MAILING_COLUMNS}, m.created_by_id FROM mailing m ${MAILING_COUNTS} WHERE m.id = $1`, [mailingId])) as (MailingRow & {
       created_by_id: string;
     })[];
     return rows[0] ? { authorId: rows[0].created_by_id, mailing: view(rows[0]) } : null;
