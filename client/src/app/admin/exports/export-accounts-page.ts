@@ -1,18 +1,12 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { Apollo } from 'apollo-angular';
-import type { Subscription } from 'rxjs';
-import { UserErrorMessageService } from '../../core/errors/user-error-message.service';
-import type { MailingSelectionQuery, UserFilter } from '../../core/graphql/generated/graphql';
-
-type MailingSelectionCounts = MailingSelectionQuery['mailingSelection'];
-import { LanguageService } from '../../core/i18n/language.service';
+import type { UserFilter } from '../../core/graphql/generated/graphql';
 import { accountsCsvUrl } from '../../shared/download/download-file';
-import { AccountFiltersPanel } from '../mailing/account-filters-panel';
-import { MAILING_SELECTION_QUERY } from '../mailing/mailing-page.operations';
-import type { UserListParams } from '../users/list/user-list-params';
+import { SelectionCounters, SelectionCounts } from '../mailing/selection-counts';
 import { SelectionParams, selectionFilter, selectionQueryParams } from '../mailing/selection-params';
+import { UserFiltersPanel } from '../users/filters/user-filters-panel';
+import type { UserListParams } from '../users/list/user-list-params';
 
 /**
  * /admin/exporter-des-comptes « Exporter des comptes »: the same filters as the publipostage, the
@@ -23,7 +17,7 @@ import { SelectionParams, selectionFilter, selectionQueryParams } from '../maili
 @Component({
   selector: 'app-export-accounts-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslocoPipe, AccountFiltersPanel],
+  imports: [RouterLink, TranslocoPipe, UserFiltersPanel, SelectionCounters],
   template: `
     <div class="page-header">
       <p class="back-link">
@@ -35,18 +29,15 @@ import { SelectionParams, selectionFilter, selectionQueryParams } from '../maili
 
     <section class="card stack" aria-labelledby="export-title">
       <h2 id="export-title" class="visually-hidden">{{ 'accountExport.selection' | transloco }}</h2>
-      <app-account-filters-panel toggleLabelKey="accountExport.filtersToggle" [params]="params()" (paramsChange)="paramsChanged($event)" />
+      <app-user-filters-panel
+        mode="selection"
+        toggleLabelKey="accountExport.filtersToggle"
+        [params]="params()"
+        (paramsChange)="paramsChanged($event)"
+      />
 
-      <div role="status" class="export-counts">
-        @if (counts(); as counts) {
-          <p class="export-counts__total">
-            {{ countKey('mailing.counts.selected', counts.total) | transloco: { count: formatCount(counts.total) } }}
-          </p>
-        } @else if (!failure()) {
-          <p class="field__hint">{{ 'mailing.counts.loading' | transloco }}</p>
-        }
-      </div>
-      @if (failure(); as message) {
+      <app-selection-counters [source]="selectionCounts" />
+      @if (selectionCounts.failure(); as message) {
         <p class="alert alert--error" role="alert">{{ message }}</p>
       }
 
@@ -59,67 +50,17 @@ import { SelectionParams, selectionFilter, selectionQueryParams } from '../maili
       </p>
     </section>
   `,
-  styles: `
-    .export-counts p {
-      margin: 0;
-    }
-    .export-counts__total {
-      font-size: 1.0625rem;
-      font-weight: 700;
-      color: var(--color-primary);
-    }
-  `,
 })
 export default class ExportAccountsPage {
-  private readonly apollo = inject(Apollo);
-  private readonly userErrors = inject(UserErrorMessageService);
   private readonly selection = new SelectionParams();
-  private request: Subscription | null = null;
 
-  protected readonly language = inject(LanguageService).current;
   protected readonly params = this.selection.params;
   protected readonly filter = computed<UserFilter>(() => selectionFilter(this.params()));
   protected readonly csvUrl = computed(() => accountsCsvUrl(this.filter()));
   protected readonly queryParams = computed(() => selectionQueryParams(this.params()));
-  protected readonly counts = signal<MailingSelectionCounts | null>(null);
-  protected readonly failure = signal<string | null>(null);
-
-  constructor() {
-    effect(() => {
-      const filter = this.filter();
-      untracked(() => this.load(filter));
-    });
-    inject(DestroyRef).onDestroy(() => this.request?.unsubscribe());
-  }
+  protected readonly selectionCounts = new SelectionCounts(this.filter);
 
   protected paramsChanged(params: UserListParams): void {
     this.selection.navigate(params);
-  }
-
-  protected formatCount(count: number): string {
-    return count.toLocaleString(this.language() === 'fr' ? 'fr-FR' : 'en-GB');
-  }
-
-  protected countKey(base: string, count: number): string {
-    return `${base}${count === 0 ? 'None' : count === 1 ? 'One' : 'Many'}`;
-  }
-
-  private load(filter: UserFilter): void {
-    this.request?.unsubscribe();
-    this.failure.set(null);
-    this.request = this.apollo.query({ query: MAILING_SELECTION_QUERY, variables: { filter }, fetchPolicy: 'network-only' }).subscribe({
-      next: (result) => {
-        if (result.data) {
-          this.counts.set(result.data.mailingSelection);
-        } else {
-          this.counts.set(null);
-          this.failure.set(this.userErrors.describe(result.error).message);
-        }
-      },
-      error: (error: unknown) => {
-        this.counts.set(null);
-        this.failure.set(this.userErrors.describe(error).message);
-      },
-    });
   }
 }

@@ -7,20 +7,9 @@ export const MAILING_ACCOUNTS_QUERY = graphql(`
       totalCount
       edges {
         node {
-          id
-          firstName
-          lastName
-          login
-          alias
-          profile
-          activated
+          ...UserRowFields
           activationCode
           email
-          createdAt
-          classes {
-            id
-            name
-          }
         }
       }
       pageInfo {

@@ -17,30 +17,27 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { Apollo } from 'apollo-angular';
 import type { Subscription } from 'rxjs';
 import { UserErrorMessageService } from '../../core/errors/user-error-message.service';
-import type {
-  MailingAccountsQuery,
-  MailingSelectionQuery,
-  MailingSortKey,
-  SheetLayout,
-  UserFilter,
-} from '../../core/graphql/generated/graphql';
+import type { MailingAccountsQuery, MailingSortKey, SheetLayout, UserFilter } from '../../core/graphql/generated/graphql';
 import { LanguageService } from '../../core/i18n/language.service';
 import { ModalDialog } from '../../shared/dialog/modal-dialog';
 import { accountsCsvUrl } from '../../shared/download/download-file';
+import { countKey, formatCount } from '../../shared/format/count';
 import { DateOnlyPipe } from '../../shared/format/date.pipe';
 import { MailingProgress } from '../../shared/mailing/mailing-progress';
 import { MailingTracker } from '../../shared/mailing/mailing-tracker';
+import { LoginCell } from '../../shared/users/login-cell';
 import { PadlockIcon } from '../../shared/users/padlock-icon';
-import { type ColumnSearch, type ColumnSearchName, type UserListParams, columnSearchOf, sameColumnSearch } from '../users/list/user-list-params';
-import { AccountFiltersPanel } from './account-filters-panel';
-import { MAILING_ACCOUNTS_QUERY, MAILING_SELECTION_QUERY } from './mailing-page.operations';
+import { ColumnSearchCell, ColumnSearchDrafts } from '../users/filters/column-search';
+import { UserFiltersPanel } from '../users/filters/user-filters-panel';
+import type { UserListParams } from '../users/list/user-list-params';
+import { classNames } from '../users/user-row.fragment';
+import { MAILING_ACCOUNTS_QUERY } from './mailing-page.operations';
+import { SelectionCounters, SelectionCounts } from './selection-counts';
 import { SelectionParams, selectionFilter, selectionQueryParams } from './selection-params';
 
 const PAGE_SIZE = 50;
-const COLUMN_SEARCH_DEBOUNCE_MS = 300;
 
 type Row = MailingAccountsQuery['users']['edges'][number]['node'];
-type MailingSelectionCounts = MailingSelectionQuery['mailingSelection'];
 
 interface Option<T> {
   readonly value: T;
@@ -71,7 +68,7 @@ export const LAYOUT_OPTIONS: readonly Option<SheetLayout>[] = [
 @Component({
   selector: 'app-mailing-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslocoPipe, DateOnlyPipe, PadlockIcon, AccountFiltersPanel, MailingProgress, ModalDialog],
+  imports: [RouterLink, TranslocoPipe, DateOnlyPipe, PadlockIcon, LoginCell, UserFiltersPanel, ColumnSearchCell, SelectionCounters, MailingProgress, ModalDialog],
   templateUrl: './mailing-page.html',
   styleUrl: './mailing-page.css',
 })
@@ -83,14 +80,13 @@ export default class MailingPage {
   private readonly selection = new SelectionParams();
   private readonly progress = viewChild(MailingProgress);
   private listRequest: Subscription | null = null;
-  private countsRequest: Subscription | null = null;
-  private columnSearchTimer: ReturnType<typeof setTimeout> | null = null;
-  private pushedColumnSearch: ColumnSearch | null = null;
   private focusAfterMore = false;
   /** The e-mail mailing was just confirmed: once the dialog has closed, the focus goes to its progress. */
   private focusProgressAfterDialog = false;
 
   protected readonly language = inject(LanguageService).current;
+  protected readonly countKey = countKey;
+  protected readonly classNames = classNames;
   protected readonly sortOptions = SORT_OPTIONS;
   protected readonly layoutOptions = LAYOUT_OPTIONS;
   protected readonly params = this.selection.params;
@@ -99,8 +95,8 @@ export default class MailingPage {
   protected readonly exportQueryParams = computed(() => selectionQueryParams(this.params()));
 
   // Counters
-  protected readonly counts = signal<MailingSelectionCounts | null>(null);
-  protected readonly countsFailure = signal<string | null>(null);
+  protected readonly selectionCounts = new SelectionCounts(this.filter);
+  protected readonly counts = this.selectionCounts.counts;
   protected readonly withEmail = computed(() => {
     const counts = this.counts();
     return counts ? counts.total - counts.withoutEmail : null;
@@ -113,7 +109,7 @@ export default class MailingPage {
   protected readonly hasMore = signal(false);
   protected readonly loading = signal(true);
   protected readonly failure = signal<string | null>(null);
-  protected readonly columnDrafts = signal<ColumnSearch>(columnSearchOf(this.params()));
+  protected readonly columnSearch = new ColumnSearchDrafts(this.selection);
 
   // Options and launch
   protected readonly firstSort = signal<MailingSortKey | ''>('');
@@ -127,31 +123,9 @@ export default class MailingPage {
   constructor() {
     effect(() => {
       const filter = this.filter();
-      untracked(() => {
-        this.loadCounts(filter);
-        this.loadRows(filter, null);
-      });
+      untracked(() => this.loadRows(filter, null));
     });
-    // Back/forward change the column searches: show them, unless the address only caught up with the typing.
-    effect(() => {
-      const fromAddress = columnSearchOf(this.params());
-      untracked(() => {
-        if (this.columnSearchTimer) {
-          return;
-        }
-        if (!this.pushedColumnSearch || !sameColumnSearch(fromAddress, this.pushedColumnSearch)) {
-          this.columnDrafts.set(fromAddress);
-        }
-        this.pushedColumnSearch = null;
-      });
-    });
-    inject(DestroyRef).onDestroy(() => {
-      this.listRequest?.unsubscribe();
-      this.countsRequest?.unsubscribe();
-      if (this.columnSearchTimer) {
-        clearTimeout(this.columnSearchTimer);
-      }
-    });
+    inject(DestroyRef).onDestroy(() => this.listRequest?.unsubscribe());
   }
 
   protected paramsChanged(params: UserListParams): void {
@@ -232,24 +206,7 @@ export default class MailingPage {
     );
   }
 
-  // Column search and « Afficher plus »
-
-  protected columnSearchChanged(name: ColumnSearchName, event: Event): void {
-    const value = (event.target as HTMLInputElement).value;
-    this.columnDrafts.update((drafts) => ({ ...drafts, [name]: value }));
-    if (this.columnSearchTimer) {
-      clearTimeout(this.columnSearchTimer);
-    }
-    this.columnSearchTimer = setTimeout(() => this.pushColumnSearch(), COLUMN_SEARCH_DEBOUNCE_MS);
-  }
-
-  protected columnSearchNow(event: Event): void {
-    event.preventDefault();
-    if (this.columnSearchTimer) {
-      clearTimeout(this.columnSearchTimer);
-    }
-    this.pushColumnSearch();
-  }
+  // « Afficher plus »
 
   protected showMore(): void {
     const cursor = this.endCursor();
@@ -260,48 +217,8 @@ export default class MailingPage {
     this.loadRows(this.filter(), cursor);
   }
 
-  protected classNames(row: Row): string {
-    return row.classes.map((item) => item.name).join(', ');
-  }
-
   protected formatCount(count: number): string {
-    return count.toLocaleString(this.language() === 'fr' ? 'fr-FR' : 'en-GB');
-  }
-
-  protected countKey(base: string, count: number): string {
-    return `${base}${count === 0 ? 'None' : count === 1 ? 'One' : 'Many'}`;
-  }
-
-  private pushColumnSearch(): void {
-    this.columnSearchTimer = null;
-    const drafts = this.columnDrafts();
-    const params = this.params();
-    if (sameColumnSearch(drafts, columnSearchOf(params))) {
-      return;
-    }
-    this.pushedColumnSearch = drafts;
-    this.selection.navigate({ ...params, ...drafts }, true);
-  }
-
-  private loadCounts(filter: UserFilter): void {
-    this.countsRequest?.unsubscribe();
-    this.countsFailure.set(null);
-    this.countsRequest = this.apollo
-      .query({ query: MAILING_SELECTION_QUERY, variables: { filter }, fetchPolicy: 'network-only' })
-      .subscribe({
-        next: (result) => {
-          if (result.data) {
-            this.counts.set(result.data.mailingSelection);
-          } else {
-            this.counts.set(null);
-            this.countsFailure.set(this.userErrors.describe(result.error).message);
-          }
-        },
-        error: (error: unknown) => {
-          this.counts.set(null);
-          this.countsFailure.set(this.userErrors.describe(error).message);
-        },
-      });
+    return formatCount(count, this.language());
   }
 
   private loadRows(filter: UserFilter, after: string | null): void {

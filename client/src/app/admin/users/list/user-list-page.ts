@@ -12,52 +12,28 @@ import {
   signal,
   untracked,
 } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Apollo } from 'apollo-angular';
-import { type Subscription, distinctUntilChanged, map } from 'rxjs';
+import type { Subscription } from 'rxjs';
 import { UserErrorMessageService } from '../../../core/errors/user-error-message.service';
-import type { AdminFunction, Profile, SchoolClassesQuery, UserListQuery, UserOrder } from '../../../core/graphql/generated/graphql';
+import type { UserListQuery, UserOrder } from '../../../core/graphql/generated/graphql';
 import { LanguageService } from '../../../core/i18n/language.service';
+import { countKey, formatCount } from '../../../shared/format/count';
 import { DateOnlyPipe } from '../../../shared/format/date.pipe';
 import { AccountStateBadge } from '../../../shared/users/account-state-badge';
-import { SCHOOL_CLASSES_QUERY } from '../../home/school-classes.query';
-import { ADMINISTERED_STRUCTURES_QUERY } from '../administered-structures.query';
-import {
-  type ColumnSearch,
-  type ColumnSearchName,
-  DEFAULT_PARAMS,
-  FUNCTIONS,
-  PROFILES,
-  type UserListParams,
-  activeFilterCount,
-  columnSearchOf,
-  parseUserListParams,
-  sameColumnSearch,
-  sameParams,
-  toQueryParams,
-  toUserFilter,
-} from './user-list-params';
+import { LoginCell } from '../../../shared/users/login-cell';
+import { ColumnSearchCell, ColumnSearchDrafts } from '../filters/column-search';
+import { UserFiltersPanel } from '../filters/user-filters-panel';
+import { UserListAddress } from '../filters/user-list-address';
+import { classNames } from '../user-row.fragment';
+import { type UserListParams, toUserFilter } from './user-list-params';
 import { USER_LIST_QUERY } from './user-list.query';
 
 const PAGE_SIZE = 50;
-const COLUMN_SEARCH_DEBOUNCE_MS = 300;
 
 type Page = UserListQuery['users'];
 type Row = Page['edges'][number]['node'];
-type SchoolClass = SchoolClassesQuery['schoolClasses'][number];
-
-interface School {
-  readonly id: string;
-  readonly name: string;
-}
-
-/** A three-way choice of the panel (Tous / Oui / Non), as radio buttons. */
-interface Choice<T> {
-  readonly value: T;
-  readonly labelKey: string;
-}
 
 /**
  * /admin/utilisateurs « Utilisateurs » (guide, tutorial 2): every account the admin administers.
@@ -69,57 +45,25 @@ interface Choice<T> {
 @Component({
   selector: 'app-user-list-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslocoPipe, DateOnlyPipe, AccountStateBadge],
+  imports: [RouterLink, TranslocoPipe, DateOnlyPipe, AccountStateBadge, LoginCell, UserFiltersPanel, ColumnSearchCell],
   templateUrl: './user-list-page.html',
   styleUrl: './user-list-page.css',
 })
 export default class UserListPage {
   private readonly apollo = inject(Apollo);
-  private readonly router = inject(Router);
-  private readonly route = inject(ActivatedRoute);
   private readonly userErrors = inject(UserErrorMessageService);
   private readonly document = inject(DOCUMENT);
   private readonly injector = inject(Injector);
+  private readonly address = new UserListAddress();
   private listRequest: Subscription | null = null;
-  private classesRequest: Subscription | null = null;
-  private columnSearchTimer: ReturnType<typeof setTimeout> | null = null;
-  /** The column search last written to the address by this page (not by back/forward). */
-  private pushedColumnSearch: ColumnSearch | null = null;
   /** Where the focus goes once a new page is shown (after « Page suivante » / « Page précédente »). */
   private focusAfterLoad: 'pager' | null = null;
 
   protected readonly language = inject(LanguageService).current;
-  protected readonly profiles = PROFILES;
-  protected readonly functions = FUNCTIONS;
-  protected readonly activationChoices: readonly Choice<boolean | null>[] = [
-    { value: null, labelKey: 'userList.filters.all' },
-    { value: true, labelKey: 'userList.filters.activated' },
-    { value: false, labelKey: 'userList.filters.notActivated' },
-  ];
-  protected readonly blockedChoices: readonly Choice<boolean | null>[] = [
-    { value: null, labelKey: 'userList.filters.all' },
-    { value: true, labelKey: 'userList.filters.yes' },
-    { value: false, labelKey: 'userList.filters.no' },
-  ];
-  protected readonly predeletedChoices: readonly Choice<boolean>[] = [
-    { value: false, labelKey: 'userList.filters.no' },
-    { value: true, labelKey: 'userList.filters.yes' },
-  ];
-  protected readonly emailChoices: readonly Choice<boolean | null>[] = [
-    { value: null, labelKey: 'userList.filters.all' },
-    { value: true, labelKey: 'userList.filters.withEmail' },
-    { value: false, labelKey: 'userList.filters.withoutEmail' },
-  ];
-
+  protected readonly classNames = classNames;
   /** Filters, searches and sort, read from the address. */
-  protected readonly params = toSignal(
-    this.route.queryParamMap.pipe(
-      map(parseUserListParams),
-      distinctUntilChanged(sameParams),
-    ),
-    { requireSync: true },
-  );
-  protected readonly activeFilters = computed(() => activeFilterCount(this.params()));
+  protected readonly params = this.address.params;
+  protected readonly columnSearch = new ColumnSearchDrafts(this.address);
   /** The cursors of the pages seen so far (null: the first page); back to page 1 when the filters change. */
   protected readonly cursors = linkedSignal<UserListParams, readonly (string | null)[]>({
     source: this.params,
@@ -144,26 +88,8 @@ export default class UserListPage {
     if (!page) {
       return null;
     }
-    const count = page.totalCount;
-    const key = count === 0 ? 'userList.totalNone' : count === 1 ? 'userList.totalOne' : 'userList.totalMany';
-    return { key, count: count.toLocaleString(this.language() === 'fr' ? 'fr-FR' : 'en-GB') };
+    return { key: countKey('userList.total', page.totalCount), count: formatCount(page.totalCount, this.language()) };
   });
-
-  protected readonly filtersOpen = signal(false);
-  /** What is typed in the column searches, sent to the address after a pause. */
-  protected readonly columnDrafts = signal<ColumnSearch>(columnSearchOf(DEFAULT_PARAMS));
-
-  protected readonly schools = signal<readonly School[]>([]);
-  /** The école whose classes the « Classe » filter offers: the only one, or the one chosen. */
-  protected readonly classesSchool = computed<School | null>(() => {
-    const schools = this.schools();
-    if (schools.length === 1) {
-      return schools[0];
-    }
-    const chosen = this.params().schoolId;
-    return schools.find((school) => school.id === chosen) ?? null;
-  });
-  protected readonly classOptions = signal<readonly SchoolClass[] | null>(null);
 
   constructor() {
     effect(() => {
@@ -171,112 +97,18 @@ export default class UserListPage {
       const after = this.cursors().at(-1) ?? null;
       untracked(() => this.load(params, after));
     });
-    // Back/forward (or a shared link) change the column searches: show them in the fields, unless
-    // the address only caught up with what is being typed.
-    effect(() => {
-      const fromAddress = columnSearchOf(this.params());
-      untracked(() => {
-        if (this.columnSearchTimer) {
-          // Still typing: what is typed wins and is sent after the pause.
-          return;
-        }
-        if (!this.pushedColumnSearch || !sameColumnSearch(fromAddress, this.pushedColumnSearch)) {
-          this.columnDrafts.set(fromAddress);
-        }
-        this.pushedColumnSearch = null;
-      });
-    });
-    effect(() => {
-      const school = this.classesSchool();
-      untracked(() => this.loadClasses(school));
-    });
-    this.loadSchools();
-    inject(DestroyRef).onDestroy(() => {
-      this.listRequest?.unsubscribe();
-      this.classesRequest?.unsubscribe();
-      if (this.columnSearchTimer) {
-        clearTimeout(this.columnSearchTimer);
-      }
-    });
+    inject(DestroyRef).onDestroy(() => this.listRequest?.unsubscribe());
   }
 
-  // « Filtres »
-
-  protected toggleFilters(): void {
-    this.filtersOpen.update((open) => !open);
+  protected filtersChanged(params: UserListParams): void {
+    this.address.navigate(params);
   }
 
-  /** The cross, or Échap inside the panel: the focus goes back to « Filtres ». */
-  protected closeFilters(): void {
-    this.filtersOpen.set(false);
-    afterNextRender(() => this.document.getElementById('user-list-filters-toggle')?.focus(), { injector: this.injector });
-  }
-
-  protected resetFilters(): void {
-    const params = this.params();
-    this.navigate({ ...DEFAULT_PARAMS, ...columnSearchOf(params), order: params.order });
-  }
-
-  protected toggleProfile(profile: Profile): void {
-    const params = this.params();
-    this.navigate({ ...params, profiles: toggled(params.profiles, profile) });
-  }
-
-  protected toggleFunction(fn: AdminFunction): void {
-    const params = this.params();
-    this.navigate({ ...params, functions: toggled(params.functions, fn) });
-  }
-
-  protected toggleClass(classId: string): void {
-    const params = this.params();
-    this.navigate({ ...params, classIds: toggled(params.classIds, classId) });
-  }
-
-  protected setActivated(value: boolean | null): void {
-    this.navigate({ ...this.params(), activated: value });
-  }
-
-  protected setBlocked(value: boolean | null): void {
-    this.navigate({ ...this.params(), blocked: value });
-  }
-
-  protected setPredeleted(value: boolean): void {
-    this.navigate({ ...this.params(), predeleted: value });
-  }
-
-  protected setHasEmail(value: boolean | null): void {
-    this.navigate({ ...this.params(), hasEmail: value });
-  }
-
-  /** Another école: its classes replace the chosen ones. */
-  protected setSchool(event: Event): void {
-    const value = (event.target as HTMLSelectElement).value || null;
-    this.navigate({ ...this.params(), schoolId: value, classIds: [] });
-  }
-
-  // Column search and sort
-
-  protected columnSearchChanged(name: ColumnSearchName, event: Event): void {
-    const value = (event.target as HTMLInputElement).value;
-    this.columnDrafts.update((drafts) => ({ ...drafts, [name]: value }));
-    if (this.columnSearchTimer) {
-      clearTimeout(this.columnSearchTimer);
-    }
-    this.columnSearchTimer = setTimeout(() => this.pushColumnSearch(), COLUMN_SEARCH_DEBOUNCE_MS);
-  }
-
-  /** Entrée in a column search: no need to wait. */
-  protected columnSearchNow(event: Event): void {
-    event.preventDefault();
-    if (this.columnSearchTimer) {
-      clearTimeout(this.columnSearchTimer);
-    }
-    this.pushColumnSearch();
-  }
+  // Sort
 
   protected sortBy(order: UserOrder): void {
     if (this.params().order !== order) {
-      this.navigate({ ...this.params(), order });
+      this.address.navigate({ ...this.params(), order });
     }
   }
 
@@ -305,31 +137,6 @@ export default class UserListPage {
     }
     this.focusAfterLoad = 'pager';
     this.cursors.update((cursors) => cursors.slice(0, -1));
-  }
-
-  protected classNames(row: Row): string {
-    return row.classes.map((item) => item.name).join(', ');
-  }
-
-  protected isChecked<T>(values: readonly T[], value: T): boolean {
-    return values.includes(value);
-  }
-
-  private pushColumnSearch(): void {
-    this.columnSearchTimer = null;
-    const drafts = this.columnDrafts();
-    const params = this.params();
-    if (sameColumnSearch(drafts, columnSearchOf(params))) {
-      return;
-    }
-    this.pushedColumnSearch = drafts;
-    // Typing is not a step of the history: the address is replaced, not pushed.
-    this.navigate({ ...params, ...drafts }, true);
-  }
-
-  private navigate(params: UserListParams, replaceUrl = false): void {
-    // Same page: no scrolling to the top, the person stays where they are working.
-    void this.router.navigate([], { relativeTo: this.route, queryParams: toQueryParams(params), replaceUrl, scroll: 'manual' });
   }
 
   private load(params: UserListParams, after: string | null): void {
@@ -379,37 +186,4 @@ export default class UserListPage {
       { injector: this.injector },
     );
   }
-
-  private loadSchools(): void {
-    this.apollo.query({ query: ADMINISTERED_STRUCTURES_QUERY, fetchPolicy: 'network-only' }).subscribe({
-      next: (result) =>
-        this.schools.set(
-          (result.data?.structures ?? [])
-            .filter((structure) => structure.kind === 'ECOLE')
-            .map((structure) => ({ id: structure.id, name: structure.name }))
-            .sort((a, b) => a.name.localeCompare(b.name, 'fr')),
-        ),
-      // The list still works without the École and Classe filters.
-      error: () => this.schools.set([]),
-    });
-  }
-
-  private loadClasses(school: School | null): void {
-    this.classesRequest?.unsubscribe();
-    this.classOptions.set(null);
-    if (!school) {
-      return;
-    }
-    this.classesRequest = this.apollo
-      .query({ query: SCHOOL_CLASSES_QUERY, variables: { structureId: school.id }, fetchPolicy: 'network-only' })
-      .subscribe({
-        next: (result) => this.classOptions.set(result.data?.schoolClasses ?? []),
-        error: () => this.classOptions.set([]),
-      });
-  }
 }
-
-function toggled<T>(values: readonly T[], value: T): T[] {
-  return values.includes(value) ? values.filter((item) => item !== value) : [...values, value];
-}
-

@@ -158,6 +158,11 @@ export function activeFilterCount(params: UserListParams): number {
   ].filter(Boolean).length;
 }
 
+/** « Effacer les filtres »: every group of the panel back to its default; the column searches and the sort stay. */
+export function withoutFilters(params: UserListParams): UserListParams {
+  return { ...DEFAULT_PARAMS, ...columnSearchOf(params), order: params.order };
+}
+
 export function columnSearchOf(params: UserListParams): ColumnSearch {
   return { lastName: params.lastName, firstName: params.firstName, login: params.login, className: params.className };
 }

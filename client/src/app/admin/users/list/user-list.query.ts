@@ -8,19 +8,8 @@ export const USER_LIST_QUERY = graphql(`
       edges {
         cursor
         node {
-          id
-          firstName
-          lastName
-          login
-          alias
-          profile
+          ...UserRowFields
           status
-          activated
-          createdAt
-          classes {
-            id
-            name
-          }
         }
       }
       pageInfo {
