@@ -1,4 +1,4 @@
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 /** Debian's Chromium (`apt-get install chromium`); CHROMIUM_PATH overrides it. */
 export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
@@ -24,6 +24,7 @@ export const CHROMIUM_ARGS = [
  */
 export class ChromiumHost {
   private launching?: Promise<Browser>;
+  private context?: { browser: Browser; context: Promise<BrowserContext> };
   private closed = false;
 
   constructor(private readonly executablePath = process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM_PATH) {}
@@ -50,11 +51,29 @@ export class ChromiumHost {
     return browser;
   }
 
+  /**
+   * A new tab for printing. All tabs share one browser context: no JavaScript (the templates need
+   * none), no network. One context, not one per tab: headless Chromium starts a window, with its
+   * own renderer process (~160 MB), for every context.
+   */
+  async newPage(): Promise<Page> {
+    const browser = await this.browser();
+    if (this.context?.browser !== browser) {
+      const context = browser.newContext({ javaScriptEnabled: false, offline: true });
+      this.context = { browser, context };
+      context.catch(() => {
+        if (this.context?.context === context) this.context = undefined;
+      });
+    }
+    return (await this.context.context).newPage();
+  }
+
   /** Stops Chromium for good (server shutdown); later calls to `browser()` fail. */
   async close(): Promise<void> {
     this.closed = true;
     const launching = this.launching;
     this.launching = undefined;
+    this.context = undefined;
     const browser = await launching?.catch(() => undefined);
     await browser?.close().catch(() => undefined);
   }

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
@@ -59,8 +59,12 @@ function save(pdf: Uint8Array): string {
   return path;
 }
 
+/** Pages as poppler counts them (pdfinfo), checked against pdf-lib's own count of the page tree. */
 async function pageCount(pdf: Uint8Array): Promise<number> {
-  return (await PDFDocument.load(pdf)).getPageCount();
+  const info = execFileSync('pdfinfo', [save(pdf)], { encoding: 'utf8' });
+  const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
+  expect((await PDFDocument.load(pdf)).getPageCount()).toBe(pages);
+  return pages;
 }
 
 /** pdftotext, with non-breaking spaces made plain. `raw` keeps the drawing order (sheet by sheet). */
@@ -77,6 +81,21 @@ function expectInOrder(haystack: string, needles: string[]): void {
     const at = haystack.indexOf(needle, from);
     expect(at, `« ${needle} » after offset ${from}`).toBeGreaterThanOrEqual(0);
     from = at + needle.length;
+  }
+}
+
+/** SIGKILLs the Chromium browser process this test process launched: a crash, as far as it can tell. */
+function killChromium(): void {
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (parent === process.pid && readFileSync(`/proc/${pid}/cmdline`, 'latin1').includes('chromium')) {
+        process.kill(Number(pid), 'SIGKILL');
+      }
+    } catch {
+      // gone meanwhile
+    }
   }
 }
 
@@ -179,6 +198,18 @@ describe(SheetPrinter.name, () => {
     await shared.print(SheetLayout.TWO_PER_PAGE, 2, loaderOf(sheets));
     await (await chromium.browser()).close(); // as if it had crashed
     expect(await pageCount(await shared.print(SheetLayout.TWO_PER_PAGE, 3, loaderOf(sheets)))).toBe(2);
+  });
+
+  it('should finish a job whose Chromium died in the middle, retrying the chunks it was printing', async () => {
+    let killed = false;
+    const pdf = await printer({ pagesPerChunk: 1 }).print(SheetLayout.TWO_PER_PAGE, 16, loaderOf(sheets), () => {
+      if (killed) return;
+      killed = true;
+      killChromium();
+    });
+    expect(killed).toBe(true);
+    expect(await pageCount(pdf)).toBe(8);
+    expectInOrder(text(pdf, { raw: true }), sheets.slice(0, 16).map((sheet) => `Identifiant : ${sheet.login}`));
   });
 
   it.skipIf(!hasTool('zbarimg') || !hasTool('pdftoppm'))('should print QR codes that scan to the activation page of the login', async () => {

@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
 import { ChromiumHost } from './chromium';
 import { type ConnectionSheet, SHEETS_PER_PAGE, SheetLayout } from './connection-sheet';
 import { PdfMerger } from './pdf-merger';
@@ -13,7 +13,7 @@ export interface SheetPrinterOptions {
   publicUrl: string;
   /** At most this many pages per Chromium call; default 200. */
   pagesPerChunk?: number;
-  /** Chunks printed at the same time, each in its own tab; default 1 (see DEFAULT_CONCURRENCY). */
+  /** Chunks printed at the same time, each in its own tab; default 2 (see DEFAULT_CONCURRENCY). */
   concurrency?: number;
   /** pdf-lib's object streams for the merged file; default off (faster to write). */
   useObjectStreams?: boolean;
@@ -23,23 +23,19 @@ export interface SheetPrinterOptions {
 export type SheetLoader = (offset: number, limit: number) => Promise<ConnectionSheet[]>;
 
 /**
- * 200 pages per Chromium call: Chromium's print time per page stays flat up to a few hundred pages
- * and grows beyond (one huge layout and PDF in a single renderer), while each call has a fixed
- * cost of a few tens of milliseconds. See bench/pdf for the measurements.
+ * 200 pages per Chromium call. One big document costs more per page the bigger it gets (one call
+ * over 400 pages of cards printed 263 sheets/s, over 1,250 pages 116/s), and a tab holds ~1 MB per
+ * page while it prints; under ~100 pages, the fixed cost of each call and of each merged chunk
+ * shows. See bench/pdf.
  */
 export const DEFAULT_PAGES_PER_CHUNK = 200;
 /**
- * One tab at a time, measured on 2 cores: Chromium's renderer and print compositor already keep
- * both busy while Node loads, renders and merges the neighbouring chunks; a second tab only added
- * memory. The pipeline still overlaps work: the next chunk is loaded and rendered while one prints.
+ * Two tabs print two chunks at once. On 2 cores, one tab leaves a core idle half of the time
+ * (its renderer lays out, then the print compositor writes the PDF, one after the other), and
+ * Node's share (QR codes, HTML, merge: ~0.3 ms a sheet) fits in the gaps: 10,000 cards went from
+ * 290 to 487 sheets/s, for 200–400 MB more at the peak. More tabs than cores only add memory.
  */
-export const DEFAULT_CONCURRENCY = 1;
-
-/** A tab, in a context of its own: no JavaScript (templates need none), no network. */
-interface Tab {
-  context: BrowserContext;
-  page: Page;
-}
+export const DEFAULT_CONCURRENCY = 2;
 
 /**
  * Prints connection sheets to one PDF through a headless Chromium. Long jobs are cut into chunks
@@ -52,7 +48,7 @@ export class SheetPrinter {
   readonly concurrency: number;
   private readonly chromium: ChromiumHost;
   private readonly ownsChromium: boolean;
-  private readonly idleTabs: Tab[] = [];
+  private readonly tabs = new Tabs(() => this.chromium.newPage());
 
   constructor(private readonly options: SheetPrinterOptions) {
     this.pagesPerChunk = Math.max(1, Math.floor(options.pagesPerChunk ?? DEFAULT_PAGES_PER_CHUNK));
@@ -78,7 +74,7 @@ export class SheetPrinter {
     const sheetsPerChunk = this.pagesPerChunk * perPage;
     const chunks = Math.ceil(Math.max(0, total) / sheetsPerChunk);
     const merger = new PdfMerger({ useObjectStreams: this.options.useObjectStreams });
-    const tabs = new TabPool(this.concurrency, this.idleTabs, () => this.openTab());
+    const tabs = new TabPool(this.concurrency, this.tabs);
 
     // Loads run one after the other, in order, whatever the number of tabs.
     let loading: Promise<unknown> = Promise.resolve();
@@ -126,102 +122,138 @@ export class SheetPrinter {
       if (printed === 0) throw new Error('Aucune fiche de connexion à imprimer.');
       return await merger.bytes();
     } finally {
-      // Let chunks still in flight (after a failure) settle before their tabs go back to the pool.
+      // After a failure, let the chunks still in flight settle before the job ends.
       await Promise.allSettled(pending.filter(Boolean));
-      await tabs.release();
     }
   }
 
   /** One document, one Chromium call: for single sheets, previews and the monolithic comparison. */
   async printHtml(html: string): Promise<Uint8Array> {
-    const tabs = new TabPool(1, this.idleTabs, () => this.openTab());
-    try {
-      return await tabs.use((tab) => this.printOn(tab, html));
-    } finally {
-      await tabs.release();
-    }
+    const tabs = new TabPool(1, this.tabs);
+    return tabs.use((tab) => this.printOn(tab, html));
   }
 
   /** Closes the tabs, and Chromium unless it was shared in through the options. */
   async close(): Promise<void> {
-    const tabs = this.idleTabs.splice(0);
-    await Promise.all(tabs.map((tab) => tab.context.close().catch(() => undefined)));
+    await this.tabs.closeAll();
     if (this.ownsChromium) await this.chromium.close();
   }
 
-  private async openTab(): Promise<Tab> {
-    const browser = await this.chromium.browser();
-    const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
-    try {
-      return { context, page: await context.newPage() };
-    } catch (error) {
-      await context.close().catch(() => undefined);
-      throw error;
-    }
-  }
-
-  private async printOn(tab: Tab, html: string): Promise<Uint8Array> {
+  private async printOn(tab: Page, html: string): Promise<Uint8Array> {
     // setContent waits for 'load' only: the document has no external resource to wait for.
-    await tab.page.setContent(html, { waitUntil: 'load', timeout: 120_000 });
-    return tab.page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+    await tab.setContent(html, { waitUntil: 'load', timeout: 120_000 });
+    return tab.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
   }
 }
 
+/** Tries per chunk (and per tab opening), and the pause before the second and third. */
+const ATTEMPTS = 3;
+const RETRY_DELAY_MS = 500;
+
 /**
- * At most `size` tabs of one job at a time, taken from (and given back to) the printer's idle tabs
- * so later jobs skip opening them. A tab whose print failed is closed instead of reused; the chunk
- * is then retried once on a fresh tab, which relaunches Chromium if it had crashed.
+ * Lends the printer's tabs to one job, at most `size` at a time. A tab is taken from the idle ones
+ * (later jobs skip opening them) or opened; once its chunk is printed, the PDF goes back at once
+ * while the tab is emptied in the background, then returned to the idle ones. A tab whose print
+ * failed is closed instead; the chunk is retried on a fresh tab (twice at most), which relaunches
+ * Chromium if it had crashed.
  */
 class TabPool {
   private inUse = 0;
   private readonly waiting: (() => void)[] = [];
-  private readonly mine: Tab[] = [];
 
   constructor(
     private readonly size: number,
-    private readonly idle: Tab[],
-    private readonly open: () => Promise<Tab>,
+    private readonly tabs: Tabs,
   ) {}
 
-  async use<T>(work: (tab: Tab) => Promise<T>): Promise<T> {
+  async use<T>(work: (tab: Page) => Promise<T>): Promise<T> {
     while (this.inUse >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.inUse++;
+    let lent = false;
     try {
       for (let attempt = 1; ; attempt++) {
-        const tab = this.take() ?? (await this.open());
+        let tab: Page | undefined;
+        let result: T;
         try {
-          const result = await work(tab);
-          this.mine.push(tab);
-          return result;
+          tab = await this.tabs.take();
+          result = await work(tab);
         } catch (error) {
-          await tab.context.close().catch(() => undefined);
-          if (attempt >= 2) throw error;
+          await tab?.close().catch(() => undefined);
+          if (attempt >= ATTEMPTS) throw error;
+          // A dying Chromium may still look connected for a moment: let it go before relaunching.
+          await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS * attempt));
+          continue;
         }
+        lent = true;
+        void this.tabs.giveBack(tab).finally(() => this.free());
+        return result;
       }
     } finally {
-      this.inUse--;
-      this.waiting.shift()?.();
+      if (!lent) this.free();
     }
   }
 
-  /** A tab still alive (a crash of Chromium leaves dead ones behind), else undefined. */
-  private take(): Tab | undefined {
-    for (let tab = this.mine.pop() ?? this.idle.pop(); tab; tab = this.mine.pop() ?? this.idle.pop()) {
-      if (isAlive(tab)) return tab;
-      void tab.context.close().catch(() => undefined);
-    }
-    return undefined;
-  }
-
-  /** Gives this job's healthy tabs back to the printer for the next job. */
-  async release(): Promise<void> {
-    for (const tab of this.mine.splice(0)) {
-      if (isAlive(tab)) this.idle.push(tab);
-      else await tab.context.close().catch(() => undefined);
-    }
+  private free(): void {
+    this.inUse--;
+    this.waiting.shift()?.();
   }
 }
 
-function isAlive(tab: Tab): boolean {
-  return !tab.page.isClosed() && tab.context.browser()?.isConnected() === true;
+/** The printer's tabs: idle ones ready for any job, and those being emptied after a chunk. */
+class Tabs {
+  private readonly idle: Page[] = [];
+  private readonly cleaning = new Set<Promise<void>>();
+
+  constructor(private readonly open: () => Promise<Page>) {}
+
+  /**
+   * An idle tab still alive (a crash of Chromium leaves dead ones behind); else, while tabs are
+   * being emptied, the first of them; else a new one. Waiting beats opening: a tab costs a renderer
+   * process, and the one being emptied is ready within ~100 ms.
+   */
+  async take(): Promise<Page> {
+    for (;;) {
+      for (let tab = this.idle.pop(); tab; tab = this.idle.pop()) {
+        if (isAlive(tab)) return tab;
+        void tab.close().catch(() => undefined);
+      }
+      if (this.cleaning.size === 0) return this.open();
+      await Promise.race(this.cleaning);
+    }
+  }
+
+  giveBack(tab: Page): Promise<void> {
+    const cleaning = releaseDocument(tab).then(
+      () => void this.idle.push(tab),
+      () => tab.close().catch(() => undefined),
+    );
+    this.cleaning.add(cleaning);
+    return cleaning.finally(() => this.cleaning.delete(cleaning));
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.allSettled([...this.cleaning]);
+    await Promise.all(this.idle.splice(0).map((tab) => tab.close().catch(() => undefined)));
+  }
+}
+
+/**
+ * Empties the tab and has its renderer collect the chunk it just printed. setContent reuses the
+ * same document (document.open), and with no script running Chromium hardly ever collects the old
+ * nodes by itself: a tab's memory grew by ~110 MB per 200-page chunk, without bound over a long
+ * job. A forced collection (~100 ms, in the background) brings it back to ~50 MB each time.
+ */
+async function releaseDocument(tab: Page): Promise<void> {
+  await tab.setContent('<!DOCTYPE html><title></title>', { waitUntil: 'load' });
+  let session = cdpSessions.get(tab);
+  if (!session) {
+    session = await tab.context().newCDPSession(tab);
+    cdpSessions.set(tab, session);
+  }
+  await session.send('HeapProfiler.collectGarbage');
+}
+const cdpSessions = new WeakMap<Page, CDPSession>();
+
+function isAlive(tab: Page): boolean {
+  return !tab.isClosed() && tab.context().browser()?.isConnected() === true;
 }

@@ -86,6 +86,15 @@ describe('renderHtml', () => {
     }
   });
 
+  it.each([SheetLayout.ONE_PER_PAGE, SheetLayout.TWO_PER_PAGE])(
+    'should head the letter with the ENT alone when the account has no école, and skip an empty class line (%s)',
+    (layout) => {
+      const [sheet] = sheetsOf(renderHtml(layout, [{ ...pupil, school: null, classes: [] }], { publicUrl }));
+      expect(sheet.match(/Espace Numérique de Travail/g)).toHaveLength(2); // letterhead and « Objet »
+      expect(sheet).not.toContain('en classe de');
+    },
+  );
+
   it.each(layouts)('should list the children of parents only (%s)', (layout) => {
     const html = renderHtml(layout, [parent, { ...pupil, children: ['Should NOT show'] }], { publicUrl });
     const [parentSheet, pupilSheet] = sheetsOf(html);
@@ -93,6 +102,8 @@ describe('renderHtml', () => {
       expect(parentSheet).toContain('Responsable de&nbsp;: Marie AUBERT, Emma AUBERT');
       expect(parentSheet).toContain('>Parent<');
       expect(pupilSheet).toContain('>Élève<');
+    } else {
+      expect(parentSheet).toContain('Responsable de <strong>Marie AUBERT, Emma AUBERT</strong>');
     }
     expect(pupilSheet).not.toContain('Responsable de');
     expect(pupilSheet).not.toContain('Should NOT show');

@@ -25,6 +25,7 @@ export interface SheetView {
   classes: string;
   /** Parents: « Emma A, Marie A », else ''. */
   children: string;
+  /** The école of the letterhead, '' when there is none (the letterhead then names the ENT only). */
   school: string;
   login: string;
   /** Null once the account is activated: the sheet says to sign in with one's own password. */
@@ -36,9 +37,6 @@ export interface SheetView {
   /** The QR code of `qrUrl`, as a PNG data: URI. */
   qr: string;
 }
-
-/** The letterhead when the account has no école (operator or département staff). */
-const DEFAULT_LETTERHEAD = 'Espace Numérique de Travail';
 
 /** `publicUrl` without its trailing slashes, so paths join with exactly one. */
 export function normalisePublicUrl(publicUrl: string): string {
@@ -76,7 +74,7 @@ export function toSheetView(sheet: ConnectionSheet, publicUrl: string): SheetVie
     profile: PROFILE_LABELS[sheet.profile] ?? sheet.profile,
     classes: sheet.classes.join(', '),
     children: sheet.profile === Profile.RELATIVE ? sheet.children.join(', ') : '',
-    school: sheet.school?.trim() || DEFAULT_LETTERHEAD,
+    school: sheet.school?.trim() ?? '',
     login: sheet.login,
     activationCode: sheet.activationCode || null,
     address: normalisePublicUrl(publicUrl),
