@@ -48,6 +48,10 @@ export class SmtpSink {
   }
 
   async start(): Promise<string> {
+    // A client killed mid-session (the SIGKILL fault test) resets its connection: expected, not a failure.
+    this.server.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ECONNRESET' && error.code !== 'EPIPE') throw error;
+    });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
     this.port = (this.server.server.address() as AddressInfo).port;
     return `smtp://127.0.0.1:${this.port}?tls=off`;
