@@ -1,15 +1,8 @@
+import { PROFILE_LABELS_FR } from '../modules/directory/profile-labels';
 import { Profile } from '../modules/directory/user.entity';
 import type { ConnectionSheet } from './connection-sheet';
 import { qrPngDataUri } from './qr-code';
 
-/** How the sheets name a profile (the admin console's labels). */
-export const PROFILE_LABELS: Record<Profile, string> = {
-  [Profile.STUDENT]: 'Élève',
-  [Profile.RELATIVE]: 'Parent',
-  [Profile.TEACHER]: 'Enseignant',
-  [Profile.PERSONNEL]: 'Personnel',
-  [Profile.GUEST]: 'Invité',
-};
 
 /**
  * Everything a template prints for one sheet, already formatted: templates stay free of logic and
@@ -71,7 +64,7 @@ export function toSheetView(sheet: ConnectionSheet, publicUrl: string): SheetVie
   return {
     addressee: joinNames(sheet.firstName, upper(sheet.lastName)),
     cardName: joinNames(upper(sheet.lastName), sheet.firstName),
-    profile: PROFILE_LABELS[sheet.profile] ?? sheet.profile,
+    profile: PROFILE_LABELS_FR[sheet.profile] ?? sheet.profile,
     classes: sheet.classes.join(', '),
     children: sheet.profile === Profile.RELATIVE ? sheet.children.join(', ') : '',
     school: sheet.school?.trim() ?? '',

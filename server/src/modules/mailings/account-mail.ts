@@ -2,6 +2,7 @@ import Handlebars from 'handlebars';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConnectionSheet } from '../../documents/connection-sheet';
+import { sheetUrl } from '../../documents/sheet-view';
 import { OutgoingMail } from '../../platform/mail/mailer';
 
 const templates = Handlebars.create();
@@ -22,7 +23,7 @@ export function accountMail(sheet: ConnectionSheet & { email: string; userId: st
   const data = {
     ...sheet,
     address: publicUrl,
-    activationUrl: `${publicUrl}/activation?login=${encodeURIComponent(sheet.login)}`,
+    activationUrl: sheetUrl(publicUrl, sheet),
   };
   return {
     to: sheet.email,

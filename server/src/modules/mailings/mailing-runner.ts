@@ -3,7 +3,7 @@ import { ConnectionSheet, SheetLayout } from '../../documents/connection-sheet';
 import { logger } from '../../platform/logging/logger';
 import { Mailer } from '../../platform/mail/mailer';
 import { accountMail } from './account-mail';
-import { MailingKind, MailingStatus, RecipientStatus } from './mailing.entity';
+import { MailingKind, RecipientStatus } from './mailing.entity';
 import { MailingProgress } from './mailing-progress';
 import { MailingQueue } from './mailing.service';
 import { RecipientResults } from './recipient-results';
@@ -207,4 +207,3 @@ export class MailingRunner {
   }
 }
 
-export const isFinished = (status: MailingStatus) => status === MailingStatus.DONE || status === MailingStatus.FAILED;
