@@ -25,12 +25,17 @@ export function sessionTokenFrom(req: IncomingMessage): string | undefined {
   return parseCookies(header)[SESSION_COOKIE] || undefined;
 }
 
-/** Resolves the caller once: session cookie → session row → actor with scope, in one query. */
+/**
+ * Resolves the caller once: session cookie → session row → actor with scope, in one query, or from
+ * the actor cache (kept exact by the `actor.changed` notifications).
+ */
 export async function resolveActor(services: Services, token: string | undefined): Promise<Actor | null> {
   if (!token) return null;
   const tokenHash = hashToken(token);
-  const actor = await loadActorBySession(services.dataSource, tokenHash, services.config.sessionTtlHours);
-  return actor ? { ...actor, sessionId: tokenHash } : null;
+  return services.actorCache.get(tokenHash, async () => {
+    const loaded = await loadActorBySession(services.dataSource, tokenHash, services.config.sessionTtlHours);
+    return loaded && { actor: { ...loaded.actor, sessionId: tokenHash }, expiresAt: loaded.expiresAt };
+  });
 }
 
 export interface ContextInput {

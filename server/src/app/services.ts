@@ -30,6 +30,7 @@ import { Config } from '../platform/config/config';
 import { SecretBox } from '../platform/crypto/secret-box';
 import { Mailer } from '../platform/mail/mailer';
 import { EventBus } from '../platform/pubsub/event-bus';
+import { ActorCache } from '../platform/auth/actor-cache';
 import { SheetPrinter } from '../documents/sheet-printer';
 import { AccountExportService } from '../modules/mailings/account-export';
 import { MailingJobQueue } from '../modules/mailings/mailing-jobs';
@@ -50,6 +51,10 @@ export interface Infrastructure {
 export function createServices({ config, dataSource, events, throttleLimits }: Infrastructure) {
   const secretBox = SecretBox.fromConfig(config.secretKey, config.dataDir);
   const sessions = new SessionService(dataSource, config.sessionTtlHours);
+  const actorCache = new ActorCache({ ttlMs: config.actorCacheSeconds * 1000, maxEntries: 20_000 });
+  events.on('actor.changed', (event) => (event.all ? actorCache.forgetAll() : actorCache.forgetUsers(event.userIds ?? [])));
+  events.on('session.revoked', (event) => actorCache.forgetUsers([event.userId]));
+  events.onReconnect(() => actorCache.forgetAll());
   const directory = new DirectoryService(dataSource);
   const audit = new AuditService(dataSource);
   const mailer = new Mailer(dataSource, config.smtpUrl, config.mailFrom);
@@ -65,6 +70,7 @@ export function createServices({ config, dataSource, events, throttleLimits }: I
     events,
     secretBox,
     sessions,
+    actorCache,
     mailer,
     cookies: new SessionCookies(config.secureCookies),
     directory,

@@ -16,6 +16,8 @@ interface ActorRow {
   scope_size: number;
   small_ids: string[] | null;
   class_ids: string[] | null;
+  /** Only when loaded by session. */
+  session_expires_at?: Date;
 }
 
 /**
@@ -24,7 +26,7 @@ interface ActorRow {
  * how many structures they cover) and the classes they teach.
  */
 /** The actor query, starting from `me` (a CTE selecting the one account row). */
-function actorQuery(me: string): string {
+function actorQuery(me: string, extraColumns = ''): string {
   return `WITH ${me}, fn AS (
        SELECT f.function, f.structure_id FROM admin_function f JOIN me ON me.id = f.user_id
      )
@@ -35,6 +37,7 @@ function actorQuery(me: string): string {
             covered.size AS scope_size,
             CASE WHEN covered.size <= ${SMALL_SCOPE_STRUCTURES} THEN covered.ids END AS small_ids,
             (SELECT array_agg(cm.class_id) FROM class_member cm WHERE cm.user_id = me.id AND me.profile = '${Profile.TEACHER}') AS class_ids
+            ${extraColumns}
        FROM me,
             LATERAL (SELECT count(DISTINCT sa.structure_id)::int AS size, array_agg(DISTINCT sa.structure_id) AS ids
                        FROM structure_ancestor sa WHERE sa.ancestor_id IN (SELECT structure_id FROM fn)) covered`;
@@ -66,19 +69,22 @@ export async function loadActor(dataSource: DataSource, userId: string): Promise
 
 /**
  * The same, from a session token hash, in the same single round trip: the live session, its
- * sliding expiry (written at most once a minute), and the actor. Every request pays this once.
+ * sliding expiry (written at most once a minute), and the actor. Requests go through ActorCache,
+ * which calls this when it does not hold the session (or holds it for too long).
  */
-export async function loadActorBySession(dataSource: DataSource, tokenHash: string, ttlHours: number): Promise<Actor | null> {
+export async function loadActorBySession(dataSource: DataSource, tokenHash: string, ttlHours: number): Promise<{ actor: Actor; expiresAt: Date } | null> {
   const rows: ActorRow[] = await dataSource.query(
     actorQuery(`session AS (
-         SELECT token_hash, user_id, last_seen_at FROM user_session WHERE token_hash = $1 AND expires_at > now()
+         SELECT token_hash, user_id, last_seen_at, expires_at FROM user_session WHERE token_hash = $1 AND expires_at > now()
        ), touched AS (
          UPDATE user_session s SET last_seen_at = now(), expires_at = now() + make_interval(hours => $2)
            FROM session WHERE s.token_hash = session.token_hash AND session.last_seen_at < now() - interval '1 minute'
        ), me AS (
-         SELECT u.id, u.login, u.first_name, u.last_name, u.profile FROM app_user u JOIN session ON session.user_id = u.id WHERE ${canSignIn}
-       )`),
+         SELECT u.id, u.login, u.first_name, u.last_name, u.profile, session.expires_at AS session_expires_at
+           FROM app_user u JOIN session ON session.user_id = u.id WHERE ${canSignIn}
+       )`, ', me.session_expires_at'),
     [tokenHash, ttlHours],
   );
-  return toActor(rows[0]);
+  const actor = toActor(rows[0]);
+  return actor ? { actor, expiresAt: rows[0]!.session_expires_at! } : null;
 }

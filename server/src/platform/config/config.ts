@@ -16,6 +16,8 @@ export interface Config {
   /** 32-byte key (hex or base64) encrypting activation codes; generated into dataDir when unset. */
   secretKey?: string;
   sessionTtlHours: number;
+  /** How long a signed-in actor may be served from memory at most (0: never); see ActorCache. */
+  actorCacheSeconds: number;
   secureCookies: boolean;
   /** Load the demo département when the database is empty. */
   demoData: boolean;
@@ -70,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     chromiumPath: env.CHROMIUM_PATH || undefined,
     secretKey: env.PREAU_SECRET_KEY || undefined,
     sessionTtlHours: intFrom(env, 'SESSION_TTL_HOURS', 12),
+    actorCacheSeconds: intFrom(env, 'ACTOR_CACHE_SECONDS', 60),
     secureCookies: boolFrom(env, 'SECURE_COOKIES', publicUrl.startsWith('https://')),
     demoData: boolFrom(env, 'DEMO_DATA', !env.DATABASE_URL),
     clientDir: resolve(env.CLIENT_DIR || join(root, 'dist/client/browser')),

@@ -6,6 +6,8 @@ import { logger } from '../logging/logger';
 export type AppEvent =
   /** All sessions of the user, or just one (logout) when sessionId is set. */
   | { type: 'session.revoked'; userId: string; sessionId?: string }
+  /** Sent by PostgreSQL triggers (migration ActorCacheNotify): sessions, accounts or rights changed. */
+  | { type: 'actor.changed'; userIds?: string[]; all?: boolean }
   | { type: 'report.added'; reportId: string }
   | { type: 'report.treated'; reportId: string }
   /** Recipients are loaded on arrival by each instance, among its own subscribers. */
@@ -28,6 +30,8 @@ export class EventBus {
   private client?: Client;
   private closed = false;
   private reconnectDelay = 250;
+  private readonly reconnectHandlers = new Set<() => void>();
+  private everConnected = false;
 
   private constructor(
     private readonly databaseUrl: string,
@@ -56,8 +60,17 @@ export class EventBus {
     });
     await client.connect();
     await client.query(`LISTEN ${CHANNEL}`);
+    const reconnected = this.everConnected;
+    this.everConnected = true;
     this.client = client;
     this.reconnectDelay = 250;
+    if (reconnected) for (const handler of this.reconnectHandlers) handler();
+  }
+
+  /** Called after a lost listening connection is back: events sent meanwhile were missed. */
+  onReconnect(handler: () => void): () => void {
+    this.reconnectHandlers.add(handler);
+    return () => this.reconnectHandlers.delete(handler);
   }
 
   private async reconnect(broken: Client): Promise<void> {

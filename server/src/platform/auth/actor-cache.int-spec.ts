@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE_PASSWORD, Fixtures } from '../../test-support/fixtures';
+import { startTestServer, TestServer } from '../../test-support/test-server';
+import { resolveActor } from '../../app/context';
+
+const STRUCTURES = '{ structures { id } }';
+
+/** Polls until `check` holds (NOTIFY reaches the instances just after the commit), at most 2 s. */
+async function eventually(check: () => Promise<boolean>): Promise<boolean> {
+  const deadline = Date.now() + 2000;
+  for (;;) {
+    if (await check()) return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe('actor cache', () => {
+  let server: TestServer;
+  let second: TestServer;
+  let fixtures: Fixtures;
+  let world: Awaited<ReturnType<Fixtures['departement']>>;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    second = await startTestServer({ sharedDatabaseOf: server });
+    fixtures = new Fixtures(server.services.dataSource, server.services.secretBox);
+    world = await fixtures.departement();
+  });
+  afterAll(async () => {
+    await second?.close();
+    await server?.close();
+  });
+
+  it('serves a signed-in actor from memory, and forgets it on every instance when a right is withdrawn by plain SQL', async () => {
+    const director = await fixtures.user({ profile: 'TEACHER', schools: [world.schoolA], functions: [{ function: 'SCHOOL_ADMIN', structureId: world.schoolB }] });
+    const here = await server.client().signIn(director.login, FIXTURE_PASSWORD);
+    const there = second.client();
+    there.cookie = here.cookie;
+    const ids = async (client: typeof here) => (await client.data<{ structures: { id: string }[] }>(STRUCTURES)).structures.map((s) => s.id);
+    expect(await ids(here)).toContain(world.schoolB);
+    expect(await ids(there)).toContain(world.schoolB);
+    const cached = (s: TestServer) => s.services.actorCache.size;
+    expect(cached(server)).toBeGreaterThan(0);
+    expect(cached(second)).toBeGreaterThan(0);
+
+    // Not through Préau's services: only the database's triggers can tell the instances.
+    await server.services.dataSource.query('DELETE FROM admin_function WHERE user_id = $1', [director.id]);
+    expect(await eventually(async () => !(await ids(here)).includes(world.schoolB))).toBe(true);
+    expect(await eventually(async () => !(await ids(there)).includes(world.schoolB))).toBe(true);
+  });
+
+  it('forgets a pre-deleted account and a deleted session at once', async () => {
+    const pupil = await fixtures.user({ profile: 'STUDENT', schools: [world.schoolA], classes: [world.classA1] });
+    const tab = await server.client().signIn(pupil.login, FIXTURE_PASSWORD);
+    expect((await tab.data('{ me { id } }')).me.id).toBe(pupil.id);
+    await server.services.dataSource.query('UPDATE app_user SET predeleted_at = now() WHERE id = $1', [pupil.id]);
+    expect(await eventually(async () => (await tab.data('{ me { id } }')).me === null)).toBe(true);
+
+    const other = await fixtures.user({ profile: 'STUDENT', schools: [world.schoolA], classes: [world.classA1] });
+    const otherTab = await server.client().signIn(other.login, FIXTURE_PASSWORD);
+    expect((await otherTab.data('{ me { id } }')).me.id).toBe(other.id);
+    await server.services.dataSource.query('DELETE FROM user_session WHERE user_id = $1', [other.id]);
+    expect(await eventually(async () => (await otherTab.data('{ me { id } }')).me === null)).toBe(true);
+  });
+
+  it("follows a teacher's classes and the structure tree", async () => {
+    const teacher = await fixtures.user({ profile: 'TEACHER', schools: [world.schoolA], classes: [world.classA1] });
+    const tab = await server.client().signIn(teacher.login, FIXTURE_PASSWORD);
+    const classes = async () => (await tab.data<{ me: { classes: { id: string }[] } }>('{ me { classes { id } } }')).me.classes.map((c) => c.id);
+    expect(await classes()).toEqual([world.classA1]);
+    // The rights the server will check: the actor the next request gets.
+    const actorClasses = async () => (await resolveActor(server.services, tab.cookie!.split('=')[1]))!.teacherClassIds;
+    expect(await actorClasses()).toEqual([world.classA1]);
+    await server.services.dataSource.query('INSERT INTO class_member (class_id, user_id) VALUES ($1, $2)', [world.classA2, teacher.id]);
+    expect(await eventually(async () => (await actorClasses()).length === 2)).toBe(true);
+
+    // A new école under the ERUN's circonscription widens their scope.
+    const erun = await server.client().signIn(world.erun1.login, FIXTURE_PASSWORD);
+    const before = (await erun.data<{ structures: { id: string }[] }>(STRUCTURES)).structures.length;
+    const school = await fixtures.structure('ECOLE', 'École nouvelle', world.c1);
+    expect(
+      await eventually(async () => (await erun.data<{ structures: { id: string }[] }>(STRUCTURES)).structures.some((s) => s.id === school)),
+    ).toBe(true);
+    expect((await erun.data<{ structures: { id: string }[] }>(STRUCTURES)).structures.length).toBeGreaterThan(before);
+  });
+});
