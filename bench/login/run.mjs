@@ -4,7 +4,8 @@
 //
 //   npm run build && node bench/login/run.mjs [--seconds 15] [--concurrency 8] [--users 200]
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -53,6 +54,32 @@ async function closedLoop(label, operation) {
   return { label, perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), count: latencies.length, errors };
 }
 
+// CPU seconds (user + system) of processes, read from /proc: where a sign-in's time goes.
+const TICKS = 100;
+function cpuOf(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS;
+  } catch {
+    return 0;
+  }
+}
+function cpuOfPostgres() {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuOf(pid);
+    } catch {}
+  }
+  return total;
+}
+function cpuSnapshot(serverPid) {
+  const own = process.cpuUsage();
+  return { server: cpuOf(serverPid), postgres: cpuOfPostgres(), bench: (own.user + own.system) / 1e6 };
+}
+const cpuPerOperation = (before, after, count) =>
+  Object.fromEntries(Object.keys(before).map((key) => [key, ((after[key] - before[key]) * 1000) / count]));
+
 const freePort = () =>
   new Promise((resolve) => {
     const server = createServer();
@@ -65,7 +92,8 @@ const freePort = () =>
 const database = await openScratchDatabase('preau_bench_login');
 const dataDir = mkdtempSync(join(tmpdir(), 'preau-bench-'));
 const port = await freePort();
-const server = spawn(process.execPath, [join(root, 'dist/server/main.js')], {
+// BENCH_SERVER_NODE_ARGS adds node options to the server (e.g. --cpu-prof --cpu-prof-dir=.tmp/prof).
+const server = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), join(root, 'dist/server/main.js')], {
   env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), PREAU_DATA_DIR: dataDir, DEMO_DATA: 'false', LOG_LEVEL: 'warn' },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
@@ -92,26 +120,45 @@ try {
   );
   await client.end();
 
+  // The load generator shares the two cores with the server and argon2: node:http on kept-alive
+  // sockets costs it a fraction of what fetch does, leaving the CPU to what is being measured.
+  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const post = (body) =>
+    new Promise((resolve, reject) => {
+      const req = request(`${url}/graphql`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+        const parts = [];
+        res.on('data', (part) => parts.push(part));
+        res.on('end', () => resolve(Buffer.concat(parts).toString()));
+        res.on('error', reject);
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
   const login = async (i) => {
-    const response = await fetch(`${url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
+    const text = await post(
+      JSON.stringify({
         query: 'mutation ($l: String!, $p: String!) { login(login: $l, password: $p) { status } }',
         variables: { l: `bench.user${(i % USERS) + 1}`, p: PASSWORD },
       }),
-    });
-    const body = await response.json();
+    );
+    const body = JSON.parse(text);
     if (body.data?.login?.status !== 'SIGNED_IN') throw new Error(JSON.stringify(body.errors ?? body));
   };
   await closedLoop('warm-up', login).catch(() => undefined);
+  let before = cpuSnapshot(server.pid);
   const viaServer = await closedLoop('login mutation (HTTP → server → PostgreSQL → argon2id)', login);
+  viaServer.cpu = cpuPerOperation(before, cpuSnapshot(server.pid), viaServer.count);
+  before = cpuSnapshot(server.pid);
   const bare = await closedLoop('bare argon2id verify (same parameters)', async () => {
     if (!(await verifyPassword(hash, PASSWORD))) throw new Error('verify failed');
   });
+  bare.cpu = cpuPerOperation(before, cpuSnapshot(server.pid), bare.count);
   console.log(`\nbench/login — ${SECONDS} s each, ${CONCURRENCY} concurrent, argon2id m=19456 t=2 p=1`);
   for (const r of [viaServer, bare]) {
     console.log(`  ${r.label.padEnd(58)} ${r.perSecond.toFixed(1).padStart(7)} /s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p95 ${r.p95.toFixed(1).padStart(6)} ms   (${r.count} ok, ${r.errors} errors)`);
+  }
+  for (const r of [viaServer, bare]) {
+    console.log(`  CPU per operation, ${r === bare ? 'bare loop' : 'via server'}: server ${r.cpu.server.toFixed(2)} ms, PostgreSQL ${r.cpu.postgres.toFixed(2)} ms, this process ${r.cpu.bench.toFixed(2)} ms`);
   }
   console.log(`  ratio (server / bare argon2id): ${(viaServer.perSecond / bare.perSecond).toFixed(2)}  (goal ≥ 0.80)`);
 } finally {

@@ -19,11 +19,14 @@ export function wireLiveEvents(events: EventBus, services: Services): void {
     events.on(type, (event) => {
       const local = hub.localUserIds();
       if (local.length === 0) return;
-      // Rights are re-read now (one query for all local subscribers): an admin whose function was
-      // removed after subscribing gets nothing. The report itself is loaded once per event.
-      Promise.all([services.moderation.adminsConcerned(event.reportId, local), services.moderation.findForDelivery(event.reportId)])
-        .then(([userIds, report]) => {
-          if (report) hub.publishTo(userIds, { reportId: event.reportId, report });
+      // The report is loaded once per event; each subscriber's current rights decide (an admin whose
+      // function was removed after subscribing gets nothing: see LiveAdminRights).
+      services.moderation
+        .findForDelivery(event.reportId)
+        .then(async (found) => {
+          if (!found) return;
+          const userIds = await services.liveAdminRights.adminsOf(found.structureIds, local);
+          hub.publishTo(userIds, { reportId: event.reportId, report: found.report });
         })
         .catch((error: Error) => logger.error('report delivery failed', { error: error.message }));
     });

@@ -31,6 +31,7 @@ import { SecretBox } from '../platform/crypto/secret-box';
 import { Mailer } from '../platform/mail/mailer';
 import { EventBus } from '../platform/pubsub/event-bus';
 import { ActorCache } from '../platform/auth/actor-cache';
+import { LiveAdminRights } from '../modules/moderation/live-admin-rights';
 import { SheetPrinter } from '../documents/sheet-printer';
 import { AccountExportService } from '../modules/mailings/account-export';
 import { MailingJobQueue } from '../modules/mailings/mailing-jobs';
@@ -95,6 +96,7 @@ export function createServices({ config, dataSource, events, throttleLimits }: I
     timelineLive: new LiveHub<TimelineSignal>(),
     inboxLive: new LiveHub<InboxSignal>(),
     reportsAddedLive: new LiveHub<ReportSignal>(),
+    liveAdminRights: new LiveAdminRights(dataSource, events),
     reportsTreatedLive: new LiveHub<ReportSignal>(),
     operatorAccounts: new OperatorAccountsService(dataSource, audit),
     mailings: new MailingService(dataSource, audit, mailingQueue),

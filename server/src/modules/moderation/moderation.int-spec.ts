@@ -105,6 +105,42 @@ describe('moderation: « Conserver » / « Supprimer »', () => {
     }
   });
 
+  it('checks each subscriber\'s rights when the event is delivered, not when they subscribed', async () => {
+    const fixtures = new Fixtures(server.services.dataSource, server.services.secretBox);
+    // Two ERUNs of circonscription 1, both subscribed; then one loses the function and an ERUN of
+    // the other circonscription gains it there, both after subscribing.
+    const leaving = await fixtures.user({ profile: 'TEACHER', schools: [world.schoolA], functions: [{ function: 'CIRCONSCRIPTION_ADMIN', structureId: world.c1 }] });
+    const arriving = await fixtures.user({ profile: 'TEACHER', schools: [world.schoolZ], functions: [{ function: 'CIRCONSCRIPTION_ADMIN', structureId: world.c2 }] });
+    const feeds = [];
+    for (const account of [leaving, arriving, world.erun1]) {
+      const browser = await server.client().signIn(account.login, FIXTURE_PASSWORD);
+      const received: { reportAdded: { text: string } }[] = [];
+      const socket = wsClient(server.url, browser.cookie);
+      socket.subscribe({ query: 'subscription { reportAdded { text } }' }, { next: (value) => void received.push(value.data as never), error: () => undefined, complete: () => undefined });
+      feeds.push({ received, socket });
+    }
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    // A first report warms every cache of rights on the way.
+    await reportedPost('Avant le changement');
+    const waitFor = async (list: unknown[], count: number) => {
+      for (let waited = 0; list.length < count && waited < 3000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    };
+    await waitFor(feeds[0]!.received, 1);
+    await waitFor(feeds[2]!.received, 1);
+
+    await (await as(world.cpd)).data('mutation ($id: ID!, $s: ID) { revokeAdminFunction(userId: $id, function: CIRCONSCRIPTION_ADMIN, structureId: $s) { id } }', { id: leaving.id, s: world.c1 });
+    await server.services.dataSource.query(`INSERT INTO admin_function (user_id, function, structure_id) VALUES ($1, 'CIRCONSCRIPTION_ADMIN', $2)`, [arriving.id, world.c1]);
+    await reportedPost('Après le changement');
+    await waitFor(feeds[2]!.received, 2);
+    await waitFor(feeds[1]!.received, 1);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+    expect(feeds[2]!.received.map((e) => e.reportAdded.text)).toEqual(['Avant le changement', 'Après le changement']);
+    expect(feeds[0]!.received.map((e) => e.reportAdded.text)).toEqual(['Avant le changement']);
+    expect(feeds[1]!.received.map((e) => e.reportAdded.text)).toEqual(['Après le changement']);
+    for (const feed of feeds) await feed.socket.dispose();
+  });
+
   it('« Conserver » keeps it in the timelines', async () => {
     const { reportId } = await reportedPost('À garder');
     expect((await (await as(world.erun1)).data('mutation ($id: ID!) { keepReport(reportId: $id) { status } }', { id: reportId })).keepReport.status).toBe('KEPT');

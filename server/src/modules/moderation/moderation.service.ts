@@ -26,6 +26,7 @@ interface ReportRow {
   treated_at: Date | null;
   treated_by: string | null;
   reporters: { id: string; first_name: string; last_name: string; profile: Profile; reported_at: string }[] | null;
+  structure_ids: string[];
 }
 
 const name = (first: string | null, last: string | null) => `${(last ?? '').toUpperCase()} ${first ?? ''}`.trim();
@@ -49,7 +50,7 @@ export class ModerationService {
 
   private select(where: string): string {
     return `SELECT r.id, r.status, r.notification_id, n.text, p.body, n.author_id, a.first_name AS author_first, a.last_name AS author_last,
-                   a.profile AS author_profile, r.created_at, r.treated_at,
+                   a.profile AS author_profile, r.created_at, r.treated_at, r.structure_ids,
                    (SELECT concat(upper(t.last_name), ' ', t.first_name) FROM app_user t WHERE t.id = r.treated_by_id) AS treated_by,
                    (SELECT json_agg(json_build_object('id', u.id, 'first_name', u.first_name, 'last_name', u.last_name, 'profile', u.profile, 'reported_at', rr.reported_at) ORDER BY rr.reported_at)
                       FROM report_reporter rr JOIN app_user u ON u.id = rr.user_id WHERE rr.report_id = r.id) AS reporters
@@ -96,26 +97,13 @@ export class ModerationService {
     };
   }
 
-  /** A report regardless of scope: only for live delivery, after `adminsConcerned` did the check. */
-  async findForDelivery(reportId: string): Promise<ReportView | null> {
-    const rows: ReportRow[] = await this.dataSource.query(this.select('r.id = $1'), [reportId]);
-    return rows[0] ? this.view(rows[0]) : null;
-  }
-
   /**
-   * Among `userIds`, the admins whose scope holds the report right now (functions re-read at
-   * delivery, so rights removed after subscribing no longer receive anything).
+   * A report regardless of scope, with the structures it concerns: only for live delivery, where
+   * LiveAdminRights then picks the subscribers whose scope holds it.
    */
-  async adminsConcerned(reportId: string, userIds: string[]): Promise<string[]> {
-    if (userIds.length === 0) return [];
-    const rows: { user_id: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT f.user_id FROM admin_function f JOIN report r ON r.id = $1
-         JOIN app_user u ON u.id = f.user_id AND u.predeleted_at IS NULL
-              AND (u.blocked_at IS NULL OR (u.blocked_until IS NOT NULL AND u.blocked_until <= now()))
-        WHERE f.user_id = ANY($2::uuid[]) AND (f.function = 'OPERATOR' OR f.structure_id = ANY(r.structure_ids))`,
-      [reportId, userIds],
-    );
-    return rows.map((row) => row.user_id);
+  async findForDelivery(reportId: string): Promise<{ report: ReportView; structureIds: string[] } | null> {
+    const rows: ReportRow[] = await this.dataSource.query(this.select('r.id = $1'), [reportId]);
+    return rows[0] ? { report: this.view(rows[0]), structureIds: rows[0].structure_ids } : null;
   }
 
   /** « Conserver » (keep) or « Supprimer » (remove the notification from every timeline). */
