@@ -43,12 +43,17 @@ export class Scope {
     return `SELECT sa.structure_id FROM structure_ancestor sa WHERE sa.ancestor_id = ANY(${params.add(this.rootIds, 'uuid[]')})`;
   }
 
-  /** A condition "column holds a structure of the scope". */
+  /**
+   * A condition "column holds a structure of the scope". For a large scope, one probe of the
+   * closure's (structure_id, ancestor_id) index per row: as `IN (subtree)` PostgreSQL would first
+   * hash the whole subtree (3,200 structures for a département), and next to an OR it scanned every
+   * class to use that hash: the classes of a page of 50 users took 23 ms instead of 3.
+   */
   contains(column: string, params: SqlParams): string {
     if (this.all) return 'TRUE';
     if (this.rootIds.length === 0) return 'FALSE';
     if (this.smallStructureIds) return `${column} = ANY(${params.add(this.smallStructureIds, 'uuid[]')})`;
-    return `${column} IN (${this.structuresSql(params)})`;
+    return `EXISTS (SELECT 1 FROM structure_ancestor sa_scope WHERE sa_scope.structure_id = ${column} AND sa_scope.ancestor_id = ANY(${params.add(this.rootIds, 'uuid[]')}))`;
   }
 }
 
