@@ -36,6 +36,15 @@ test.describe('Connexion', () => {
     await expect(page).toHaveURL(/\/enseignant/);
   });
 
+  test("the QR code of an activated account's sheet opens the login page with the login filled in", async ({ page }) => {
+    const teacher = demoAccount('TEACHER');
+    await page.goto(`/connexion?login=${encodeURIComponent(teacher.login)}`);
+    await expect(page.getByLabel('Identifiant')).toHaveValue(teacher.login);
+    await page.getByLabel('Mot de passe', { exact: true }).fill(teacher.password!);
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/\/enseignant/);
+  });
+
   test('each role lands on its home, and signing out returns to the login page', async ({ page }) => {
     const homes: [Parameters<typeof demoAccount>[0], RegExp][] = [
       ['CIRCONSCRIPTION_ADMIN', /\/admin/],

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, inject, signal, viewChild } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
-import { Router, RouterLink } from '@angular/router';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { Apollo } from 'apollo-angular';
 import { firstValueFrom } from 'rxjs';
@@ -21,7 +21,7 @@ const NEXT_STEP: Record<Exclude<LoginStatus, 'SIGNED_IN'>, { kind: PendingCode['
 /**
  * /connexion: login (or alias) and password (or activation / renewal code). A code leads on to the
  * activation or renewal page, carrying login and code in memory; after a renewal the page comes
- * back with a status message and the login prefilled.
+ * back with a status message and the login prefilled, as it is from `?login=` (connection sheets).
  */
 @Component({
   selector: 'app-login-page',
@@ -43,7 +43,8 @@ export default class LoginPage {
   /** « Votre mot de passe a été changé… », left by the renewal page. */
   protected readonly notice = signal(this.handoff.takeLoginNotice());
   protected readonly form = inject(NonNullableFormBuilder).group({
-    login: [this.notice()?.login ?? '', Validators.required],
+    // ?login=… comes from the QR code of an activated account's connection sheet.
+    login: [this.notice()?.login ?? inject(ActivatedRoute).snapshot.queryParamMap.get('login')?.trim() ?? '', Validators.required],
     password: ['', Validators.required],
   });
   protected readonly pending = signal(false);
