@@ -3,15 +3,30 @@ import { SchoolClassEntity } from './school-class.entity';
 import { StructureEntity } from './structure.entity';
 import { UserEntity } from './user.entity';
 
-/** « Établissement(s) »: the écoles an account belongs to. Scope checks join through this table. */
+/**
+ * « Établissement(s) »: the écoles an account belongs to. Scope checks join through this table. It
+ * carries copies of the account's search keys (written by triggers, never by Préau's code: see
+ * migration MembershipSearchKeys) so that a search within a few écoles walks their own indexes.
+ */
 @Entity('user_structure')
 @Index('user_structure_structure_idx', ['structureId', 'userId'])
+@Index('user_structure_search_last_idx', { synchronize: false })
+@Index('user_structure_search_first_idx', { synchronize: false })
 export class UserStructureEntity {
   @PrimaryColumn('uuid')
   userId!: string;
 
   @PrimaryColumn('uuid')
   structureId!: string;
+
+  @Column({ type: 'text', insert: false, update: false })
+  searchLast!: string;
+
+  @Column({ type: 'text', insert: false, update: false })
+  searchFirst!: string;
+
+  @Column({ type: 'boolean', default: false, insert: false, update: false })
+  predeleted!: boolean;
 
   @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })

@@ -23,7 +23,7 @@ const C = 'COLLATE "C"';
  * « Rechercher un utilisateur »: the first letters of a first or last name, accents and case ignored.
  * Last-name matches come first (by last then first name), then first-name matches (by first then
  * last name). Both branches walk a B-tree in the C collation and stop at `first` rows; the scope is
- * in the same SQL. Pre-deleted accounts are left out.
+ * in the same SQL. Pre-deleted accounts are left out. Measured in bench/search.
  */
 export class UserSearchService {
   constructor(private readonly dataSource: DataSource) {}
@@ -35,35 +35,23 @@ export class UserSearchService {
     const params = new SqlParams();
     const prefix = params.add(likePrefix(key));
     const lim = params.add(limit, 'int');
-    const scope = userScope(actor, params);
-    const columns = `u.id, u.first_name, u.last_name, u.login, u.profile, u.search_last, u.search_first, (u.password_hash IS NOT NULL) AS activated`;
-    const hits = scope.membershipDriven
-      ? // A few hundred to a few thousand accounts in scope: filter them by name directly.
-        `SELECT ${columns}, CASE WHEN u.search_last ${C} LIKE ${prefix} THEN 0 ELSE 1 END AS rank
-           FROM app_user u
-          WHERE ${scope.condition} AND u.predeleted_at IS NULL
-            AND (u.search_last ${C} LIKE ${prefix} OR u.search_first ${C} LIKE ${prefix})`
-      : `(SELECT ${columns}, 0 AS rank FROM app_user u
-           WHERE u.search_last ${C} LIKE ${prefix} AND u.predeleted_at IS NULL AND ${scope.condition}
-           ORDER BY u.search_last ${C}, u.search_first ${C}, u.id LIMIT ${lim})
-         UNION ALL
-         (SELECT ${columns}, 1 AS rank FROM app_user u
-           WHERE u.search_first ${C} LIKE ${prefix} AND NOT (u.search_last ${C} LIKE ${prefix})
-             AND u.predeleted_at IS NULL AND ${scope.condition}
-           ORDER BY u.search_first ${C}, u.search_last ${C}, u.id LIMIT ${lim})`;
+    // Parameters are added only for the branch used (an unused one has no type PostgreSQL can infer).
+    const hits = actor.scope.isSmall ? this.withinFewStructures(actor, params, prefix, lim) : this.byNameIndex(userScope(actor, params).condition, prefix, lim);
     const classScope = actor.scope.contains('c.school_id', params);
     const schoolScope = actor.scope.contains('s.id', params);
+    // Ranked on the keys alone; the account rows are read for the ≤ `first` hits kept.
     const rows: HitRow[] = await this.dataSource.query(
-      `SELECT h.id, h.first_name, h.last_name, h.login, h.profile, h.activated,
+      `SELECT u.id, u.first_name, u.last_name, u.login, u.profile, (u.password_hash IS NOT NULL) AS activated,
               (SELECT array_agg(c.name ORDER BY c.name) FROM class_member m JOIN school_class c ON c.id = m.class_id
-                WHERE m.user_id = h.id AND ${classScope}) AS classes,
+                WHERE m.user_id = u.id AND ${classScope}) AS classes,
               (SELECT array_agg(s.name ORDER BY s.name) FROM user_structure us JOIN structure s ON s.id = us.structure_id
-                WHERE us.user_id = h.id AND s.kind = 'ECOLE' AND ${schoolScope}) AS schools
-         FROM (SELECT ranked.*,
+                WHERE us.user_id = u.id AND s.kind = 'ECOLE' AND ${schoolScope}) AS schools
+         FROM (SELECT ranked.id,
                       row_number() OVER (ORDER BY rank,
                                          CASE WHEN rank = 0 THEN search_last ELSE search_first END ${C},
                                          CASE WHEN rank = 0 THEN search_first ELSE search_last END ${C}, id) AS position
                  FROM (${hits}) ranked) h
+         JOIN app_user u ON u.id = h.id
         WHERE h.position <= ${lim}
         ORDER BY h.position`,
       params.values,
@@ -79,5 +67,39 @@ export class UserSearchService {
       classes: row.classes ?? [],
       schools: row.schools ?? [],
     }));
+  }
+
+  /**
+   * A school or a circonscription: in each école of the scope, the first `lim` memberships by last
+   * name, then by first name, from the search keys copied onto user_structure (one short index range
+   * each); each branch keeps its first `lim` distinct accounts (one met in two écoles counts once),
+   * so that only 2 × `lim` rows are ranked.
+   */
+  private withinFewStructures(actor: Actor, params: SqlParams, prefix: string, lim: string): string {
+    const structures = actor.scope.structuresSql(params);
+    const branch = (key: string, other: string, rank: number, extra: string) =>
+      `(SELECT DISTINCT m.user_id AS id, m.search_last ${C} AS search_last, m.search_first ${C} AS search_first, ${rank} AS rank
+          FROM (${structures}) AS s(id)
+          CROSS JOIN LATERAL (
+            SELECT us.user_id, us.search_last, us.search_first FROM user_structure us
+             WHERE us.structure_id = s.id AND NOT us.predeleted AND us.${key} ${C} LIKE ${prefix} ${extra}
+             ORDER BY us.${key} ${C}, us.${other} ${C}, us.user_id LIMIT ${lim}) m
+         ORDER BY ${key}, ${other}, id LIMIT ${lim})`;
+    return `${branch('search_last', 'search_first', 0, '')}
+            UNION ALL
+            ${branch('search_first', 'search_last', 1, `AND NOT (us.search_last ${C} LIKE ${prefix})`)}`;
+  }
+
+  /** A département or everything: the accounts' own name indexes, the scope checked per row. */
+  private byNameIndex(scopeCondition: string, prefix: string, lim: string): string {
+    const columns = 'u.id, u.search_last, u.search_first';
+    return `(SELECT ${columns}, 0 AS rank FROM app_user u
+              WHERE u.search_last ${C} LIKE ${prefix} AND u.predeleted_at IS NULL AND ${scopeCondition}
+              ORDER BY u.search_last ${C}, u.search_first ${C}, u.id LIMIT ${lim})
+            UNION ALL
+            (SELECT ${columns}, 1 AS rank FROM app_user u
+              WHERE u.search_first ${C} LIKE ${prefix} AND NOT (u.search_last ${C} LIKE ${prefix})
+                AND u.predeleted_at IS NULL AND ${scopeCondition}
+              ORDER BY u.search_first ${C}, u.search_last ${C}, u.id LIMIT ${lim})`;
   }
 }

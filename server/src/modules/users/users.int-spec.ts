@@ -55,6 +55,23 @@ describe('admin console: search, list, record', () => {
       expect((await (await as(world.operator)).data(SEARCH, { q: 'du' })).searchUsers).toHaveLength(4);
     });
 
+    it('follows renames, pre-deletion and restoration, and lists an account of two écoles once (ERUN)', async () => {
+      const names = async (account: { login: string }, q: string) =>
+        (await (await as(account)).data(SEARCH, { q })).searchUsers.map((hit: { displayName: string }) => hit.displayName);
+      const moving = await fixtures.user({ profile: 'TEACHER', firstName: 'Quentin', lastName: 'Quillet', schools: [world.schoolA, world.schoolB] });
+      expect(await names(world.erun1, 'quil')).toEqual(['QUILLET Quentin']);
+      expect(await names(world.directorA, 'quil')).toEqual(['QUILLET Quentin']);
+      // The keys copied onto the memberships follow the account (trigger), whatever wrote it.
+      await server.services.dataSource.query(`UPDATE app_user SET last_name = 'Quaresma', search_last = 'quaresma' WHERE id = $1`, [moving.id]);
+      expect(await names(world.directorA, 'quil')).toEqual([]);
+      expect(await names(world.erun1, 'quar')).toEqual(['QUARESMA Quentin']);
+      await server.services.dataSource.query('UPDATE app_user SET predeleted_at = now() WHERE id = $1', [moving.id]);
+      expect(await names(world.erun1, 'quar')).toEqual([]);
+      await server.services.dataSource.query('UPDATE app_user SET predeleted_at = NULL WHERE id = $1', [moving.id]);
+      expect(await names(world.directorA, 'quen')).toEqual(['QUARESMA Quentin']);
+      await server.services.dataSource.query('DELETE FROM app_user WHERE id = $1', [moving.id]);
+    });
+
     it('is for admins only', async () => {
       expect((await (await as(world.teacherA)).request(SEARCH, { q: 'du' })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
     });
