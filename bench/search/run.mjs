@@ -41,7 +41,11 @@ try {
     for (const list of Object.values(PREFIXES)) {
       for (const prefix of list) {
         let captured;
-        await new UserSearchService({ query: async (sql, params) => ((captured = { sql, params }), []) }).search(actor, prefix, 20);
+        // Through the pool as a prepared statement, or through TypeORM planned each time: either way
+        // the bare-pg replay sends it the same way.
+        const prepared = async ({ text, values }) => ((captured = { sql: text, params: values, prepared: true }), { rows: [] });
+        const planned = async (sql, params) => ((captured = { sql, params, prepared: false }), []);
+        await new UserSearchService({ query: planned, driver: { master: { query: prepared } } }).search(actor, prefix, 20);
         sqlFor[prefix] = captured;
       }
     }
@@ -61,7 +65,15 @@ try {
     );
   };
   const viaHttp = (a, prefix) => a.call(QUERY, { q: prefix });
-  const viaPg = (a, prefix) => pool.query(a.sqlFor[prefix].sql, a.sqlFor[prefix].params);
+  // As the server sends it (a named prepared statement for a school or a circonscription), so that
+  // both sides plan alike.
+  const statementNames = new Map();
+  const viaPg = (a, prefix) => {
+    const { sql, params, prepared } = a.sqlFor[prefix];
+    if (!prepared) return pool.query(sql, params);
+    if (!statementNames.has(sql)) statementNames.set(sql, `bench_${statementNames.size}`);
+    return pool.query({ name: statementNames.get(sql), text: sql, values: params });
+  };
 
   console.log(`\nbench/search — ${USERS.toLocaleString('en')} accounts, ${SECONDS} s per measure`);
   console.log('\n1) Latency of one query at a time (median of 30), by prefix length: ours vs trigram');

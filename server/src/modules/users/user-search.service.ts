@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { Actor } from '../../platform/auth/actor';
+import { preparedQuery } from '../../platform/database/prepared-query';
 import { likePrefix, SqlParams } from '../../platform/database/sql-builder';
 import { searchKey } from '../directory/login-generator';
 import { Profile } from '../directory/user.entity';
@@ -19,6 +20,24 @@ interface HitRow {
 
 const C = 'COLLATE "C"';
 
+interface PrefixRange {
+  from: string;
+  to: string;
+}
+
+/** `column` starts with the prefix: `from <= column < to` in the C collation (an index range). */
+function startsWith(column: string, prefix: PrefixRange): string {
+  return `(${column} ${C} >= ${prefix.from} AND ${column} ${C} < ${prefix.to})`;
+}
+
+/**
+ * The first key after every key starting with `key`. Search keys are ASCII (searchKey keeps
+ * [a-z0-9 ]), so in the C collation that is `key` with its last character raised by one.
+ */
+export function rangeEnd(key: string): string {
+  return key.slice(0, -1) + String.fromCharCode(key.charCodeAt(key.length - 1) + 1);
+}
+
 /**
  * « Rechercher un utilisateur »: the first letters of a first or last name, accents and case ignored.
  * Last-name matches come first (by last then first name), then first-name matches (by first then
@@ -33,15 +52,16 @@ export class UserSearchService {
     if (!key || actor.scope.isEmpty) return [];
     const limit = Math.min(Math.max(first, 1), 50);
     const params = new SqlParams();
-    const prefix = params.add(likePrefix(key));
+    const small = actor.scope.isSmall;
     const lim = params.add(limit, 'int');
     // Parameters are added only for the branch used (an unused one has no type PostgreSQL can infer).
-    const hits = actor.scope.isSmall ? this.withinFewStructures(actor, params, prefix, lim) : this.byNameIndex(userScope(actor, params).condition, prefix, lim);
+    const hits = small
+      ? this.withinFewStructures(actor, params, { from: params.add(key, 'text'), to: params.add(rangeEnd(key), 'text') }, lim)
+      : this.byNameIndex(userScope(actor, params).condition, params.add(likePrefix(key)), lim);
     const classScope = actor.scope.contains('c.school_id', params);
     const schoolScope = actor.scope.contains('s.id', params);
     // Ranked on the keys alone; the account rows are read for the ≤ `first` hits kept.
-    const rows: HitRow[] = await this.dataSource.query(
-      `SELECT u.id, u.first_name, u.last_name, u.login, u.profile, (u.password_hash IS NOT NULL) AS activated,
+    const sql = `SELECT u.id, u.first_name, u.last_name, u.login, u.profile, (u.password_hash IS NOT NULL) AS activated,
               (SELECT array_agg(c.name ORDER BY c.name) FROM class_member m JOIN school_class c ON c.id = m.class_id
                 WHERE m.user_id = u.id AND ${classScope}) AS classes,
               (SELECT array_agg(s.name ORDER BY s.name) FROM user_structure us JOIN structure s ON s.id = us.structure_id
@@ -53,9 +73,13 @@ export class UserSearchService {
                  FROM (${hits}) ranked) h
          JOIN app_user u ON u.id = h.id
         WHERE h.position <= ${lim}
-        ORDER BY h.position`,
-      params.values,
-    );
+        ORDER BY h.position`;
+    // Within a few écoles the plan is the same for every prefix (index ranges with bounds as
+    // parameters): prepared once, it is not planned again for every keystroke (planning took as
+    // long as executing). Over a département the plan depends on the prefix (how many names start
+    // with "m" decides between the name index and the scope), so it is planned each time, with the
+    // LIKE pattern the planner can read.
+    const rows: HitRow[] = small ? await preparedQuery<HitRow>(this.dataSource, sql, params.values) : await this.dataSource.query(sql, params.values);
     return rows.map((row) => ({
       id: row.id,
       firstName: row.first_name,
@@ -75,19 +99,19 @@ export class UserSearchService {
    * each); each branch keeps its first `lim` distinct accounts (one met in two écoles counts once),
    * so that only 2 × `lim` rows are ranked.
    */
-  private withinFewStructures(actor: Actor, params: SqlParams, prefix: string, lim: string): string {
+  private withinFewStructures(actor: Actor, params: SqlParams, prefix: PrefixRange, lim: string): string {
     const structures = actor.scope.structuresSql(params);
     const branch = (key: string, other: string, rank: number, extra: string) =>
       `(SELECT DISTINCT m.user_id AS id, m.search_last ${C} AS search_last, m.search_first ${C} AS search_first, ${rank} AS rank
           FROM (${structures}) AS s(id)
           CROSS JOIN LATERAL (
             SELECT us.user_id, us.search_last, us.search_first FROM user_structure us
-             WHERE us.structure_id = s.id AND NOT us.predeleted AND us.${key} ${C} LIKE ${prefix} ${extra}
+             WHERE us.structure_id = s.id AND NOT us.predeleted AND ${startsWith(`us.${key}`, prefix)} ${extra}
              ORDER BY us.${key} ${C}, us.${other} ${C}, us.user_id LIMIT ${lim}) m
          ORDER BY ${key}, ${other}, id LIMIT ${lim})`;
     return `${branch('search_last', 'search_first', 0, '')}
             UNION ALL
-            ${branch('search_first', 'search_last', 1, `AND NOT (us.search_last ${C} LIKE ${prefix})`)}`;
+            ${branch('search_first', 'search_last', 1, `AND NOT (${startsWith('us.search_last', prefix)})`)}`;
   }
 
   /** A département or everything: the accounts' own name indexes, the scope checked per row. */
