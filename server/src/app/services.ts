@@ -52,9 +52,15 @@ export interface Infrastructure {
 export function createServices({ config, dataSource, events, throttleLimits }: Infrastructure) {
   const secretBox = SecretBox.fromConfig(config.secretKey, config.dataDir);
   const sessions = new SessionService(dataSource, config.sessionTtlHours);
-  const actorCache = new ActorCache({ ttlMs: config.actorCacheSeconds * 1000, maxEntries: 20_000 });
+  // The TTL stays well under the session's lifetime: a load is what pushes the sliding expiry.
+  const actorCache = new ActorCache({
+    ttlMs: Math.min(config.actorCacheSeconds, (config.sessionTtlHours * 3600) / 2) * 1000,
+    maxEntries: 20_000,
+    invalidationsArrive: () => events.listening,
+  });
   events.on('actor.changed', (event) => (event.all ? actorCache.forgetAll() : actorCache.forgetUsers(event.userIds ?? [])));
   events.on('session.revoked', (event) => actorCache.forgetUsers([event.userId]));
+  events.onLost(() => actorCache.forgetAll());
   events.onReconnect(() => actorCache.forgetAll());
   const directory = new DirectoryService(dataSource);
   const audit = new AuditService(dataSource);

@@ -35,10 +35,44 @@ export class ActorCacheNotify1795900000000 implements MigrationInterface {
         END IF;
         RETURN NULL;
       END $$`);
+    // Updates: the accounts on either side (a row moved to another account tells both).
     await q.query(`
-      CREATE FUNCTION actor_changed_user() RETURNS trigger LANGUAGE plpgsql AS $$
+      CREATE FUNCTION actor_changed_rows_update() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        PERFORM actor_changed_notify(ARRAY[OLD.id]);
+        IF (SELECT count(*) FROM (SELECT 1 FROM old_rows LIMIT 101) many) > 100 THEN
+          PERFORM pg_notify('preau_events', '{"type":"actor.changed","all":true}');
+        ELSE
+          PERFORM actor_changed_notify((SELECT array_agg(DISTINCT user_id) FROM (SELECT user_id FROM old_rows UNION SELECT user_id FROM new_rows) both_sides));
+        END IF;
+        RETURN NULL;
+      END $$`);
+    // Sessions ended: only those still valid can be held by an instance (the hourly purge of
+    // expired ones must not make every instance forget everything).
+    await q.query(`
+      CREATE FUNCTION actor_changed_sessions() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF (SELECT count(*) FROM (SELECT 1 FROM changed_rows WHERE expires_at > now() LIMIT 101) many) > 100 THEN
+          PERFORM pg_notify('preau_events', '{"type":"actor.changed","all":true}');
+        ELSE
+          PERFORM actor_changed_notify((SELECT array_agg(DISTINCT user_id) FROM changed_rows WHERE expires_at > now()));
+        END IF;
+        RETURN NULL;
+      END $$`);
+    // Accounts: blocked, pre-deleted, profile, login or names changed; a whole statement at once.
+    await q.query(`
+      CREATE FUNCTION actor_changed_accounts() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM actor_changed_notify((
+          SELECT array_agg(o.id) FROM old_rows o JOIN new_rows n ON n.id = o.id
+           WHERE o.blocked_at IS DISTINCT FROM n.blocked_at OR o.blocked_until IS DISTINCT FROM n.blocked_until
+              OR o.predeleted_at IS DISTINCT FROM n.predeleted_at OR o.profile IS DISTINCT FROM n.profile
+              OR o.login IS DISTINCT FROM n.login OR o.first_name IS DISTINCT FROM n.first_name OR o.last_name IS DISTINCT FROM n.last_name));
+        RETURN NULL;
+      END $$`);
+    await q.query(`
+      CREATE FUNCTION actor_changed_accounts_deleted() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM actor_changed_notify((SELECT array_agg(id) FROM old_rows));
         RETURN NULL;
       END $$`);
     await q.query(`
@@ -48,27 +82,27 @@ export class ActorCacheNotify1795900000000 implements MigrationInterface {
         RETURN NULL;
       END $$`);
 
-    // Logout, blocking, password change, expiry purge.
-    await q.query(`CREATE TRIGGER actor_changed_session_delete AFTER DELETE ON user_session REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION actor_changed_rows()`);
+    // Logout, blocking, password change; a session cut short or moved (the sliding expiry, which
+    // only pushes expires_at later, fires nothing).
+    await q.query(`CREATE TRIGGER actor_changed_session_delete AFTER DELETE ON user_session REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION actor_changed_sessions()`);
+    await q.query(`
+      CREATE TRIGGER actor_changed_session_update AFTER UPDATE OF user_id, expires_at ON user_session FOR EACH ROW
+      WHEN (NEW.expires_at < OLD.expires_at OR NEW.user_id <> OLD.user_id) EXECUTE FUNCTION actor_changed_all()`);
     // Rights.
     await q.query(`CREATE TRIGGER actor_changed_function_insert AFTER INSERT ON admin_function REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION actor_changed_rows()`);
-    await q.query(`CREATE TRIGGER actor_changed_function_update AFTER UPDATE ON admin_function REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION actor_changed_rows()`);
+    await q.query(`CREATE TRIGGER actor_changed_function_update AFTER UPDATE ON admin_function REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION actor_changed_rows_update()`);
     await q.query(`CREATE TRIGGER actor_changed_function_delete AFTER DELETE ON admin_function REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION actor_changed_rows()`);
     // A teacher's classes.
     await q.query(`CREATE TRIGGER actor_changed_class_insert AFTER INSERT ON class_member REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION actor_changed_rows()`);
     await q.query(`CREATE TRIGGER actor_changed_class_delete AFTER DELETE ON class_member REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION actor_changed_rows()`);
-    // The account itself: blocked, pre-deleted, profile or name changed. Row-level with a column
-    // list, so that the frequent updates of other columns (last connection, e-mail) fire nothing.
-    await q.query(`
-      CREATE TRIGGER actor_changed_user_update AFTER UPDATE OF blocked_at, blocked_until, predeleted_at, profile, login, first_name, last_name ON app_user
-      FOR EACH ROW WHEN (
-        OLD.blocked_at IS DISTINCT FROM NEW.blocked_at OR OLD.blocked_until IS DISTINCT FROM NEW.blocked_until
-        OR OLD.predeleted_at IS DISTINCT FROM NEW.predeleted_at OR OLD.profile IS DISTINCT FROM NEW.profile
-        OR OLD.login IS DISTINCT FROM NEW.login OR OLD.first_name IS DISTINCT FROM NEW.first_name OR OLD.last_name IS DISTINCT FROM NEW.last_name
-      ) EXECUTE FUNCTION actor_changed_user()`);
-    await q.query(`CREATE TRIGGER actor_changed_user_delete AFTER DELETE ON app_user FOR EACH ROW EXECUTE FUNCTION actor_changed_user()`);
+    await q.query(`CREATE TRIGGER actor_changed_class_update AFTER UPDATE ON class_member REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION actor_changed_rows_update()`);
+    // The account itself. Statement-level, so that a bulk update sends one notification (or "all"
+    // over 100 accounts); the function compares the columns (a column list cannot go with
+    // transition tables).
+    await q.query(`CREATE TRIGGER actor_changed_user_update AFTER UPDATE ON app_user REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION actor_changed_accounts()`);
+    await q.query(`CREATE TRIGGER actor_changed_user_delete AFTER DELETE ON app_user REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION actor_changed_accounts_deleted()`);
     // The structure tree decides how far a scope reaches.
-    await q.query(`CREATE TRIGGER actor_changed_tree AFTER INSERT OR DELETE ON structure_ancestor FOR EACH STATEMENT EXECUTE FUNCTION actor_changed_all()`);
+    await q.query(`CREATE TRIGGER actor_changed_tree AFTER INSERT OR UPDATE OR DELETE ON structure_ancestor FOR EACH STATEMENT EXECUTE FUNCTION actor_changed_all()`);
     for (const table of ['user_session', 'admin_function', 'class_member', 'app_user', 'structure_ancestor']) {
       await q.query(`CREATE TRIGGER actor_changed_truncate AFTER TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION actor_changed_all()`);
     }
@@ -77,11 +111,13 @@ export class ActorCacheNotify1795900000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     for (const [trigger, table] of [
       ['actor_changed_session_delete', 'user_session'],
+      ['actor_changed_session_update', 'user_session'],
       ['actor_changed_function_insert', 'admin_function'],
       ['actor_changed_function_update', 'admin_function'],
       ['actor_changed_function_delete', 'admin_function'],
       ['actor_changed_class_insert', 'class_member'],
       ['actor_changed_class_delete', 'class_member'],
+      ['actor_changed_class_update', 'class_member'],
       ['actor_changed_user_update', 'app_user'],
       ['actor_changed_user_delete', 'app_user'],
       ['actor_changed_tree', 'structure_ancestor'],
@@ -89,6 +125,7 @@ export class ActorCacheNotify1795900000000 implements MigrationInterface {
     ]) {
       await q.query(`DROP TRIGGER ${trigger} ON ${table}`);
     }
-    for (const fn of ['actor_changed_all()', 'actor_changed_user()', 'actor_changed_rows()', 'actor_changed_notify(uuid[])']) await q.query(`DROP FUNCTION ${fn}`);
+    for (const fn of ['all', 'accounts_deleted', 'accounts', 'sessions', 'rows_update', 'rows']) await q.query(`DROP FUNCTION actor_changed_${fn}()`);
+    await q.query('DROP FUNCTION actor_changed_notify(uuid[])');
   }
 }

@@ -12,15 +12,18 @@ export class MembershipSearchKeys1795900100000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE "user_structure" ADD "search_last" text, ADD "search_first" text, ADD "predeleted" boolean NOT NULL DEFAULT false`);
-    await q.query(`
-      UPDATE user_structure us SET search_last = u.search_last, search_first = u.search_first, predeleted = (u.predeleted_at IS NOT NULL)
-        FROM app_user u WHERE u.id = us.user_id`);
-    await q.query(`ALTER TABLE "user_structure" ALTER "search_last" SET NOT NULL, ALTER "search_first" SET NOT NULL`);
+    // FOR SHARE: a membership inserted while its account is renamed or pre-deleted waits for that
+    // change and copies the new keys; the rename, in turn, waits for the insert and then updates it.
+    // An unknown account keeps empty keys, so that the foreign key (not NOT NULL) refuses the row.
     await q.query(`
       CREATE FUNCTION user_structure_fill_keys() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         SELECT u.search_last, u.search_first, u.predeleted_at IS NOT NULL INTO NEW.search_last, NEW.search_first, NEW.predeleted
-          FROM app_user u WHERE u.id = NEW.user_id;
+          FROM app_user u WHERE u.id = NEW.user_id FOR SHARE;
+        IF NOT FOUND THEN
+          NEW.search_last := '';
+          NEW.search_first := '';
+        END IF;
         RETURN NEW;
       END $$`);
     await q.query(`CREATE TRIGGER user_structure_fill_keys BEFORE INSERT OR UPDATE OF user_id ON user_structure FOR EACH ROW EXECUTE FUNCTION user_structure_fill_keys()`);
@@ -36,6 +39,11 @@ export class MembershipSearchKeys1795900100000 implements MigrationInterface {
       WHEN (OLD.search_last IS DISTINCT FROM NEW.search_last OR OLD.search_first IS DISTINCT FROM NEW.search_first
             OR (OLD.predeleted_at IS NULL) <> (NEW.predeleted_at IS NULL))
       EXECUTE FUNCTION user_structure_follow_keys()`);
+    // Existing memberships, once the triggers are in place (a rename meanwhile is followed).
+    await q.query(`
+      UPDATE user_structure us SET search_last = u.search_last, search_first = u.search_first, predeleted = (u.predeleted_at IS NOT NULL)
+        FROM app_user u WHERE u.id = us.user_id`);
+    await q.query(`ALTER TABLE "user_structure" ALTER "search_last" SET NOT NULL, ALTER "search_first" SET NOT NULL`);
     await q.query(`CREATE INDEX "user_structure_search_last_idx" ON "user_structure" ("structure_id", "search_last" COLLATE "C", "search_first" COLLATE "C", "user_id") WHERE NOT predeleted`);
     await q.query(`CREATE INDEX "user_structure_search_first_idx" ON "user_structure" ("structure_id", "search_first" COLLATE "C", "search_last" COLLATE "C", "user_id") WHERE NOT predeleted`);
     await q.query(`ANALYZE user_structure`);

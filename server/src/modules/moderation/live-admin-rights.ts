@@ -3,6 +3,9 @@ import { AdminFunction } from '../directory/admin-function.entity';
 import { FunctionGrant } from '../../platform/auth/scope';
 import { EventBus } from '../../platform/pubsub/event-bus';
 
+/** More known users than this (subscribers come and go) and the instance starts afresh. */
+const MAX_KNOWN_USERS = 50_000;
+
 /**
  * The admin functions of the users subscribed to the report feeds on this instance, so that a live
  * report is checked against every subscriber's current rights without a query over thousands of
@@ -29,13 +32,17 @@ export class LiveAdminRights {
 
   /** Among `userIds`, those whose functions reach one of `structureIds` (or the operator). */
   async adminsOf(structureIds: readonly string[], userIds: readonly string[]): Promise<string[]> {
-    const missing = userIds.filter((id) => !this.grants.has(id));
+    // Read what is known before waiting: an invalidation during the load (of rights changed after
+    // this event was committed) must not leave a known subscriber with no rights at all.
+    const known = userIds.map((id) => this.grants.get(id));
+    const missing = userIds.filter((_, index) => !known[index]);
     const loaded = missing.length > 0 ? await this.load(missing) : undefined;
     const reached = new Set(structureIds);
-    const admins = userIds.filter((id) =>
-      (this.grants.get(id) ?? loaded?.get(id) ?? []).some((grant) => grant.function === AdminFunction.OPERATOR || (grant.structureId !== null && reached.has(grant.structureId))),
+    const admins = userIds.filter((id, index) =>
+      (known[index] ?? loaded?.get(id) ?? []).some((grant) => grant.function === AdminFunction.OPERATOR || (grant.structureId !== null && reached.has(grant.structureId))),
     );
-    this.prune(userIds);
+    // Users gone from this instance are not tracked one by one: past a bound, start afresh.
+    if (this.grants.size > MAX_KNOWN_USERS) this.forgetAll();
     return admins;
   }
 
@@ -54,13 +61,6 @@ export class LiveAdminRights {
     // accounts that may sign in are kept: a block ending by its date sends no notification.
     if (generation === this.generation) for (const row of rows) this.grants.set(row.id, found.get(row.id)!);
     return found;
-  }
-
-  /** Forgets users no longer subscribed here, once they outnumber the subscribed ones. */
-  private prune(subscribed: readonly string[]): void {
-    if (this.grants.size <= subscribed.length * 2 + 100) return;
-    const keep = new Set(subscribed);
-    for (const id of this.grants.keys()) if (!keep.has(id)) this.grants.delete(id);
   }
 
   private forget(userIds: readonly string[]): void {

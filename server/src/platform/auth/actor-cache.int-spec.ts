@@ -84,4 +84,41 @@ describe('actor cache', () => {
     ).toBe(true);
     expect((await erun.data<{ structures: { id: string }[] }>(STRUCTURES)).structures.length).toBeGreaterThan(before);
   });
+
+  it('reads every actor from PostgreSQL while the listening connection is down, and caches again once it is back', async () => {
+    const pupil = await fixtures.user({ profile: 'STUDENT', schools: [world.schoolA], classes: [world.classA1] });
+    const tab = await server.client().signIn(pupil.login, FIXTURE_PASSWORD);
+    expect((await tab.data('{ me { id } }')).me.id).toBe(pupil.id);
+    // Cut this instance's LISTEN connection (as a network failure or a database failover would).
+    const events = server.services.events;
+    await server.services.dataSource.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'preau-events' AND datname = current_database()`,
+    );
+    const down = await eventually(async () => !events.listening);
+    if (down) {
+      // A block made now sends a notification this instance will never get: the next request must see it anyway.
+      await server.services.dataSource.query('UPDATE app_user SET blocked_at = now() WHERE id = $1', [pupil.id]);
+      expect((await tab.data('{ me { id } }')).me).toBeNull();
+      expect(server.services.actorCache.size).toBe(0);
+      await server.services.dataSource.query('UPDATE app_user SET blocked_at = NULL WHERE id = $1', [pupil.id]);
+    }
+    expect(await eventually(async () => events.listening)).toBe(true);
+    const again = await server.client().signIn(pupil.login, FIXTURE_PASSWORD);
+    expect((await again.data('{ me { id } }')).me.id).toBe(pupil.id);
+    expect(server.services.actorCache.size).toBeGreaterThan(0);
+    expect(down).toBe(true);
+  });
+
+  it('forgets a blocked account by plain SQL, not on the sliding expiry', async () => {
+    const pupil = await fixtures.user({ profile: 'STUDENT', schools: [world.schoolA], classes: [world.classA1] });
+    const tab = await server.client().signIn(pupil.login, FIXTURE_PASSWORD);
+    expect((await tab.data('{ me { id } }')).me.id).toBe(pupil.id);
+    const cachedBefore = server.services.actorCache.size;
+    // The sliding expiry pushes expires_at later: no invalidation.
+    await server.services.dataSource.query(`UPDATE user_session SET last_seen_at = now(), expires_at = expires_at + interval '1 hour' WHERE user_id = $1`, [pupil.id]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(server.services.actorCache.size).toBe(cachedBefore);
+    await server.services.dataSource.query('UPDATE app_user SET blocked_at = now() WHERE id = $1', [pupil.id]);
+    expect(await eventually(async () => (await tab.data('{ me { id } }')).me === null)).toBe(true);
+  });
 });

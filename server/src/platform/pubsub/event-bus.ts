@@ -31,6 +31,7 @@ export class EventBus {
   private closed = false;
   private reconnectDelay = 250;
   private readonly reconnectHandlers = new Set<() => void>();
+  private readonly lostHandlers = new Set<() => void>();
   private everConnected = false;
 
   private constructor(
@@ -45,7 +46,9 @@ export class EventBus {
   }
 
   private async connect(): Promise<void> {
-    const client = new Client({ connectionString: this.databaseUrl, application_name: 'preau-events' });
+    // keepAlive: a half-open connection (a NAT or a failover that forgot it) must end in an error
+    // rather than silently stop delivering.
+    const client = new Client({ connectionString: this.databaseUrl, application_name: 'preau-events', keepAlive: true });
     client.on('notification', (message) => {
       if (message.channel !== CHANNEL || !message.payload) return;
       try {
@@ -58,6 +61,7 @@ export class EventBus {
       logger.warn('event connection lost; reconnecting', { error: error.message });
       void this.reconnect(client);
     });
+    client.on('end', () => void this.reconnect(client));
     await client.connect();
     await client.query(`LISTEN ${CHANNEL}`);
     const reconnected = this.everConnected;
@@ -73,9 +77,21 @@ export class EventBus {
     return () => this.reconnectHandlers.delete(handler);
   }
 
+  /** Called when the listening connection is lost: from now until it is back, events are missed. */
+  onLost(handler: () => void): () => void {
+    this.lostHandlers.add(handler);
+    return () => this.lostHandlers.delete(handler);
+  }
+
+  /** False while the listening connection is down (events sent meanwhile will never arrive). */
+  get listening(): boolean {
+    return this.client !== undefined;
+  }
+
   private async reconnect(broken: Client): Promise<void> {
     if (this.closed || this.client !== broken) return;
     this.client = undefined;
+    for (const handler of this.lostHandlers) handler();
     await broken.end().catch(() => undefined);
     while (!this.closed && !this.client) {
       await new Promise((resolve) => setTimeout(resolve, this.reconnectDelay));
