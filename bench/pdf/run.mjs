@@ -1,6 +1,6 @@
 // bench/pdf: connection sheets (« Fiches de connexion ») through the real PDF pipeline — renderer,
-// Chromium, pdf-lib merge — from synthetic accounts generated in memory (no database): accounts per
-// second and peak memory (RSS of this Node process plus Chromium's whole process tree, sampled every
+// Chromium, streaming merge (documents/pdf-merger.ts) — from synthetic accounts generated in
+// memory (no database): accounts per second and peak memory (RSS of this Node process plus Chromium's whole process tree, sampled every
 // 100 ms; PSS too) for 10,000 and 40,000 accounts × 1, 2 and 8 per page. Side by side, in the same
 // run and the same Chromium, the common approach: the 10,000 accounts (8 per page) as one HTML
 // document printed by a single page.pdf call. Goals: ≥ 700 accounts/s at 8 per page for 40,000,
@@ -141,23 +141,25 @@ try {
   for (const accounts of ACCOUNTS) {
     for (const layout of LAYOUTS) {
       collectGarbage();
-      const result = await measure(() => printer.print(layout, accounts, loader));
-      const pages = countPages(result.pdf);
+      const { pdf, ...result } = await measure(() => printer.print(layout, accounts, loader));
+      const pages = countPages(pdf);
       const expected = Math.ceil(accounts / SHEETS_PER_PAGE[layout]);
       if (pages !== expected) throw new Error(`${layout} × ${accounts}: ${pages} pages, ${expected} attendues`);
-      rows.push({ what: `chunked, ${SHEETS_PER_PAGE[layout]} per page`, layout, accounts, pages, ...result, size: result.pdf.length });
+      // Only the figures are kept: the PDFs of earlier runs (up to 150 MB each) held in this process
+      // counted in the peak memory of every later run.
+      rows.push({ what: `chunked, ${SHEETS_PER_PAGE[layout]} per page`, layout, accounts, pages, ...result, size: pdf.length });
       console.log(`  ${rows.at(-1).what} × ${accounts}: ${result.seconds.toFixed(1)} s`);
-      if (OUT) writeFileSync(join(OUT, `sheets-${SHEETS_PER_PAGE[layout]}-${accounts}.pdf`), result.pdf);
+      if (OUT) writeFileSync(join(OUT, `sheets-${SHEETS_PER_PAGE[layout]}-${accounts}.pdf`), pdf);
     }
   }
   if (MONOLITHIC > 0) {
     collectGarbage();
     // The common approach: the whole job as one HTML document and a single page.pdf call.
-    const result = await measure(async () => {
+    const { pdf, ...result } = await measure(async () => {
       const html = renderHtml(SheetLayout.EIGHT_PER_PAGE, await loader(0, MONOLITHIC), { publicUrl: PUBLIC_URL });
       return printer.printHtml(html);
     });
-    rows.push({ what: 'monolithic page.pdf, 8 per page', layout: SheetLayout.EIGHT_PER_PAGE, accounts: MONOLITHIC, pages: countPages(result.pdf), ...result, size: result.pdf.length, monolithic: true });
+    rows.push({ what: 'monolithic page.pdf, 8 per page', layout: SheetLayout.EIGHT_PER_PAGE, accounts: MONOLITHIC, pages: countPages(pdf), ...result, size: pdf.length, monolithic: true });
     console.log(`  ${rows.at(-1).what} × ${MONOLITHIC}: ${result.seconds.toFixed(1)} s`);
   }
 } finally {

@@ -165,6 +165,21 @@ describe(SheetPrinter.name, () => {
     expectInOrder(text(pdf, { raw: true }), sheets.map((sheet) => `Identifiant : ${sheet.login}`));
   });
 
+  it('should cut a mid-size job into smaller chunks than the maximum, so that progress moves often', async () => {
+    const letters = numbered(150);
+    const calls: [number, number][] = [];
+    const progress: number[] = [];
+    const pdf = await printer().print(SheetLayout.ONE_PER_PAGE, 150, loaderOf(letters, calls), (done) => progress.push(done));
+    expect(calls).toEqual([
+      [0, 50],
+      [50, 50],
+      [100, 50],
+    ]);
+    expect(progress).toEqual([50, 100, 150]);
+    expect(await pageCount(pdf)).toBe(150);
+    expectInOrder(text(pdf, { raw: true }), letters.map((sheet) => `Identifiant : ${sheet.login}`));
+  });
+
   it('should merge many chunks printed two at a time in order', async () => {
     const pdf = await printer({ pagesPerChunk: 3, concurrency: 2 }).print(SheetLayout.ONE_PER_PAGE, 37, loaderOf(sheets));
     expect(await pageCount(pdf)).toBe(37);

@@ -1,5 +1,6 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { ChromiumHost } from './chromium';
+import { pagesPerChunk } from './chunk-size';
 import { type ConnectionSheet, SHEETS_PER_PAGE, SheetLayout } from './connection-sheet';
 import { PdfMerger } from './pdf-merger';
 import { renderHtml } from './sheet-renderer';
@@ -11,22 +12,21 @@ export interface SheetPrinterOptions {
   chromium?: ChromiumHost;
   /** Préau's public address, printed on the sheets and behind their QR codes. */
   publicUrl: string;
-  /** At most this many pages per Chromium call; default 200. */
+  /** At most this many pages per Chromium call; default 200 (shorter jobs get smaller chunks: chunk-size.ts). */
   pagesPerChunk?: number;
   /** Chunks printed at the same time, each in its own tab; default 2 (see DEFAULT_CONCURRENCY). */
   concurrency?: number;
-  /** pdf-lib's object streams for the merged file; default off (faster to write). */
-  useObjectStreams?: boolean;
 }
 
 /** Gives the sheets `offset` to `offset + limit - 1` of the job, in print order. */
 export type SheetLoader = (offset: number, limit: number) => Promise<ConnectionSheet[]>;
 
 /**
- * 200 pages per Chromium call. One big document costs more per page the bigger it gets (one call
- * over 400 pages of cards printed 263 sheets/s, over 1,250 pages 116/s), and a tab holds ~1 MB per
- * page while it prints; under ~100 pages, the fixed cost of each call and of each merged chunk
- * shows. See bench/pdf.
+ * At most 200 pages per Chromium call. A tab holds ~1 MB per page while it prints, and memory must
+ * stay under 2 GB for Node and Chromium together; before the pages were laid out as closed boxes
+ * (`contain: strict` in sheets.css), one big document also cost more per page the bigger it got
+ * (one call over 400 pages of cards printed 263 sheets/s, over 1,250 pages 116/s). Shorter jobs get
+ * smaller chunks, for their progress (chunk-size.ts). See bench/pdf.
  */
 export const DEFAULT_PAGES_PER_CHUNK = 200;
 /**
@@ -61,7 +61,7 @@ export class SheetPrinter {
    * Prints `total` sheets in order. `load` is called once per chunk, in increasing offsets and never
    * twice at once (a keyset cursor can back it); it may return fewer sheets than asked (accounts
    * gone since `total` was counted). `onProgress` gets the number of sheets printed so far after each
-   * chunk. Rejects if nothing at all was printed.
+   * chunk (about 20 times for a mid-size job, see chunk-size.ts). Rejects if nothing at all was printed.
    */
   async print(
     layout: SheetLayout,
@@ -71,9 +71,9 @@ export class SheetPrinter {
   ): Promise<Uint8Array> {
     const perPage = SHEETS_PER_PAGE[layout];
     if (!perPage) throw new Error(`Modèle de publipostage inconnu : ${layout}`);
-    const sheetsPerChunk = this.pagesPerChunk * perPage;
+    const sheetsPerChunk = pagesPerChunk(Math.ceil(Math.max(0, total) / perPage), this.pagesPerChunk) * perPage;
     const chunks = Math.ceil(Math.max(0, total) / sheetsPerChunk);
-    const merger = new PdfMerger({ useObjectStreams: this.options.useObjectStreams });
+    const merger = new PdfMerger();
     const tabs = new TabPool(this.concurrency, this.tabs);
 
     // Loads run one after the other, in order, whatever the number of tabs.
