@@ -1,3 +1,4 @@
+import './production-mode';
 import 'reflect-metadata';
 import { printDemoBanner, loadDemoIfEmpty } from './app/demo-startup';
 import { startServer } from './app/server';
