@@ -89,7 +89,7 @@ try {
     );
   }
   }
-  console.log('  (statements: session, actor, the page, classes of the 50, parents of the 50; + the count when asked)');
+  console.log('  (statements: the page, classes of the 50, parents of the 50 — the session and actor come from the actor cache; + the count when asked)');
   // Baseline in the same run: the same page at depth 10,000 with OFFSET, the usual approach.
   const t = performance.now();
   await pool.query(`SELECT id FROM app_user WHERE predeleted_at IS NULL ORDER BY search_last COLLATE "C", search_first COLLATE "C", id OFFSET $1 LIMIT ${PAGE}`, [(10_000 - 1) * PAGE]);
