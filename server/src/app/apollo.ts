@@ -23,6 +23,21 @@ export function createApollo(schema: GraphQLSchema, httpServer: Server, extraPlu
       };
     },
   };
+  // Read-your-writes for the caches kept exact by notifications (actor cache, live rights): a
+  // mutation answers once the notifications its commit sent have come back to this instance, so a
+  // logout or a block is in force for the very next request. Sign-in changes none of them.
+  const settleNotifications: ApolloServerPlugin<RequestContext> = {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ operation, contextValue }) {
+          if (operation?.operation !== 'mutation' || !contextValue?.services) return;
+          const fields = operation.selectionSet.selections;
+          if (fields.length === 1 && fields[0]!.kind === 'Field' && fields[0]!.name.value === 'login') return;
+          await contextValue.services.events.barrier();
+        },
+      };
+    },
+  };
   return new ApolloServer<RequestContext>({
     schema,
     validationRules,
@@ -34,6 +49,6 @@ export function createApollo(schema: GraphQLSchema, httpServer: Server, extraPlu
     // main.ts owns shutdown; Apollo's own signal handlers would race with it.
     stopOnTerminationSignals: false,
     // No HTTP cache hints: every answer depends on the caller (no per-field cache bookkeeping).
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), localize, ...extraPlugins],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), localize, settleNotifications, ...extraPlugins],
   });
 }

@@ -121,4 +121,37 @@ describe('actor cache', () => {
     await server.services.dataSource.query('UPDATE app_user SET blocked_at = now() WHERE id = $1', [pupil.id]);
     expect(await eventually(async () => (await tab.data('{ me { id } }')).me === null)).toBe(true);
   });
+
+  it('answers a mutation only once its notifications are applied here: logout, then the same cookie at once', async () => {
+    const pupil = await fixtures.user({ profile: 'STUDENT', schools: [world.schoolA], classes: [world.classA1] });
+    let appliedAt = 0;
+    const stop = server.services.events.on('actor.changed', (event) => {
+      if (event.userIds?.includes(pupil.id)) appliedAt = performance.now();
+    });
+    try {
+      for (let i = 0; i < 5; i++) {
+        appliedAt = 0;
+        const tab = await server.client().signIn(pupil.login, FIXTURE_PASSWORD);
+        const cookie = tab.cookie;
+        expect((await tab.data('{ me { id } }')).me.id).toBe(pupil.id);
+        // Hold this instance's notifications back for a moment, as a busy machine would: the
+        // answer must wait for them rather than leave a window where the cookie still works.
+        const listener = (server.services.events as unknown as { client: { connection: { stream: NodeJS.ReadableStream } } }).client.connection.stream;
+        listener.pause();
+        const resume = setTimeout(() => listener.resume(), 150);
+        await tab.data('mutation { logout }');
+        const answeredAt = performance.now();
+        clearTimeout(resume);
+        listener.resume();
+        // The logout's invalidation was applied on this instance before its answer came back.
+        expect(appliedAt).toBeGreaterThan(0);
+        expect(appliedAt).toBeLessThan(answeredAt);
+        const stale = server.client();
+        stale.cookie = cookie;
+        expect((await stale.data('{ me { id } }')).me).toBeNull();
+      }
+    } finally {
+      stop();
+    }
+  });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { logger } from '../logging/logger';
@@ -13,7 +14,9 @@ export type AppEvent =
   /** Recipients are loaded on arrival by each instance, among its own subscribers. */
   | { type: 'timeline.changed'; notificationId: string; change: 'ADDED' | 'REMOVED' }
   | { type: 'inbox.changed'; messageId: string }
-  | { type: 'mailing.progress'; mailingId: string };
+  | { type: 'mailing.progress'; mailingId: string }
+  /** Sent to itself by an instance: everything committed before it has arrived once it does. */
+  | { type: 'barrier'; token: string };
 
 type Handler<T extends AppEvent['type']> = (event: Extract<AppEvent, { type: T }>) => void;
 type AnyHandler = (event: AppEvent) => void;
@@ -32,6 +35,7 @@ export class EventBus {
   private reconnectDelay = 250;
   private readonly reconnectHandlers = new Set<() => void>();
   private readonly lostHandlers = new Set<() => void>();
+  private readonly barriers = new Map<string, () => void>();
   private everConnected = false;
 
   private constructor(
@@ -101,6 +105,7 @@ export class EventBus {
   }
 
   private dispatch(event: AppEvent): void {
+    if (event.type === 'barrier') return this.barriers.get(event.token)?.();
     for (const handler of this.handlers.get(event.type) ?? []) {
       try {
         handler(event);
@@ -121,6 +126,30 @@ export class EventBus {
   /** Sends to every instance; pass the transaction's query runner to deliver only at its commit. */
   async publish(event: AppEvent, query: (sql: string, params: unknown[]) => Promise<unknown> = (sql, params) => this.dataSource.query(sql, params)): Promise<void> {
     await query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify(event)]);
+  }
+
+  /**
+   * Waits until every notification committed before this call has been handled here. NOTIFYs
+   * arrive in commit order on the listening connection, so once our own comes back, the
+   * `actor.changed` of a block, a logout or a right withdrawn that this request just committed has
+   * been applied: the response cannot be followed by a request served from a stale cache. At most
+   * `timeoutMs`; nothing to wait for while the connection is down (the caches are bypassed then).
+   */
+  async barrier(timeoutMs = 1000): Promise<void> {
+    if (!this.listening) return;
+    const token = randomUUID();
+    let timer: NodeJS.Timeout | undefined;
+    const arrived = new Promise<void>((resolve) => {
+      this.barriers.set(token, resolve);
+      timer = setTimeout(resolve, timeoutMs);
+    });
+    try {
+      await this.publish({ type: 'barrier', token });
+      await arrived;
+    } finally {
+      clearTimeout(timer);
+      this.barriers.delete(token);
+    }
   }
 
   async close(): Promise<void> {
