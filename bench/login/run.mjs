@@ -4,16 +4,17 @@
 //
 //   npm run build && node bench/login/run.mjs [--seconds 15] [--concurrency 8] [--users 200]
 import { spawn } from 'node:child_process';
-import { Agent, request } from 'node:http';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 
+// The load generator shares the two cores with the server and argon2: `post` speaks node:http on
+// kept-alive sockets, a fraction of what fetch costs it, leaving the CPU to what is measured.
+import { freePort, post, root } from '../support/bench-env.mjs';
+
 const require = createRequire(import.meta.url);
-const root = join(new URL('.', import.meta.url).pathname, '../..');
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
   const index = args.indexOf(`--${name}`);
@@ -80,15 +81,6 @@ function cpuSnapshot(serverPid) {
 const cpuPerOperation = (before, after, count) =>
   Object.fromEntries(Object.keys(before).map((key) => [key, ((after[key] - before[key]) * 1000) / count]));
 
-const freePort = () =>
-  new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-
 const database = await openScratchDatabase('preau_bench_login');
 const dataDir = mkdtempSync(join(tmpdir(), 'preau-bench-'));
 const port = await freePort();
@@ -120,22 +112,9 @@ try {
   );
   await client.end();
 
-  // The load generator shares the two cores with the server and argon2: node:http on kept-alive
-  // sockets costs it a fraction of what fetch does, leaving the CPU to what is being measured.
-  const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-  const post = (body) =>
-    new Promise((resolve, reject) => {
-      const req = request(`${url}/graphql`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-        const parts = [];
-        res.on('data', (part) => parts.push(part));
-        res.on('end', () => resolve(Buffer.concat(parts).toString()));
-        res.on('error', reject);
-      });
-      req.on('error', reject);
-      req.end(body);
-    });
   const login = async (i) => {
     const text = await post(
+      `${url}/graphql`,
       JSON.stringify({
         query: 'mutation ($l: String!, $p: String!) { login(login: $l, password: $p) { status } }',
         variables: { l: `bench.user${(i % USERS) + 1}`, p: PASSWORD },

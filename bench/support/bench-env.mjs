@@ -128,7 +128,8 @@ export async function signIn(url, login, password) {
 // sockets costs it a fraction of what fetch does, leaving the CPU to what is measured.
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
-function post(url, body, headers) {
+/** POSTs a JSON body on a kept-alive socket; resolves with the response text. */
+export function post(url, body, headers = {}) {
   return new Promise((resolve, reject) => {
     const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } }, (res) => {
       const parts = [];

@@ -31,6 +31,7 @@ import { SecretBox } from '../platform/crypto/secret-box';
 import { Mailer } from '../platform/mail/mailer';
 import { EventBus } from '../platform/pubsub/event-bus';
 import { ActorCache } from '../platform/auth/actor-cache';
+import { forgetOnActorChanges } from '../platform/pubsub/forget-on-actor-changes';
 import { LiveAdminRights } from '../modules/moderation/live-admin-rights';
 import { SheetPrinter } from '../documents/sheet-printer';
 import { AccountExportService } from '../modules/mailings/account-export';
@@ -58,10 +59,9 @@ export function createServices({ config, dataSource, events, throttleLimits }: I
     maxEntries: 20_000,
     invalidationsArrive: () => events.listening,
   });
-  events.on('actor.changed', (event) => (event.all ? actorCache.forgetAll() : actorCache.forgetUsers(event.userIds ?? [])));
-  events.on('session.revoked', (event) => actorCache.forgetUsers([event.userId]));
-  events.onLost(() => actorCache.forgetAll());
-  events.onReconnect(() => actorCache.forgetAll());
+  forgetOnActorChanges(events, actorCache);
+  const liveAdminRights = new LiveAdminRights(dataSource);
+  forgetOnActorChanges(events, liveAdminRights);
   const directory = new DirectoryService(dataSource);
   const audit = new AuditService(dataSource);
   const mailer = new Mailer(dataSource, config.smtpUrl, config.mailFrom);
@@ -102,7 +102,7 @@ export function createServices({ config, dataSource, events, throttleLimits }: I
     timelineLive: new LiveHub<TimelineSignal>(),
     inboxLive: new LiveHub<InboxSignal>(),
     reportsAddedLive: new LiveHub<ReportSignal>(),
-    liveAdminRights: new LiveAdminRights(dataSource, events),
+    liveAdminRights,
     reportsTreatedLive: new LiveHub<ReportSignal>(),
     operatorAccounts: new OperatorAccountsService(dataSource, audit),
     mailings: new MailingService(dataSource, audit, mailingQueue),

@@ -13,6 +13,7 @@ export class ActorCacheNotify1795900000000 implements MigrationInterface {
   name = 'ActorCacheNotify1795900000000';
 
   async up(q: QueryRunner): Promise<void> {
+    // The users concerned, or everyone past 100 (a bulk import: a NOTIFY payload stays small).
     await q.query(`
       CREATE FUNCTION actor_changed_notify(ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
       BEGIN
@@ -28,22 +29,14 @@ export class ActorCacheNotify1795900000000 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION actor_changed_rows() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF (SELECT count(*) FROM (SELECT 1 FROM changed_rows LIMIT 101) many) > 100 THEN
-          PERFORM pg_notify('preau_events', '{"type":"actor.changed","all":true}');
-        ELSE
-          PERFORM actor_changed_notify((SELECT array_agg(DISTINCT user_id) FROM changed_rows));
-        END IF;
+        PERFORM actor_changed_notify((SELECT array_agg(DISTINCT user_id) FROM changed_rows));
         RETURN NULL;
       END $$`);
     // Updates: the accounts on either side (a row moved to another account tells both).
     await q.query(`
       CREATE FUNCTION actor_changed_rows_update() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF (SELECT count(*) FROM (SELECT 1 FROM old_rows LIMIT 101) many) > 100 THEN
-          PERFORM pg_notify('preau_events', '{"type":"actor.changed","all":true}');
-        ELSE
-          PERFORM actor_changed_notify((SELECT array_agg(DISTINCT user_id) FROM (SELECT user_id FROM old_rows UNION SELECT user_id FROM new_rows) both_sides));
-        END IF;
+        PERFORM actor_changed_notify((SELECT array_agg(user_id) FROM (SELECT user_id FROM old_rows UNION SELECT user_id FROM new_rows) both_sides));
         RETURN NULL;
       END $$`);
     // Sessions ended: only those still valid can be held by an instance (the hourly purge of
@@ -51,11 +44,7 @@ export class ActorCacheNotify1795900000000 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION actor_changed_sessions() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF (SELECT count(*) FROM (SELECT 1 FROM changed_rows WHERE expires_at > now() LIMIT 101) many) > 100 THEN
-          PERFORM pg_notify('preau_events', '{"type":"actor.changed","all":true}');
-        ELSE
-          PERFORM actor_changed_notify((SELECT array_agg(DISTINCT user_id) FROM changed_rows WHERE expires_at > now()));
-        END IF;
+        PERFORM actor_changed_notify((SELECT array_agg(DISTINCT user_id) FROM changed_rows WHERE expires_at > now()));
         RETURN NULL;
       END $$`);
     // Accounts: blocked, pre-deleted, profile, login or names changed; a whole statement at once.

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { AdminFunction } from '../directory/admin-function.entity';
 import { FunctionGrant } from '../../platform/auth/scope';
-import { EventBus } from '../../platform/pubsub/event-bus';
+import type { ForgetsUsers } from '../../platform/pubsub/forget-on-actor-changes';
 
 /** More known users than this (subscribers come and go) and the instance starts afresh. */
 const MAX_KNOWN_USERS = 50_000;
@@ -14,21 +14,15 @@ const MAX_KNOWN_USERS = 50_000;
  * "Current" is kept by the same `actor.changed` notifications as the actor cache (PostgreSQL
  * triggers on admin_function, on blocking and pre-deletion, on sessions): they travel on the same
  * channel as `report.added`, in commit order, so a right withdrawn before a report was committed is
- * forgotten here before that report is delivered. Users not known yet are read in one query.
+ * forgotten here before that report is delivered (services.ts wires it with forgetOnActorChanges).
+ * Users not known yet are read in one query.
  */
-export class LiveAdminRights {
+export class LiveAdminRights implements ForgetsUsers {
   /** Functions of each known user; none when the account may not sign in. */
   private readonly grants = new Map<string, readonly FunctionGrant[]>();
   private generation = 0;
 
-  constructor(
-    private readonly dataSource: DataSource,
-    events: EventBus,
-  ) {
-    events.on('actor.changed', (event) => (event.all ? this.forgetAll() : this.forget(event.userIds ?? [])));
-    events.on('session.revoked', (event) => this.forget([event.userId]));
-    events.onReconnect(() => this.forgetAll());
-  }
+  constructor(private readonly dataSource: DataSource) {}
 
   /** Among `userIds`, those whose functions reach one of `structureIds` (or the operator). */
   async adminsOf(structureIds: readonly string[], userIds: readonly string[]): Promise<string[]> {
@@ -63,12 +57,12 @@ export class LiveAdminRights {
     return found;
   }
 
-  private forget(userIds: readonly string[]): void {
+  forgetUsers(userIds: readonly string[]): void {
     this.generation++;
     for (const id of userIds) this.grants.delete(id);
   }
 
-  private forgetAll(): void {
+  forgetAll(): void {
     this.generation++;
     this.grants.clear();
   }

@@ -1,3 +1,4 @@
+import type { ForgetsUsers } from '../pubsub/forget-on-actor-changes';
 import type { Actor } from './actor';
 
 export interface ActorCacheOptions {
@@ -31,7 +32,7 @@ interface Entry {
  * notification were ever missed, and lets the session's sliding expiry be written (the load
  * refreshes it).
  */
-export class ActorCache {
+export class ActorCache implements ForgetsUsers {
   private readonly entries = new Map<string, Entry>();
   /** Sessions held per user, so that forgetting a user costs its own sessions only. */
   private readonly sessionsOf = new Map<string, Set<string>>();
