@@ -105,6 +105,42 @@ describe('moderation: « Conserver » / « Supprimer »', () => {
     }
   });
 
+  it('gives the admins\' notice to every admin whose scope holds the report, live, paged with their own items, never to others', async () => {
+    const fixtures = new Fixtures(server.services.dataSource, server.services.secretBox);
+    // A teacher of the class who is also an admin of the école: the post and the notice both reach them.
+    const teachingDirector = await fixtures.user({ profile: 'TEACHER', schools: [world.schoolA], classes: [world.classA1], functions: [{ function: 'SCHOOL_ADMIN', structureId: world.schoolA }] });
+    const browser = await as(teachingDirector);
+    const events: { timelineChanged: { change: string; item: { title: string; reportId: string | null } | null } }[] = [];
+    const socket = wsClient(server.url, browser.cookie);
+    socket.subscribe({ query: 'subscription { timelineChanged { change item { title reportId } } }' }, { next: (value) => void events.push(value.data as never), error: () => undefined, complete: () => undefined });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const { reportId } = await reportedPost('Annoncé aux référents');
+    const notice = 'Une notification a été signalée par ÉLÈVE Léa. Pour traiter le signalement cliquez ici.';
+    for (let waited = 0; events.length < 2 && waited < 3000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(events.map((e) => e.timelineChanged.item)).toEqual([
+      { title: 'Annoncé aux référents', reportId: null },
+      { title: notice, reportId },
+    ]);
+    // Newest first across both sources, one item per page.
+    const page1 = (await browser.data('{ timeline(first: 1) { items { title reportId } hasNextPage endCursor } }')).timeline;
+    expect(page1.items).toEqual([{ title: notice, reportId }]);
+    const page2 = (await browser.data('query ($after: String) { timeline(first: 1, after: $after) { items { title reportId } } }', { after: page1.endCursor })).timeline;
+    expect(page2.items).toEqual([{ title: 'Annoncé aux référents', reportId: null }]);
+
+    const noticesOf = async (account: { login: string }) =>
+      (await (await as(account)).data('{ timeline(first: 100) { items { id title reportId } } }')).timeline.items.filter((i: { reportId: string | null }) => i.reportId === reportId);
+    for (const admin of [world.directorA, world.erun1, world.cpd, world.operator]) expect(await noticesOf(admin)).toHaveLength(1);
+    for (const other of [world.directorZ, world.erun2, world.pupilA, world.pupilZ]) expect(await noticesOf(other)).toEqual([]);
+    // Read, not copied: an admin named after the report reads it too, and the notice is not reportable.
+    const newcomer = await fixtures.user({ profile: 'PERSONNEL', functions: [{ function: 'CIRCONSCRIPTION_ADMIN', structureId: world.c1 }] });
+    const [theirs] = await noticesOf(newcomer);
+    expect(theirs).toMatchObject({ title: notice, reportId });
+    const reportAgain = await (await as(newcomer)).request(REPORT, { id: theirs.id });
+    expect(reportAgain.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    await socket.dispose();
+  });
+
   it('checks each subscriber\'s rights when the event is delivered, not when they subscribed', async () => {
     const fixtures = new Fixtures(server.services.dataSource, server.services.secretBox);
     // Two ERUNs of circonscription 1, both subscribed; then one loses the function and an ERUN of

@@ -1,8 +1,7 @@
-import { DataSource } from 'typeorm';
-import { Actor } from '../../platform/auth/actor';
+import { DataSource, EntityManager } from 'typeorm';
+import { Actor, displayName } from '../../platform/auth/actor';
 import { isUuid } from '../../platform/database/uuid';
 import { AppError } from '../../platform/errors/app-error';
-import { logger } from '../../platform/logging/logger';
 import { EventBus } from '../../platform/pubsub/event-bus';
 
 /**
@@ -18,7 +17,7 @@ export class ReportService {
 
   async report(actor: Actor, notificationId: string): Promise<{ reportId: string; reportedAt: Date }> {
     if (!isUuid(notificationId)) throw AppError.notFound();
-    const reported = await this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(async (manager) => {
       const [received] = (await manager.query(
         `SELECT n.id,
                 COALESCE((SELECT array_agg(DISTINCT sa.ancestor_id) FROM structure_ancestor sa
@@ -49,35 +48,24 @@ export class ReportService {
         });
       }
       await this.events.publish({ type: 'report.added', reportId: report.id }, (sql, params) => manager.query(sql, params));
-      return { reportId: report.id, reportedAt: inserted[0].reported_at, structureIds: received.structure_ids };
+      await this.noticeToAdmins(manager, actor, report.id);
+      return { reportId: report.id, reportedAt: inserted[0].reported_at };
     });
-    await this.noticeToAdmins(actor, reported.structureIds);
-    return { reportId: reported.reportId, reportedAt: reported.reportedAt };
   }
 
   /**
-   * The admins concerned (école, circonscription, département, operator) also get the report in their
-   * own fil de nouveautés, in the words of the guide. A separate transaction, after the report's: the
-   * live feed (report.added, delivered at the first commit) must not wait for a timeline row per
-   * admin — thousands for a département — and a failure here leaves the report itself intact.
+   * The admins concerned (école, circonscription, département, operator) also read the report in their
+   * own fil de nouveautés, in the words of the guide: one notice pointing at the report, which every
+   * admin whose scope holds it reads (TimelineService.page), rather than a timeline row per admin —
+   * thousands for a département, written while the live feed is being delivered.
    */
-  private async noticeToAdmins(actor: Actor, structureIds: string[]): Promise<void> {
-    await this.dataSource
-      .transaction(async (manager) => {
-        const [notice] = (await manager.query(
-          `INSERT INTO notification (kind, author_id, text)
-           VALUES ('SYSTEM', NULL, 'Une notification a été signalée par ' || $1 || '. Pour traiter le signalement cliquez ici.')
-           RETURNING id, created_at`,
-          [`${actor.lastName.toUpperCase()} ${actor.firstName}`],
-        )) as { id: string; created_at: Date }[];
-        await manager.query(
-          `INSERT INTO timeline_entry (user_id, notification_id, created_at)
-           SELECT DISTINCT f.user_id, $1::uuid, $2::timestamptz FROM admin_function f
-            WHERE f.function = 'OPERATOR' OR f.structure_id = ANY($3::uuid[])`,
-          [notice.id, notice.created_at, structureIds],
-        );
-        await this.events.publish({ type: 'timeline.changed', notificationId: notice.id, change: 'ADDED' }, (sql, params) => manager.query(sql, params));
-      })
-      .catch((error: Error) => logger.error('report notice not written', { error: error.message }));
+  private async noticeToAdmins(manager: EntityManager, actor: Actor, reportId: string): Promise<void> {
+    const [notice] = (await manager.query(
+      `INSERT INTO notification (kind, author_id, report_id, text)
+       VALUES ('SYSTEM', NULL, $2, 'Une notification a été signalée par ' || $1 || '. Pour traiter le signalement cliquez ici.')
+       RETURNING id`,
+      [displayName(actor), reportId],
+    )) as { id: string }[];
+    await this.events.publish({ type: 'timeline.changed', notificationId: notice.id, change: 'ADDED' }, (sql, params) => manager.query(sql, params));
   }
 }

@@ -49,6 +49,9 @@ export enum NotificationKind {
  * points to stays, as the guide says.
  */
 @Entity('notification')
+// Partial indexes of the report notices, written by hand in the migration ReportNoticesOnRead.
+@Index('notification_report_notice_idx', { synchronize: false })
+@Index('notification_report_idx', { synchronize: false })
 export class NotificationEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -73,6 +76,18 @@ export class NotificationEntity {
 
   @Column('text')
   text!: string;
+
+  /**
+   * Set on the admins' « Une notification a été signalée… » notices: they have no timeline rows and
+   * are read by every admin whose scope holds the report (TimelineService.page).
+   */
+  @Column('uuid', { nullable: true })
+  reportId!: string | null;
+
+  // By the entity's name: report.entity imports this file.
+  @ManyToOne('ReportEntity', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'report_id', foreignKeyConstraintName: 'notification_report_fk' })
+  report?: unknown;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

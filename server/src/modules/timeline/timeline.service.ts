@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
-import { Actor } from '../../platform/auth/actor';
+import { Actor, isAdmin } from '../../platform/auth/actor';
+import { SqlParams } from '../../platform/database/sql-builder';
 import { isUuid } from '../../platform/database/uuid';
 import { decodeTimeCursor, encodeTimeCursor } from '../../platform/database/time-cursor';
 import { AppError } from '../../platform/errors/app-error';
@@ -22,18 +23,30 @@ interface ItemRow {
   author_profile: Profile | null;
   audience: string;
   created_at: Date;
+  report_id: string | null;
   reported_by_me: boolean;
 }
 
-const ITEM_COLUMNS = `n.id, n.text AS title, p.body, p.link, a.id AS author_id, a.first_name AS author_first, a.last_name AS author_last,
-  a.profile AS author_profile, COALESCE(c.name, s.name, '') AS audience, n.created_at,
-  EXISTS (SELECT 1 FROM report r JOIN report_reporter rr ON rr.report_id = r.id WHERE r.notification_id = n.id AND rr.user_id = $1) AS reported_by_me`;
+const itemColumns = (me: string) => `n.id, n.text AS title, p.body, p.link, a.id AS author_id, a.first_name AS author_first, a.last_name AS author_last,
+  a.profile AS author_profile, COALESCE(c.name, s.name, '') AS audience, n.created_at, n.report_id,
+  EXISTS (SELECT 1 FROM report r JOIN report_reporter rr ON rr.report_id = r.id WHERE r.notification_id = n.id AND rr.user_id = ${me}) AS reported_by_me`;
 
 const ITEM_JOINS = `JOIN notification n ON n.id = te.notification_id AND n.removed_at IS NULL
   LEFT JOIN post p ON p.id = n.post_id
   LEFT JOIN app_user a ON a.id = n.author_id
   LEFT JOIN school_class c ON p.audience_kind = 'CLASS' AND c.id = p.audience_id
   LEFT JOIN structure s ON p.audience_kind = 'SCHOOL' AND s.id = p.audience_id`;
+
+/**
+ * `notification n …` narrowed to the report notices the actor reads (« Une notification a été
+ * signalée… »): those of the reports in their admin scope, as on the moderation page. Null for
+ * users without an admin function, who read none.
+ */
+function reportNotices(actor: Actor, params: SqlParams): string | null {
+  if (!isAdmin(actor)) return null;
+  const inScope = actor.scope.all ? 'TRUE' : `r.structure_ids && ${params.add(actor.scope.rootIds, 'uuid[]')}`;
+  return `notification n JOIN report r ON r.id = n.report_id WHERE n.report_id IS NOT NULL AND n.removed_at IS NULL AND ${inScope}`;
+}
 
 /** Title, body and link cleaned and checked, every problem reported at once. */
 function checkedContent(input: PostContentInput): { title: string; body: string; link: string | null } {
@@ -56,6 +69,7 @@ function itemView(row: ItemRow): TimelineItemView {
     author: row.author_id ? { id: row.author_id, displayName: `${(row.author_last ?? '').toUpperCase()} ${row.author_first ?? ''}`, profile: row.author_profile! } : null,
     audience: row.audience,
     createdAt: row.created_at,
+    reportId: row.report_id,
     reportedByMe: row.reported_by_me,
   };
 }
@@ -138,18 +152,28 @@ export class TimelineService {
   /** The actor's own fil de nouveautés, newest first, keyset-paged. */
   async page(actor: Actor, first: number, after: string | null | undefined): Promise<TimelinePage> {
     const size = Math.min(Math.max(first, 1), 100);
-    let keyset = '';
-    const params: unknown[] = [actor.userId, size + 1];
+    const params = new SqlParams();
+    const me = params.add(actor.userId, 'uuid');
+    const limit = params.add(size + 1, 'int');
+    let before = (_at: string, _id: string) => '';
     if (after) {
       const { at, id } = decodeTimeCursor(after, { fr: 'Cette page du fil a expiré : rechargez-le.', en: 'This page of the timeline is stale: reload it.' });
-      params.push(at, id);
-      keyset = 'AND (te.created_at, te.notification_id) < ($3::timestamptz, $4::uuid)';
+      const cursor = `(${params.add(at, 'timestamptz')}, ${params.add(id, 'uuid')})`;
+      before = (atColumn, idColumn) => `AND (${atColumn}, ${idColumn}) < ${cursor}`;
     }
+    // Each source is cut to the page size in its own index order before the two are merged.
+    const notices = reportNotices(actor, params);
     const rows: (ItemRow & { entry_at: Date })[] = await this.dataSource.query(
-      `SELECT ${ITEM_COLUMNS}, te.created_at AS entry_at FROM timeline_entry te ${ITEM_JOINS}
-        WHERE te.user_id = $1 ${keyset}
-        ORDER BY te.created_at DESC, te.notification_id DESC LIMIT $2`,
-      params,
+      `WITH feed AS (
+         (SELECT te.notification_id, te.created_at FROM timeline_entry te
+            JOIN notification n ON n.id = te.notification_id AND n.removed_at IS NULL
+           WHERE te.user_id = ${me} ${before('te.created_at', 'te.notification_id')}
+           ORDER BY te.created_at DESC, te.notification_id DESC LIMIT ${limit})
+         ${notices ? `UNION ALL (SELECT n.id, n.created_at FROM ${notices} ${before('n.created_at', 'n.id')} ORDER BY n.created_at DESC, n.id DESC LIMIT ${limit})` : ''}
+       )
+       SELECT ${itemColumns(me)}, te.created_at AS entry_at FROM feed te ${ITEM_JOINS}
+        ORDER BY te.created_at DESC, te.notification_id DESC LIMIT ${limit}`,
+      params.values,
     );
     const items = rows.slice(0, size);
     const last = items.at(-1);
@@ -162,9 +186,16 @@ export class TimelineService {
 
   /** One item of the actor's timeline, or null if it is not (or no longer) in it. */
   async item(actor: Actor, notificationId: string): Promise<TimelineItemView | null> {
+    const params = new SqlParams();
+    const me = params.add(actor.userId, 'uuid');
+    const id = params.add(notificationId, 'uuid');
+    const notices = reportNotices(actor, params);
     const rows: ItemRow[] = await this.dataSource.query(
-      `SELECT ${ITEM_COLUMNS} FROM timeline_entry te ${ITEM_JOINS} WHERE te.user_id = $1 AND te.notification_id = $2`,
-      [actor.userId, notificationId],
+      `SELECT ${itemColumns(me)}
+         FROM (SELECT notification_id FROM timeline_entry WHERE user_id = ${me} AND notification_id = ${id}
+               ${notices ? `UNION ALL SELECT n.id FROM ${notices} AND n.id = ${id}` : ''}) te
+         ${ITEM_JOINS}`,
+      params.values,
     );
     return rows[0] ? itemView(rows[0]) : null;
   }
@@ -172,8 +203,14 @@ export class TimelineService {
   /** Among `userIds`, those whose timeline holds the notification (for live delivery). */
   async recipientsAmong(notificationId: string, userIds: string[]): Promise<string[]> {
     if (userIds.length === 0) return [];
+    // The admins' report notices have no timeline rows: their readers are the admins whose
+    // functions reach the report (the rule of Scope: the operator, or a root among its écoles).
     const rows: { user_id: string }[] = await this.dataSource.query(
-      'SELECT user_id FROM timeline_entry WHERE notification_id = $1 AND user_id = ANY($2::uuid[])',
+      `SELECT user_id FROM timeline_entry WHERE notification_id = $1 AND user_id = ANY($2::uuid[])
+       UNION
+       SELECT f.user_id FROM notification n JOIN report r ON r.id = n.report_id
+         JOIN admin_function f ON f.function = 'OPERATOR' OR f.structure_id = ANY (r.structure_ids)
+        WHERE n.id = $1 AND n.report_id IS NOT NULL AND f.user_id = ANY($2::uuid[])`,
       [notificationId, userIds],
     );
     return rows.map((row) => row.user_id);

@@ -75,6 +75,12 @@ export class TimelineItemView {
 
   @Field({ description: 'You have already reported it.' })
   reportedByMe!: boolean;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Set on the « Une notification a été signalée… » notices read by admins: the report to treat. Such a notice cannot itself be reported.',
+  })
+  reportId!: string | null;
 }
 
 @ObjectType()

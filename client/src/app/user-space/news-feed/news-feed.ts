@@ -11,6 +11,7 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
+import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { Apollo } from 'apollo-angular';
 import { firstValueFrom } from 'rxjs';
@@ -39,7 +40,7 @@ const SAFE_LINK = /^https?:\/\//i;
 @Component({
   selector: 'app-news-feed',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [TranslocoPipe, DateTimePipe, ConfirmDialog, PublishPostForm],
+  imports: [TranslocoPipe, DateTimePipe, ConfirmDialog, PublishPostForm, RouterLink],
   styles: `
     .news-feed__list {
       display: grid;
@@ -122,7 +123,12 @@ const SAFE_LINK = /^https?:\/\//i;
                       >
                     </p>
                   }
-                  @if (!isMine(item)) {
+                  @if (item.reportId) {
+                    <p class="news-item__link">
+                      <a routerLink="/admin/signalements">{{ 'newsFeed.treatReport' | transloco }}</a>
+                    </p>
+                  }
+                  @if (!isMine(item) && !item.reportId) {
                     <div class="news-item__actions">
                       <button
                         type="button"

@@ -16,6 +16,7 @@ export const TIMELINE_ITEM_FIELDS = graphql(`
     audience
     createdAt
     reportedByMe
+    reportId
   }
 `);
 
