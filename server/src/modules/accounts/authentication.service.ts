@@ -1,9 +1,10 @@
 import { timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { LoginThrottle } from '../../platform/auth/login-throttle';
+import { LoginThrottle, ThrottleCounter } from '../../platform/auth/login-throttle';
 import { dummyHash, verifyPassword } from '../../platform/auth/password-hasher';
 import { SessionService } from '../../platform/auth/session.service';
 import { looksLikeCode } from '../../platform/crypto/codes';
+import { preparedQuery } from '../../platform/database/prepared-query';
 import { SecretBox } from '../../platform/crypto/secret-box';
 import { AppError } from '../../platform/errors/app-error';
 import { LoginStatus } from './me.types';
@@ -50,11 +51,9 @@ export class AuthenticationService {
 
   async verify(loginOrAlias: string, secret: string, client: ClientInfo): Promise<Credential> {
     const name = loginOrAlias.trim().toLowerCase().slice(0, 200);
-    // The throttle's counters and the account are read at the same time (two queries in flight).
-    const account = this.lookup(name);
-    account.catch(() => undefined); // awaited below; a refusal by the throttle must not leave it unhandled
-    const recentFailures = await this.throttle.beforeAttempt(name, client.address);
-    const credential = await this.check(await account, secret.slice(0, 1024));
+    const { account, counters } = await this.lookup(name, this.throttle.keysFor(name, client.address));
+    const recentFailures = await this.throttle.beforeAttempt(name, client.address, counters);
+    const credential = await this.check(account, secret.slice(0, 1024));
     if (!credential) {
       await this.throttle.failed(name, client.address);
       throw AppError.of('BAD_CREDENTIALS');
@@ -63,10 +62,18 @@ export class AuthenticationService {
     return credential;
   }
 
-  private async lookup(name: string): Promise<AccountSecrets | undefined> {
-    const rows: AccountSecrets[] = name
-      ? await this.dataSource.query(
-          `SELECT u.id, u.login, u.password_hash, u.activation_code_secret,
+  /**
+   * The account named `name` (login or alias) with its live renewal code, and the throttle's
+   * counters for this attempt: one prepared statement, one round trip (a sign-in's costs besides
+   * argon2 are mostly per statement).
+   */
+  private async lookup(name: string, throttleKeys: string[]): Promise<{ account: AccountSecrets | undefined; counters: ThrottleCounter[] }> {
+    const [row] = await preparedQuery<AccountSecrets & { found: boolean; counters: ThrottleCounter[] }>(
+      this.dataSource,
+      `SELECT ${this.throttle.countersSql('$2::text[]')} AS counters, a.*
+         FROM (SELECT 1) one
+         LEFT JOIN LATERAL (
+           SELECT true AS found, u.id, u.login, u.password_hash, u.activation_code_secret,
                   (u.predeleted_at IS NULL AND (u.blocked_at IS NULL OR (u.blocked_until IS NOT NULL AND u.blocked_until <= now()))) AS can_sign_in,
                   r.id AS renewal_id, r.code_hash AS renewal_hash
              FROM account_name n
@@ -76,11 +83,11 @@ export class AuthenticationService {
                 WHERE user_id = u.id AND used_at IS NULL AND revoked_at IS NULL AND expires_at > now()
                 ORDER BY created_at DESC LIMIT 1
              ) r ON true
-            WHERE n.name = $1`,
-          [name],
-        )
-      : [];
-    return rows[0];
+            WHERE n.name = $1 AND $1 <> ''
+         ) a ON true`,
+      [name, throttleKeys],
+    );
+    return { account: row?.found ? row : undefined, counters: row?.counters ?? [] };
   }
 
   private async check(account: AccountSecrets | undefined, secret: string): Promise<Credential | null> {

@@ -15,6 +15,13 @@ export interface ThrottleLimits {
 
 export const defaultLimits: ThrottleLimits = { perLogin: 10, perAddress: 100, slowAfter: 3, windowMinutes: 15, blockMinutes: 15 };
 
+/** One live counter of login_throttle. */
+export interface ThrottleCounter {
+  key: string;
+  points: number;
+  expire: string | number | null;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -42,20 +49,30 @@ export class LoginThrottle {
     this.byAddress = new RateLimiterPostgres({ ...common, keyPrefix: 'addr', points: limits.perAddress });
   }
 
+  /** The counters' keys for this attempt (rate-limiter-flexible's "<prefix>:<key>"). */
+  keysFor(login: string, address: string | null): string[] {
+    return [`login:${login}`, ...(address ? [`addr:${address}`] : [])];
+  }
+
   /**
-   * Before checking a password: refuses when blocked, waits when slowed down. Returns the recent
-   * failures of this login (so a success only writes when there is something to forget).
+   * A scalar subquery reading the live counters of `keysParam` (a text[] placeholder) straight from
+   * rate-limiter-flexible's table, as JSON: the sign-in reads them in the same statement as the
+   * account (one round trip). `expire` is in epoch milliseconds.
    */
-  async beforeAttempt(login: string, address: string | null): Promise<number> {
-    // Both counters in one round trip, read straight from rate-limiter-flexible's table
-    // (its keys are "<prefix>:<key>"; `expire` is in epoch milliseconds).
-    const rows: { key: string; points: number; expire: string | null }[] = await this.dataSource.query(
-      `SELECT key, points, expire FROM login_throttle
-        WHERE key = ANY($1::text[]) AND (expire IS NULL OR expire > (extract(epoch FROM clock_timestamp()) * 1000)::bigint)`,
-      [[`login:${login}`, ...(address ? [`addr:${address}`] : [])]],
-    );
-    const perLogin = rows.find((row) => row.key === `login:${login}`);
-    const perAddress = rows.find((row) => row.key === `addr:${address}`);
+  countersSql(keysParam: string): string {
+    return `(SELECT COALESCE(json_agg(json_build_object('key', t.key, 'points', t.points, 'expire', t.expire)), '[]'::json)
+               FROM login_throttle t
+              WHERE t.key = ANY(${keysParam}) AND (t.expire IS NULL OR t.expire > (extract(epoch FROM clock_timestamp()) * 1000)::bigint))`;
+  }
+
+  /**
+   * Before checking a password, with the counters read by `countersSql`: refuses when blocked,
+   * waits when slowed down. Returns the recent failures of this login (so a success only writes
+   * when there is something to forget).
+   */
+  async beforeAttempt(login: string, address: string | null, counters: ThrottleCounter[]): Promise<number> {
+    const perLogin = counters.find((row) => row.key === `login:${login}`);
+    const perAddress = address ? counters.find((row) => row.key === `addr:${address}`) : undefined;
     const refused = [
       perLogin && perLogin.points >= this.limits.perLogin ? perLogin : null,
       perAddress && perAddress.points >= this.limits.perAddress ? perAddress : null,

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query';
 
 export const SESSION_COOKIE = 'preau_session';
 
@@ -23,7 +24,8 @@ export class SessionService {
     const token = randomBytes(32).toString('base64url');
     const tokenHash = hashToken(token);
     const expiresAt = new Date(Date.now() + this.ttlHours * 3_600_000);
-    await this.dataSource.query(
+    await preparedQuery(
+      this.dataSource,
       `WITH signed_in AS (UPDATE app_user SET last_login_at = now() WHERE id = $2)
        INSERT INTO user_session (token_hash, user_id, expires_at, last_seen_at, client_address, user_agent)
        VALUES ($1, $2, $3, now(), $4, $5)`,

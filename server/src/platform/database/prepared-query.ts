@@ -18,7 +18,8 @@ let warned = false;
  * every call. For hot statements whose plan does not depend on the values (write conditions as
  * ranges, not `LIKE $1`, whose index range needs the pattern at planning time): the search typed
  * letter by letter spent as long planning as executing. Outside TypeORM's query runner (no
- * transaction): for reads. Not for a transaction-pooling PgBouncer, which loses prepared statements.
+ * transaction): for reads and single-statement writes (each its own transaction). Not for a
+ * transaction-pooling PgBouncer, which loses prepared statements.
  */
 export async function preparedQuery<T>(dataSource: DataSource, sql: string, params: unknown[]): Promise<T[]> {
   let name = names.get(sql);
