@@ -2,7 +2,9 @@
 // argon2id), side by side with a bare argon2id verify loop using the same parameters and the same
 // concurrency, in the same run. Prints the ratio (goal ≥ 0.8).
 //
-//   npm run build && node bench/login/run.mjs [--seconds 15] [--concurrency 8] [--users 200]
+//   npm run build && node bench/login/run.mjs [--seconds 15] [--rounds 5] [--concurrency 8] [--users 200]
+//
+// The two sides run in alternating slices (see `alternate`), so that both see the same machine.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -21,6 +23,8 @@ const option = (name, fallback) => {
   return index >= 0 ? Number(args[index + 1]) : fallback;
 };
 const SECONDS = option('seconds', 15);
+/** Slices per side: SECONDS are shared out among them. */
+const ROUNDS = option('rounds', 5);
 const CONCURRENCY = option('concurrency', 8);
 const USERS = option('users', 200);
 const PASSWORD = 'Bench-Password-2026';
@@ -32,9 +36,10 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-async function closedLoop(label, operation) {
+/** One slice of a closed loop: CONCURRENCY workers for `seconds`; raw latencies and errors. */
+async function closedLoop(label, operation, seconds) {
   const latencies = [];
-  const deadline = performance.now() + SECONDS * 1000;
+  const deadline = performance.now() + seconds * 1000;
   let errors = 0;
   const worker = async (id) => {
     for (let i = id; performance.now() < deadline; i += CONCURRENCY) {
@@ -50,9 +55,7 @@ async function closedLoop(label, operation) {
   };
   const started = performance.now();
   await Promise.all(Array.from({ length: CONCURRENCY }, (_, id) => worker(id)));
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { label, perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), count: latencies.length, errors };
+  return { latencies, errors, elapsed: (performance.now() - started) / 1000 };
 }
 
 // CPU seconds (user + system) of processes, read from /proc: where a sign-in's time goes.
@@ -65,23 +68,67 @@ function cpuOf(pid) {
     return 0;
   }
 }
+/** The part spent in the kernel (system calls: sockets, epoll). */
+function kernelCpuOf(pid) {
+  try {
+    return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[12]) / TICKS;
+  } catch {
+    return 0;
+  }
+}
+// PostgreSQL per process: only backends alive at both ends of a slice count (one that exits takes
+// its CPU time with it).
 function cpuOfPostgres() {
-  let total = 0;
+  const byPid = new Map();
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
-      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += cpuOf(pid);
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') byPid.set(pid, cpuOf(pid));
     } catch {}
   }
-  return total;
+  return byPid;
 }
 function cpuSnapshot(serverPid) {
   const own = process.cpuUsage();
   // The server's main thread (HTTP, GraphQL, pg) apart from its libuv pool (argon2).
-  const serverMain = cpuOf(`${serverPid}/task/${serverPid}`);
-  return { server: cpuOf(serverPid), serverMain, postgres: cpuOfPostgres(), bench: (own.user + own.system) / 1e6 };
+  const main = `${serverPid}/task/${serverPid}`;
+  return { server: cpuOf(serverPid), serverMain: cpuOf(main), serverMainKernel: kernelCpuOf(main), postgres: cpuOfPostgres(), bench: (own.user + own.system) / 1e6 };
 }
-const cpuPerOperation = (before, after, count) =>
-  Object.fromEntries(Object.keys(before).map((key) => [key, ((after[key] - before[key]) * 1000) / count]));
+function cpuDelta(before, after) {
+  const delta = {};
+  for (const key of Object.keys(before)) {
+    if (key !== 'postgres') delta[key] = after[key] - before[key];
+  }
+  delta.postgres = 0;
+  for (const [pid, cpu] of after.postgres) if (before.postgres.has(pid)) delta.postgres += cpu - before.postgres.get(pid);
+  return delta;
+}
+
+/**
+ * The two sides in alternating slices (server, bare, server, bare…) rather than one after the
+ * other: this machine's speed drifts by 10–20 % over a minute, and alternating gives both sides
+ * the same drift. Throughput over the summed time, latencies over all slices.
+ */
+async function alternate(sides, rounds, seconds) {
+  const totals = sides.map(() => ({ latencies: [], errors: 0, elapsed: 0, cpu: {} }));
+  for (let round = 0; round < rounds; round++) {
+    for (const [index, side] of sides.entries()) {
+      const before = cpuSnapshot(side.pid);
+      const slice = await closedLoop(side.label, side.operation, seconds);
+      const cpu = cpuDelta(before, cpuSnapshot(side.pid));
+      const total = totals[index];
+      total.latencies.push(...slice.latencies);
+      total.errors += slice.errors;
+      total.elapsed += slice.elapsed;
+      for (const [key, value] of Object.entries(cpu)) total.cpu[key] = (total.cpu[key] ?? 0) + value;
+    }
+  }
+  return totals.map((total, index) => {
+    const latencies = total.latencies.sort((a, b) => a - b);
+    const count = latencies.length;
+    const cpu = Object.fromEntries(Object.entries(total.cpu).map(([key, value]) => [key, (value * 1000) / count]));
+    return { label: sides[index].label, perSecond: count / total.elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), count, errors: total.errors, cpu };
+  });
+}
 
 const database = await openScratchDatabase('preau_bench_login');
 const dataDir = mkdtempSync(join(tmpdir(), 'preau-bench-'));
@@ -125,21 +172,24 @@ try {
     const body = JSON.parse(text);
     if (body.data?.login?.status !== 'SIGNED_IN') throw new Error(JSON.stringify(body.errors ?? body));
   };
-  await closedLoop('warm-up', login).catch(() => undefined);
-  let before = cpuSnapshot(server.pid);
-  const viaServer = await closedLoop('login mutation (HTTP → server → PostgreSQL → argon2id)', login);
-  viaServer.cpu = cpuPerOperation(before, cpuSnapshot(server.pid), viaServer.count);
-  before = cpuSnapshot(server.pid);
-  const bare = await closedLoop('bare argon2id verify (same parameters)', async () => {
+  await closedLoop('warm-up', login, 3).catch(() => undefined);
+  const bareVerify = async () => {
     if (!(await verifyPassword(hash, PASSWORD))) throw new Error('verify failed');
-  });
-  bare.cpu = cpuPerOperation(before, cpuSnapshot(server.pid), bare.count);
-  console.log(`\nbench/login — ${SECONDS} s each, ${CONCURRENCY} concurrent, argon2id m=19456 t=2 p=1`);
+  };
+  const [viaServer, bare] = await alternate(
+    [
+      { label: 'login mutation (HTTP → server → PostgreSQL → argon2id)', operation: login, pid: server.pid },
+      { label: 'bare argon2id verify (same parameters)', operation: bareVerify, pid: server.pid },
+    ],
+    ROUNDS,
+    SECONDS / ROUNDS,
+  );
+  console.log(`\nbench/login — ${SECONDS} s each in ${ROUNDS} alternating slices, ${CONCURRENCY} concurrent, argon2id m=19456 t=2 p=1`);
   for (const r of [viaServer, bare]) {
     console.log(`  ${r.label.padEnd(58)} ${r.perSecond.toFixed(1).padStart(7)} /s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p95 ${r.p95.toFixed(1).padStart(6)} ms   (${r.count} ok, ${r.errors} errors)`);
   }
   for (const r of [viaServer, bare]) {
-    console.log(`  CPU per operation, ${r === bare ? 'bare loop' : 'via server'}: server ${r.cpu.server.toFixed(2)} ms (main thread ${r.cpu.serverMain.toFixed(2)} ms), PostgreSQL ${r.cpu.postgres.toFixed(2)} ms, this process ${r.cpu.bench.toFixed(2)} ms`);
+    console.log(`  CPU per operation, ${r === bare ? 'bare loop' : 'via server'}: server ${r.cpu.server.toFixed(2)} ms (main thread ${r.cpu.serverMain.toFixed(2)} ms, of which kernel ${r.cpu.serverMainKernel.toFixed(2)} ms), PostgreSQL ${r.cpu.postgres.toFixed(2)} ms, this process ${r.cpu.bench.toFixed(2)} ms`);
   }
   console.log(`  ratio (server / bare argon2id): ${(viaServer.perSecond / bare.perSecond).toFixed(2)}  (goal ≥ 0.80)`);
 } finally {

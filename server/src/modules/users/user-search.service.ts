@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Actor } from '../../platform/auth/actor';
 import { preparedQuery } from '../../platform/database/prepared-query';
-import { likePrefix, SqlParams } from '../../platform/database/sql-builder';
+import { SqlParams } from '../../platform/database/sql-builder';
 import { searchKey } from '../directory/login-generator';
 import { Profile } from '../directory/user.entity';
 import { userScope } from './user-scope-sql';
@@ -52,12 +52,11 @@ export class UserSearchService {
     if (!key || actor.scope.isEmpty) return [];
     const limit = Math.min(Math.max(first, 1), 50);
     const params = new SqlParams();
-    const small = actor.scope.isSmall;
     const lim = params.add(limit, 'int');
-    // Parameters are added only for the branch used (an unused one has no type PostgreSQL can infer).
-    const hits = small
-      ? this.withinFewStructures(actor, params, { from: params.add(key, 'text'), to: params.add(rangeEnd(key), 'text') }, lim)
-      : this.byNameIndex(userScope(actor, params).condition, params.add(likePrefix(key)), lim);
+    const prefix = { from: params.add(key, 'text'), to: params.add(rangeEnd(key), 'text') };
+    const hits = actor.scope.isSmall
+      ? this.withinFewStructures(actor, params, prefix, lim)
+      : this.byNameIndex(userScope(actor, params).condition, prefix, lim);
     const classScope = actor.scope.contains('c.school_id', params);
     const schoolScope = actor.scope.contains('s.id', params);
     // Ranked on the keys alone; the account rows are read for the ≤ `first` hits kept.
@@ -74,12 +73,11 @@ export class UserSearchService {
          JOIN app_user u ON u.id = h.id
         WHERE h.position <= ${lim}
         ORDER BY h.position`;
-    // Within a few écoles the plan is the same for every prefix (index ranges with bounds as
-    // parameters): prepared once, it is not planned again for every keystroke (planning took as
-    // long as executing). Over a département the plan depends on the prefix (how many names start
-    // with "m" decides between the name index and the scope), so it is planned each time, with the
-    // LIKE pattern the planner can read.
-    const rows: HitRow[] = small ? await preparedQuery<HitRow>(this.dataSource, sql, params.values) : await this.dataSource.query(sql, params.values);
+    // The plan is the same for every prefix (index ranges with the bounds as parameters): prepared
+    // and planned once per connection, not again at every keystroke (planning took longer than
+    // executing: 1.4–1.7 ms against 0.8 ms over a département of a million accounts). Left to
+    // itself PostgreSQL kept planning the département's statement for each call.
+    const rows = await preparedQuery<HitRow>(this.dataSource, sql, params.values, { genericPlan: true });
     return rows.map((row) => ({
       id: row.id,
       firstName: row.first_name,
@@ -114,15 +112,18 @@ export class UserSearchService {
             ${branch('search_first', 'search_last', 1, `AND NOT (${startsWith('us.search_last', prefix)})`)}`;
   }
 
-  /** A département or everything: the accounts' own name indexes, the scope checked per row. */
-  private byNameIndex(scopeCondition: string, prefix: string, lim: string): string {
+  /**
+   * A département or everything: the accounts' own name indexes walked in order from the prefix,
+   * the scope checked per row until `lim` are found (a large scope holds most of the names).
+   */
+  private byNameIndex(scopeCondition: string, prefix: PrefixRange, lim: string): string {
     const columns = 'u.id, u.search_last, u.search_first';
     return `(SELECT ${columns}, 0 AS rank FROM app_user u
-              WHERE u.search_last ${C} LIKE ${prefix} AND u.predeleted_at IS NULL AND ${scopeCondition}
+              WHERE ${startsWith('u.search_last', prefix)} AND u.predeleted_at IS NULL AND ${scopeCondition}
               ORDER BY u.search_last ${C}, u.search_first ${C}, u.id LIMIT ${lim})
             UNION ALL
             (SELECT ${columns}, 1 AS rank FROM app_user u
-              WHERE u.search_first ${C} LIKE ${prefix} AND NOT (u.search_last ${C} LIKE ${prefix})
+              WHERE ${startsWith('u.search_first', prefix)} AND NOT ${startsWith('u.search_last', prefix)}
                 AND u.predeleted_at IS NULL AND ${scopeCondition}
               ORDER BY u.search_first ${C}, u.search_last ${C}, u.id LIMIT ${lim})`;
   }

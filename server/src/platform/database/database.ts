@@ -5,6 +5,7 @@ import { createDataSource } from './data-source';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './embedded-postgres';
 import { ensureDatabase } from './ensure-database';
 import { isPortFree } from './free-port';
+import { closePreparedQueryPools } from './prepared-query';
 
 /** Uncommon fixed port for the demo's embedded PostgreSQL, away from a system server on 5432. */
 export const EMBEDDED_PORT = 54329;
@@ -59,6 +60,7 @@ export async function openDatabase(config: Config, options: OpenDatabaseOptions)
       dataSource,
       url,
       close: async () => {
+        await closePreparedQueryPools(dataSource).catch(() => undefined);
         await dataSource.destroy().catch(() => undefined);
         await embedded?.stop();
       },
