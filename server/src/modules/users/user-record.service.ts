@@ -1,12 +1,20 @@
 import { DataSource } from 'typeorm';
 import { Actor } from '../../platform/auth/actor';
 import { SecretBox } from '../../platform/crypto/secret-box';
+import { preparedQuery } from '../../platform/database/prepared-query';
 import { SqlParams } from '../../platform/database/sql-builder';
 import { AdminFunction } from '../directory/admin-function.entity';
 import { SchoolClassView, StructureView } from '../directory/directory.types';
 import { findAccessibleUser } from '../directory/user-access';
 import { AccountSource } from '../directory/user.entity';
 import { USER_COLUMNS, UserRow, UserView, userView } from '../directory/user.types';
+
+/**
+ * The nested fields of a page of users (records, classes, écoles, parents, functions) are read in one
+ * batch each, a shape whose plan does not depend on the ids: prepared and planned once per
+ * connection (planning took 0.25–0.85 ms of each 0.5–1.1 ms statement; measured in bench/users-page).
+ */
+const BATCH = { genericPlan: true };
 
 export interface UserRecordRow {
   id: string;
@@ -62,11 +70,13 @@ export class UserRecordService {
       predeleted_at: Date | null;
       delete_after: Date | null;
       left_feed_at: Date | null;
-    }[] = await this.dataSource.query(
+    }[] = await preparedQuery(
+        this.dataSource,
       `SELECT id, email, mobile, external_id, source, created_at, updated_at, to_char(birth_date, 'YYYY-MM-DD') AS birth_date,
               photo_path, activation_code_secret, predeleted_at, delete_after, left_feed_at
          FROM app_user WHERE id = ANY($1::uuid[])`,
       [ids],
+      BATCH,
     );
     const byId = new Map(rows.map((row) => [row.id, row]));
     return ids.map((id) => {
@@ -94,10 +104,12 @@ export class UserRecordService {
     const params = new SqlParams();
     const idsParam = params.add(ids, 'uuid[]');
     const visible = `(${actor.scope.contains('c.school_id', params)} OR c.id = ANY(${params.add(actor.teacherClassIds, 'uuid[]')}))`;
-    const rows: { user_id: string; id: string; name: string; levels: string[]; school_id: string }[] = await this.dataSource.query(
+    const rows: { user_id: string; id: string; name: string; levels: string[]; school_id: string }[] = await preparedQuery(
+        this.dataSource,
       `SELECT m.user_id, c.id, c.name, c.levels, c.school_id FROM class_member m JOIN school_class c ON c.id = m.class_id
         WHERE m.user_id = ANY(${idsParam}) AND ${visible} ORDER BY c.name, c.id`,
       params.values,
+      BATCH,
     );
     return groupBy(ids, rows, (row) => row.user_id).map((list) =>
       list.map((row) => ({ id: row.id, name: row.name, levels: row.levels, schoolId: row.school_id })),
@@ -110,10 +122,12 @@ export class UserRecordService {
     const idsParam = params.add(ids, 'uuid[]');
     const scope = actor.scope.contains('s.id', params);
     const rows: { user_id: string; id: string; kind: StructureView['kind']; name: string; code: string | null; parent_id: string | null }[] =
-      await this.dataSource.query(
+      await preparedQuery(
+        this.dataSource,
         `SELECT us.user_id, s.id, s.kind, s.name, s.code, s.parent_id FROM user_structure us JOIN structure s ON s.id = us.structure_id
           WHERE us.user_id = ANY(${idsParam}) AND ${scope} ORDER BY s.name, s.id`,
         params.values,
+        BATCH,
       );
     return groupBy(ids, rows, (row) => row.user_id).map((list) =>
       list.map((row) => ({ id: row.id, kind: row.kind, name: row.name, code: row.code, parentId: row.parent_id })),
@@ -129,19 +143,23 @@ export class UserRecordService {
     const params = new SqlParams();
     const idsParam = params.add(ids, 'uuid[]');
     const scope = actor.scope.all ? 'TRUE' : `EXISTS (SELECT 1 FROM user_structure us WHERE us.user_id = u.id AND ${actor.scope.contains('us.structure_id', params)})`;
-    const rows: (UserRow & { owner: string })[] = await this.dataSource.query(
+    const rows: (UserRow & { owner: string })[] = await preparedQuery(
+        this.dataSource,
       `SELECT r.${from} AS owner, ${USER_COLUMNS} FROM relative_link r JOIN app_user u ON u.id = r.${to}
         WHERE r.${from} = ANY(${idsParam}) AND ${scope}
         ORDER BY u.search_last COLLATE "C", u.search_first COLLATE "C", u.id`,
       params.values,
+      BATCH,
     );
     return groupBy(ids, rows, (row) => row.owner).map((list) => list.map((row) => userView(row, true)));
   }
 
   async functions(ids: readonly string[]): Promise<{ function: AdminFunction; structureId: string | null }[][]> {
-    const rows: { user_id: string; function: AdminFunction; structure_id: string | null }[] = await this.dataSource.query(
+    const rows: { user_id: string; function: AdminFunction; structure_id: string | null }[] = await preparedQuery(
+        this.dataSource,
       `SELECT user_id, function, structure_id FROM admin_function WHERE user_id = ANY($1::uuid[]) ORDER BY granted_at, id`,
       [ids],
+      BATCH,
     );
     return groupBy(ids, rows, (row) => row.user_id).map((list) => list.map((row) => ({ function: row.function, structureId: row.structure_id })));
   }
