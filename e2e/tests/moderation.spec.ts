@@ -42,6 +42,16 @@ test.describe('Modération des signalements', () => {
     await other.page.waitForTimeout(500);
     await expect(other.page.getByText(title)).toHaveCount(0);
 
+    // The admins concerned also read it in their own fil de nouveautés, with the way to treat it.
+    const feed = await erun.context.newPage();
+    await feed.goto('/accueil');
+    const notice = feed.getByRole('article').filter({ hasText: `Une notification a été signalée par ${pupil.displayName}.` }).first();
+    await expect(notice.getByRole('button', { name: /Signaler/ })).toHaveCount(0);
+    await notice.getByRole('link', { name: 'Traiter le signalement' }).click();
+    await expect(feed).toHaveURL(/\/admin\/signalements$/);
+    await expect(feed.getByText(title).first()).toBeVisible();
+    await feed.close();
+
     // « Supprimer » + « Bloquer l'auteur »: gone from the pupil's open timeline, author blocked.
     await director.page.getByRole('link', { name: 'Traiter les signalements' }).click();
     const card = director.page.getByRole('article').filter({ hasText: title }).or(director.page.locator('li').filter({ hasText: title })).first();
