@@ -24,7 +24,7 @@ export default defineConfig({
         ...shared,
         test: {
           name: 'unit',
-          include: ['server/src/**/*.spec.ts', 'bench/**/*.spec.ts'],
+          include: ['server/src/**/*.spec.ts', 'bench/**/*.spec.ts', 'client/src/**/*.spec.ts'],
           environment: 'node',
           sequence: { groupOrder: 0 },
         },

@@ -1,4 +1,4 @@
-import { graphql } from '../../core/graphql/generated';
+import { graphql } from '../../core/graphql/operation';
 import type { ReportFieldsFragment } from '../../core/graphql/generated/graphql';
 
 /** A reported notification as the moderation pages show it. */

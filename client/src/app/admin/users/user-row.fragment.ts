@@ -1,4 +1,4 @@
-import { graphql } from '../../core/graphql/generated';
+import { graphql } from '../../core/graphql/operation';
 import type { UserRowFieldsFragment } from '../../core/graphql/generated/graphql';
 
 /**

@@ -1,4 +1,4 @@
-import { graphql } from '../../core/graphql/generated';
+import { graphql } from '../../core/graphql/operation';
 
 export const REQUEST_PASSWORD_RESET_MUTATION = graphql(`
   mutation RequestPasswordReset($login: String!) {

@@ -1,4 +1,4 @@
-import { graphql } from '../../core/graphql/generated';
+import { graphql } from '../../core/graphql/operation';
 
 export const RESET_PASSWORD_WITH_CODE_MUTATION = graphql(`
   mutation ResetPasswordWithCode($input: ResetPasswordInput!) {

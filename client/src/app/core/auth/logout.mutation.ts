@@ -1,4 +1,4 @@
-import { graphql } from '../graphql/generated';
+import { graphql } from '../graphql/operation';
 
 export const LOGOUT_MUTATION = graphql(`
   mutation Logout {

@@ -1,4 +1,4 @@
-import { graphql } from '../graphql/generated';
+import { graphql } from '../graphql/operation';
 import type { MeFieldsFragment } from '../graphql/generated/graphql';
 
 /** Everything the shell, the guards and the homes need to know about the signed-in user. */

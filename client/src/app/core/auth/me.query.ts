@@ -1,4 +1,6 @@
-import { graphql } from '../graphql/generated';
+import { graphql } from '../graphql/operation';
+// The fragment this operation spreads, registered before it is parsed (core/graphql/operation.ts).
+import './me.fragment';
 
 /** Who is signed in on this browser (null when nobody is). */
 export const ME_QUERY = graphql(`

@@ -1,4 +1,4 @@
-import { graphql } from '../../core/graphql/generated';
+import { graphql } from '../../core/graphql/operation';
 import type { MailingFieldsFragment } from '../../core/graphql/generated/graphql';
 
 /** A publipostage and how far it got: what the progress bar, the download and the summary need. */

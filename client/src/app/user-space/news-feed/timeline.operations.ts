@@ -1,4 +1,4 @@
-import { graphql } from '../../core/graphql/generated';
+import { graphql } from '../../core/graphql/operation';
 import type { TimelineItemFieldsFragment } from '../../core/graphql/generated/graphql';
 
 /** One item of the « Fil de nouveautés », as the page shows it. */

@@ -1,4 +1,4 @@
-import { graphql } from '../../../core/graphql/generated';
+import { graphql } from '../../../core/graphql/operation';
 
 /** « Historique » of a record: the audit log of actions on this account, newest first. */
 export const USER_HISTORY_QUERY = graphql(`

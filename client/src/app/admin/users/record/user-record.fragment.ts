@@ -1,4 +1,4 @@
-import { graphql } from '../../../core/graphql/generated';
+import { graphql } from '../../../core/graphql/operation';
 import type { UserRecordFieldsFragment } from '../../../core/graphql/generated/graphql';
 
 /** Everything the user record (fiche) shows; every action returns it, so the page updates from the answer. */

@@ -1,4 +1,6 @@
-import { graphql } from '../../../core/graphql/generated';
+import { graphql } from '../../../core/graphql/operation';
+// The fragment this operation spreads, registered before it is parsed (core/graphql/operation.ts).
+import './user-record.fragment';
 
 /** The actions of the user record; each answers with the whole record. */
 
