@@ -71,7 +71,7 @@ export class UserRecordService {
       delete_after: Date | null;
       left_feed_at: Date | null;
     }[] = await preparedQuery(
-        this.dataSource,
+      this.dataSource,
       `SELECT id, email, mobile, external_id, source, created_at, updated_at, to_char(birth_date, 'YYYY-MM-DD') AS birth_date,
               photo_path, activation_code_secret, predeleted_at, delete_after, left_feed_at
          FROM app_user WHERE id = ANY($1::uuid[])`,
@@ -105,7 +105,7 @@ export class UserRecordService {
     const idsParam = params.add(ids, 'uuid[]');
     const visible = `(${actor.scope.contains('c.school_id', params)} OR c.id = ANY(${params.add(actor.teacherClassIds, 'uuid[]')}))`;
     const rows: { user_id: string; id: string; name: string; levels: string[]; school_id: string }[] = await preparedQuery(
-        this.dataSource,
+      this.dataSource,
       `SELECT m.user_id, c.id, c.name, c.levels, c.school_id FROM class_member m JOIN school_class c ON c.id = m.class_id
         WHERE m.user_id = ANY(${idsParam}) AND ${visible} ORDER BY c.name, c.id`,
       params.values,
@@ -144,7 +144,7 @@ export class UserRecordService {
     const idsParam = params.add(ids, 'uuid[]');
     const scope = actor.scope.all ? 'TRUE' : `EXISTS (SELECT 1 FROM user_structure us WHERE us.user_id = u.id AND ${actor.scope.contains('us.structure_id', params)})`;
     const rows: (UserRow & { owner: string })[] = await preparedQuery(
-        this.dataSource,
+      this.dataSource,
       `SELECT r.${from} AS owner, ${USER_COLUMNS} FROM relative_link r JOIN app_user u ON u.id = r.${to}
         WHERE r.${from} = ANY(${idsParam}) AND ${scope}
         ORDER BY u.search_last COLLATE "C", u.search_first COLLATE "C", u.id`,
@@ -156,7 +156,7 @@ export class UserRecordService {
 
   async functions(ids: readonly string[]): Promise<{ function: AdminFunction; structureId: string | null }[][]> {
     const rows: { user_id: string; function: AdminFunction; structure_id: string | null }[] = await preparedQuery(
-        this.dataSource,
+      this.dataSource,
       `SELECT user_id, function, structure_id FROM admin_function WHERE user_id = ANY($1::uuid[]) ORDER BY granted_at, id`,
       [ids],
       BATCH,
