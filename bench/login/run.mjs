@@ -12,8 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 
-// The load generator shares the two cores with the server and argon2: `post` speaks node:http on
-// kept-alive sockets, a fraction of what fetch costs it, leaving the CPU to what is measured.
+// The load generator shares the two cores with the server and argon2: `post` writes HTTP on
+// kept-alive raw sockets (support/raw-http.mjs), leaving the CPU to what is measured.
 import { freePort, post, root } from '../support/bench-env.mjs';
 
 const require = createRequire(import.meta.url);

@@ -3,10 +3,10 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
+import { RawHttpClient } from './raw-http.mjs';
 
 const require = createRequire(import.meta.url);
 export const root = join(new URL('.', import.meta.url).pathname, '../..');
@@ -124,22 +124,17 @@ export async function signIn(url, login, password) {
   return cookie;
 }
 
-// The load generator shares the two cores with the server and PostgreSQL: node:http on kept-alive
-// sockets costs it a fraction of what fetch does, leaving the CPU to what is measured.
-const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+const clients = new Map();
 
-/** POSTs a JSON body on a kept-alive socket; resolves with the response text. */
+/**
+ * POSTs a JSON body on a kept-alive socket; resolves with the response text. Raw sockets rather
+ * than node:http: see raw-http.mjs.
+ */
 export function post(url, body, headers = {}) {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers } }, (res) => {
-      const parts = [];
-      res.on('data', (part) => parts.push(part));
-      res.on('end', () => resolve(Buffer.concat(parts).toString()));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
+  const { origin, pathname, search } = new URL(url);
+  let client = clients.get(origin);
+  if (!client) clients.set(origin, (client = new RawHttpClient(origin)));
+  return client.post(pathname + search, body, headers);
 }
 
 export function graphqlCaller(url, cookie) {

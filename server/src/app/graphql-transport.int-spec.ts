@@ -50,6 +50,25 @@ describe('GraphQL transport: limits and error masking on HTTP and WebSocket', ()
     expect(JSON.stringify(result.errors)).toMatch(/more that 2000 tokens/);
   });
 
+  it('answers a body that is not JSON, or too large, with a short error in the caller\'s language and the security headers', async () => {
+    const post = (body: string, lang: string) =>
+      fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': lang }, body });
+    const broken = await post('{"query": "{ me { id } }"', 'fr');
+    expect(broken.status).toBe(400);
+    expect(broken.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await broken.json()).toEqual({ errors: [{ message: "Le corps de la requête n'est pas un JSON valide.", extensions: { code: 'BAD_REQUEST' } }] });
+
+    const huge = await post(JSON.stringify({ query: `{ __typename }`, variables: { filler: 'x'.repeat(300 * 1024) } }), 'en');
+    expect(huge.status).toBe(413);
+    expect(await huge.json()).toEqual({ errors: [{ message: 'The request is too large (256 kB at most).', extensions: { code: 'BAD_REQUEST' } }] });
+
+    // The server is still there, and a good request still gets its answer and the same headers.
+    const good = await post(JSON.stringify({ query: '{ __typename }' }), 'fr');
+    expect(good.status).toBe(200);
+    expect(good.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(await good.json()).toEqual({ data: { __typename: 'Query' } });
+  });
+
   it('never sends a stack trace, SQL or internal message to the client', async () => {
     // Break the database for this query: the resolver fails with an internal error.
     const browser = await server.client().signIn(world.erun1.login, FIXTURE_PASSWORD);

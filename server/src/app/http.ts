@@ -1,6 +1,6 @@
 import express, { Express, NextFunction, Request, Response } from 'express';
 import { existsSync } from 'node:fs';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { Config } from '../platform/config/config';
 
@@ -17,7 +17,8 @@ export function clientAddressOf(req: IncomingMessage, config: Pick<Config, 'trus
   return req.socket.remoteAddress ?? null;
 }
 
-function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
+/** Sent with every answer, from express and from the /graphql handler alike. */
+export function applySecurityHeaders(res: ServerResponse): void {
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('X-Frame-Options', 'DENY');
   res.setHeader('Referrer-Policy', 'same-origin');
@@ -25,10 +26,14 @@ function securityHeaders(_req: Request, res: Response, next: NextFunction): void
     'Content-Security-Policy',
     "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
   );
+}
+
+function securityHeaders(_req: Request, res: Response, next: NextFunction): void {
+  applySecurityHeaders(res);
   next();
 }
 
-/** The express app: health check, then (mounted by main) /graphql, then the Angular client. */
+/** The express app: health check, downloads, then the Angular client (/graphql is served beside it). */
 export function createHttpApp(config: Config): Express {
   const app = express();
   app.disable('x-powered-by');

@@ -1,6 +1,4 @@
 import 'reflect-metadata';
-import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
 import { createServer, Server } from 'node:http';
 import { migrations } from '../migrations';
 import { Config } from '../platform/config/config';
@@ -10,6 +8,7 @@ import { logger } from '../platform/logging/logger';
 import { EventBus } from '../platform/pubsub/event-bus';
 import { ThrottleLimits } from '../platform/auth/login-throttle';
 import { createApollo } from './apollo';
+import { graphqlHttpHandler, isGraphqlPath } from './graphql-http';
 import { buildContext } from './context';
 import { entities } from './entities';
 import { clientAddressOf, createHttpApp, serveClient } from './http';
@@ -50,21 +49,17 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     startedServices = services;
     const schema = await createSchema();
     const app = createHttpApp(config);
-    const httpServer = createServer(app);
+    let graphql: ReturnType<typeof graphqlHttpHandler> | undefined;
+    const httpServer = createServer((req, res) => (graphql && isGraphqlPath(req.url) ? graphql(req, res) : app(req, res)));
     const sockets = new SocketRegistry();
     const apollo = createApollo(schema, httpServer);
     await apollo.start();
-    app.use(
-      '/graphql',
-      express.json({ limit: '256kb' }),
-      expressMiddleware(apollo, {
-        context: ({ req, res }) =>
-          buildContext(services, {
-            req,
-            clientAddress: clientAddressOf(req, config),
-            transport: 'http',
-            setCookie: (header) => res.append('Set-Cookie', header),
-          }),
+    graphql = graphqlHttpHandler(apollo, (req, res) =>
+      buildContext(services, {
+        req,
+        clientAddress: clientAddressOf(req, config),
+        transport: 'http',
+        setCookie: (header) => res.appendHeader('Set-Cookie', header),
       }),
     );
     mountDownloads(app, services);
