@@ -83,8 +83,9 @@ try {
   console.log(`  ${label}:`);
   for (const depth of DEPTHS) {
     const after = cursors.get(depth);
-    // Warm: each of the server's connections prepares a statement the first time it runs it.
-    for (let i = 0; i < 5; i++) await call(query, { after });
+    // Warm: each of the server's connections prepares a statement the first time it runs it, and
+    // V8 compiles the hot paths after some calls (with 5, page 1, measured first, paid for it).
+    for (let i = 0; i < 30; i++) await call(query, { after });
     const latencies = [];
     const db = [];
     const busy = [];
