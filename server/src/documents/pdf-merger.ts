@@ -23,7 +23,8 @@ const CATALOG_KEPT = ['ViewerPreferences', 'Lang'].map((key) => PDFName.of(key))
  * pdf-lib context numbered after the objects already written, and serialised right away: time
  * and memory per chunk stay the same however long the job (the old whole-document merge held every
  * page in pdf-lib until the end: 284 sheets/s at 40,000 cards against 575/s at 10,000). A job that
- * fits in one chunk never goes through pdf-lib: Chromium's file is returned as it is.
+ * fits in one chunk and has nothing to draw never goes through pdf-lib: Chromium's file is returned
+ * as it is.
  *
  * Page tree: one /Pages node per chunk (its ≤ 200 pages as kids) under a root /Pages written last,
  * whose number is reserved up front so that every chunk node can point at it.
@@ -37,8 +38,9 @@ export class PdfMerger {
   private readonly chunkNodes: PDFRef[] = [];
   private pages = 0;
 
-  async append(pdf: Uint8Array): Promise<void> {
-    if (!this.first && !this.writer) {
+  /** Appends a chunk; `decorate` draws onto its pages first (the cards' QR codes). */
+  async append(pdf: Uint8Array, decorate?: (chunk: PDFDocument) => void): Promise<void> {
+    if (!this.first && !this.writer && !decorate) {
       this.first = pdf;
       return;
     }
@@ -47,7 +49,7 @@ export class PdfMerger {
       this.first = undefined;
       await this.write(first);
     }
-    await this.write(pdf);
+    await this.write(pdf, decorate);
   }
 
   /** The whole document. */
@@ -64,9 +66,10 @@ export class PdfMerger {
     return writer.finish({ root: catalogRef, info: this.info });
   }
 
-  private async write(pdf: Uint8Array): Promise<void> {
+  private async write(pdf: Uint8Array, decorate?: (chunk: PDFDocument) => void): Promise<void> {
     // updateMetadata: false keeps Chromium's producer and title instead of rewriting them.
     const source = await PDFDocument.load(pdf, { parseSpeed: OBJECTS_PER_TICK, updateMetadata: false });
+    decorate?.(source);
     const first = !this.writer;
     const writer = (this.writer ??= new PdfFileWriter(source.context.header));
     const root = (this.root ??= PDFRef.of(writer.reserve()));

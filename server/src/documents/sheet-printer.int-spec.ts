@@ -8,6 +8,8 @@ import { Profile } from '../modules/directory/user.entity';
 import { ChromiumHost } from './chromium';
 import { type ConnectionSheet, SHEETS_PER_PAGE, SheetLayout } from './connection-sheet';
 import { SheetPrinter } from './sheet-printer';
+import { renderHtml } from './sheet-renderer';
+import { sheetUrl } from './sheet-view';
 
 // Real Chromium (CHROMIUM_PATH or /usr/bin/chromium) and poppler-utils (pdftotext, pdftoppm).
 const publicUrl = 'https://ent.ecole-exemple.fr';
@@ -237,4 +239,46 @@ describe(SheetPrinter.name, () => {
     );
     expect(decoded).toEqual([`${publicUrl}/activation?login=compte.000`, `${publicUrl}/connexion?login=compte.009`]);
   });
+
+  it.skipIf(!hasTool('zbarimg') || !hasTool('pdftoppm'))('should draw each card\'s QR code where Chromium drew it inline, scanning to its login', async () => {
+    const cards = sheets.slice(0, 10);
+    const stamped = await printer().print(SheetLayout.EIGHT_PER_PAGE, cards.length, loaderOf(cards));
+    // Chromium's own rendering of the same cards with the codes inline, as the previews have them.
+    const inline = await printer().printHtml(renderHtml(SheetLayout.EIGHT_PER_PAGE, cards, { publicUrl }));
+    expect(await pageCount(stamped)).toBe(2);
+
+    const scanned = (pdf: Uint8Array, page: number) => {
+      const prefix = join(work, `scan-${++files}`);
+      execFileSync('pdftoppm', ['-r', '200', '-png', '-f', String(page), '-l', String(page), '-singlefile', save(pdf), prefix]);
+      const out = execFileSync('zbarimg', ['-q', '--raw', `${prefix}.png`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+      return out.trim().split('\n').sort();
+    };
+    const urls = cards.map((sheet) => sheetUrl(publicUrl, sheet));
+    expect(scanned(stamped, 1)).toEqual(urls.slice(0, 8).sort());
+    expect(scanned(stamped, 2)).toEqual(urls.slice(8).sort());
+
+    // Same place, same size: the two renderings differ by no more than anti-aliasing.
+    for (const page of [1, 2]) {
+      const a = grey(stamped, page);
+      const b = grey(inline, page);
+      expect([a.width, a.height]).toEqual([b.width, b.height]);
+      let differing = 0;
+      let dark = 0;
+      for (let i = 0; i < a.pixels.length; i++) {
+        if (Math.abs(a.pixels[i]! - b.pixels[i]!) > 96) differing++;
+        if (b.pixels[i]! < 128) dark++;
+      }
+      expect(dark).toBeGreaterThan(1000);
+      expect(differing / dark).toBeLessThan(0.02);
+    }
+  });
+
+  /** One page rasterised in shades of grey (pdftoppm's PGM: a short header, then a byte a pixel). */
+  function grey(pdf: Uint8Array, page: number): { width: number; height: number; pixels: Uint8Array } {
+    const prefix = join(work, `grey-${++files}`);
+    execFileSync('pdftoppm', ['-r', '100', '-gray', '-f', String(page), '-l', String(page), '-singlefile', save(pdf), prefix]);
+    const data = readFileSync(`${prefix}.pgm`);
+    const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(data.toString('latin1', 0, 40))!;
+    return { width: Number(header[1]), height: Number(header[2]), pixels: data.subarray(header[0].length) };
+  }
 });

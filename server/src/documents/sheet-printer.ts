@@ -3,7 +3,10 @@ import { ChromiumHost } from './chromium';
 import { pagesPerChunk } from './chunk-size';
 import { type ConnectionSheet, SHEETS_PER_PAGE, SheetLayout } from './connection-sheet';
 import { PdfMerger } from './pdf-merger';
-import { renderHtml } from './sheet-renderer';
+import { stampCardQrCodes } from './card-qr-stamp';
+import { qrMatrix, type QrMatrix } from './qr-code';
+import { renderHtml, sheetsByPage } from './sheet-renderer';
+import { sheetUrl } from './sheet-view';
 
 export interface SheetPrinterOptions {
   /** Chromium's executable; default CHROMIUM_PATH, else /usr/bin/chromium. Ignored with `chromium`. */
@@ -16,6 +19,13 @@ export interface SheetPrinterOptions {
   pagesPerChunk?: number;
   /** Chunks printed at the same time, each in its own tab; default 2 (see DEFAULT_CONCURRENCY). */
   concurrency?: number;
+}
+
+/** A chunk ready for Chromium, with the QR codes to draw onto its pages afterwards (cards). */
+interface PreparedChunk {
+  html: string;
+  sheets: number;
+  qrCodes?: QrMatrix[][];
 }
 
 /** Gives the sheets `offset` to `offset + limit - 1` of the job, in print order. */
@@ -80,27 +90,35 @@ export class SheetPrinter {
 
     // Loads run one after the other, in order, whatever the number of tabs.
     let loading: Promise<unknown> = Promise.resolve();
-    const prepare = (index: number): Promise<{ html: string; sheets: number } | null> => {
+    // Cards get their QR codes drawn onto Chromium's pages (card-qr-stamp.ts); letters keep them inline.
+    const stampedQr = layout === SheetLayout.EIGHT_PER_PAGE;
+    const { publicUrl } = this.options;
+    const prepare = (index: number): Promise<PreparedChunk | null> => {
       const offset = index * sheetsPerChunk;
       const limit = Math.min(sheetsPerChunk, total - offset);
       const loaded = loading.then(() => load(offset, limit));
       loading = loaded.catch(() => undefined);
       return loaded.then((sheets) => {
         const kept = sheets.slice(0, limit);
-        return kept.length === 0 ? null : { html: renderHtml(layout, kept, { publicUrl: this.options.publicUrl }), sheets: kept.length };
+        if (kept.length === 0) return null;
+        return {
+          html: renderHtml(layout, kept, { publicUrl, stampedQr }),
+          sheets: kept.length,
+          qrCodes: stampedQr ? sheetsByPage(layout, kept).map((page) => page.map((sheet) => qrMatrix(sheetUrl(publicUrl, sheet)))) : undefined,
+        };
       });
     };
     const printChunk = async (index: number) => {
       const chunk = await prepare(index);
       if (!chunk) return null;
       const pdf = await tabs.use((tab) => this.printOn(tab, chunk.html));
-      return { pdf, sheets: chunk.sheets };
+      return { pdf, sheets: chunk.sheets, qrCodes: chunk.qrCodes };
     };
 
     // Up to `concurrency` chunks in Chromium plus one loaded and rendered ahead, merged strictly in
     // order: memory holds at most concurrency + 1 chunks of HTML and PDF.
     const window = this.concurrency + 1;
-    const pending: Promise<{ pdf: Uint8Array; sheets: number } | null>[] = [];
+    const pending: Promise<{ pdf: Uint8Array; sheets: number; qrCodes?: QrMatrix[][] } | null>[] = [];
     const start = (index: number) => {
       if (index >= chunks) return;
       const promise = printChunk(index);
@@ -116,7 +134,8 @@ export class SheetPrinter {
         delete pending[index];
         start(index + window);
         if (!result) continue;
-        await merger.append(result.pdf);
+        const { qrCodes } = result;
+        await merger.append(result.pdf, qrCodes && ((document) => stampCardQrCodes(document, qrCodes)));
         printed++;
         done += result.sheets;
         onProgress?.(done);

@@ -157,6 +157,15 @@ describe('renderHtml', () => {
     expect([...html.matchAll(/class="login">(login\.\d+)</g)].map((match) => match[1])).toEqual(sheets.map((sheet) => sheet.login));
   });
 
+  it('should leave the cards QR codes to the printer when asked, and keep the letters own', () => {
+    const sheets = previewSheets(3);
+    const images = (html: string) => html.match(/<img class="qr" src="data:image\/png;base64,/g)?.length ?? 0;
+    expect(images(renderHtml(SheetLayout.EIGHT_PER_PAGE, sheets, { publicUrl }))).toBe(3);
+    expect(images(renderHtml(SheetLayout.EIGHT_PER_PAGE, sheets, { publicUrl, stampedQr: true }))).toBe(0);
+    expect(images(renderHtml(SheetLayout.ONE_PER_PAGE, sheets, { publicUrl, stampedQr: true }))).toBe(3);
+    expect(images(renderHtml(SheetLayout.TWO_PER_PAGE, sheets, { publicUrl, stampedQr: true }))).toBe(3);
+  });
+
   it('should refuse an unknown layout', () => {
     expect(() => renderHtml('TEN_PER_PAGE' as SheetLayout, [pupil], { publicUrl })).toThrow(/inconnu/);
   });

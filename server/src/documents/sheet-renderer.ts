@@ -1,10 +1,15 @@
 import { type ConnectionSheet, SHEETS_PER_PAGE, SheetLayout } from './connection-sheet';
-import { type SheetView, toSheetView } from './sheet-view';
+import { toSheetView } from './sheet-view';
 import { compileDocument, type DocumentTemplate } from './templates';
 
 export interface RenderOptions {
   /** Préau's public address (PUBLIC_URL): printed as the connection address and behind the QR codes. */
   publicUrl: string;
+  /**
+   * « 8 par page » only: leave the QR codes out of the HTML, for the printer draws them onto the
+   * PDF (card-qr-stamp.ts). Previews and the other layouts always have them inline.
+   */
+  stampedQr?: boolean;
 }
 
 /** Compiled on first use, then reused by every chunk of every job. */
@@ -31,10 +36,15 @@ export function pageCount(layout: SheetLayout, sheets: number): number {
  */
 export function renderHtml(layout: SheetLayout, sheets: readonly ConnectionSheet[], options: RenderOptions): string {
   if (!(layout in SHEETS_PER_PAGE)) throw new Error(`Modèle de publipostage inconnu : ${layout}`);
-  const perPage = SHEETS_PER_PAGE[layout];
-  const pages: SheetView[][] = [];
-  for (let start = 0; start < sheets.length; start += perPage) {
-    pages.push(sheets.slice(start, start + perPage).map((sheet) => toSheetView(sheet, options.publicUrl)));
-  }
+  const inlineQr = !(options.stampedQr && layout === SheetLayout.EIGHT_PER_PAGE);
+  const pages = sheetsByPage(layout, sheets).map((page) => page.map((sheet) => toSheetView(sheet, options.publicUrl, inlineQr)));
   return template(layout)({ layout, pages });
+}
+
+/** `sheets` grouped as they fall on the printed pages. */
+export function sheetsByPage<T>(layout: SheetLayout, sheets: readonly T[]): T[][] {
+  const perPage = SHEETS_PER_PAGE[layout];
+  const pages: T[][] = [];
+  for (let start = 0; start < sheets.length; start += perPage) pages.push(sheets.slice(start, start + perPage));
+  return pages;
 }

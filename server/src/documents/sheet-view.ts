@@ -27,8 +27,8 @@ export interface SheetView {
   address: string;
   /** What the QR code opens; never contains the code. */
   qrUrl: string;
-  /** The QR code of `qrUrl`, as a PNG data: URI. */
-  qr: string;
+  /** The QR code of `qrUrl`, as a PNG data: URI; null when it is drawn onto the PDF afterwards (card-qr-stamp.ts). */
+  qr: string | null;
 }
 
 /** `publicUrl` without its trailing slashes, so paths join with exactly one. */
@@ -59,7 +59,7 @@ function joinNames(first: string, last: string): string {
   return [first, last].filter((part) => part.trim() !== '').join(' ');
 }
 
-export function toSheetView(sheet: ConnectionSheet, publicUrl: string): SheetView {
+export function toSheetView(sheet: ConnectionSheet, publicUrl: string, inlineQr = true): SheetView {
   const qrUrl = sheetUrl(publicUrl, sheet);
   return {
     addressee: joinNames(sheet.firstName, upper(sheet.lastName)),
@@ -72,6 +72,6 @@ export function toSheetView(sheet: ConnectionSheet, publicUrl: string): SheetVie
     activationCode: sheet.activationCode || null,
     address: normalisePublicUrl(publicUrl),
     qrUrl,
-    qr: qrPngDataUri(qrUrl),
+    qr: inlineQr ? qrPngDataUri(qrUrl) : null,
   };
 }
