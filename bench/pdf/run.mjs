@@ -154,7 +154,8 @@ try {
   }
   if (MONOLITHIC > 0) {
     collectGarbage();
-    // The common approach: the whole job as one HTML document and a single page.pdf call.
+    // The common approach: the whole job as one HTML document and a single page.pdf call, the QR
+    // codes inline as images (the same sheets as the pipeline's, where they are drawn afterwards).
     const { pdf, ...result } = await measure(async () => {
       const html = renderHtml(SheetLayout.EIGHT_PER_PAGE, await loader(0, MONOLITHIC), { publicUrl: PUBLIC_URL });
       return printer.printHtml(html);
