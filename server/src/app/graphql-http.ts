@@ -1,6 +1,7 @@
 import { ApolloServer, HeaderMap, HTTPGraphQLRequest } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Lang, langFrom } from '../platform/errors/messages';
+import { logger } from '../platform/logging/logger';
 import type { RequestContext } from './context';
 import { applySecurityHeaders } from './http';
 
@@ -50,6 +51,10 @@ function readBody(req: IncomingMessage): Promise<string> {
     });
     req.on('end', () => resolve(parts.length === 1 ? parts[0]!.toString('utf8') : Buffer.concat(parts).toString('utf8')));
     req.on('error', reject);
+    // A client that hangs up mid-body: nothing more will come, and nobody to answer.
+    req.on('close', () => {
+      if (!req.complete) reject(new Error('request aborted'));
+    });
   });
 }
 
@@ -90,7 +95,8 @@ export function graphqlHttpHandler(
     applySecurityHeaders(res);
     void handle(req, res).catch((error: unknown) => {
       if (error instanceof BodyError) return sendBodyError(res, error, langFrom(req.headers['accept-language']));
-      res.destroy(error as Error);
+      if (req.complete) logger.error('GraphQL over HTTP failed', { error: (error as Error).message, stack: (error as Error).stack });
+      res.destroy();
     });
   };
 
