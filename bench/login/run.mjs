@@ -5,7 +5,6 @@
 //   npm run build && node bench/login/run.mjs [--seconds 15] [--rounds 5] [--concurrency 8] [--users 200]
 //
 // The two sides run in alternating slices (see `alternate`), so that both see the same machine.
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -14,49 +13,18 @@ import pg from 'pg';
 
 // The load generator shares the two cores with the server and argon2: `post` writes HTTP on
 // kept-alive raw sockets (support/raw-http.mjs), leaving the CPU to what is measured.
-import { freePort, post, root } from '../support/bench-env.mjs';
+import { closedLoop, option, percentile, post, root, startServer } from '../support/bench-env.mjs';
 
 const require = createRequire(import.meta.url);
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const index = args.indexOf(`--${name}`);
-  return index >= 0 ? Number(args[index + 1]) : fallback;
-};
-const SECONDS = option('seconds', 15);
+const SECONDS = Number(option('seconds', 15));
 /** Slices per side: SECONDS are shared out among them. */
-const ROUNDS = option('rounds', 5);
-const CONCURRENCY = option('concurrency', 8);
-const USERS = option('users', 200);
+const ROUNDS = Number(option('rounds', 5));
+const CONCURRENCY = Number(option('concurrency', 8));
+const USERS = Number(option('users', 200));
 const PASSWORD = 'Bench-Password-2026';
 
 const { openScratchDatabase } = require(join(root, 'dist/server/platform/database/scratch-database.js'));
 const { hashPassword, verifyPassword } = require(join(root, 'dist/server/platform/auth/password-hasher.js'));
-
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-/** One slice of a closed loop: CONCURRENCY workers for `seconds`; raw latencies and errors. */
-async function closedLoop(label, operation, seconds) {
-  const latencies = [];
-  const deadline = performance.now() + seconds * 1000;
-  let errors = 0;
-  const worker = async (id) => {
-    for (let i = id; performance.now() < deadline; i += CONCURRENCY) {
-      const started = performance.now();
-      try {
-        await operation(i);
-        latencies.push(performance.now() - started);
-      } catch (error) {
-        errors++;
-        if (errors < 3) console.error(`${label}: ${error.message}`);
-      }
-    }
-  };
-  const started = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, (_, id) => worker(id)));
-  return { latencies, errors, elapsed: (performance.now() - started) / 1000 };
-}
 
 // CPU seconds (user + system) of processes, read from /proc: where a sign-in's time goes.
 const TICKS = 100;
@@ -113,7 +81,7 @@ async function alternate(sides, rounds, seconds) {
   for (let round = 0; round < rounds; round++) {
     for (const [index, side] of sides.entries()) {
       const before = cpuSnapshot(side.pid);
-      const slice = await closedLoop(side.label, side.operation, seconds);
+      const slice = await closedLoop(seconds, CONCURRENCY, side.operation);
       const cpu = cpuDelta(before, cpuSnapshot(side.pid));
       const total = totals[index];
       total.latencies.push(...slice.latencies);
@@ -132,21 +100,10 @@ async function alternate(sides, rounds, seconds) {
 
 const database = await openScratchDatabase('preau_bench_login');
 const dataDir = mkdtempSync(join(tmpdir(), 'preau-bench-'));
-const port = await freePort();
 // BENCH_SERVER_NODE_ARGS adds node options to the server (e.g. --cpu-prof --cpu-prof-dir=.tmp/prof).
-const server = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), join(root, 'dist/server/main.js')], {
-  env: { ...process.env, DATABASE_URL: database.url, PORT: String(port), PREAU_DATA_DIR: dataDir, DEMO_DATA: 'false', LOG_LEVEL: 'warn' },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+const server = await startServer({ ...process.env, DATABASE_URL: database.url, PREAU_DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
 try {
-  const url = `http://127.0.0.1:${port}`;
-  for (let tries = 0; ; tries++) {
-    try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
-    } catch {}
-    if (tries > 200) throw new Error('server did not start');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  const { url } = server;
   // Accounts to sign in with: one argon2id hash (same parameters as real accounts), many logins.
   const hash = await hashPassword(PASSWORD);
   const client = new pg.Client({ connectionString: database.url });
@@ -172,7 +129,7 @@ try {
     const body = JSON.parse(text);
     if (body.data?.login?.status !== 'SIGNED_IN') throw new Error(JSON.stringify(body.errors ?? body));
   };
-  await closedLoop('warm-up', login, 3).catch(() => undefined);
+  await closedLoop(3, CONCURRENCY, login);
   const bareVerify = async () => {
     if (!(await verifyPassword(hash, PASSWORD))) throw new Error('verify failed');
   };
@@ -193,8 +150,7 @@ try {
   }
   console.log(`  ratio (server / bare argon2id): ${(viaServer.perSecond / bare.perSecond).toFixed(2)}  (goal ≥ 0.80)`);
 } finally {
-  server.kill('SIGTERM');
-  await new Promise((resolve) => server.once('exit', resolve));
+  await server.stop();
   await database.close();
   rmSync(dataDir, { recursive: true, force: true });
 }

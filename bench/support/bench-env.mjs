@@ -150,7 +150,10 @@ export function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-/** As many requests as `concurrency` workers can push for `seconds`: maximum throughput. */
+/**
+ * As many requests as `concurrency` workers can push for `seconds`: maximum throughput. Also
+ * returns the sorted latencies and the elapsed seconds, for callers that add several loops up.
+ */
 export async function closedLoop(seconds, concurrency, operation) {
   const latencies = [];
   let errors = 0;
@@ -171,7 +174,7 @@ export async function closedLoop(seconds, concurrency, operation) {
   );
   latencies.sort((a, b) => a - b);
   const elapsed = (performance.now() - started) / 1000;
-  return { perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), errors };
+  return { perSecond: latencies.length / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), errors, latencies, elapsed };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { PDFDict, type PDFDocument, PDFName, type PDFRef } from 'pdf-lib';
-import { QR_QUIET_ZONE, type QrMatrix } from './qr-code';
+import { QR_QUIET_ZONE, type QrMatrix, writeQrRows } from './qr-code';
 
 /**
  * Where « 8 par page » puts each card's QR code, in millimetres from the page's top-left corner:
@@ -36,19 +36,10 @@ const round = (value: number) => Number(value.toFixed(3));
  * on white, drawn without interpolation (square modules, as Chromium drew its own images).
  */
 function qrImage(document: PDFDocument, matrix: QrMatrix): PDFRef {
-  const { size, modules } = matrix;
-  const width = size + 2 * QR_QUIET_ZONE;
+  const width = matrix.size + 2 * QR_QUIET_ZONE;
   const rowBytes = Math.ceil(width / 8);
-  const bits = new Uint8Array(rowBytes * width).fill(0xff); // 1 = white in DeviceGray
-  for (let row = 0; row < size; row++) {
-    const line = (row + QR_QUIET_ZONE) * rowBytes;
-    for (let col = 0; col < size; col++) {
-      if (modules[row * size + col]) {
-        const x = col + QR_QUIET_ZONE;
-        bits[line + (x >> 3)] &= ~(0x80 >> (x & 7));
-      }
-    }
-  }
+  const bits = new Uint8Array(rowBytes * width);
+  writeQrRows(matrix, bits, rowBytes);
   const image = document.context.stream(bits, { Type: 'XObject', Subtype: 'Image', Width: width, Height: width, ColorSpace: 'DeviceGray', BitsPerComponent: 1 });
   return document.context.register(image);
 }

@@ -44,6 +44,27 @@ function adler32(data: Uint8Array): number {
 }
 
 /**
+ * Writes the QR code as 1-bit rows, one bit per module, quiet zone included, 1 = white (greyscale
+ * PNG and PDF DeviceGray alike): row y starts at `y * rowBytes + rowOffset` in `out` (a PNG row
+ * begins with its filter byte); bytes before `rowOffset` in each row are left as they are.
+ */
+export function writeQrRows(matrix: QrMatrix, out: Uint8Array, rowBytes: number, rowOffset = 0): void {
+  const { size, modules } = matrix;
+  const width = size + 2 * QR_QUIET_ZONE;
+  const bitBytes = Math.ceil(width / 8);
+  for (let y = 0; y < width; y++) out.fill(0xff, y * rowBytes + rowOffset, y * rowBytes + rowOffset + bitBytes);
+  for (let row = 0; row < size; row++) {
+    const line = (row + QR_QUIET_ZONE) * rowBytes + rowOffset;
+    for (let col = 0; col < size; col++) {
+      if (modules[row * size + col]) {
+        const x = col + QR_QUIET_ZONE;
+        out[line + (x >> 3)] &= ~(0x80 >> (x & 7));
+      }
+    }
+  }
+}
+
+/**
  * The QR code as a 1-bit greyscale PNG, one pixel per module, quiet zone included, in a data: URI
  * for an `<img>`.
  *
@@ -61,8 +82,8 @@ function adler32(data: Uint8Array): number {
  * compresses it again for the PDF anyway; zlib's per-call set-up cost more than the whole rest.
  */
 export function qrPngDataUri(text: string): string {
-  const { size, modules } = qrMatrix(text);
-  const width = size + 2 * QR_QUIET_ZONE;
+  const matrix = qrMatrix(text);
+  const width = matrix.size + 2 * QR_QUIET_ZONE;
   const rowBytes = 1 + Math.ceil(width / 8); // filter byte "none", then 8 pixels a byte
   const rawLength = rowBytes * width;
   const idatLength = 2 + 5 + rawLength + 4; // zlib header, stored block header, data, Adler-32
@@ -88,17 +109,8 @@ export function qrPngDataUri(text: string): string {
     png.writeUInt16LE(rawLength, start + 3);
     png.writeUInt16LE(~rawLength & 0xffff, start + 5);
     const raw = png.subarray(start + 7, start + 7 + rawLength);
-    raw.fill(0xff); // white (1 in 1-bit greyscale); pad bits at the end of a row are ignored
-    for (let y = 0; y < width; y++) raw[y * rowBytes] = 0;
-    for (let row = 0; row < size; row++) {
-      const line = (row + QR_QUIET_ZONE) * rowBytes + 1;
-      for (let col = 0; col < size; col++) {
-        if (modules[row * size + col]) {
-          const x = col + QR_QUIET_ZONE;
-          raw[line + (x >> 3)] &= ~(0x80 >> (x & 7));
-        }
-      }
-    }
+    // Each row's first byte stays 0 (filter "none"; Buffer.alloc zeroed it); pad bits are ignored.
+    writeQrRows(matrix, raw, rowBytes, 1);
     png.writeUInt32BE(adler32(raw), start + 7 + rawLength);
   });
   chunk('IEND', 0, () => undefined);
