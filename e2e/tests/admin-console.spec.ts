@@ -34,6 +34,8 @@ test.describe("Console d'administration", () => {
 
     await page.getByRole('button', { name: 'Ajouter une classe' }).click();
     const select = page.getByLabel('Classe', { exact: true });
+    // The classes on offer are asked for when the form opens: read them once they are there.
+    await expect(select.locator('option').first()).toBeAttached();
     const options = await select.locator('option').allTextContents();
     const className = options.map((o) => o.trim()).find((o) => o && o !== teacher.scope && !o.startsWith('—') && !o.startsWith('Choisir'))!;
     await select.selectOption({ label: className });
