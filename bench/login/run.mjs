@@ -57,7 +57,7 @@ function cpuOfPostgres() {
 }
 function cpuSnapshot(serverPid) {
   const own = process.cpuUsage();
-  // The server's main thread (HTTP, GraphQL, pg) apart from its libuv pool (argon2).
+  // The server's main thread (HTTP, GraphQL, pg) apart from its argon2 worker threads.
   const main = `${serverPid}/task/${serverPid}`;
   return { server: cpuOf(serverPid), serverMain: cpuOf(main), serverMainKernel: kernelCpuOf(main), postgres: cpuOfPostgres(), bench: (own.user + own.system) / 1e6 };
 }

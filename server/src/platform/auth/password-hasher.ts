@@ -1,5 +1,4 @@
-import { hash, verify } from '@node-rs/argon2';
-import { availableParallelism } from 'node:os';
+import { Argon2Pool } from './argon2-pool';
 
 /**
  * argon2id with m=19 MiB, t=2, p=1 (OWASP's first recommendation). The numeric `algorithm: 2` is
@@ -7,36 +6,16 @@ import { availableParallelism } from 'node:os';
  */
 const options = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-/**
- * At most one hash per core at a time; the others wait their turn. Each one holds 19 MiB that it
- * reads over and over: more of them at once than there are cores only evict each other (and the
- * server's own code and PostgreSQL's) from the processor caches, and a burst of sign-ins would take
- * every libuv thread from the rest of the server.
- */
-const MAX_AT_ONCE = Math.max(1, availableParallelism());
-let running = 0;
-const waiting: (() => void)[] = [];
-
-async function inTurn<T>(work: () => Promise<T>): Promise<T> {
-  if (running >= MAX_AT_ONCE) await new Promise<void>((resolve) => waiting.push(resolve));
-  else running++;
-  try {
-    return await work();
-  } finally {
-    // The slot passes straight to the next in line, if any.
-    const next = waiting.shift();
-    if (next) next();
-    else running--;
-  }
-}
+/** Started on first use; its idle threads do not keep the process alive. */
+let pool: Argon2Pool | undefined;
 
 export function hashPassword(plain: string): Promise<string> {
-  return inTurn(() => hash(plain, options));
+  return (pool ??= new Argon2Pool()).hash(plain, options);
 }
 
 export async function verifyPassword(stored: string, plain: string): Promise<boolean> {
   try {
-    return await inTurn(() => verify(stored, plain));
+    return await (pool ??= new Argon2Pool()).verify(stored, plain);
   } catch {
     return false;
   }
