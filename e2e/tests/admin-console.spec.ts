@@ -145,9 +145,8 @@ test.describe("Console d'administration", () => {
     await signIn(pupilPage, { login: pupil.login, password: demoAccount('STUDENT').password! });
     await expect(pupilPage.getByRole('alert')).toHaveText("L'identifiant ou le mot de passe est incorrect.");
 
+    // Unblocking gives access back: nothing to confirm.
     await page.getByRole('button', { name: 'Débloquer' }).click();
-    const confirm = page.getByRole('dialog');
-    if (await confirm.isVisible().catch(() => false)) await confirm.getByRole('button', { name: 'Débloquer' }).click();
     await expect(page.getByText("Le compte est débloqué : l'accès est rétabli.")).toBeVisible();
     await signIn(pupilPage, { login: pupil.login, password: demoAccount('STUDENT').password! });
     await expect(pupilPage).toHaveURL(/\/accueil/);
@@ -171,9 +170,8 @@ test.describe("Console d'administration", () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Pré-supprimer le compte' }).click();
     await expect(page.getByText('Le compte est pré-supprimé : il ne peut plus se connecter.')).toBeVisible();
     await expect(page.getByText(/Pré-supprimé — suppression définitive le/).first()).toBeVisible();
+    // Restoring loses nothing: nothing to confirm.
     await page.getByRole('button', { name: 'Restaurer' }).click();
-    const confirm = page.getByRole('dialog');
-    if (await confirm.isVisible().catch(() => false)) await confirm.getByRole('button', { name: 'Restaurer' }).click();
     await expect(page.getByText('Le compte est restauré.')).toBeVisible();
     await expect(page.getByRole('region', { name: 'Historique' }).getByText(/pré-supprimé/i).first()).toBeVisible();
   });
