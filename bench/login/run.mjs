@@ -55,11 +55,20 @@ function cpuOfPostgres() {
   }
   return byPid;
 }
+/** Times the thread went to sleep (voluntary) or was preempted: each wake-up starts with cold caches. */
+function switchesOf(pid) {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(status.match(/^voluntary_ctxt_switches:\s+(\d+)/m)[1]) + Number(status.match(/^nonvoluntary_ctxt_switches:\s+(\d+)/m)[1]);
+  } catch {
+    return 0;
+  }
+}
 function cpuSnapshot(serverPid) {
   const own = process.cpuUsage();
   // The server's main thread (HTTP, GraphQL, pg) apart from its argon2 worker threads.
   const main = `${serverPid}/task/${serverPid}`;
-  return { server: cpuOf(serverPid), serverMain: cpuOf(main), serverMainKernel: kernelCpuOf(main), postgres: cpuOfPostgres(), bench: (own.user + own.system) / 1e6 };
+  return { server: cpuOf(serverPid), serverMain: cpuOf(main), serverMainKernel: kernelCpuOf(main), serverMainSwitches: switchesOf(main), postgres: cpuOfPostgres(), bench: (own.user + own.system) / 1e6 };
 }
 function cpuDelta(before, after) {
   const delta = {};
@@ -146,7 +155,7 @@ try {
     console.log(`  ${r.label.padEnd(58)} ${r.perSecond.toFixed(1).padStart(7)} /s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p95 ${r.p95.toFixed(1).padStart(6)} ms   (${r.count} ok, ${r.errors} errors)`);
   }
   for (const r of [viaServer, bare]) {
-    console.log(`  CPU per operation, ${r === bare ? 'bare loop' : 'via server'}: server ${r.cpu.server.toFixed(2)} ms (main thread ${r.cpu.serverMain.toFixed(2)} ms, of which kernel ${r.cpu.serverMainKernel.toFixed(2)} ms), PostgreSQL ${r.cpu.postgres.toFixed(2)} ms, this process ${r.cpu.bench.toFixed(2)} ms`);
+    console.log(`  CPU per operation, ${r === bare ? 'bare loop' : 'via server'}: server ${r.cpu.server.toFixed(2)} ms (main thread ${r.cpu.serverMain.toFixed(2)} ms, of which kernel ${r.cpu.serverMainKernel.toFixed(2)} ms; ${(r.cpu.serverMainSwitches / 1000).toFixed(1)} wake-ups), PostgreSQL ${r.cpu.postgres.toFixed(2)} ms, this process ${r.cpu.bench.toFixed(2)} ms`);
   }
   console.log(`  ratio (server / bare argon2id): ${(viaServer.perSecond / bare.perSecond).toFixed(2)}  (goal ≥ 0.80)`);
 } finally {
