@@ -1,7 +1,7 @@
 // Shared by the benchmarks: a seeded database (reused between runs), the real server on it, signed-in
 // sessions, and the load loops (closed loop for throughput, open loop for latency at a fixed rate).
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, openSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -93,7 +93,8 @@ export async function startServer(env) {
   const port = await freePort();
   const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), join(distDir, 'main.js')], {
     env: { ...env, PORT: String(port), DEMO_DATA: 'false' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    // BENCH_SERVER_STDOUT=file keeps what the server prints (with BENCH_SERVER_NODE_ARGS=--trace-gc: its GC pauses).
+    stdio: ['ignore', process.env.BENCH_SERVER_STDOUT ? openSync(process.env.BENCH_SERVER_STDOUT, 'w') : 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   for (let tries = 0; ; tries++) {
