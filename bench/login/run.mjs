@@ -28,21 +28,18 @@ const { hashPassword, verifyPassword } = require(join(root, 'dist/server/platfor
 
 // CPU seconds (user + system) of processes, read from /proc: where a sign-in's time goes.
 const TICKS = 100;
-function cpuOf(pid) {
+/** User and kernel CPU seconds of a process or thread; the kernel part is its system calls (sockets, epoll). */
+function cpuTimesOf(pid) {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / TICKS;
+    return { user: Number(fields[11]) / TICKS, kernel: Number(fields[12]) / TICKS };
   } catch {
-    return 0;
+    return { user: 0, kernel: 0 };
   }
 }
-/** The part spent in the kernel (system calls: sockets, epoll). */
-function kernelCpuOf(pid) {
-  try {
-    return Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[12]) / TICKS;
-  } catch {
-    return 0;
-  }
+function cpuOf(pid) {
+  const { user, kernel } = cpuTimesOf(pid);
+  return user + kernel;
 }
 // PostgreSQL per process: only backends alive at both ends of a slice count (one that exits takes
 // its CPU time with it).
@@ -67,8 +64,15 @@ function switchesOf(pid) {
 function cpuSnapshot(serverPid) {
   const own = process.cpuUsage();
   // The server's main thread (HTTP, GraphQL, pg) apart from its argon2 worker threads.
-  const main = `${serverPid}/task/${serverPid}`;
-  return { server: cpuOf(serverPid), serverMain: cpuOf(main), serverMainKernel: kernelCpuOf(main), serverMainSwitches: switchesOf(main), postgres: cpuOfPostgres(), bench: (own.user + own.system) / 1e6 };
+  const main = cpuTimesOf(`${serverPid}/task/${serverPid}`);
+  return {
+    server: cpuOf(serverPid),
+    serverMain: main.user + main.kernel,
+    serverMainKernel: main.kernel,
+    serverMainSwitches: switchesOf(`${serverPid}/task/${serverPid}`),
+    postgres: cpuOfPostgres(),
+    bench: (own.user + own.system) / 1e6,
+  };
 }
 function cpuDelta(before, after) {
   const delta = {};

@@ -5,7 +5,7 @@ import { type ConnectionSheet, SHEETS_PER_PAGE, SheetLayout } from './connection
 import { PdfMerger } from './pdf-merger';
 import { stampCardQrCodes } from './card-qr-stamp';
 import { qrMatrix, type QrMatrix } from './qr-code';
-import { renderHtml, sheetsByPage } from './sheet-renderer';
+import { qrStampedOn, renderHtml, sheetsByPage } from './sheet-renderer';
 import { sheetUrl } from './sheet-view';
 
 export interface SheetPrinterOptions {
@@ -27,6 +27,9 @@ interface PreparedChunk {
   sheets: number;
   qrCodes?: QrMatrix[][];
 }
+
+/** The same chunk once Chromium has printed it. */
+type PrintedChunk = Omit<PreparedChunk, 'html'> & { pdf: Uint8Array };
 
 /** Gives the sheets `offset` to `offset + limit - 1` of the job, in print order. */
 export type SheetLoader = (offset: number, limit: number) => Promise<ConnectionSheet[]>;
@@ -91,7 +94,7 @@ export class SheetPrinter {
     // Loads run one after the other, in order, whatever the number of tabs.
     let loading: Promise<unknown> = Promise.resolve();
     // Cards get their QR codes drawn onto Chromium's pages (card-qr-stamp.ts); letters keep them inline.
-    const stampedQr = layout === SheetLayout.EIGHT_PER_PAGE;
+    const stampedQr = qrStampedOn(layout);
     const { publicUrl } = this.options;
     const prepare = (index: number): Promise<PreparedChunk | null> => {
       const offset = index * sheetsPerChunk;
@@ -108,7 +111,7 @@ export class SheetPrinter {
         };
       });
     };
-    const printChunk = async (index: number) => {
+    const printChunk = async (index: number): Promise<PrintedChunk | null> => {
       const chunk = await prepare(index);
       if (!chunk) return null;
       const pdf = await tabs.use((tab) => this.printOn(tab, chunk.html));
@@ -118,7 +121,7 @@ export class SheetPrinter {
     // Up to `concurrency` chunks in Chromium plus one loaded and rendered ahead, merged strictly in
     // order: memory holds at most concurrency + 1 chunks of HTML and PDF.
     const window = this.concurrency + 1;
-    const pending: Promise<{ pdf: Uint8Array; sheets: number; qrCodes?: QrMatrix[][] } | null>[] = [];
+    const pending: Promise<PrintedChunk | null>[] = [];
     const start = (index: number) => {
       if (index >= chunks) return;
       const promise = printChunk(index);

@@ -36,9 +36,14 @@ export function pageCount(layout: SheetLayout, sheets: number): number {
  */
 export function renderHtml(layout: SheetLayout, sheets: readonly ConnectionSheet[], options: RenderOptions): string {
   if (!(layout in SHEETS_PER_PAGE)) throw new Error(`Modèle de publipostage inconnu : ${layout}`);
-  const inlineQr = !(options.stampedQr && layout === SheetLayout.EIGHT_PER_PAGE);
+  const inlineQr = !(options.stampedQr && qrStampedOn(layout));
   const pages = sheetsByPage(layout, sheets).map((page) => page.map((sheet) => toSheetView(sheet, options.publicUrl, inlineQr)));
   return template(layout)({ layout, pages });
+}
+
+/** Whether a layout can have its QR codes drawn onto the PDF (card-qr-stamp.ts): the cards only. */
+export function qrStampedOn(layout: SheetLayout): boolean {
+  return layout === SheetLayout.EIGHT_PER_PAGE;
 }
 
 /** `sheets` grouped as they fall on the printed pages. */

@@ -6,16 +6,17 @@ import { Argon2Pool } from './argon2-pool';
  */
 const options = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-/** Started on first use; its idle threads do not keep the process alive. */
 let pool: Argon2Pool | undefined;
+/** Started on first use; its idle threads do not keep the process alive. */
+const argon2 = () => (pool ??= new Argon2Pool());
 
 export function hashPassword(plain: string): Promise<string> {
-  return (pool ??= new Argon2Pool()).hash(plain, options);
+  return argon2().hash(plain, options);
 }
 
 export async function verifyPassword(stored: string, plain: string): Promise<boolean> {
   try {
-    return await (pool ??= new Argon2Pool()).verify(stored, plain);
+    return await argon2().verify(stored, plain);
   } catch {
     return false;
   }
