@@ -11,7 +11,8 @@
 //
 // --out keeps the PDFs for a look; PREAU_SERVER_DIST points at another build of server/src (for
 // example one made with `tsc --outDir`, templates copied next to it).
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fork } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -75,58 +76,22 @@ function syntheticSheet(i) {
 const loader = async (offset, limit) => Array.from({ length: limit }, (_, k) => syntheticSheet(offset + k));
 
 // ---- Memory: this process and all its descendants (Chromium's browser, renderers, utilities) ----
-// RSS summed over the processes every 100 ms, as asked; it counts the pages they share (Chromium's
-// binary and fonts, mapped by every one of its ~10 processes) once per process, so it overstates
-// the real footprint. PSS (shared pages split between their users) is summed too, every 500 ms
-// (reading smaps_rollup costs ~1 ms a process), as the closer measure of what the job really uses.
-const PAGE_SIZE = 4096;
-function processTree() {
-  const parents = new Map();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'latin1');
-      parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {} // exited meanwhile
-  }
-  const tree = new Set([process.pid]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [pid, ppid] of parents) if (!tree.has(pid) && tree.has(ppid)) tree.add(pid), (grew = true);
-  }
-  return [...tree];
-}
-function sum(pids, read) {
-  let bytes = 0;
-  for (const pid of pids) {
-    try {
-      bytes += read(pid);
-    } catch {}
-  }
-  return bytes;
-}
-const rss = (pids) => sum(pids, (pid) => Number(readFileSync(`/proc/${pid}/statm`, 'latin1').split(' ')[1]) * PAGE_SIZE);
-const pss = (pids) => sum(pids, (pid) => Number(readFileSync(`/proc/${pid}/smaps_rollup`, 'latin1').match(/^Pss:\s+(\d+)/m)[1]) * 1024);
+// Sampled by a child process (memory-sampler.mjs), off this event loop.
+const sampler = fork(join(import.meta.dirname, 'memory-sampler.mjs'));
+const fromSampler = (key) => new Promise((resolve) => sampler.once('message', (message) => key in message && resolve(message)));
 
 async function measure(work) {
-  let pids = processTree();
-  let peakRss = rss(pids);
-  let peakPss = pss(pids);
-  let ticks = 0;
-  const timer = setInterval(() => {
-    if (++ticks % 5 === 0) {
-      pids = processTree(); // Chromium may start processes (renderers, print compositor) mid-job
-      peakPss = Math.max(peakPss, pss(pids));
-    }
-    peakRss = Math.max(peakRss, rss(pids));
-  }, 100);
-  const started = performance.now();
-  try {
-    const pdf = await work();
-    return { seconds: (performance.now() - started) / 1000, peak: Math.max(peakRss, rss(pids)), peakPss, pdf };
-  } finally {
-    clearInterval(timer);
-  }
+  const started = fromSampler('started');
+  sampler.send({ start: process.pid });
+  await started;
+  const began = performance.now();
+  const outcome = await work().then((pdf) => ({ pdf }), (error) => ({ error }));
+  const seconds = (performance.now() - began) / 1000;
+  const peaks = fromSampler('peakRss');
+  sampler.send({ stop: true });
+  const { peakRss, peakPss } = await peaks;
+  if (outcome.error) throw outcome.error;
+  return { seconds, peak: peakRss, peakPss, pdf: outcome.pdf };
 }
 
 /** Pages of a PDF written without object streams: one "/Type /Page" dictionary each. */
@@ -165,6 +130,7 @@ try {
   }
 } finally {
   await printer.close();
+  sampler.disconnect();
 }
 
 console.log(`\nbench/pdf — ${PAGES_PER_CHUNK} pages per chunk, ${CONCURRENCY} tab(s), Chromium ${process.env.CHROMIUM_PATH || '/usr/bin/chromium'}`);

@@ -1,16 +1,8 @@
 import { crc32 } from 'node:zlib';
-import { create } from 'qrcode';
+import { encodeQr } from './qr-encoder';
 
 /** Modules of white border around the symbol: the standard's 4, so a scanner finds the edges. */
 export const QR_QUIET_ZONE = 4;
-
-/**
- * Mask pattern 2 (columns j % 3 == 0) always. Letting qrcode pick the best mask evaluates all
- * eight and costs ~0.55 ms a code, 90 % of the whole encoding (22 s of CPU for 40,000 sheets);
- * on 1,500 sample activation URLs mask 2 was the best or nearly (mean penalty 2.6 % above the
- * best mask, worst 38 %), and a decoder reads whatever mask the format bits announce.
- */
-const MASK_PATTERN = 2;
 
 /** The symbol's dark modules, row by row (1 = dark), `size` × `size`, quiet zone not included. */
 export interface QrMatrix {
@@ -19,15 +11,14 @@ export interface QrMatrix {
 }
 
 /**
- * Encodes `text` as one byte-mode segment (qrcode's automatic segment split costs more than it
- * saves on ~50-character URLs) with error correction M (a printed sheet may be folded or smudged).
+ * Encodes `text` (UTF-8) as one byte-mode segment with error correction M (a printed sheet may be
+ * folded or smudged) and mask pattern 2 always (qr-encoder.ts). Letting an encoder pick the best
+ * mask evaluates all eight, 90 % of its time; on 1,500 sample activation URLs mask 2 was the best
+ * or nearly (mean penalty 2.6 % above the best mask, worst 38 %), and a decoder reads whatever
+ * mask the format bits announce.
  */
 export function qrMatrix(text: string): QrMatrix {
-  const { modules } = create([{ data: Buffer.from(text, 'utf8'), mode: 'byte' }], {
-    errorCorrectionLevel: 'M',
-    maskPattern: MASK_PATTERN,
-  });
-  return { size: modules.size, modules: modules.data };
+  return encodeQr(Buffer.from(text, 'utf8'));
 }
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
