@@ -10,15 +10,16 @@ describe('pagesPerChunk', () => {
   });
 
   it('should cut mid-size jobs into about TARGET_CHUNKS even chunks', () => {
-    for (const pages of [1000, 1250, 2000, 3900]) {
+    // Mid-size: more than one chunk's worth of minimum chunks, fewer than TARGET_CHUNKS full ones.
+    for (const pages of [500, 1000, 1250, 1500, 1590]) {
       const size = pagesPerChunk(pages, 200);
       const chunks = Math.ceil(pages / size);
       expect(chunks).toBeGreaterThanOrEqual(TARGET_CHUNKS - 2);
       expect(chunks).toBeLessThanOrEqual(TARGET_CHUNKS);
       expect(pages - (chunks - 1) * size).toBeGreaterThan(size - chunks); // the last one nearly full
     }
-    // 1,100 pages: 55 pages a chunk, not 56 with a last chunk of 36.
-    expect(pagesPerChunk(1100, 200)).toBe(55);
+    // 1,100 pages: 7 even chunks of 158 pages (the last 152).
+    expect(pagesPerChunk(1100, 200)).toBe(158);
   });
 
   it('should never exceed the maximum, even below the minimum', () => {

@@ -75,7 +75,7 @@ export class SheetPrinter {
    * Prints `total` sheets in order. `load` is called once per chunk, in increasing offsets and never
    * twice at once (a keyset cursor can back it); it may return fewer sheets than asked (accounts
    * gone since `total` was counted). `onProgress` gets the number of sheets printed so far after each
-   * chunk (about 20 times for a mid-size job, see chunk-size.ts). Rejects if nothing at all was printed.
+   * chunk (about 8 times for a mid-size job, see chunk-size.ts). Rejects if nothing at all was printed.
    */
   async print(
     layout: SheetLayout,
