@@ -1,7 +1,8 @@
 // bench/pdf: connection sheets (« Fiches de connexion ») through the real PDF pipeline — renderer,
 // Chromium, streaming merge (documents/pdf-merger.ts) — from synthetic accounts generated in
-// memory (no database): accounts per second and peak memory (RSS of this Node process plus Chromium's whole process tree, sampled every
-// 100 ms; PSS too) for 10,000 and 40,000 accounts × 1, 2 and 8 per page. Side by side, in the same
+// memory (no database): accounts per second and peak memory (RSS of this Node process plus
+// Chromium's whole process tree, sampled every 100 ms by memory-sampler.mjs; PSS every second) for
+// 10,000 and 40,000 accounts × 1, 2 and 8 per page. Side by side, in the same
 // run and the same Chromium, the common approach: the 10,000 accounts (8 per page) as one HTML
 // document printed by a single page.pdf call. Goals: ≥ 700 accounts/s at 8 per page for 40,000,
 // ≥ 5× the monolithic call, peak memory under 2 GB. The full run takes about 10 minutes.
@@ -78,7 +79,17 @@ const loader = async (offset, limit) => Array.from({ length: limit }, (_, k) => 
 // ---- Memory: this process and all its descendants (Chromium's browser, renderers, utilities) ----
 // Sampled by a child process (memory-sampler.mjs), off this event loop.
 const sampler = fork(join(import.meta.dirname, 'memory-sampler.mjs'));
-const fromSampler = (key) => new Promise((resolve) => sampler.once('message', (message) => key in message && resolve(message)));
+/** The sampler's next message holding `key`; rejects if the sampler dies first. */
+const fromSampler = (key) =>
+  new Promise((resolve, reject) => {
+    const onMessage = (message) => {
+      if (!(key in message)) return;
+      sampler.off('message', onMessage).off('exit', onExit);
+      resolve(message);
+    };
+    const onExit = (code) => reject(new Error(`memory-sampler.mjs exited (${code}) before answering`));
+    sampler.on('message', onMessage).once('exit', onExit);
+  });
 
 async function measure(work) {
   const started = fromSampler('started');
