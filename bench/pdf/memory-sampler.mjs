@@ -44,27 +44,24 @@ function sum(pids, read) {
 const rss = (pids) => sum(pids, (pid) => Number(readFileSync(`/proc/${pid}/statm`, 'latin1').split(' ')[1]) * PAGE_SIZE);
 const pss = (pids) => sum(pids, (pid) => Number(readFileSync(`/proc/${pid}/smaps_rollup`, 'latin1').match(/^Pss:\s+(\d+)/m)[1]) * 1024);
 
-let sampling;
+/** The job being sampled: its root pid, its processes as last listed, and the peaks so far. */
+let job;
 process.on('message', (message) => {
   if (message.start) {
-    const root = message.start;
-    let pids = processTree(root);
-    const state = { peakRss: rss(pids), peakPss: pss(pids), ticks: 0 };
-    state.timer = setInterval(() => {
-      if (++state.ticks % 10 === 0) {
-        pids = processTree(root); // Chromium may start processes (renderers, print compositor) mid-job
-        state.peakPss = Math.max(state.peakPss, pss(pids));
+    const pids = processTree(message.start);
+    job = { root: message.start, pids, peakRss: rss(pids), peakPss: pss(pids), ticks: 0 };
+    job.timer = setInterval(() => {
+      if (++job.ticks % 10 === 0) {
+        job.pids = processTree(job.root); // Chromium may start processes (renderers, print compositor) mid-job
+        job.peakPss = Math.max(job.peakPss, pss(job.pids));
       }
-      state.peakRss = Math.max(state.peakRss, rss(pids));
+      job.peakRss = Math.max(job.peakRss, rss(job.pids));
     }, 100);
-    state.pids = () => pids;
-    sampling = state;
     process.send({ started: true });
-  } else if (message.stop && sampling) {
-    clearInterval(sampling.timer);
-    const { peakRss, peakPss } = sampling;
-    process.send({ peakRss: Math.max(peakRss, rss(sampling.pids())), peakPss });
-    sampling = undefined;
+  } else if (message.stop && job) {
+    clearInterval(job.timer);
+    process.send({ peakRss: Math.max(job.peakRss, rss(job.pids)), peakPss: job.peakPss });
+    job = undefined;
   }
 });
 process.on('disconnect', () => process.exit(0));
