@@ -188,11 +188,11 @@ function buildLayout(version: number): VersionLayout {
   const order: number[] = [];
   for (let right = size - 1; right >= 1; right -= 2) {
     if (right === 6) right = 5;
+    const upward = ((right + 1) & 2) === 0;
     for (let step = 0; step < size; step++) {
+      const y = upward ? size - 1 - step : step;
       for (let k = 0; k < 2; k++) {
         const x = right - k;
-        const upward = ((right + 1) & 2) === 0;
-        const y = upward ? size - 1 - step : step;
         if (!reserved[y * size + x]) order.push(y * size + x);
       }
     }
@@ -205,9 +205,14 @@ function buildLayout(version: number): VersionLayout {
 const layouts: (VersionLayout | undefined)[] = [];
 const layoutOf = (version: number) => (layouts[version] ??= buildLayout(version));
 
+/** Width of a byte segment's character count: 8 bits up to version 9, 16 after. */
+function countBits(version: number): number {
+  return version <= 9 ? 8 : 16;
+}
+
 /** Bits of a byte segment: mode, character count, the bytes. */
 function segmentBits(version: number, length: number): number {
-  return 4 + (version <= 9 ? 8 : 16) + 8 * length;
+  return 4 + countBits(version) + 8 * length;
 }
 
 function smallestVersionFor(length: number): number {
@@ -225,7 +230,7 @@ function dataCodewords(bytes: Uint8Array, layout: VersionLayout): Uint8Array {
     for (let i = bits - 1; i >= 0; i--, bitLength++) if ((value >>> i) & 1) out[bitLength >>> 3] |= 0x80 >>> (bitLength & 7);
   };
   append(0b0100, 4);
-  append(bytes.length, layout.version <= 9 ? 8 : 16);
+  append(bytes.length, countBits(layout.version));
   for (const byte of bytes) append(byte, 8);
   // The terminator (up to 4 zero bits) and the padding to the byte are zeros, already there.
   const used = Math.min(out.length * 8, bitLength + 4);
