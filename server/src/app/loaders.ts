@@ -25,7 +25,7 @@ function createLoaders(ctx: RequestContext) {
     userRelatives: new DataLoader<string, UserView[]>((ids) => records.links(actor(), ids, 'relatives')),
     userChildren: new DataLoader<string, UserView[]>((ids) => records.links(actor(), ids, 'children')),
     userFunctions: new DataLoader<string, { function: import('../modules/directory/admin-function.entity').AdminFunction; structureId: string | null }[]>((ids) =>
-      records.functions(ids),
+      records.functions(actor(), ids),
     ),
   };
 }

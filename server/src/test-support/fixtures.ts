@@ -106,4 +106,38 @@ export class Fixtures {
     const pupilZ = await this.user({ profile: 'STUDENT', lastName: 'Élève', firstName: 'Zacharie', schools: [schoolZ], classes: [classZ1] });
     return { dep, c1, c2, schoolA, schoolB, schoolZ, classA1, classA2, classZ1, directorA, directorZ, erun1, erun2, cpd, operator, teacherA, pupilA, pupilZ };
   }
+
+  /**
+   * People who belong to two écoles of one circonscription: « École Jules Ferry » (the director's,
+   * `own`) and « École Arc-en-ciel » (`other`, whose name and classes sort first, so that anything
+   * leaking from it shows on the director's sheets and orders). A parent with a child in each, a
+   * teacher of a class in each (and director of the other), a pupil of the own école whose only other
+   * parent lives in the other one. Accounts are not activated (activation codes) but for the staff.
+   */
+  async twoEcoles() {
+    const circonscription = await this.structure('CIRCONSCRIPTION', 'Circonscription des deux écoles');
+    const own = await this.structure('ECOLE', 'École Jules Ferry', circonscription);
+    const other = await this.structure('ECOLE', 'École Arc-en-ciel', circonscription);
+    const ownClass = await this.schoolClass(own, 'CP Ferry', ['CP']);
+    /** Sorts between the other école's class and `ownClass`. */
+    const ownSecondClass = await this.schoolClass(own, 'CM1 Ferry', ['CM1']);
+    const otherClass = await this.schoolClass(other, 'CE2 Arc-en-ciel', ['CE2']);
+    const pending = (key: string, options: Parameters<Fixtures['user']>[0]) =>
+      this.user({ activationCode: `${key}2345678`.slice(0, 8), ...options });
+    const director = await this.user({ profile: 'TEACHER', firstName: 'Denise', lastName: 'Ferry', schools: [own], functions: [{ function: 'SCHOOL_ADMIN', structureId: own }] });
+    const erun = await this.user({ profile: 'PERSONNEL', firstName: 'Eric', lastName: 'Circo', functions: [{ function: 'CIRCONSCRIPTION_ADMIN', structureId: circonscription }] });
+    const ownChild = await pending('a', { profile: 'STUDENT', firstName: 'Olivia', lastName: 'Double', schools: [own], classes: [ownClass] });
+    const otherChild = await pending('b', { profile: 'STUDENT', firstName: 'Arthur', lastName: 'Double', schools: [other], classes: [otherClass] });
+    const parent = await pending('c', { profile: 'RELATIVE', firstName: 'Paule', lastName: 'Double', schools: [own, other], email: 'paule.double@example.org' });
+    const teacher = await this.user({
+      profile: 'TEACHER', firstName: 'Tristan', lastName: 'Deuxecoles', schools: [own, other], classes: [ownClass, otherClass],
+      functions: [{ function: 'SCHOOL_ADMIN', structureId: other }], email: 'tristan.deuxecoles@example.org',
+    });
+    const ownPupil = await pending('e', { profile: 'STUDENT', firstName: 'Camille', lastName: 'Seule', schools: [own], classes: [ownSecondClass] });
+    const otherParent = await pending('f', { profile: 'RELATIVE', firstName: 'Albert', lastName: 'Ailleurs', schools: [other] });
+    for (const [relative, student] of [[parent, ownChild], [parent, otherChild], [otherParent, ownPupil]]) {
+      await this.dataSource.query('INSERT INTO relative_link (relative_id, student_id) VALUES ($1, $2)', [relative.id, student.id]);
+    }
+    return { circonscription, own, other, ownClass, ownSecondClass, otherClass, director, erun, ownChild, otherChild, parent, teacher, ownPupil, otherParent };
+  }
 }

@@ -5,11 +5,12 @@ import { SqlParams } from '../../platform/database/sql-builder';
 import { AppError } from '../../platform/errors/app-error';
 import { AuditService } from '../audit/audit.service';
 import { PROFILE_LABELS_FR } from '../directory/profile-labels';
-import { structureInScope } from '../directory/structure-access';
 import { Profile } from '../directory/user.entity';
+import { assertIdsInScope } from '../users/input-ids-scope';
 import { userFilterCondition } from '../users/user-filter-sql';
 import { UserFilter } from '../users/users.types';
 import { CSV_BOM, csvLine } from './csv';
+import { adminReach, classInReach, personInReach, reachParams } from './sheet-reach-sql';
 
 const C = 'COLLATE "C"';
 const BATCH = 2000;
@@ -17,8 +18,9 @@ const BATCH = 2000;
 export const EXPORT_HEADER = ['Nom', 'Prénom', 'Profil', 'Login', 'Identifiant personnalisé', "Code d'activation", 'Classe', 'Enfants / Responsables'];
 
 /**
- * « Exporter des comptes »: the filtered accounts of the actor's scope as CSV, written to `write` a
- * batch at a time (keyset on the name order: memory stays flat for a whole département).
+ * « Exporter des comptes »: the filtered accounts of the actor's scope as CSV, their classes and
+ * families within that scope (or the chosen école) only, written to `write` a batch at a time
+ * (keyset on the name order: memory stays flat for a whole département).
  */
 export class AccountExportService {
   constructor(
@@ -30,7 +32,7 @@ export class AccountExportService {
   /** Checks the request before anything is written, so a refusal is a clean error page. */
   async check(actor: Actor, filter: UserFilter): Promise<void> {
     if (actor.scope.isEmpty) throw AppError.notFound();
-    if (filter.structureId && !(await structureInScope(this.dataSource, actor, filter.structureId))) throw AppError.notFound();
+    await assertIdsInScope(this.dataSource, actor, { structureId: filter.structureId, classIds: filter.classIds });
   }
 
   async write(actor: Actor, filter: UserFilter, clientAddress: string | null, write: (chunk: string) => Promise<void>): Promise<number> {
@@ -41,17 +43,19 @@ export class AccountExportService {
     for (;;) {
       const params = new SqlParams();
       const condition = userFilterCondition(actor, filter, params);
+      const reach = reachParams(adminReach(actor, filter.structureId), params);
       const keyset = after
         ? `AND (u.search_last ${C}, u.search_first ${C}, u.id) > (${params.add(after[0])}::text ${C}, ${params.add(after[1])}::text ${C}, ${params.add(after[2], 'uuid')})`
         : '';
       const rows = (await this.dataSource.query(
         `SELECT u.id, u.search_last, u.search_first, u.last_name, u.first_name, u.profile, u.login, u.alias, u.activation_code_secret,
-                (SELECT string_agg(c.name, ', ' ORDER BY c.name) FROM class_member m JOIN school_class c ON c.id = m.class_id WHERE m.user_id = u.id) AS classes,
+                (SELECT string_agg(c.name, ', ' ORDER BY c.name) FROM class_member m JOIN school_class c ON c.id = m.class_id
+                  WHERE m.user_id = u.id AND ${classInReach(reach, 'c')}) AS classes,
                 CASE u.profile
                   WHEN 'RELATIVE' THEN (SELECT string_agg(upper(s.last_name) || ' ' || s.first_name, ', ' ORDER BY s.last_name, s.first_name)
-                                          FROM relative_link rl JOIN app_user s ON s.id = rl.student_id WHERE rl.relative_id = u.id)
+                                          FROM relative_link rl JOIN app_user s ON s.id = rl.student_id WHERE rl.relative_id = u.id AND ${personInReach(reach, 's.id')})
                   WHEN 'STUDENT' THEN (SELECT string_agg(upper(p.last_name) || ' ' || p.first_name, ', ' ORDER BY p.last_name, p.first_name)
-                                         FROM relative_link rl JOIN app_user p ON p.id = rl.relative_id WHERE rl.student_id = u.id)
+                                         FROM relative_link rl JOIN app_user p ON p.id = rl.relative_id WHERE rl.student_id = u.id AND ${personInReach(reach, 'p.id')})
                 END AS family
            FROM app_user u
           WHERE ${condition} ${keyset}

@@ -1,31 +1,34 @@
 import { Actor } from '../../platform/auth/actor';
 import { SqlParams } from '../../platform/database/sql-builder';
-import { isUuid } from '../../platform/database/uuid';
 import { AppError } from '../../platform/errors/app-error';
 import { userFilterCondition } from '../users/user-filter-sql';
 import { userScope } from '../users/user-scope-sql';
 import { UserFilter } from '../users/users.types';
 import { CreateMailingInput, MailingSortKey } from './mailings.types';
+import { adminReach, classInReach, Reach, ReachSql } from './sheet-reach-sql';
 
 const C = 'COLLATE "C"';
 
 /**
- * The class an account sorts under: a pupil's (or teacher's) class, a parent's first child's class;
+ * The class an account sorts under: a pupil's (or teacher's) class, a parent's first child's class,
+ * among the classes in reach (a class of another école never orders, nor shows on, the sheets);
  * accounts without one come last ('~' sorts after letters and digits in the C collation).
  */
-const CLASS_KEY = `COALESCE(CASE WHEN u.profile = 'RELATIVE'
+function classKey(reach: ReachSql): string {
+  return `COALESCE(CASE WHEN u.profile = 'RELATIVE'
     THEN (SELECT min(c.name ${C}) FROM relative_link rl JOIN class_member m ON m.user_id = rl.student_id
-            JOIN school_class c ON c.id = m.class_id WHERE rl.relative_id = u.id)
-    ELSE (SELECT min(c.name ${C}) FROM class_member m JOIN school_class c ON c.id = m.class_id WHERE m.user_id = u.id) END, '~')`;
-
-const SORT_KEYS: Record<MailingSortKey, string> = {
-  [MailingSortKey.PROFILE]: 'u.profile',
-  [MailingSortKey.CLASS]: `${CLASS_KEY} ${C}`,
-};
+            JOIN school_class c ON c.id = m.class_id WHERE rl.relative_id = u.id AND ${classInReach(reach, 'c')})
+    ELSE (SELECT min(c.name ${C}) FROM class_member m JOIN school_class c ON c.id = m.class_id
+           WHERE m.user_id = u.id AND ${classInReach(reach, 'c')}) END, '~')`;
+}
 
 /** « Par … Puis par … », then alphabetical (last name, first name), then id for a total order. */
-export function mailingOrder(sortBy: readonly MailingSortKey[] | null | undefined): string {
-  const keys = [...new Set(sortBy ?? [])].slice(0, 2).map((key) => SORT_KEYS[key]);
+export function mailingOrder(sortBy: readonly MailingSortKey[] | null | undefined, reach: ReachSql): string {
+  const sql: Record<MailingSortKey, string> = {
+    [MailingSortKey.PROFILE]: 'u.profile',
+    [MailingSortKey.CLASS]: `${classKey(reach)} ${C}`,
+  };
+  const keys = [...new Set(sortBy ?? [])].slice(0, 2).map((key) => sql[key]);
   return [...keys, `u.search_last ${C}`, `u.search_first ${C}`, 'u.id'].join(', ');
 }
 
@@ -41,19 +44,24 @@ function familiesOf(classIds: string): string {
 }
 
 /**
- * Which accounts a mailing covers, as one SQL condition on `u`, scope included:
- * - a filter (the admin console's list filters, within the actor's admin scope);
- * - or a teacher's own classes (their pupils and those pupils' parents);
+ * Which accounts a mailing covers, as one SQL condition on `u`, scope included, and the reach its
+ * sheets are printed with:
+ * - a filter (the admin console's list filters, within the actor's admin scope or the chosen école);
+ * - or a teacher's own classes (their pupils and those pupils' parents; those classes only);
  * - optionally narrowed to some accounts (`userIds`), each of which must be reachable either way.
- * Out of scope is indistinguishable from absent: the caller answers NOT_FOUND.
+ * The caller checks every id of the input first (assertIdsInScope): out of scope is NOT_FOUND.
  */
-export function selectionCondition(actor: Actor, input: Pick<CreateMailingInput, 'filter' | 'userIds' | 'teacherClassIds'>, params: SqlParams): string {
+export function selectionCondition(
+  actor: Actor,
+  input: Pick<CreateMailingInput, 'filter' | 'userIds' | 'teacherClassIds'>,
+  params: SqlParams,
+): { condition: string; reach: Reach } {
   const clauses: string[] = ['u.predeleted_at IS NULL'];
   const teacherClasses = input.teacherClassIds ?? [];
   const userIds = input.userIds ?? [];
-  if (![...teacherClasses, ...userIds].every(isUuid)) throw AppError.notFound();
+  let reach: Reach;
   if (teacherClasses.length > 0) {
-    if (!teacherClasses.every((id) => actor.teacherClassIds.includes(id))) throw AppError.notFound();
+    reach = { rootIds: [], classIds: [...teacherClasses] };
     clauses.push(familiesOf(params.add(teacherClasses, 'uuid[]')));
     const filter = input.filter ?? {};
     if (filter.activated === false) clauses.push('u.password_hash IS NULL');
@@ -65,10 +73,12 @@ export function selectionCondition(actor: Actor, input: Pick<CreateMailingInput,
     const admin = actor.scope.isEmpty ? 'FALSE' : userScope(actor, params).condition;
     const taught = actor.teacherClassIds.length > 0 ? familiesOf(params.add(actor.teacherClassIds, 'uuid[]')) : 'FALSE';
     clauses.push(`(${admin} OR ${taught})`);
+    reach = { rootIds: adminReach(actor).rootIds, classIds: [...actor.teacherClassIds] };
   } else {
     if (actor.scope.isEmpty) throw AppError.notFound();
     clauses.push(userFilterCondition(actor, { ...(input.filter ?? {}), predeleted: false } as UserFilter, params));
+    reach = adminReach(actor, input.filter?.structureId);
   }
   if (userIds.length > 0) clauses.push(`u.id = ANY(${params.add(userIds, 'uuid[]')})`);
-  return clauses.join(' AND ');
+  return { condition: clauses.join(' AND '), reach };
 }

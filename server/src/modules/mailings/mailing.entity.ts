@@ -68,6 +68,16 @@ export class MailingEntity {
   @Column('timestamptz', { nullable: true })
   heartbeatAt!: Date | null;
 
+  /**
+   * What the author reached the accounts through, frozen for the sheets (printed without the author):
+   * structures under these roots (null: all, for the operator) and these classes (a teacher's).
+   */
+  @Column('uuid', { array: true, nullable: true })
+  scopeRootIds!: string[] | null;
+
+  @Column('uuid', { array: true, default: () => "'{}'" })
+  scopeClassIds!: string[];
+
   @Column('timestamptz', { nullable: true })
   finishedAt!: Date | null;
 }

@@ -6,10 +6,11 @@ import { isUuid } from '../../platform/database/uuid';
 import { AppError } from '../../platform/errors/app-error';
 import { logger } from '../../platform/logging/logger';
 import { AuditService } from '../audit/audit.service';
-import { structureInScope } from '../directory/structure-access';
 import { MailingKind, MailingStatus, RecipientStatus } from './mailing.entity';
 import { mailingOrder, selectionCondition } from './mailing-selection';
+import { MAILING_REACH } from './sheet-reach-sql';
 import { CreateMailingInput, MailingRecipientPage, MailingSelectionCounts, MailingView } from './mailings.types';
+import { assertIdsInScope } from '../users/input-ids-scope';
 import { userFilterCondition } from '../users/user-filter-sql';
 import { UserFilter } from '../users/users.types';
 
@@ -89,28 +90,30 @@ export class MailingService {
     if ((input.sortBy?.length ?? 0) > 2) {
       throw AppError.badInput({ fr: 'Choisissez au plus deux critères de tri.', en: 'Choose at most two sort keys.' });
     }
-    if (input.filter?.structureId && !(await structureInScope(this.dataSource, actor, input.filter.structureId))) throw AppError.notFound();
     const params = new SqlParams();
-    const condition = selectionCondition(actor, input, params);
+    const { condition, reach } = selectionCondition(actor, input, params);
+    // Every id of the input at once; a named account must be reachable (and match the filter).
+    await assertIdsInScope(this.dataSource, actor, {
+      structureId: input.filter?.structureId,
+      classIds: input.filter?.classIds,
+      taughtClassIds: input.teacherClassIds,
+      users: { ids: input.userIds ?? [], condition, params },
+    });
     const wantsEmail = input.kind === MailingKind.EMAIL;
     const created = await this.dataSource.transaction(async (manager) => {
       const userIds = input.userIds ?? [];
-      if (userIds.length > 0) {
-        // Every named account must be reachable; one that is not answers like one that does not exist.
-        const [{ n }] = (await manager.query(`SELECT count(*)::int AS n FROM app_user u WHERE ${condition}`, params.values)) as { n: number }[];
-        if (n < new Set(userIds).size) throw AppError.notFound();
-      }
+      // The reach is frozen with the mailing: its sheets are printed later, without the actor.
       const [{ id }] = (await manager.query(
-        `INSERT INTO mailing (kind, layout, created_by_id, total) VALUES ($1, $2, $3, 0) RETURNING id`,
-        [input.kind, input.layout, actor.userId],
+        `INSERT INTO mailing (kind, layout, created_by_id, total, scope_root_ids, scope_class_ids) VALUES ($1, $2, $3, 0, $4, $5) RETURNING id`,
+        [input.kind, input.layout, actor.userId, reach.rootIds, reach.classIds],
       )) as { id: string }[];
       const mailingId = params.add(id, 'uuid');
       const limit = params.add(MAX_MAILING_ACCOUNTS + 1, 'int');
-      const order = mailingOrder(input.sortBy);
+      const order = mailingOrder(input.sortBy, MAILING_REACH);
       const [{ n: total }] = (await manager.query(
         `WITH chosen AS (
            SELECT u.id, u.email, row_number() OVER (ORDER BY ${order}) AS position
-             FROM app_user u
+             FROM app_user u CROSS JOIN (SELECT scope_root_ids, scope_class_ids FROM mailing WHERE id = ${mailingId}) mg
             WHERE ${condition} ${wantsEmail ? "AND u.email IS NOT NULL AND u.email <> ''" : ''}
             ORDER BY ${order}
             LIMIT ${limit}),
@@ -227,7 +230,7 @@ export class MailingService {
   /** « N comptes sélectionnés au total » and « N comptes sans adresse courriel », in one scan. */
   async selectionCounts(actor: Actor, filter: UserFilter | null): Promise<MailingSelectionCounts> {
     if (actor.scope.isEmpty) return { total: 0, withoutEmail: 0 };
-    if (filter?.structureId && !(await structureInScope(this.dataSource, actor, filter.structureId))) throw AppError.notFound();
+    await assertIdsInScope(this.dataSource, actor, { structureId: filter?.structureId, classIds: filter?.classIds });
     const params = new SqlParams();
     const condition = userFilterCondition(actor, { ...(filter ?? {}), predeleted: false } as UserFilter, params);
     const [row] = (await this.dataSource.query(

@@ -185,9 +185,9 @@ describe('publipostage: PDF sheets, e-mail campaigns, account export', () => {
       const result = await other.request(CREATE, { input });
       expect(result.errors?.[0].extensions?.code, JSON.stringify(input)).toBe('NOT_FOUND');
     }
-    // A filter on a class of another école selects nothing of it.
+    // A class of another école is not found, as a class that does not exist.
     const foreignClass = await other.request(CREATE, { input: { kind: 'PDF', layout: 'ONE_PER_PAGE', filter: { classIds: [world.classA1] } } });
-    expect(foreignClass.errors?.[0].message).toBe('Aucun compte ne correspond à votre sélection.');
+    expect(foreignClass.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect((await other.request('query ($f: UserFilter) { mailingSelection(filter: $f) { total } }', { f: { structureId: world.schoolA } })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect((await other.request(MAILING, { id })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
     expect((await download(other, mailing.documentUrl)).status).toBe(404);

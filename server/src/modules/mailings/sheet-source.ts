@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { ConnectionSheet } from '../../documents/connection-sheet';
 import { SecretBox } from '../../platform/crypto/secret-box';
 import { Profile } from '../directory/user.entity';
+import { classInReach, MAILING_REACH as R, personInReach, structureInReach } from './sheet-reach-sql';
 
 export interface RecipientSheet extends ConnectionSheet {
   userId: string;
@@ -11,7 +12,8 @@ export interface RecipientSheet extends ConnectionSheet {
 
 /**
  * The connection sheets of a mailing, a slice of positions at a time (bounded memory however large
- * the mailing): one query per slice, classes, children and école aggregated in SQL, activation codes
+ * the mailing): one query per slice, classes, children and école aggregated in SQL within the reach
+ * frozen on the mailing (never another école's name, classes or children), activation codes
  * decrypted here and nowhere else.
  */
 export class SheetSource {
@@ -48,14 +50,15 @@ export class SheetSource {
               u.activation_code_secret,
               CASE WHEN u.profile = 'RELATIVE'
                 THEN (SELECT array_agg(DISTINCT c.name) FROM relative_link rl JOIN class_member m ON m.user_id = rl.student_id
-                        JOIN school_class c ON c.id = m.class_id WHERE rl.relative_id = u.id)
+                        JOIN school_class c ON c.id = m.class_id WHERE rl.relative_id = u.id AND ${classInReach(R, 'c')})
                 ELSE (SELECT array_agg(c.name ORDER BY c.name) FROM class_member m JOIN school_class c ON c.id = m.class_id
-                       WHERE m.user_id = u.id) END AS classes,
+                       WHERE m.user_id = u.id AND ${classInReach(R, 'c')}) END AS classes,
               (SELECT array_agg(s.first_name || ' ' || upper(s.last_name) ORDER BY s.first_name, s.id)
-                 FROM relative_link rl JOIN app_user s ON s.id = rl.student_id WHERE rl.relative_id = u.id) AS children,
+                 FROM relative_link rl JOIN app_user s ON s.id = rl.student_id
+                WHERE rl.relative_id = u.id AND ${personInReach(R, 's.id')}) AS children,
               (SELECT min(st.name) FROM user_structure us JOIN structure st ON st.id = us.structure_id
-                WHERE us.user_id = u.id AND st.kind = 'ECOLE') AS school
-         FROM mailing_recipient r JOIN app_user u ON u.id = r.user_id
+                WHERE us.user_id = u.id AND st.kind = 'ECOLE' AND ${structureInReach(R, 'st')}) AS school
+         FROM mailing_recipient r JOIN app_user u ON u.id = r.user_id JOIN mailing mg ON mg.id = r.mailing_id
         WHERE ${where}
         ORDER BY r.position`,
       params,

@@ -2,8 +2,8 @@ import { DataSource } from 'typeorm';
 import { Actor } from '../../platform/auth/actor';
 import { SqlParams } from '../../platform/database/sql-builder';
 import { AppError } from '../../platform/errors/app-error';
-import { structureInScope } from '../directory/structure-access';
 import { USER_COLUMNS, UserRow, userView } from '../directory/user.types';
+import { assertIdsInScope } from './input-ids-scope';
 import { userFilterCondition } from './user-filter-sql';
 import { UserConnection, UserFilter, UserOrder } from './users.types';
 
@@ -17,43 +17,40 @@ interface Ordering {
   descending: boolean;
 }
 
-const CLASS_KEY = `COALESCE((SELECT min(c.name ${C}) FROM class_member m JOIN school_class c ON c.id = m.class_id WHERE m.user_id = u.id), '${NO_CLASS}')`;
+/**
+ * The class an account sorts under, among the classes of the caller's scope: a teacher of two écoles
+ * sorts under the class this director knows, and the page cursor never carries another école's class.
+ */
+function classKey(actor: Actor, params: SqlParams): string {
+  return `COALESCE((SELECT min(c.name ${C}) FROM class_member m JOIN school_class c ON c.id = m.class_id
+                     WHERE m.user_id = u.id AND ${actor.scope.contains('c.school_id', params)}), '${NO_CLASS}')`;
+}
 
-const orderings: Record<UserOrder, Ordering> = {
-  [UserOrder.NAME]: {
-    keys: [
-      { sql: `u.search_last ${C}`, cast: `text ${C}` },
-      { sql: `u.search_first ${C}`, cast: `text ${C}` },
-      { sql: 'u.id', cast: 'uuid' },
-    ],
-    descending: false,
-  },
-  [UserOrder.PROFILE]: {
-    keys: [
-      { sql: 'u.profile', cast: 'user_profile' },
-      { sql: `u.search_last ${C}`, cast: `text ${C}` },
-      { sql: `u.search_first ${C}`, cast: `text ${C}` },
-      { sql: 'u.id', cast: 'uuid' },
-    ],
-    descending: false,
-  },
-  [UserOrder.CLASS]: {
-    keys: [
-      { sql: `${CLASS_KEY} ${C}`, cast: `text ${C}` },
-      { sql: `u.search_last ${C}`, cast: `text ${C}` },
-      { sql: `u.search_first ${C}`, cast: `text ${C}` },
-      { sql: 'u.id', cast: 'uuid' },
-    ],
-    descending: false,
-  },
-  [UserOrder.CREATED_AT]: {
-    keys: [
-      { sql: 'u.created_at', cast: 'timestamptz' },
-      { sql: 'u.id', cast: 'uuid' },
-    ],
-    descending: true,
-  },
-};
+const NAME_KEYS = [
+  { sql: `u.search_last ${C}`, cast: `text ${C}` },
+  { sql: `u.search_first ${C}`, cast: `text ${C}` },
+  { sql: 'u.id', cast: 'uuid' },
+];
+
+/** The sort of `order`; `classKeySql` is only called for the class sort (it adds parameters). */
+function ordering(order: UserOrder, classKeySql: () => string): Ordering {
+  switch (order) {
+    case UserOrder.NAME:
+      return { keys: NAME_KEYS, descending: false };
+    case UserOrder.PROFILE:
+      return { keys: [{ sql: 'u.profile', cast: 'user_profile' }, ...NAME_KEYS], descending: false };
+    case UserOrder.CLASS:
+      return { keys: [{ sql: `${classKeySql()} ${C}`, cast: `text ${C}` }, ...NAME_KEYS], descending: false };
+    case UserOrder.CREATED_AT:
+      return {
+        keys: [
+          { sql: 'u.created_at', cast: 'timestamptz' },
+          { sql: 'u.id', cast: 'uuid' },
+        ],
+        descending: true,
+      };
+  }
+}
 
 function encodeCursor(order: UserOrder, values: unknown[]): string {
   return Buffer.from(JSON.stringify([order, ...values])).toString('base64url');
@@ -62,7 +59,7 @@ function encodeCursor(order: UserOrder, values: unknown[]): string {
 function decodeCursor(order: UserOrder, cursor: string): unknown[] {
   try {
     const [cursorOrder, ...values] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (cursorOrder !== order || values.length !== orderings[order].keys.length) throw new Error('mismatch');
+    if (cursorOrder !== order || values.length !== ordering(order, () => '').keys.length) throw new Error('mismatch');
     return values;
   } catch {
     throw AppError.badInput({ fr: 'Cette page de résultats a expiré : relancez la recherche.', en: 'This page of results is stale: run the search again.' });
@@ -78,25 +75,26 @@ export class UserListService {
 
   async page(actor: Actor, filter: UserFilter, order: UserOrder, first: number, after: string | null | undefined): Promise<UserConnection> {
     if (actor.scope.isEmpty) return { countTotal: async () => 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
-    if (filter.structureId && !(await structureInScope(this.dataSource, actor, filter.structureId))) throw AppError.notFound();
+    await assertIdsInScope(this.dataSource, actor, { structureId: filter.structureId, classIds: filter.classIds });
     const size = Math.min(Math.max(first, 1), 200);
-    const ordering = orderings[order];
     const params = new SqlParams();
     const where = userFilterCondition(actor, filter, params);
     const countParams = [...params.values];
-    const keyList = ordering.keys.map((key) => key.sql).join(', ');
+    // After the count's parameters: only the page's statement sorts.
+    const sort = ordering(order, () => classKey(actor, params));
+    const keyList = sort.keys.map((key) => key.sql).join(', ');
     let keyset = 'TRUE';
     if (after) {
       const values = decodeCursor(order, after);
-      const placeholders = values.map((value, index) => `${params.add(value)}::${ordering.keys[index].cast}`);
-      keyset = `(${keyList}) ${ordering.descending ? '<' : '>'} (${placeholders.join(', ')})`;
+      const placeholders = values.map((value, index) => `${params.add(value)}::${sort.keys[index].cast}`);
+      keyset = `(${keyList}) ${sort.descending ? '<' : '>'} (${placeholders.join(', ')})`;
     }
-    const direction = ordering.descending ? 'DESC' : 'ASC';
-    const sortKeys = ordering.keys.map((key, index) => `${key.sql} AS sort_${index}`).join(', ');
+    const direction = sort.descending ? 'DESC' : 'ASC';
+    const sortKeys = sort.keys.map((key, index) => `${key.sql} AS sort_${index}`).join(', ');
     const rows = (await this.dataSource.query(
       `SELECT ${USER_COLUMNS}, ${sortKeys} FROM app_user u
         WHERE ${where} AND ${keyset}
-        ORDER BY ${ordering.keys.map((key) => `${key.sql} ${direction}`).join(', ')}
+        ORDER BY ${sort.keys.map((key) => `${key.sql} ${direction}`).join(', ')}
         LIMIT ${params.add(size + 1, 'int')}`,
       params.values,
     )) as (UserRow & Record<string, unknown>)[];
@@ -106,7 +104,7 @@ export class UserListService {
     const edges = pageRows.map((row) => ({
       cursor: encodeCursor(
         order,
-        ordering.keys.map((_, index) => {
+        sort.keys.map((_, index) => {
           const value = row[`sort_${index}`];
           return value instanceof Date ? value.toISOString() : value;
         }),

@@ -154,11 +154,19 @@ export class UserRecordService {
     return groupBy(ids, rows, (row) => row.owner).map((list) => list.map((row) => userView(row, true)));
   }
 
-  async functions(ids: readonly string[]): Promise<{ function: AdminFunction; structureId: string | null }[][]> {
+  /**
+   * « Fonctions » over structures in the caller's scope (the operator's, bound to none, included): a
+   * teacher who directs another école does not show that école's name to this one's director.
+   */
+  async functions(actor: Actor, ids: readonly string[]): Promise<{ function: AdminFunction; structureId: string | null }[][]> {
+    const params = new SqlParams();
+    const idsParam = params.add(ids, 'uuid[]');
     const rows: { user_id: string; function: AdminFunction; structure_id: string | null }[] = await preparedQuery(
       this.dataSource,
-      `SELECT user_id, function, structure_id FROM admin_function WHERE user_id = ANY($1::uuid[]) ORDER BY granted_at, id`,
-      [ids],
+      `SELECT f.user_id, f.function, f.structure_id FROM admin_function f
+        WHERE f.user_id = ANY(${idsParam}) AND (f.structure_id IS NULL OR ${actor.scope.contains('f.structure_id', params)})
+        ORDER BY f.granted_at, f.id`,
+      params.values,
       BATCH,
     );
     return groupBy(ids, rows, (row) => row.user_id).map((list) => list.map((row) => ({ function: row.function, structureId: row.structure_id })));
