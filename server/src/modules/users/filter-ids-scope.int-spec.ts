@@ -14,6 +14,7 @@ const CREATE = `mutation ($input: CreateMailingInput!) { createMailing(input: $i
 describe('ids in filters and mailing inputs are scoped like ids', () => {
   let server: TestServer;
   let world: Awaited<ReturnType<Fixtures['departement']>>;
+  let two: Awaited<ReturnType<Fixtures['twoEcoles']>>;
   let director: GraphQLTestClient;
   let teacher: GraphQLTestClient;
   const missing = randomUUID();
@@ -35,7 +36,9 @@ describe('ids in filters and mailing inputs are scoped like ids', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    world = await new Fixtures(server.services.dataSource, server.services.secretBox).departement();
+    const fixtures = new Fixtures(server.services.dataSource, server.services.secretBox);
+    world = await fixtures.departement();
+    two = await fixtures.twoEcoles();
     director = await server.client().signIn(world.directorA.login, FIXTURE_PASSWORD);
     teacher = await server.client().signIn(world.teacherA.login, FIXTURE_PASSWORD);
   });
@@ -97,5 +100,20 @@ describe('ids in filters and mailing inputs are scoped like ids', () => {
     expect((await director.data(CREATE, { input: { kind: 'PDF', filter: { classIds: [world.classA1] } } })).createMailing.total).toBe(2);
     expect((await director.data(CREATE, { input: { kind: 'PDF', userIds: [world.pupilA.id] } })).createMailing.total).toBe(1);
     expect((await teacher.data(CREATE, { input: { kind: 'PDF', teacherClassIds: [world.classA1], filter: { classIds: [world.classA1] } } })).createMailing.total).toBe(1);
+  });
+
+  it('the « Classe » column search and the « Fonctions » filter look at the caller’s scope only', async () => {
+    // The teacher of two écoles also teaches « CE2 Arc-en-ciel » and directs that école.
+    const ferry = await server.client().signIn(two.director.login, FIXTURE_PASSWORD);
+    const ids = async (filter: Record<string, unknown>) =>
+      (await ferry.data(USERS, { f: filter })).users.edges.map((edge: { node: { id: string } }) => edge.node.id);
+    expect(await ids({ className: 'CE2' })).toEqual([]);
+    expect(await ids({ className: 'CP' })).toEqual(expect.arrayContaining([two.teacher.id, two.ownChild.id]));
+    expect(await ids({ functions: ['SCHOOL_ADMIN'] })).toEqual([two.director.id]);
+    expect((await ferry.data(SELECTION, { f: { functions: ['SCHOOL_ADMIN'] } })).mailingSelection.total).toBe(1);
+    // Their ERUN sees both.
+    const erun = await server.client().signIn(two.erun.login, FIXTURE_PASSWORD);
+    const erunIds = (await erun.data(USERS, { f: { functions: ['SCHOOL_ADMIN'] } })).users.edges.map((edge: { node: { id: string } }) => edge.node.id);
+    expect(erunIds.sort()).toEqual([two.director.id, two.teacher.id].sort());
   });
 });

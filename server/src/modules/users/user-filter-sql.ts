@@ -23,8 +23,13 @@ export function userFilterCondition(actor: Actor, filter: UserFilter, params: Sq
     if (!filter.classIds.every(isUuid)) throw AppError.notFound();
     clauses.push(`u.id IN (SELECT m.user_id FROM class_member m WHERE m.class_id = ANY(${params.add(filter.classIds, 'uuid[]')}))`);
   }
+  // « Fonctions » and the class search match within the caller's scope: a function held, or a class
+  // taught, in another école would otherwise tell who has it there.
   if (filter.functions?.length) {
-    clauses.push(`u.id IN (SELECT f.user_id FROM admin_function f WHERE f.function = ANY(${params.add(filter.functions, 'admin_function_kind[]')}))`);
+    clauses.push(
+      `u.id IN (SELECT f.user_id FROM admin_function f WHERE f.function = ANY(${params.add(filter.functions, 'admin_function_kind[]')})
+                  AND (f.structure_id IS NULL OR ${actor.scope.contains('f.structure_id', params)}))`,
+    );
   }
   const blocked = `(u.blocked_at IS NOT NULL AND (u.blocked_until IS NULL OR u.blocked_until > now()))`;
   if (filter.blocked === true) clauses.push(blocked);
@@ -43,7 +48,8 @@ export function userFilterCondition(actor: Actor, filter: UserFilter, params: Sq
   const className = (filter.className ?? '').trim().toLowerCase();
   if (className) {
     clauses.push(
-      `u.id IN (SELECT m.user_id FROM class_member m JOIN school_class c ON c.id = m.class_id WHERE lower(c.name) LIKE ${params.add(likePrefix(className))})`,
+      `u.id IN (SELECT m.user_id FROM class_member m JOIN school_class c ON c.id = m.class_id
+                 WHERE lower(c.name) LIKE ${params.add(likePrefix(className))} AND ${actor.scope.contains('c.school_id', params)})`,
     );
   }
   return clauses.join(' AND ');
