@@ -5,7 +5,8 @@ import type { GraphQLSchema } from 'graphql';
 import type { Server } from 'node:http';
 import { localizeError, maskError } from '../platform/errors/format-error';
 import type { RequestContext } from './context';
-import { MAX_TOKENS, validationRules } from './validation-rules';
+import { costLimitError } from '../platform/graphql/operation-cost';
+import { limitRules, MAX_TOKENS } from '../platform/graphql/operation-rules';
 
 /**
  * Apollo over HTTP. `formatError` masks (it sees the original error but not the request); the plugin
@@ -38,9 +39,20 @@ export function createApollo(schema: GraphQLSchema, httpServer: Server, extraPlu
       };
     },
   };
+  // The cost needs the variables, known once the operation is resolved; refused before execution.
+  const costLimit: ApolloServerPlugin<RequestContext> = {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request, document, operationName }) {
+          const tooCostly = costLimitError(schema, document, operationName, request.variables);
+          if (tooCostly) throw tooCostly;
+        },
+      };
+    },
+  };
   return new ApolloServer<RequestContext>({
     schema,
-    validationRules,
+    validationRules: [...limitRules],
     parseOptions: { maxTokens: MAX_TOKENS },
     includeStacktraceInErrorResponses: false,
     formatError: maskError,
@@ -49,6 +61,6 @@ export function createApollo(schema: GraphQLSchema, httpServer: Server, extraPlu
     // main.ts owns shutdown; Apollo's own signal handlers would race with it.
     stopOnTerminationSignals: false,
     // No HTTP cache hints: every answer depends on the caller (no per-field cache bookkeeping).
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), localize, settleNotifications, ...extraPlugins],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), costLimit, localize, settleNotifications, ...extraPlugins],
   });
 }

@@ -1,8 +1,16 @@
 import DataLoader from 'dataloader';
 import { SchoolClassView, StructureView } from '../modules/directory/directory.types';
+import { Profile } from '../modules/directory/user.entity';
 import { UserView } from '../modules/directory/user.types';
 import { UserRecordRow } from '../modules/users/user-record.service';
 import type { RequestContext } from './context';
+
+interface ClassMembersKey {
+  classId: string;
+  profile: Profile;
+  first: number;
+}
+const classMembersKey = (key: ClassMembersKey) => `${key.profile}:${key.first}:${key.classId}`;
 
 /**
  * Per-request batching for nested fields: a page of 50 users asks for their classes, parents… in
@@ -24,6 +32,26 @@ function createLoaders(ctx: RequestContext) {
     userStructures: new DataLoader<string, StructureView[]>((ids) => records.structures(actor(), ids)),
     userRelatives: new DataLoader<string, UserView[]>((ids) => records.links(actor(), ids, 'relatives')),
     userChildren: new DataLoader<string, UserView[]>((ids) => records.links(actor(), ids, 'children')),
+    classMembers: new DataLoader<ClassMembersKey, UserView[], string>(
+      async (keys) => {
+        // One statement per (profile, first) asked in this tick: in practice one per nesting level.
+        const groups = new Map<string, ClassMembersKey[]>();
+        for (const key of keys) {
+          const group = `${key.profile}:${key.first}`;
+          groups.set(group, [...(groups.get(group) ?? []), key]);
+        }
+        const found = new Map<string, UserView[]>();
+        await Promise.all(
+          [...groups.values()].map(async (group) => {
+            const { profile, first } = group[0]!;
+            const lists = await ctx.services.classes.members(actor(), group.map((key) => key.classId), profile, first);
+            group.forEach((key, index) => found.set(classMembersKey(key), lists[index]!));
+          }),
+        );
+        return keys.map((key) => found.get(classMembersKey(key)) ?? []);
+      },
+      { cacheKeyFn: classMembersKey },
+    ),
     userFunctions: new DataLoader<string, { function: import('../modules/directory/admin-function.entity').AdminFunction; structureId: string | null }[]>((ids) =>
       records.functions(actor(), ids),
     ),

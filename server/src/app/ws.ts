@@ -1,16 +1,16 @@
-import { ExecutionResult, FormattedExecutionResult, GraphQLError, GraphQLSchema, getOperationAST, parse, validate } from 'graphql';
+import { ExecutionResult, FormattedExecutionResult, GraphQLError, GraphQLSchema, getOperationAST } from 'graphql';
 import type { Server } from 'node:http';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { formatError } from '../platform/errors/format-error';
 import { Lang, langFrom } from '../platform/errors/messages';
+import { checkOperation } from '../platform/graphql/operation-rules';
 import { logger } from '../platform/logging/logger';
 import { buildContext, resolveActor, sessionTokenFrom } from './context';
 import { clientAddressOf } from './http';
 import { createLiveSubscribe } from './live-subscribe';
 import type { Services } from './services';
 import { SocketRegistry } from './socket-registry';
-import { MAX_TOKENS, validationRules } from './validation-rules';
 
 /** A result's errors masked and in the subscriber's language (a result without errors is sent as it is). */
 function formatResult(result: ExecutionResult, lang: Lang): FormattedExecutionResult {
@@ -43,16 +43,14 @@ export function attachWebSocket(schema: GraphQLSchema, httpServer: Server, servi
       },
       onSubscribe: async (ctx, id, payload) => {
         const lang = langFrom(ctx.extra.lang ?? ctx.extra.request.headers['accept-language']);
-        let document;
-        try {
-          document = parse(payload.query, { maxTokens: MAX_TOKENS });
-        } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError('Syntax Error')];
-        }
-        const errors = validate(schema, document, validationRules);
-        if (errors.length) return errors;
+        // The same parse limit, rules and cost limit as Apollo over HTTP, then the same masking (onError).
+        const checked = checkOperation(schema, payload);
+        if ('errors' in checked) return [...checked.errors];
+        const { document } = checked;
         const operation = getOperationAST(document, payload.operationName ?? undefined);
-        if (!operation) return [new GraphQLError('Unable to identify the operation.')];
+        if (!operation) {
+          return [new GraphQLError('Must provide operation name if query contains multiple operations.', { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })];
+        }
         const contextValue = await buildContext(services, {
           req: ctx.extra.request,
           clientAddress: clientAddressOf(ctx.extra.request, services.config),

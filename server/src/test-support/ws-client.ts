@@ -17,11 +17,11 @@ export function wsClient(baseUrl: string, cookie?: string, onClosed?: (code: num
 }
 
 /** Runs one operation; resolves with its result, its errors, or the close code of the socket. */
-export function runOnce(client: Client, query: string): Promise<{ data?: unknown; errors?: unknown[]; closed?: number }> {
+export function runOnce(client: Client, query: string, variables?: Record<string, unknown>): Promise<{ data?: unknown; errors?: unknown[]; closed?: number }> {
   return new Promise((resolve) => {
     let result: { data?: unknown; errors?: unknown[] } = {};
     client.subscribe(
-      { query },
+      { query, variables },
       {
         next: (value) => (result = value as typeof result),
         error: (error) => {

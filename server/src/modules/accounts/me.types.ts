@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { FunctionGrantView, SchoolClassView, StructureView } from '../directory/directory.types';
 import { Profile } from '../directory/user.entity';
+import { listOf } from '../../platform/graphql/list-cost';
 
 export enum HomeKind {
   /** Circonscription or département admin, or operator: the supervisor home. */
@@ -48,13 +49,13 @@ export class MeView {
   @Field(() => HomeKind)
   home!: HomeKind;
 
-  @Field(() => [FunctionGrantView])
+  @Field(() => [FunctionGrantView], { complexity: listOf(10) })
   functions!: FunctionGrantView[];
 
-  @Field(() => [StructureView], { description: 'The écoles (établissements) the user belongs to.' })
+  @Field(() => [StructureView], { description: 'The écoles (établissements) the user belongs to.', complexity: listOf(10) })
   schools!: StructureView[];
 
-  @Field(() => [SchoolClassView])
+  @Field(() => [SchoolClassView], { complexity: listOf(20) })
   classes!: SchoolClassView[];
 
   @Field(() => Date, { nullable: true })

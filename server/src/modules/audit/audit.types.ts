@@ -1,5 +1,6 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
 import GraphQLJSON from './json-scalar';
+import { sizedByParent } from '../../platform/graphql/list-cost';
 
 @InputType({ description: 'Audit log filters, combined with AND.' })
 export class AuditFilter {
@@ -60,7 +61,7 @@ export class AuditEntryEdge {
 
 @ObjectType()
 export class AuditConnection {
-  @Field(() => [AuditEntryEdge])
+  @Field(() => [AuditEntryEdge], { complexity: sizedByParent })
   edges!: AuditEntryEdge[];
 
   @Field()

@@ -32,21 +32,32 @@ export class ClassService {
     return { id: rows[0].id, name: rows[0].name, levels: rows[0].levels, schoolId: rows[0].school_id };
   }
 
-  /** Members of a class with one profile, alphabetical; checks access again (nested fields too). */
-  async members(actor: Actor, classId: string, profile: Profile): Promise<UserView[]> {
-    if (!isUuid(classId)) throw AppError.notFound();
+  /**
+   * Members with one profile of several classes, alphabetical, at most `first` per class, in one
+   * statement (a nested `pupils` under a list of classes is one query per level, not one per class).
+   * Checks access again: a nested field is only as visible as its class.
+   */
+  async members(actor: Actor, classIds: readonly string[], profile: Profile, first: number): Promise<UserView[][]> {
+    const ids = classIds.filter(isUuid);
+    if (!ids.length) return classIds.map(() => []);
     const params = new SqlParams();
-    const id = params.add(classId, 'uuid');
+    const idList = params.add(ids, 'uuid[]');
     const access = this.access(actor, params);
-    const rows: (UserRow & { detail: boolean })[] = await this.dataSource.query(
-      `SELECT ${USER_COLUMNS}, (${access.admin} OR (u.profile = 'STUDENT' AND ${access.teacher})) AS detail
-         FROM school_class c
-         JOIN class_member m ON m.class_id = c.id
-         JOIN app_user u ON u.id = m.user_id AND u.profile = ${params.add(profile, 'user_profile')}
-        WHERE c.id = ${id} AND (${access.admin} OR ${access.teacher})
-        ORDER BY u.search_last COLLATE "C", u.search_first COLLATE "C", u.id`,
+    const rows: (UserRow & { class_id: string; detail: boolean })[] = await this.dataSource.query(
+      `SELECT * FROM (
+         SELECT ${USER_COLUMNS}, c.id AS class_id, (${access.admin} OR (u.profile = 'STUDENT' AND ${access.teacher})) AS detail,
+                row_number() OVER (PARTITION BY c.id ORDER BY u.search_last COLLATE "C", u.search_first COLLATE "C", u.id) AS rank
+           FROM school_class c
+           JOIN class_member m ON m.class_id = c.id
+           JOIN app_user u ON u.id = m.user_id AND u.profile = ${params.add(profile, 'user_profile')}
+          WHERE c.id = ANY(${idList}) AND (${access.admin} OR ${access.teacher})
+       ) ranked
+       WHERE rank <= ${params.add(first, 'int')}
+       ORDER BY rank`,
       params.values,
     );
-    return rows.map((row) => userView(row, row.detail));
+    const byClass = new Map<string, UserView[]>(classIds.map((id) => [id, []]));
+    for (const row of rows) byClass.get(row.class_id)?.push(userView(row, row.detail));
+    return classIds.map((id) => byClass.get(id) ?? []);
   }
 }

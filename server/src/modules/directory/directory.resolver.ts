@@ -1,15 +1,20 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../app/context';
 import { loaders } from '../../app/loaders';
 import { Access, Allow } from '../../platform/auth/access';
 import { SchoolClassView, StructureView } from './directory.types';
 import { Profile } from './user.entity';
 import { UserView } from './user.types';
+import { listOf, pageOf, pageSize } from '../../platform/graphql/list-cost';
+
+/** A primary class has about 25 pupils: 100 is a bound no real class reaches, not a page size. */
+const MAX_MEMBERS = 100;
 
 @Resolver(() => StructureView)
 export class StructureResolver {
   @Allow(Access.SIGNED_IN)
   @Query(() => [StructureView], {
+    complexity: listOf(1000),
     description: 'The structures you administer (with everything under them), else the écoles you belong to.',
   })
   structures(@Ctx() ctx: RequestContext): Promise<StructureView[]> {
@@ -18,6 +23,7 @@ export class StructureResolver {
 
   @Allow(Access.ADMIN, Access.TEACHER)
   @Query(() => [SchoolClassView], {
+    complexity: listOf(50),
     description: 'The classes of an école in your scope (a teacher sees their own classes).',
   })
   schoolClasses(@Arg('structureId', () => ID) structureId: string, @Ctx() ctx: RequestContext): Promise<SchoolClassView[]> {
@@ -40,14 +46,28 @@ export class SchoolClassResolver {
   }
 
   @Allow(Access.ADMIN, Access.TEACHER)
-  @FieldResolver(() => [UserView], { description: 'The pupils, for the admins of the école and the teachers of the class.' })
-  pupils(@Root() schoolClass: SchoolClassView, @Ctx() ctx: RequestContext): Promise<UserView[]> {
-    return ctx.services.classes.members(ctx.actor!, schoolClass.id, Profile.STUDENT);
+  @FieldResolver(() => [UserView], {
+    description: `The pupils, for the admins of the école and the teachers of the class, alphabetical (the first ${MAX_MEMBERS} at most).`,
+    complexity: pageOf(MAX_MEMBERS),
+  })
+  pupils(
+    @Root() schoolClass: SchoolClassView,
+    @Arg('first', () => Int, { defaultValue: MAX_MEMBERS }) first: number,
+    @Ctx() ctx: RequestContext,
+  ): Promise<UserView[]> {
+    return loaders(ctx).classMembers.load({ classId: schoolClass.id, profile: Profile.STUDENT, first: pageSize(first, MAX_MEMBERS) });
   }
 
   @Allow(Access.ADMIN, Access.TEACHER)
-  @FieldResolver(() => [UserView], { description: 'The teachers, for the admins of the école and the teachers of the class.' })
-  teachers(@Root() schoolClass: SchoolClassView, @Ctx() ctx: RequestContext): Promise<UserView[]> {
-    return ctx.services.classes.members(ctx.actor!, schoolClass.id, Profile.TEACHER);
+  @FieldResolver(() => [UserView], {
+    description: `The teachers, for the admins of the école and the teachers of the class, alphabetical (the first ${MAX_MEMBERS} at most).`,
+    complexity: pageOf(MAX_MEMBERS),
+  })
+  teachers(
+    @Root() schoolClass: SchoolClassView,
+    @Arg('first', () => Int, { defaultValue: MAX_MEMBERS }) first: number,
+    @Ctx() ctx: RequestContext,
+  ): Promise<UserView[]> {
+    return loaders(ctx).classMembers.load({ classId: schoolClass.id, profile: Profile.TEACHER, first: pageSize(first, MAX_MEMBERS) });
   }
 }

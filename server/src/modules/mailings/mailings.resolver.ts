@@ -4,6 +4,7 @@ import { Access, Allow } from '../../platform/auth/access';
 import { UserFilter } from '../users/users.types';
 import { RecipientStatus } from './mailing.entity';
 import { CreateMailingInput, MailingRecipientPage, MailingSelectionCounts, MailingView } from './mailings.types';
+import { pageOf } from '../../platform/graphql/list-cost';
 
 /** The author's live channel carries all their mailings: keep the one asked for. */
 function onlyMailing(source: AsyncIterable<MailingView>, id: string): AsyncIterable<MailingView> {
@@ -45,7 +46,10 @@ export class MailingsResolver {
     return ctx.services.mailings.selectionCounts(ctx.actor!, filter);
   }
 
-  @FieldResolver(() => MailingRecipientPage, { description: 'Each account of an e-mail mailing and what became of its e-mail, in mailing order.' })
+  @FieldResolver(() => MailingRecipientPage, {
+    description: 'Each account of an e-mail mailing and what became of its e-mail, in mailing order.',
+    complexity: pageOf(200),
+  })
   recipients(
     @Root() mailing: MailingView,
     @Arg('status', () => RecipientStatus, { nullable: true }) status: RecipientStatus | null,

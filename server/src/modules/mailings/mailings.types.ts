@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { SheetLayout } from '../../documents/connection-sheet';
 import { UserFilter } from '../users/users.types';
 import { MailingKind, MailingStatus, RecipientStatus } from './mailing.entity';
+import { sizedByParent } from '../../platform/graphql/list-cost';
 
 registerEnumType(MailingKind, { name: 'MailingKind', description: '« Générer en PDF » or « Envoyer par mail »' });
 registerEnumType(MailingStatus, { name: 'MailingStatus' });
@@ -116,7 +117,7 @@ export class MailingRecipientView {
 
 @ObjectType()
 export class MailingRecipientPage {
-  @Field(() => [MailingRecipientView])
+  @Field(() => [MailingRecipientView], { complexity: sizedByParent })
   nodes!: MailingRecipientView[];
 
   @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page; null at the end.' })

@@ -3,6 +3,7 @@ import type { RequestContext } from '../../app/context';
 import { Access, Allow } from '../../platform/auth/access';
 import { AppError } from '../../platform/errors/app-error';
 import { ContactView, InboxEventView, InboxPage, SendMessageInput, SentMessageView } from './messaging.types';
+import { pageOf } from '../../platform/graphql/list-cost';
 
 export interface InboxSignal {
   messageId: string;
@@ -17,7 +18,7 @@ export class MessagingResolver {
   }
 
   @Allow(Access.SIGNED_IN)
-  @Query(() => InboxPage, { description: 'Your inbox, newest first, with the unread count.' })
+  @Query(() => InboxPage, { description: 'Your inbox, newest first, with the unread count.', complexity: pageOf(100) })
   inbox(
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
@@ -33,7 +34,7 @@ export class MessagingResolver {
   }
 
   @Allow(Access.SIGNED_IN)
-  @Query(() => [ContactView], { description: 'People you may write to, by the first letters of a name.' })
+  @Query(() => [ContactView], { description: 'People you may write to, by the first letters of a name.', complexity: pageOf(50) })
   contacts(
     @Arg('query', { defaultValue: '' }) query: string,
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,

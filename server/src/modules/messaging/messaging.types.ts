@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { AuthorView } from '../timeline/timeline.types';
+import { sizedByParent } from '../../platform/graphql/list-cost';
 
 @InputType({ description: 'A short message to one or more people the communication rules allow.' })
 export class SendMessageInput {
@@ -30,7 +31,7 @@ export class InboxMessageView {
 
 @ObjectType()
 export class InboxPage {
-  @Field(() => [InboxMessageView])
+  @Field(() => [InboxMessageView], { complexity: sizedByParent })
   messages!: InboxMessageView[];
 
   @Field(() => Int)

@@ -4,6 +4,7 @@ import { Access, Allow } from '../../platform/auth/access';
 import { SharedPayload } from '../../platform/pubsub/shared-payload';
 import { ReportPage, ReportView } from './moderation.types';
 import { ReportStatus } from './report.entity';
+import { pageOf } from '../../platform/graphql/list-cost';
 
 const client = (ctx: RequestContext) => ({ address: ctx.clientAddress, userAgent: ctx.userAgent });
 
@@ -42,7 +43,7 @@ export class ModerationResolver {
   }
 
   @Allow(Access.ADMIN)
-  @Query(() => ReportPage, { description: 'Reports of your scope, newest first (all statuses unless one is given).' })
+  @Query(() => ReportPage, { description: 'Reports of your scope, newest first (all statuses unless one is given).', complexity: pageOf(100) })
   reports(
     @Arg('status', () => ReportStatus, { nullable: true }) status: ReportStatus | null,
     @Arg('first', () => Int, { defaultValue: 25 }) first: number,

@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { AuthorView } from '../timeline/timeline.types';
 import { ReportStatus } from './report.entity';
+import { listOf, sizedByParent } from '../../platform/graphql/list-cost';
 
 registerEnumType(ReportStatus, { name: 'ReportStatus', description: 'En attente, Conservé, Supprimé' });
 
@@ -33,7 +34,7 @@ export class ReportView {
   @Field(() => AuthorView, { nullable: true })
   author!: AuthorView | null;
 
-  @Field(() => [ReporterView])
+  @Field(() => [ReporterView], { complexity: listOf(30) })
   reporters!: ReporterView[];
 
   @Field()
@@ -48,7 +49,7 @@ export class ReportView {
 
 @ObjectType()
 export class ReportPage {
-  @Field(() => [ReportView])
+  @Field(() => [ReportView], { complexity: sizedByParent })
   reports!: ReportView[];
 
   @Field()

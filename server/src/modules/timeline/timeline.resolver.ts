@@ -2,6 +2,7 @@ import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver, Root, 
 import type { RequestContext } from '../../app/context';
 import { Access, Allow } from '../../platform/auth/access';
 import { PublishedPostView, PublishNoticeInput, PublishPostInput, TimelineChange, TimelineEventView, TimelinePage } from './timeline.types';
+import { pageOf } from '../../platform/graphql/list-cost';
 
 /** What the live hub carries for timelines: ids only, loaded for each subscriber on delivery. */
 export interface TimelineSignal {
@@ -33,7 +34,7 @@ export class TimelineResolver {
   }
 
   @Allow(Access.SIGNED_IN)
-  @Query(() => TimelinePage, { description: 'Your fil de nouveautés, newest first.' })
+  @Query(() => TimelinePage, { description: 'Your fil de nouveautés, newest first.', complexity: pageOf(100) })
   timeline(
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Profile } from '../directory/user.entity';
 import { AudienceKind } from './timeline.entity';
+import { sizedByParent } from '../../platform/graphql/list-cost';
 
 registerEnumType(AudienceKind, { name: 'AudienceKind', description: 'A class or a whole école.' });
 
@@ -85,7 +86,7 @@ export class TimelineItemView {
 
 @ObjectType()
 export class TimelinePage {
-  @Field(() => [TimelineItemView])
+  @Field(() => [TimelineItemView], { complexity: sizedByParent })
   items!: TimelineItemView[];
 
   @Field()

@@ -6,6 +6,7 @@ import { FunctionGrantView, SchoolClassView, StructureView } from '../directory/
 import { AccountSource } from '../directory/user.entity';
 import { UserView } from '../directory/user.types';
 import { CommunicationRuleView } from './user-record.types';
+import { listOf } from '../../platform/graphql/list-cost';
 
 /**
  * The record sections of a User. A User only reaches a client through a scoped query; `detail`
@@ -72,29 +73,29 @@ export class UserFieldsResolver {
     return (await this.record(user, ctx))?.deleteAfter ?? null;
   }
 
-  @FieldResolver(() => [SchoolClassView], { description: '« Classe(s) » within your scope' })
+  @FieldResolver(() => [SchoolClassView], { description: '« Classe(s) » within your scope', complexity: listOf(20) })
   async classes(@Root() user: UserView, @Ctx() ctx: RequestContext): Promise<SchoolClassView[]> {
     return user.detail ? loaders(ctx).userClasses.load(user.id) : [];
   }
 
-  @FieldResolver(() => [StructureView], { description: '« Établissement(s) » within your scope' })
+  @FieldResolver(() => [StructureView], { description: '« Établissement(s) » within your scope', complexity: listOf(10) })
   async schools(@Root() user: UserView, @Ctx() ctx: RequestContext): Promise<StructureView[]> {
     return user.detail ? loaders(ctx).userStructures.load(user.id) : [];
   }
 
   @Allow(Access.ADMIN, Access.TEACHER)
-  @FieldResolver(() => [UserView], { description: '« Responsable(s) » within your scope' })
+  @FieldResolver(() => [UserView], { description: '« Responsable(s) » within your scope', complexity: listOf(10) })
   async relatives(@Root() user: UserView, @Ctx() ctx: RequestContext): Promise<UserView[]> {
     return user.detail ? loaders(ctx).userRelatives.load(user.id) : [];
   }
 
   @Allow(Access.ADMIN, Access.TEACHER)
-  @FieldResolver(() => [UserView], { description: '« Enfant(s) » within your scope' })
+  @FieldResolver(() => [UserView], { description: '« Enfant(s) » within your scope', complexity: listOf(10) })
   async children(@Root() user: UserView, @Ctx() ctx: RequestContext): Promise<UserView[]> {
     return user.detail ? loaders(ctx).userChildren.load(user.id) : [];
   }
 
-  @FieldResolver(() => [FunctionGrantView], { description: '« Fonctions »' })
+  @FieldResolver(() => [FunctionGrantView], { description: '« Fonctions »', complexity: listOf(10) })
   async functions(@Root() user: UserView, @Ctx() ctx: RequestContext): Promise<FunctionGrantView[]> {
     if (!user.detail) return [];
     const grants = await loaders(ctx).userFunctions.load(user.id);
@@ -107,7 +108,7 @@ export class UserFieldsResolver {
   }
 
   @Allow(Access.ADMIN)
-  @FieldResolver(() => [CommunicationRuleView], { description: "« Règles de communication de l'utilisateur »" })
+  @FieldResolver(() => [CommunicationRuleView], { description: "« Règles de communication de l'utilisateur »", complexity: listOf(10) })
   async communicationRules(@Root() user: UserView, @Ctx() ctx: RequestContext): Promise<CommunicationRuleView[]> {
     if (!user.detail) return [];
     return ctx.services.communicationRules.describe(user.id, user.profile, user.status === 'BLOCKED', ctx.lang);

@@ -38,10 +38,51 @@ export function rangeEnd(key: string): string {
   return key.slice(0, -1) + String.fromCharCode(key.charCodeAt(key.length - 1) + 1);
 }
 
+/** A first-name prefix and a last-name prefix typed together ("maia fr", "francois ma"). */
+export interface NameSplit {
+  first: string;
+  last: string;
+}
+
 /**
- * « Rechercher un utilisateur »: the first letters of a first or last name, accents and case ignored.
+ * Every way of reading a key of several words as a first-name part and a last-name part, in both
+ * orders: "maia fr" → maia + fr, fr + maia. At most the first three places between words, so a long
+ * query stays a few index ranges ("jean pierre le" also reads as « Jean-Pierre » + « Le… »).
+ */
+export function nameSplits(key: string): NameSplit[] {
+  const words = key.split(' ').filter(Boolean);
+  const splits: NameSplit[] = [];
+  for (let at = 1; at < Math.min(words.length, 4); at++) {
+    const before = words.slice(0, at).join(' ');
+    const after = words.slice(at).join(' ');
+    splits.push({ first: before, last: after }, { first: after, last: before });
+  }
+  return splits;
+}
+
+/**
+ * One index range and a filter: the range on the column whose prefix is the longer (fewer names
+ * start with "maia" than with "fr"), the other prefix checked on the same index entries.
+ */
+interface PairRange {
+  scan: 'search_first' | 'search_last';
+  other: 'search_first' | 'search_last';
+  scanPrefix: PrefixRange;
+  otherPrefix: PrefixRange;
+}
+
+function pairRange(split: NameSplit, params: SqlParams): PairRange {
+  const range = (key: string) => ({ from: params.add(key, 'text'), to: params.add(rangeEnd(key), 'text') });
+  return split.first.length >= split.last.length
+    ? { scan: 'search_first', other: 'search_last', scanPrefix: range(split.first), otherPrefix: range(split.last) }
+    : { scan: 'search_last', other: 'search_first', scanPrefix: range(split.last), otherPrefix: range(split.first) };
+}
+
+/**
+ * « Rechercher un utilisateur »: the first letters of a first or last name, or of both in any order
+ * ("maia fr", "fr maia"), accents and case ignored.
  * Last-name matches come first (by last then first name), then first-name matches (by first then
- * last name). Both branches walk a B-tree in the C collation and stop at `first` rows; the scope is
+ * last name), then first and last name together (by last then first name). Both branches walk a B-tree in the C collation and stop at `first` rows; the scope is
  * in the same SQL. Pre-deleted accounts are left out. Measured in bench/search.
  */
 export class UserSearchService {
@@ -54,9 +95,10 @@ export class UserSearchService {
     const params = new SqlParams();
     const lim = params.add(limit, 'int');
     const prefix = { from: params.add(key, 'text'), to: params.add(rangeEnd(key), 'text') };
+    const pairs = nameSplits(key).map((split) => pairRange(split, params));
     const hits = actor.scope.isSmall
-      ? this.withinFewStructures(actor, params, prefix, lim)
-      : this.byNameIndex(userScope(actor, params).condition, prefix, lim);
+      ? this.withinFewStructures(actor, params, prefix, pairs, lim)
+      : this.byNameIndex(userScope(actor, params).condition, prefix, pairs, lim);
     const classScope = actor.scope.contains('c.school_id', params);
     const schoolScope = actor.scope.contains('s.id', params);
     // Ranked on the keys alone; the account rows are read for the ≤ `first` hits kept.
@@ -67,9 +109,10 @@ export class UserSearchService {
                 WHERE us.user_id = u.id AND s.kind = 'ECOLE' AND ${schoolScope}) AS schools
          FROM (SELECT ranked.id,
                       row_number() OVER (ORDER BY rank,
-                                         CASE WHEN rank = 0 THEN search_last ELSE search_first END ${C},
-                                         CASE WHEN rank = 0 THEN search_first ELSE search_last END ${C}, id) AS position
-                 FROM (${hits}) ranked) h
+                                         CASE WHEN rank = 1 THEN search_first ELSE search_last END ${C},
+                                         CASE WHEN rank = 1 THEN search_last ELSE search_first END ${C}, id) AS position
+                 FROM (SELECT id, min(rank) AS rank, min(search_last ${C}) AS search_last, min(search_first ${C}) AS search_first
+                         FROM (${hits}) found GROUP BY id) ranked) h
          JOIN app_user u ON u.id = h.id
         WHERE h.position <= ${lim}
         ORDER BY h.position`;
@@ -97,34 +140,36 @@ export class UserSearchService {
    * each); each branch keeps its first `lim` distinct accounts (one met in two écoles counts once),
    * so that only 2 × `lim` rows are ranked.
    */
-  private withinFewStructures(actor: Actor, params: SqlParams, prefix: PrefixRange, lim: string): string {
+  private withinFewStructures(actor: Actor, params: SqlParams, prefix: PrefixRange, pairs: PairRange[], lim: string): string {
     const structures = actor.scope.structuresSql(params);
-    const branch = (key: string, other: string, rank: number, extra: string) =>
+    const branch = (key: string, other: string, rank: number, where: string) =>
       `(SELECT DISTINCT m.user_id AS id, m.search_last ${C} AS search_last, m.search_first ${C} AS search_first, ${rank} AS rank
           FROM (${structures}) AS s(id)
           CROSS JOIN LATERAL (
             SELECT us.user_id, us.search_last, us.search_first FROM user_structure us
-             WHERE us.structure_id = s.id AND NOT us.predeleted AND ${startsWith(`us.${key}`, prefix)} ${extra}
+             WHERE us.structure_id = s.id AND NOT us.predeleted AND ${where}
              ORDER BY us.${key} ${C}, us.${other} ${C}, us.user_id LIMIT ${lim}) m
          ORDER BY ${key}, ${other}, id LIMIT ${lim})`;
-    return `${branch('search_last', 'search_first', 0, '')}
-            UNION ALL
-            ${branch('search_first', 'search_last', 1, `AND NOT (${startsWith('us.search_last', prefix)})`)}`;
+    return [
+      branch('search_last', 'search_first', 0, startsWith('us.search_last', prefix)),
+      branch('search_first', 'search_last', 1, `${startsWith('us.search_first', prefix)} AND NOT (${startsWith('us.search_last', prefix)})`),
+      ...pairs.map((pair) => branch(pair.scan, pair.other, 2, `${startsWith(`us.${pair.scan}`, pair.scanPrefix)} AND ${startsWith(`us.${pair.other}`, pair.otherPrefix)}`)),
+    ].join('\n            UNION ALL\n            ');
   }
 
   /**
    * A département or everything: the accounts' own name indexes walked in order from the prefix,
    * the scope checked per row until `lim` are found (a large scope holds most of the names).
    */
-  private byNameIndex(scopeCondition: string, prefix: PrefixRange, lim: string): string {
-    const columns = 'u.id, u.search_last, u.search_first';
-    return `(SELECT ${columns}, 0 AS rank FROM app_user u
-              WHERE ${startsWith('u.search_last', prefix)} AND u.predeleted_at IS NULL AND ${scopeCondition}
-              ORDER BY u.search_last ${C}, u.search_first ${C}, u.id LIMIT ${lim})
-            UNION ALL
-            (SELECT ${columns}, 1 AS rank FROM app_user u
-              WHERE ${startsWith('u.search_first', prefix)} AND NOT ${startsWith('u.search_last', prefix)}
-                AND u.predeleted_at IS NULL AND ${scopeCondition}
-              ORDER BY u.search_first ${C}, u.search_last ${C}, u.id LIMIT ${lim})`;
+  private byNameIndex(scopeCondition: string, prefix: PrefixRange, pairs: PairRange[], lim: string): string {
+    const branch = (key: string, other: string, rank: number, where: string) =>
+      `(SELECT u.id, u.search_last, u.search_first, ${rank} AS rank FROM app_user u
+              WHERE ${where} AND u.predeleted_at IS NULL AND ${scopeCondition}
+              ORDER BY u.${key} ${C}, u.${other} ${C}, u.id LIMIT ${lim})`;
+    return [
+      branch('search_last', 'search_first', 0, startsWith('u.search_last', prefix)),
+      branch('search_first', 'search_last', 1, `${startsWith('u.search_first', prefix)} AND NOT ${startsWith('u.search_last', prefix)}`),
+      ...pairs.map((pair) => branch(pair.scan, pair.other, 2, `${startsWith(`u.${pair.scan}`, pair.scanPrefix)} AND ${startsWith(`u.${pair.other}`, pair.otherPrefix)}`)),
+    ].join('\n            UNION ALL\n            ');
   }
 }

@@ -41,6 +41,21 @@ describe('admin console: search, list, record', () => {
       expect((await director.data(SEARCH, { q: 'Émi' })).searchUsers).toHaveLength(1);
     });
 
+    it('finds a first and a last name typed together, in any order, in every scope', async () => {
+      const names = async (account: { login: string }, q: string) =>
+        (await (await as(account)).data(SEARCH, { q })).searchUsers.map((hit: { displayName: string }) => hit.displayName);
+      expect(await names(world.directorA, 'claire du')).toEqual(['DUPRÉ Claire']);
+      expect(await names(world.directorA, 'DU  él')).toEqual(['DUPRÉ Éloïse']);
+      expect(await names(world.directorA, 'Éloi dupr')).toEqual(['DUPRÉ Éloïse']);
+      expect(await names(world.directorA, 'emile dupre')).toEqual([]);
+      // Another école's pupil stays out of reach, whatever the order of the words.
+      expect(await names(world.directorA, 'zoe du')).toEqual([]);
+      expect(await names(world.directorZ, 'zoe du')).toEqual(['DUPONT Zoé']);
+      // A large scope walks the accounts' own name indexes (byNameIndex), a small one the memberships.
+      expect(await names(world.cpd, 'dup zo')).toEqual(['DUPONT Zoé']);
+      expect(await names(world.operator, 'claire dupre')).toEqual(['DUPRÉ Claire']);
+    });
+
     it('puts last-name matches before first-name matches', async () => {
       const other = await fixtures.user({ profile: 'TEACHER', firstName: 'Durandal', lastName: 'Abel', schools: [world.schoolA] });
       const hits = (await (await as(world.directorA)).data(SEARCH, { q: 'dur' })).searchUsers;

@@ -6,6 +6,7 @@ import { SchoolClassView } from '../directory/directory.types';
 import { Profile } from '../directory/user.entity';
 import { UserView } from '../directory/user.types';
 import { UserConnection, UserFilter, UserOrder, UserSearchHit } from './users.types';
+import { pageOf } from '../../platform/graphql/list-cost';
 
 @InputType({ description: '« Créer un utilisateur » (feed accounts arrive by themselves within 48–72 h).' })
 export class CreateUserInput {
@@ -36,7 +37,10 @@ const client = (ctx: RequestContext) => ({ address: ctx.clientAddress });
 @Resolver()
 export class UsersResolver {
   @Allow(Access.ADMIN)
-  @Query(() => [UserSearchHit], { description: '« Rechercher un utilisateur »: first letters of a first or last name, within your scope.' })
+  @Query(() => [UserSearchHit], {
+    description: '« Rechercher un utilisateur »: first letters of a first or last name, within your scope.',
+    complexity: pageOf(50),
+  })
   searchUsers(
     @Arg('query') query: string,
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,
@@ -46,7 +50,7 @@ export class UsersResolver {
   }
 
   @Allow(Access.ADMIN)
-  @Query(() => UserConnection, { description: 'The user list of your scope: filters, sort, keyset paging, total.' })
+  @Query(() => UserConnection, { description: 'The user list of your scope: filters, sort, keyset paging, total.', complexity: pageOf(200) })
   users(
     @Arg('filter', () => UserFilter, { nullable: true }) filter: UserFilter | null,
     @Arg('orderBy', () => UserOrder, { defaultValue: UserOrder.NAME }) orderBy: UserOrder,

@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { AdminFunction } from '../directory/admin-function.entity';
 import { Profile } from '../directory/user.entity';
 import { UserView } from '../directory/user.types';
+import { sizedByParent } from '../../platform/graphql/list-cost';
 
 export enum UserOrder {
   /** Last name, then first name (the default). */
@@ -76,7 +77,7 @@ export class UserConnection {
   /** Counted only when the client asks for totalCount (a full count is the costly part at scale). */
   countTotal!: () => Promise<number>;
 
-  @Field(() => [UserEdge])
+  @Field(() => [UserEdge], { complexity: sizedByParent })
   edges!: UserEdge[];
 
   @Field(() => PageInfo)

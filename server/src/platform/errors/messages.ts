@@ -33,6 +33,10 @@ export const messages = {
     fr: 'La requête est trop complexe.',
     en: 'The query is too complex.',
   },
+  QUERY_TOO_COSTLY: {
+    fr: "La requête demande trop d'éléments à la fois ({cost} pour {max} au plus) : demandez-en moins par liste (argument first) ou sur moins de niveaux.",
+    en: 'The query asks for too many items at once ({cost} for at most {max}): ask for fewer per list (argument first) or over fewer levels.',
+  },
   INTERNAL: {
     fr: 'Une erreur inattendue est survenue. Réessayez ; si elle persiste, contactez votre ERUN.',
     en: 'An unexpected error occurred. Try again; if it persists, contact your digital adviser.',

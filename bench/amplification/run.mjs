@@ -1,0 +1,123 @@
+// bench/amplification: what one signed-in teacher can do to everybody else on an instance. A
+// bystander (the école's director) asks `{ me { id } }` at a fixed rate; its p95 alone is measured
+// against its p95 while the teacher loops, one after the other, the most expensive operation the
+// limits still accept, in alternating slices of the same run. Prints the ratio (goal ≤ 2).
+//
+//   npm run build && DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node bench/amplification/run.mjs \
+//     [--users 20000] [--seconds 30] [--rounds 3] [--rate 50]
+//
+// "Most expensive accepted": for each shape a teacher may ask for, the largest size the server
+// accepts is found by asking it (a refusal costs nothing but parsing), then the shape whose
+// accepted size takes the server the longest is the attack.
+import { benchDatabase, dist, fmt, graphqlCaller, openLoop, option, post, signIn, startServer } from '../support/bench-env.mjs';
+import pg from 'pg';
+
+const USERS = Number(option('users', 20_000));
+const SECONDS = Number(option('seconds', 30));
+const ROUNDS = Number(option('rounds', 3));
+const RATE = Number(option('rate', 50));
+
+const db = await benchDatabase(USERS);
+dist('../../node_modules/reflect-metadata/Reflect.js');
+const { SecretBox } = dist('platform/crypto/secret-box.js');
+const { findDemoAccounts } = dist('modules/demo/demo-accounts.js');
+const { DEMO_PASSWORD } = dist('modules/demo/demo-loader.js');
+
+const pool = new pg.Pool({ connectionString: db.url, max: 2 });
+const demo = await findDemoAccounts((sql, params) => pool.query(sql, params).then((r) => r.rows), SecretBox.fromConfig(undefined, db.dataDir));
+await pool.end();
+
+const server = await startServer({ ...db.env, LOG_LEVEL: 'error' });
+try {
+  const teacherCookie = await signIn(server.url, demo.byRole.TEACHER.login, DEMO_PASSWORD);
+  const bystanderCookie = await signIn(server.url, demo.byRole.SCHOOL_ADMIN.login, DEMO_PASSWORD);
+  const asTeacher = graphqlCaller(server.url, teacherCookie);
+  const { me } = await asTeacher('{ me { classes { id } } }');
+  const classId = me.classes[0].id;
+
+  const aliases = (n, field) => Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ');
+  /** Shapes a teacher may ask for, each growing with n (aliases or a page size). */
+  const shapes = {
+    'class members ×n aliases': (n) =>
+      `query ($id: ID!) { ${aliases(n, 'schoolClass(id: $id) { pupils { id displayName login status activated activationCode classes { id name levels } relatives { id displayName } } teachers { id displayName } }')} }`,
+    'my classes → pupils(first: n) → parents': (n) =>
+      `{ me { classes { id name pupils(first: ${n}) { id displayName relatives { id displayName login } classes { name } } } } }`,
+    'class → pupils(first: n) → classes → pupils': (n) =>
+      `query ($id: ID!) { schoolClass(id: $id) { pupils(first: ${n}) { id classes { id pupils(first: ${n}) { id displayName } } } } }`,
+    'fil de nouveautés ×n aliases': (n) => `{ ${aliases(n, 'timeline(first: 100) { items { id title body link audience createdAt reportedByMe author { id displayName } } }')} }`,
+    'contacts ×n aliases': (n) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: contacts(first: 50, query: "${'abcdefghijklmnopqrstuvwxyz'[i % 26]}") { id displayName }`).join(' ')} }`,
+  };
+
+  /** { ok, ms }: whether the server ran it, and how long it took. */
+  const attempt = async (query) => {
+    const started = performance.now();
+    const body = JSON.parse(await post(`${server.url}/graphql`, JSON.stringify({ query, variables: { id: classId } }), { cookie: teacherCookie }));
+    const refused = body.errors?.some((error) => ['QUERY_TOO_COSTLY', 'QUERY_TOO_COMPLEX', 'GRAPHQL_VALIDATION_FAILED'].includes(error.extensions?.code));
+    if (body.errors && !refused) throw new Error(JSON.stringify(body.errors).slice(0, 300));
+    return { ok: !refused, ms: performance.now() - started };
+  };
+  const largestAccepted = async (shape) => {
+    let n = 1;
+    if (!(await attempt(shape(1))).ok) return 0;
+    while (n < 128 && (await attempt(shape(n * 2))).ok) n *= 2;
+    let low = n;
+    let high = n * 2;
+    while (high - low > 1) {
+      const middle = Math.floor((low + high) / 2);
+      if ((await attempt(shape(middle))).ok) low = middle;
+      else high = middle;
+    }
+    return low;
+  };
+
+  console.log(`Teacher ${demo.byRole.TEACHER.login}, bystander ${demo.byRole.SCHOOL_ADMIN.login}, ${USERS} accounts`);
+  let attack;
+  for (const [name, shape] of Object.entries(shapes)) {
+    const n = await largestAccepted(shape);
+    if (n === 0) {
+      console.log(`  ${name}: refused at its smallest`);
+      continue;
+    }
+    const query = shape(n);
+    for (let i = 0; i < 5; i++) await attempt(query);
+    const times = [];
+    for (let i = 0; i < 15; i++) times.push((await attempt(query)).ms);
+    times.sort((a, b) => a - b);
+    const median = times[Math.floor(times.length / 2)];
+    const size = Buffer.byteLength(await post(`${server.url}/graphql`, JSON.stringify({ query, variables: { id: classId } }), { cookie: teacherCookie }));
+    console.log(`  ${name}: largest accepted n = ${n}, ${fmt(median)} per call alone, ${(size / 1024).toFixed(0)} kB answered`);
+    if (!attack || median > attack.median) attack = { name, query, median };
+  }
+  console.log(`Attack: « ${attack.name} », looped by the teacher one call after the other.\n`);
+
+  const bystander = () =>
+    post(`${server.url}/graphql`, '{"query":"{ me { id } }"}', { cookie: bystanderCookie }).then((text) => {
+      if (!text.includes('"me"')) throw new Error(text.slice(0, 200));
+    });
+  const slice = SECONDS / ROUNDS / 2;
+  const quiet = [];
+  const attacked = [];
+  let attackCalls = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    const alone = await openLoop(slice, RATE, bystander);
+    quiet.push(alone.p95);
+    let stop = false;
+    const loop = (async () => {
+      while (!stop) {
+        await attempt(attack.query);
+        attackCalls++;
+      }
+    })();
+    const during = await openLoop(slice, RATE, bystander);
+    stop = true;
+    await loop;
+    attacked.push(during.p95);
+    console.log(`round ${round + 1}: bystander p95 alone ${fmt(alone.p95)}, during the attack ${fmt(during.p95)} (p50 ${fmt(alone.p50)} → ${fmt(during.p50)})`);
+  }
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  console.log(`\nAttack calls answered: ${attackCalls} in ${(slice * ROUNDS).toFixed(0)} s`);
+  console.log(`Bystander { me { id } } p95 at ${RATE}/s: alone ${fmt(median(quiet))}, during the attack ${fmt(median(attacked))}`);
+  console.log(`ratio ${(median(attacked) / median(quiet)).toFixed(2)}× (goal ≤ 2×)`);
+} finally {
+  await server.stop();
+}

@@ -1,0 +1,32 @@
+import type { ComplexityEstimator } from 'graphql-query-complexity';
+
+/**
+ * What a field may return, in objects, for the cost limit (operation-cost.ts). Every list field of
+ * the schema declares one of these (a test walks the schema), so that a nested list multiplies the
+ * cost of what is under it the way it multiplies the work of the server.
+ *
+ * The unit is one object returned: an object field costs 1 plus what is selected in it, a scalar
+ * costs nothing (it is read with its object), a list costs its size times one of its elements.
+ */
+
+/** A list whose size the domain bounds (a parent's children, a pupil's classes). */
+export function listOf(size: number): ComplexityEstimator {
+  return ({ childComplexity }) => size * (1 + childComplexity);
+}
+
+/**
+ * A field taking `first`: its size is `first` as the service clamps it (1 to `max`). On a page
+ * object (timeline, users), the page's own list is then `sizedByParent`.
+ */
+export function pageOf(max: number): ComplexityEstimator {
+  return ({ args, childComplexity }) => pageSize(args.first, max) * (1 + childComplexity);
+}
+
+/** The list of a page object (edges, items, nodes): its size was counted by the field that took `first`. */
+export const sizedByParent: ComplexityEstimator = ({ childComplexity }) => childComplexity;
+
+/** The size a service returns for `first` (it clamps rather than refuses; cost follows the same rule). */
+export function pageSize(first: unknown, max: number): number {
+  const asked = typeof first === 'number' && Number.isFinite(first) ? Math.trunc(first) : max;
+  return Math.min(Math.max(asked, 1), max);
+}
