@@ -13,6 +13,7 @@ import { UserConnectionResolver, UsersResolver } from '../modules/users/users.re
 import { SchoolClassResolver, StructureResolver } from '../modules/directory/directory.resolver';
 import { MailingsResolver } from '../modules/mailings/mailings.resolver';
 import { authChecker } from '../platform/auth/auth-checker';
+import { checkInputText, checkInputTextRules } from './input-text';
 
 export const resolvers = [
   SessionResolver,
@@ -30,17 +31,24 @@ export const resolvers = [
   MailingsResolver,
 ] as const;
 
-/** The executable schema; `validate: false` because inputs are checked by the services themselves. */
-export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+/**
+ * The executable schema. No class-validator (`validate: false`; `validateFn` replaces it): the
+ * services check their inputs' rules; `checkInputText` refuses unreadable text and impossible dates
+ * in any argument first.
+ */
+export async function createSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: [...resolvers],
     authChecker,
     authMode: 'error',
     validate: false,
+    validateFn: checkInputText,
     // Every subscription brings its own `subscribe` (per-user LiveHub channels fed by the EventBus);
     // type-graphql still requires a PubSub to be configured.
     pubSub: createPubSub(),
   });
+  checkInputTextRules(schema);
+  return schema;
 }
 
 /** The published contract, in a stable order so the committed schema.graphql diffs cleanly. */

@@ -47,6 +47,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     events = await EventBus.start(database.url, database.dataSource);
     const services = createServices({ config, dataSource: database.dataSource, events, throttleLimits: options.throttleLimits });
     startedServices = services;
+    if (!services.mailer.canSend) {
+      logger.warn('no SMTP_URL outside demo mode: this instance sends no e-mail (campaigns wait for an instance that has one)');
+    }
     const schema = await createSchema();
     const app = createHttpApp(config);
     let graphql: ReturnType<typeof graphqlHttpHandler> | undefined;
@@ -68,7 +71,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     events.on('session.revoked', (event) => sockets.closeFor(event.userId, event.sessionId));
     wireLiveEvents(events, services);
     if (options.jobs !== false) {
-      jobs = await Jobs.start(database.url, recurringJobs(services), mailingWorkers(services.mailingRunner));
+      jobs = await Jobs.start(database.url, recurringJobs(services), mailingWorkers(services.mailingRunner, services.mailer.canSend));
       services.mailingQueue.attach(jobs);
       services.mailingRunner.startSweeping(services.mailingQueue);
     }

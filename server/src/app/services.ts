@@ -64,7 +64,7 @@ export function createServices({ config, dataSource, events, throttleLimits }: I
   forgetOnActorChanges(events, liveAdminRights);
   const directory = new DirectoryService(dataSource);
   const audit = new AuditService(dataSource);
-  const mailer = new Mailer(dataSource, config.smtpUrl, config.mailFrom);
+  const mailer = new Mailer(dataSource, config.smtpUrl, config.mailFrom, config.demoMode);
   const communicationRules = new CommunicationRulesService(dataSource);
   const blocking = new BlockingService(dataSource, audit, events);
   const mailingQueue = new MailingJobQueue();

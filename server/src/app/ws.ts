@@ -11,6 +11,7 @@ import { clientAddressOf } from './http';
 import { createLiveSubscribe } from './live-subscribe';
 import type { Services } from './services';
 import { SocketRegistry } from './socket-registry';
+import { verifyWebSocketOrigin } from './ws-origin';
 
 /** A result's errors masked and in the subscriber's language (a result without errors is sent as it is). */
 function formatResult(result: ExecutionResult, lang: Lang): FormattedExecutionResult {
@@ -23,7 +24,7 @@ function formatResult(result: ExecutionResult, lang: Lang): FormattedExecutionRe
  * the same parse limits, validation rules and error masking as HTTP.
  */
 export function attachWebSocket(schema: GraphQLSchema, httpServer: Server, services: Services, sockets: SocketRegistry) {
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 64 * 1024 });
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 64 * 1024, verifyClient: verifyWebSocketOrigin(services.config) });
   // graphql-js's subscribe, except for @SharedPayload subscriptions (reportAdded, reportTreated):
   // executed once per event and query for all their subscribers and sent straight to their sockets
   // (live-subscribe.ts). Checked when the server starts: throws if a marked field could depend on

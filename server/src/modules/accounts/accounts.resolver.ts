@@ -32,7 +32,7 @@ export class AccountsResolver {
   }
 
   @Allow(Access.PUBLIC)
-  @Mutation(() => Boolean, { description: '« Mot de passe oublié »: mails a renewal link if the account has an address. Always true.' })
+  @Mutation(() => Boolean, { description: '« Mot de passe oublié »: mails a renewal link if the account has an address. True whatever the login; MAIL_UNAVAILABLE on an instance that cannot send e-mail.' })
   async requestPasswordReset(@Arg('login') login: string, @Ctx() ctx: RequestContext): Promise<boolean> {
     await ctx.services.renewal.requestReset(login, client(ctx));
     return true;

@@ -97,9 +97,11 @@ export class RenewalService {
 
   /**
    * « Mot de passe oublié »: answers the same whatever the login; the code and the mail are made in
-   * the background, so the response time says nothing either.
+   * the background, so the response time says nothing either. An instance that cannot send e-mail
+   * says so (whatever the login, so it reveals nothing) rather than promise a mail nobody sends.
    */
   async requestReset(login: string, client: ClientInfo): Promise<void> {
+    if (!this.mailer.canSend) throw AppError.of('MAIL_UNAVAILABLE');
     const name = login.trim().toLowerCase().slice(0, 200);
     if (!name) return;
     setImmediate(() => {

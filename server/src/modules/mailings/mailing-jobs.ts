@@ -29,12 +29,13 @@ export class MailingJobQueue implements MailingQueue {
   }
 }
 
-export function mailingWorkers(runner: MailingRunner): QueueWorker<{ mailingId: string }>[] {
+/** `sendsEmail`: false on an instance that cannot send (Mailer.canSend); its queue exists, unworked. */
+export function mailingWorkers(runner: MailingRunner, sendsEmail: boolean): QueueWorker<{ mailingId: string }>[] {
   const run = ({ mailingId }: { mailingId: string }) => runner.run(mailingId);
   return [
     // One Chromium per instance already uses both cores: one PDF at a time.
     { name: QUEUES[MailingKind.PDF], concurrency: 1, run },
     // Campaigns mostly wait on SMTP: two may run side by side.
-    { name: QUEUES[MailingKind.EMAIL], concurrency: 2, run },
+    { name: QUEUES[MailingKind.EMAIL], concurrency: sendsEmail ? 2 : 0, run },
   ];
 }

@@ -61,11 +61,13 @@ export class MailingRunner {
   /** Takes the mailing if nobody alive holds it, runs it to the end, releases it. */
   async run(mailingId: string): Promise<void> {
     const lease = this.options.leaseSeconds;
+    // An instance that cannot send e-mail never takes a campaign: it stays for one that can.
     const [claimed] = (await this.dataSource.query(
       `UPDATE mailing SET status = 'RUNNING', heartbeat_at = now()
         WHERE id = $1 AND (status = 'PENDING' OR (status = 'RUNNING' AND heartbeat_at < now() - make_interval(secs => $2)))
+          AND (kind <> 'EMAIL' OR $3)
         RETURNING kind, layout, total`,
-      [mailingId, lease],
+      [mailingId, lease, this.mailer.canSend],
     )) as [{ kind: MailingKind; layout: SheetLayout; total: number }[], number];
     const row = claimed[0];
     if (!row) return; // done, or alive elsewhere

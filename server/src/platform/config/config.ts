@@ -8,6 +8,11 @@ export interface Config {
   port: number;
   host: string;
   publicUrl: string;
+  /**
+   * Origins (scheme://host[:port]) whose pages may open the WebSocket: PUBLIC_URL's, then
+   * ALLOWED_ORIGINS (comma-separated); without PUBLIC_URL, also http://127.0.0.1:PORT (a local run).
+   */
+  allowedOrigins: string[];
   /** Git-ignored folder holding the embedded database, generated keys and the demo outbox. */
   dataDir: string;
   smtpUrl?: string;
@@ -21,6 +26,8 @@ export interface Config {
   secureCookies: boolean;
   /** Load the demo département when the database is empty. */
   demoData: boolean;
+  /** Embedded database or DEMO_DATA: without SMTP_URL, e-mail goes to the demo outbox. */
+  demoMode: boolean;
   clientDir: string;
   renewalCodeTtlHours: number;
   predeleteGraceDays: number;
@@ -48,6 +55,27 @@ function boolFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): bool
   return ['1', 'true', 'yes', 'oui'].includes(raw.toLowerCase());
 }
 
+/** `https://Ent.example.fr/path` → `https://ent.example.fr`; throws on anything that is not an http(s) URL. */
+function originOf(name: string, raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`${name} doit contenir des adresses http(s) (reçu « ${raw} »).`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`${name} doit contenir des adresses http(s) (reçu « ${raw} »).`);
+  return url.origin;
+}
+
+function allowedOriginsFrom(env: NodeJS.ProcessEnv, publicUrl: string, port: number): string[] {
+  const origins = [originOf('PUBLIC_URL', publicUrl)];
+  if (!env.PUBLIC_URL) origins.push(`http://127.0.0.1:${port}`);
+  for (const entry of (env.ALLOWED_ORIGINS ?? '').split(',')) {
+    if (entry.trim()) origins.push(originOf('ALLOWED_ORIGINS', entry.trim()));
+  }
+  return [...new Set(origins)];
+}
+
 export function projectRoot(): string {
   // dist/server/platform/config → project root, and server/src/platform/config → project root.
   return resolve(__dirname, '../../../..');
@@ -66,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host,
     publicUrl,
+    allowedOrigins: allowedOriginsFrom(env, publicUrl, port),
     dataDir,
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'Préau <no-reply@preau.localhost>',
@@ -75,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     actorCacheSeconds: intFrom(env, 'ACTOR_CACHE_SECONDS', 60),
     secureCookies: boolFrom(env, 'SECURE_COOKIES', publicUrl.startsWith('https://')),
     demoData: boolFrom(env, 'DEMO_DATA', !env.DATABASE_URL),
+    demoMode: !env.DATABASE_URL || boolFrom(env, 'DEMO_DATA', false),
     clientDir: resolve(env.CLIENT_DIR || join(root, 'dist/client/browser')),
     renewalCodeTtlHours: intFrom(env, 'RENEWAL_CODE_TTL_HOURS', 24),
     predeleteGraceDays: intFrom(env, 'PREDELETE_GRACE_DAYS', 90),

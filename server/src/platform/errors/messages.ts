@@ -29,6 +29,10 @@ export const messages = {
     fr: 'Trop de tentatives de connexion. Réessayez dans {minutes} minute(s).',
     en: 'Too many sign-in attempts. Try again in {minutes} minute(s).',
   },
+  MAIL_UNAVAILABLE: {
+    fr: "Ce serveur n'envoie pas de courriels pour le moment. Demandez un code de renouvellement à l'administrateur de votre école.",
+    en: "This server cannot send e-mail at the moment. Ask your school's administrator for a renewal code.",
+  },
   QUERY_TOO_COMPLEX: {
     fr: 'La requête est trop complexe.',
     en: 'The query is too complex.',

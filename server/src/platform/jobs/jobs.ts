@@ -12,7 +12,7 @@ export interface RecurringJob {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export interface QueueWorker<T extends object = any> {
   name: string;
-  /** Jobs of this queue run by one instance at the same time. */
+  /** Jobs of this queue run by one instance at the same time (0: the queue exists, others work it). */
   concurrency?: number;
   /** A job still active after this long is considered lost and retried. */
   expireInSeconds?: number;

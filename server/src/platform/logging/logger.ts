@@ -4,7 +4,34 @@
  */
 type Level = 'debug' | 'info' | 'warn' | 'error';
 const order: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
-const secretKeys = /password|code|token|secret|cookie|authorization/i;
+
+/**
+ * The keys whose values never reach the log, matched whole (case, `-` and `_` ignored, so SQL rows'
+ * `activation_code` and the `Set-Cookie` header count too). Whole keys, not substrings: a pattern
+ * like /code/ also ate SMTP's `responseCode`, the one figure that explains a refused e-mail.
+ */
+export const SECRET_KEYS = [
+  'password',
+  'passwordConfirmation',
+  'newPassword',
+  'currentPassword',
+  'passwordHash',
+  'code',
+  'activationCode',
+  'renewalCode',
+  'codeHash',
+  'token',
+  'sessionToken',
+  'secret',
+  'secretKey',
+  'cookie',
+  'setCookie',
+  'authorization',
+  'smtpUrl',
+] as const;
+
+const normalize = (key: string) => key.replace(/[-_]/g, '').toLowerCase();
+const secretKeys = new Set<string>(SECRET_KEYS.map(normalize));
 
 let threshold: Level = (process.env.LOG_LEVEL as Level) || 'info';
 
@@ -18,7 +45,7 @@ export function redact(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redact);
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-    out[key] = secretKeys.test(key) ? '[redacted]' : redact(item);
+    out[key] = secretKeys.has(normalize(key)) ? '[redacted]' : redact(item);
   }
   return out;
 }

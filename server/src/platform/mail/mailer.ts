@@ -21,8 +21,11 @@ export interface SendResult {
 }
 
 /**
- * Outgoing mail. With SMTP_URL: a pooled nodemailer transport. Without (the demo): the mail_outbox
- * table, readable by the operator, so that flows like « Mot de passe oublié » work out of the box.
+ * Outgoing mail. With SMTP_URL: a pooled nodemailer transport. Without, in demo mode only (embedded
+ * database or DEMO_DATA): the mail_outbox table, readable by the operator, so that flows like « Mot
+ * de passe oublié » work out of the box. Otherwise this instance cannot send (`canSend` false): it
+ * must take no e-mail work, since the outbox of a real deployment is read by nobody (an instance
+ * started without SMTP_URL once took a shared database's campaign and marked it all sent).
  */
 export class Mailer {
   private readonly transport?: Transporter;
@@ -31,6 +34,7 @@ export class Mailer {
     private readonly dataSource: DataSource,
     smtpUrl: string | undefined,
     private readonly from: string,
+    private readonly demoOutbox = false,
   ) {
     if (smtpUrl) {
       const url = new URL(smtpUrl);
@@ -49,10 +53,16 @@ export class Mailer {
   }
 
   get usesOutbox(): boolean {
-    return !this.transport;
+    return !this.transport && this.demoOutbox;
+  }
+
+  /** False without SMTP outside demo mode: campaigns and « Mot de passe oublié » are not for us. */
+  get canSend(): boolean {
+    return !!this.transport || this.demoOutbox;
   }
 
   async send(mail: OutgoingMail): Promise<SendResult> {
+    if (!this.canSend) throw new Error('no SMTP_URL on this instance: it sends no e-mail');
     if (!this.transport) {
       await this.dataSource.query(
         'INSERT INTO mail_outbox (recipient, subject, text, html, message_id) VALUES ($1, $2, $3, $4, $5)',
