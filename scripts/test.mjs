@@ -48,6 +48,11 @@ for (const [name, project] of [
   else failed += 1;
 }
 
+// 1b. The architecture's boundaries (eslint.config.mjs): layers, modules through their index.ts,
+// no import cycle, @Allow on every GraphQL operation, the client never importing the server.
+if (step('lint (boundaries)', ...npx('eslint', '.', '--max-warnings=0'))) passed += 1;
+else failed += 1;
+
 // 2. Client operations typed from the committed schema: regenerating must change nothing.
 if (step('codegen drift', process.execPath, [join(root, 'scripts/check-codegen.mjs')])) passed += 1;
 else failed += 1;

@@ -20,8 +20,8 @@ const RATE = Number(option('rate', 50));
 const db = await benchDatabase(USERS);
 dist('../../node_modules/reflect-metadata/Reflect.js');
 const { SecretBox } = dist('platform/crypto/secret-box.js');
-const { findDemoAccounts } = dist('modules/demo/demo-accounts.js');
-const { DEMO_PASSWORD } = dist('modules/demo/demo-loader.js');
+const { findDemoAccounts } = dist('demo/demo-accounts.js');
+const { DEMO_PASSWORD } = dist('demo/demo-loader.js');
 
 const pool = new pg.Pool({ connectionString: db.url, max: 2 });
 const demo = await findDemoAccounts((sql, params) => pool.query(sql, params).then((r) => r.rows), SecretBox.fromConfig(undefined, db.dataDir));

@@ -20,7 +20,7 @@ const BURSTS = 5;
 const here = join(root, 'bench/fanout');
 const db = await benchDatabase(1_000_000);
 const pool = new pg.Pool({ connectionString: db.url, max: 4 });
-const { DEMO_PASSWORD } = dist('modules/demo/demo-loader.js');
+const { DEMO_PASSWORD } = dist('demo/demo-loader.js');
 const now = () => performance.timeOrigin + performance.now();
 const cpu = (pid) => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');

@@ -9,7 +9,7 @@ import { benchDatabase, dist, fmt, graphqlCaller, option, percentile, signIn, st
 const RUNS = Number(option('runs', 20));
 const db = await benchDatabase(1_000_000);
 const pool = new pg.Pool({ connectionString: db.url, max: 2 });
-const { DEMO_PASSWORD } = dist('modules/demo/demo-loader.js');
+const { DEMO_PASSWORD } = dist('demo/demo-loader.js');
 
 // The école with the most members, and an activated teacher of it.
 const { rows: [school] } = await pool.query(

@@ -26,8 +26,8 @@ await pool.query('CREATE INDEX IF NOT EXISTS bench_trgm_first ON app_user USING 
 await pool.query('ANALYZE app_user');
 
 const { SecretBox } = dist('platform/crypto/secret-box.js');
-const { findDemoAccounts } = dist('modules/demo/demo-accounts.js');
-const { DEMO_PASSWORD } = dist('modules/demo/demo-loader.js');
+const { findDemoAccounts } = dist('demo/demo-accounts.js');
+const { DEMO_PASSWORD } = dist('demo/demo-loader.js');
 const { loadActor } = dist('platform/auth/actor-loader.js');
 const { UserSearchService } = dist('modules/users/user-search.service.js');
 const { useGenericPlanPool } = dist('platform/database/prepared-query.js');

@@ -20,8 +20,8 @@ require_reflect();
 const { loadConfig } = dist('platform/config/config.js');
 const { startServer } = dist('app/server.js');
 const { SecretBox } = dist('platform/crypto/secret-box.js');
-const { findDemoAccounts } = dist('modules/demo/demo-accounts.js');
-const { DEMO_PASSWORD } = dist('modules/demo/demo-loader.js');
+const { findDemoAccounts } = dist('demo/demo-accounts.js');
+const { DEMO_PASSWORD } = dist('demo/demo-loader.js');
 
 function require_reflect() {
   dist('../../node_modules/reflect-metadata/Reflect.js');

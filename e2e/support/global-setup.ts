@@ -39,7 +39,6 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   // The compiled helper, so that Playwright's transpiler never sees decorators.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { openScratchDatabase } = require(join(root, 'dist/server/platform/database/scratch-database.js')) as {
     openScratchDatabase: (prefix: string) => Promise<{ url: string; close: () => Promise<void> }>;
   };

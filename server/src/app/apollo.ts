@@ -4,7 +4,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import type { GraphQLSchema } from 'graphql';
 import type { Server } from 'node:http';
 import { localizeError, maskError } from '../platform/errors/format-error';
-import type { RequestContext } from './context';
+import type { RequestContext } from '../platform/context/request-context';
 import { costLimitError } from '../platform/graphql/operation-cost';
 import { limitRules, MAX_TOKENS } from '../platform/graphql/operation-rules';
 

@@ -4,20 +4,8 @@ import { Actor } from '../platform/auth/actor';
 import { loadActorBySession } from '../platform/auth/actor-loader';
 import { hashToken, SESSION_COOKIE } from '../platform/auth/session.service';
 import { Lang, langFrom } from '../platform/errors/messages';
-import type { Services } from './services';
-
-/** What every resolver receives, built the same way for HTTP requests and WebSocket connections. */
-export interface RequestContext {
-  actor: Actor | null;
-  lang: Lang;
-  clientAddress: string | null;
-  userAgent: string | null;
-  services: Services;
-  transport: 'http' | 'ws';
-  /** Sets or clears the session cookie (HTTP only; a no-op on WebSocket). */
-  setSessionCookie(token: string): void;
-  clearSessionCookie(): void;
-}
+import type { RequestContext } from '../platform/context/request-context';
+import type { Services } from '../platform/context/services';
 
 export function sessionTokenFrom(req: IncomingMessage): string | undefined {
   const header = req.headers.cookie;

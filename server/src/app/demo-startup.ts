@@ -1,7 +1,7 @@
-import { DEMO_PASSWORD, demoAccounts, loadDemoData } from '../modules/demo';
-import type { DemoAccount } from '../modules/demo';
+import { DEMO_PASSWORD, demoAccounts, loadDemoData } from '../demo';
+import type { DemoAccount } from '../demo';
 import { logger } from '../platform/logging/logger';
-import type { Services } from './services';
+import type { Services } from '../platform/context/services';
 
 /** Loads the demo département into an empty database (DEMO_DATA, on by default with embedded PostgreSQL). */
 export async function loadDemoIfEmpty(services: Services): Promise<void> {

@@ -2,10 +2,10 @@ import { Express, Request, Response } from 'express';
 import { AppError } from '../platform/errors/app-error';
 import { langFrom } from '../platform/errors/messages';
 import { logger } from '../platform/logging/logger';
-import { parseUserFilter } from '../modules/users/user-filter-parse';
+import { parseUserFilter } from '../modules/users';
 import { resolveActor, sessionTokenFrom } from './context';
 import { clientAddressOf } from './http';
-import type { Services } from './services';
+import type { Services } from '../platform/context/services';
 
 const today = () => new Date().toISOString().slice(0, 10);
 

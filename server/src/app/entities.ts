@@ -1,42 +1,6 @@
-import { RenewalCodeEntity } from '../modules/accounts/renewal-code.entity';
-import { AuditEntryEntity } from '../modules/audit/audit.entity';
-import { AccountNameEntity } from '../modules/directory/account-name.entity';
-import { AdminFunctionEntity } from '../modules/directory/admin-function.entity';
-import { ClassMemberEntity, RelativeLinkEntity, UserStructureEntity } from '../modules/directory/memberships.entity';
-import { SchoolClassEntity } from '../modules/directory/school-class.entity';
-import { StructureAncestorEntity } from '../modules/directory/structure-ancestor.entity';
-import { StructureEntity } from '../modules/directory/structure.entity';
-import { UserEntity } from '../modules/directory/user.entity';
-import { MailingDocumentEntity, MailingEntity, MailingRecipientEntity } from '../modules/mailings/mailing.entity';
-import { OutboxMailEntity } from '../modules/mail/outbox.entity';
-import { MessageEntity, MessageRecipientEntity } from '../modules/messaging/message.entity';
-import { ReportEntity, ReportReporterEntity } from '../modules/moderation/report.entity';
-import { NotificationEntity, PostEntity, TimelineEntryEntity } from '../modules/timeline/timeline.entity';
 import { SessionEntity } from '../platform/auth/session.entity';
+import { OutboxMailEntity } from '../platform/mail/outbox.entity';
+import { modules } from './modules';
 
 /** Every TypeORM entity of Préau; the migrations must describe exactly these (see schema-drift test). */
-export const entities = [
-  StructureEntity,
-  StructureAncestorEntity,
-  SchoolClassEntity,
-  UserEntity,
-  AccountNameEntity,
-  UserStructureEntity,
-  ClassMemberEntity,
-  RelativeLinkEntity,
-  AdminFunctionEntity,
-  SessionEntity,
-  AuditEntryEntity,
-  RenewalCodeEntity,
-  OutboxMailEntity,
-  PostEntity,
-  NotificationEntity,
-  TimelineEntryEntity,
-  ReportEntity,
-  ReportReporterEntity,
-  MessageEntity,
-  MessageRecipientEntity,
-  MailingEntity,
-  MailingRecipientEntity,
-  MailingDocumentEntity,
-];
+export const entities = [SessionEntity, OutboxMailEntity, ...modules.flatMap((module) => module.entities)];

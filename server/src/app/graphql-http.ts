@@ -2,7 +2,7 @@ import { ApolloServer, HeaderMap, HTTPGraphQLRequest } from '@apollo/server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Lang, langFrom } from '../platform/errors/messages';
 import { logger } from '../platform/logging/logger';
-import type { RequestContext } from './context';
+import type { RequestContext } from '../platform/context/request-context';
 import { applySecurityHeaders } from './http';
 
 /** Largest request body accepted on /graphql (a page of filters or a long message fits many times). */

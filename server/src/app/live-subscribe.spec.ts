@@ -1,10 +1,10 @@
 import { ExecutionResult, GraphQLSchema, parse } from 'graphql';
 import type WebSocket from 'ws';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AdminFunction } from '../modules/directory/admin-function.entity';
-import type { ReportSignal } from '../modules/moderation/moderation.resolver';
-import { ReportStatus } from '../modules/moderation/report.entity';
-import type { TimelineSignal } from '../modules/timeline/timeline.resolver';
+import { AdminFunction } from '../platform/model/admin-function';
+import type { ReportSignal } from '../modules/moderation';
+import { ReportStatus } from '../modules/moderation';
+import type { TimelineSignal } from '../modules/timeline';
 import { LiveHub } from '../platform/pubsub/live-hub';
 import { createLiveSubscribe, LiveDelivery, MAX_BUFFERED_BYTES } from './live-subscribe';
 import { createSchema } from './schema';

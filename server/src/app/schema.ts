@@ -1,35 +1,12 @@
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { buildSchema } from 'type-graphql';
-import { AccountsResolver } from '../modules/accounts/accounts.resolver';
-import { SessionResolver } from '../modules/accounts/session.resolver';
-import { OutboxResolver } from '../modules/mail/outbox.resolver';
-import { AuditResolver } from '../modules/audit/audit.resolver';
-import { UserFieldsResolver } from '../modules/users/user-fields.resolver';
-import { MessagingResolver } from '../modules/messaging/messaging.resolver';
-import { TimelineResolver } from '../modules/timeline/timeline.resolver';
-import { ModerationResolver } from '../modules/moderation/moderation.resolver';
-import { UserConnectionResolver, UsersResolver } from '../modules/users/users.resolver';
-import { SchoolClassResolver, StructureResolver } from '../modules/directory/directory.resolver';
-import { MailingsResolver } from '../modules/mailings/mailings.resolver';
 import { authChecker } from '../platform/auth/auth-checker';
 import { checkInputText, checkInputTextRules } from './input-text';
+import { modules } from './modules';
 
-export const resolvers = [
-  SessionResolver,
-  AccountsResolver,
-  StructureResolver,
-  SchoolClassResolver,
-  UsersResolver,
-  UserConnectionResolver,
-  UserFieldsResolver,
-  AuditResolver,
-  TimelineResolver,
-  MessagingResolver,
-  ModerationResolver,
-  OutboxResolver,
-  MailingsResolver,
-] as const;
+/** Every module's resolvers (app/modules.ts). */
+export const resolvers = modules.flatMap((module) => module.resolvers) as [Function, ...Function[]];
 
 /**
  * The executable schema. No class-validator (`validate: false`; `validateFn` replaces it): the

@@ -12,14 +12,13 @@ import { graphqlHttpHandler, isGraphqlPath } from './graphql-http';
 import { buildContext } from './context';
 import { entities } from './entities';
 import { clientAddressOf, createHttpApp, serveClient } from './http';
-import { recurringJobs } from './recurring-jobs';
 import { createSchema } from './schema';
-import { createServices, Services } from './services';
+import { createServices } from './services';
+import { Services } from '../platform/context/services';
 import { SocketRegistry } from './socket-registry';
 import { attachWebSocket } from './ws';
-import { wireLiveEvents } from './live-events';
 import { mountDownloads } from './downloads';
-import { mailingWorkers } from '../modules/mailings/mailing-jobs';
+import { modules } from './modules';
 
 export interface RunningServer {
   url: string;
@@ -69,11 +68,14 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     serveClient(app, config);
     const ws = attachWebSocket(schema, httpServer, services, sockets);
     events.on('session.revoked', (event) => sockets.closeFor(event.userId, event.sessionId));
-    wireLiveEvents(events, services);
+    for (const module of modules) module.live?.(services);
     if (options.jobs !== false) {
-      jobs = await Jobs.start(database.url, recurringJobs(services), mailingWorkers(services.mailingRunner, services.mailer.canSend));
-      services.mailingQueue.attach(jobs);
-      services.mailingRunner.startSweeping(services.mailingQueue);
+      jobs = await Jobs.start(
+        database.url,
+        modules.flatMap((module) => module.recurringJobs?.(services) ?? []),
+        modules.flatMap((module) => module.queues?.(services) ?? []),
+      );
+      for (const module of modules) module.started?.(services, jobs);
     }
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
@@ -94,11 +96,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           logger.debug('websockets closed');
           await apollo.stop(); // drains in-flight HTTP requests, then closes the server
           logger.debug('http drained');
-          services.mailingRunner.stop();
           await jobs?.stop();
           logger.debug('jobs stopped');
-          services.mailingProgress.close();
-          await services.printer.close();
+          for (const module of [...modules].reverse()) await module.stop?.(services);
           services.mailer.close();
           await events!.close();
           await database.close();
@@ -107,7 +107,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     };
   } catch (error) {
     await jobs?.stop().catch(() => undefined);
-    await startedServices?.printer.close().catch(() => undefined);
+    for (const module of modules) await Promise.resolve(startedServices && module.stop?.(startedServices)).catch(() => undefined);
     await events?.close().catch(() => undefined);
     await database.close().catch(() => undefined);
     logger.error('start failed', { error: (error as Error).message });

@@ -9,7 +9,7 @@ import { logger } from '../platform/logging/logger';
 import { buildContext, resolveActor, sessionTokenFrom } from './context';
 import { clientAddressOf } from './http';
 import { createLiveSubscribe } from './live-subscribe';
-import type { Services } from './services';
+import type { Services } from '../platform/context/services';
 import { SocketRegistry } from './socket-registry';
 import { verifyWebSocketOrigin } from './ws-origin';
 

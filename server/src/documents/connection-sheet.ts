@@ -1,4 +1,4 @@
-import { Profile } from '../modules/directory/user.entity';
+import { Profile } from '../platform/model/profile';
 
 /** « Modèle de publipostage PDF »: how many connection sheets share one A4 page. */
 export enum SheetLayout {

@@ -1,4 +1,4 @@
-import { Profile } from '../modules/directory/user.entity';
+import { Profile } from '../platform/model/profile';
 import type { ConnectionSheet } from './connection-sheet';
 
 /**

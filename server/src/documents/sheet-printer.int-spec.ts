@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Profile } from '../modules/directory/user.entity';
+import { Profile } from '../platform/model/profile';
 import { ChromiumHost } from './chromium';
 import { type ConnectionSheet, SHEETS_PER_PAGE, SheetLayout } from './connection-sheet';
 import { SheetPrinter } from './sheet-printer';

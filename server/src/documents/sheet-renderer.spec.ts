@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
-import { Profile } from '../modules/directory/user.entity';
+import { Profile } from '../platform/model/profile';
 import { type ConnectionSheet, SHEETS_PER_PAGE, SheetLayout } from './connection-sheet';
 import { PREVIEW_SHEETS, previewSheets } from './preview-data';
 import { qrPngDataUri } from './qr-code';

@@ -1,5 +1,5 @@
-import { PROFILE_LABELS_FR } from '../modules/directory/profile-labels';
-import { Profile } from '../modules/directory/user.entity';
+import { PROFILE_LABELS_FR } from '../platform/model/profile-labels';
+import { Profile } from '../platform/model/profile';
 import type { ConnectionSheet } from './connection-sheet';
 import { qrPngDataUri } from './qr-code';
 

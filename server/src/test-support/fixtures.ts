@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../platform/auth/password-hasher';
 import { SecretBox } from '../platform/crypto/secret-box';
-import { searchKey } from '../modules/directory/login-generator';
+import { searchKey } from '../modules/directory';
 
 export const FIXTURE_PASSWORD = 'Fixture-Pass-2026';
 let passwordHash: Promise<string> | undefined;

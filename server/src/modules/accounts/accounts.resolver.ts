@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { RequestContext } from '../../app/context';
+import type { RequestContext } from '../../platform/context/request-context';
 import { Access, Allow } from '../../platform/auth/access';
-import { UserView } from '../directory/user.types';
+import { UserView } from '../directory';
 import { ActivateAccountInput, PasswordRuleView, RenewalCodeView, ResetPasswordInput } from './accounts.types';
 import { LoginPayload, LoginStatus } from './me.types';
 import { PASSWORD_MAX, PASSWORD_MIN, passwordRuleText } from './password-policy';

@@ -2,8 +2,8 @@ import { DataSource } from 'typeorm';
 import { Config } from '../../platform/config/config';
 import { hashPassword } from '../../platform/auth/password-hasher';
 import { AppError } from '../../platform/errors/app-error';
-import { AuditService } from '../audit/audit.service';
-import { Profile } from '../directory/user.entity';
+import { AuditService } from '../audit';
+import { Profile } from '../../platform/model/profile';
 import { checkNewPassword, FormErrors, normaliseEmail, normaliseMobile } from './account-form';
 import { AuthenticationService, ClientInfo } from './authentication.service';
 

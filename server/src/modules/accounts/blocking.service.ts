@@ -2,9 +2,8 @@ import { DataSource } from 'typeorm';
 import { Actor, displayName } from '../../platform/auth/actor';
 import { AppError } from '../../platform/errors/app-error';
 import { EventBus } from '../../platform/pubsub/event-bus';
-import { AuditService } from '../audit/audit.service';
-import { findAccessibleUser } from '../directory/user-access';
-import { USER_COLUMNS, UserRow, UserView, userView } from '../directory/user.types';
+import { AuditService } from '../audit';
+import { findAccessibleUser, USER_COLUMNS, UserRow, UserView, userView } from '../directory';
 import { ClientInfo } from './authentication.service';
 
 const REASON_MAX = 500;

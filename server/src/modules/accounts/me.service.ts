@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
 import { Actor, displayName, hasFunction, isSupervisor } from '../../platform/auth/actor';
-import { AdminFunction } from '../directory/admin-function.entity';
-import { DirectoryService } from '../directory/directory.service';
-import { Profile } from '../directory/user.entity';
+import { AdminFunction } from '../../platform/model/admin-function';
+import { DirectoryService } from '../directory';
+import { Profile } from '../../platform/model/profile';
 import { HomeKind, MeView } from './me.types';
 
 export function homeFor(actor: Pick<Actor, 'functions' | 'profile'>): HomeKind {

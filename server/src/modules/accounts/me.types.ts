@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { FunctionGrantView, SchoolClassView, StructureView } from '../directory/directory.types';
-import { Profile } from '../directory/user.entity';
+import { FunctionGrantView, SchoolClassView, StructureView } from '../directory';
+import { Profile } from '../../platform/model/profile';
 import { listOf } from '../../platform/graphql/list-cost';
 
 export enum HomeKind {

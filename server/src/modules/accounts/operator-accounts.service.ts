@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../../platform/auth/password-hasher';
 import { AppError } from '../../platform/errors/app-error';
-import { AuditService } from '../audit/audit.service';
-import { ALIAS_MAX_LENGTH, ALIAS_PATTERN, searchKey } from '../directory/login-generator';
+import { AuditService } from '../audit';
+import { ALIAS_MAX_LENGTH, ALIAS_PATTERN, searchKey } from '../directory';
 import { randomPassword } from './password-policy';
 
 const CLI_ACTOR = 'Console opérateur (npm run admin)';

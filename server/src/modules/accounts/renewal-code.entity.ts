@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { UserEntity } from '../directory/user.entity';
+import { UserEntity } from '../directory';
 
 export enum RenewalPurpose {
   /** « Générer un code de renouvellement » by an admin or the pupil's teacher. */

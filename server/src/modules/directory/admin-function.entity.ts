@@ -1,13 +1,7 @@
+import { AdminFunction } from '../../platform/model/admin-function';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { StructureEntity } from './structure.entity';
 import { UserEntity } from './user.entity';
-
-export enum AdminFunction {
-  SCHOOL_ADMIN = 'SCHOOL_ADMIN',
-  CIRCONSCRIPTION_ADMIN = 'CIRCONSCRIPTION_ADMIN',
-  DEPARTEMENT_ADMIN = 'DEPARTEMENT_ADMIN',
-  OPERATOR = 'OPERATOR',
-}
 
 /** An administration right of a user over a structure subtree (OPERATOR: over everything). */
 @Entity('admin_function')

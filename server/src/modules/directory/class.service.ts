@@ -4,7 +4,7 @@ import { isUuid } from '../../platform/database/uuid';
 import { SqlParams } from '../../platform/database/sql-builder';
 import { AppError } from '../../platform/errors/app-error';
 import { SchoolClassView } from './directory.types';
-import { Profile } from './user.entity';
+import { Profile } from '../../platform/model/profile';
 import { USER_COLUMNS, UserRow, UserView, userView } from './user.types';
 
 /**

@@ -1,9 +1,9 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../app/context';
-import { loaders } from '../../app/loaders';
+import type { RequestContext } from '../../platform/context/request-context';
+import { directoryLoaders } from './directory.loaders';
 import { Access, Allow } from '../../platform/auth/access';
 import { SchoolClassView, StructureView } from './directory.types';
-import { Profile } from './user.entity';
+import { Profile } from '../../platform/model/profile';
 import { UserView } from './user.types';
 import { listOf, pageOf, pageSize } from '../../platform/graphql/list-cost';
 
@@ -42,7 +42,7 @@ export class SchoolClassResolver {
   /** A class only reaches a client through a scoped query, so its école is in scope too. */
   @FieldResolver(() => StructureView)
   async school(@Root() schoolClass: SchoolClassView, @Ctx() ctx: RequestContext): Promise<StructureView> {
-    return loaders(ctx).structure.load(schoolClass.schoolId);
+    return directoryLoaders(ctx).structure.load(schoolClass.schoolId);
   }
 
   @Allow(Access.ADMIN, Access.TEACHER)
@@ -55,7 +55,7 @@ export class SchoolClassResolver {
     @Arg('first', () => Int, { defaultValue: MAX_MEMBERS }) first: number,
     @Ctx() ctx: RequestContext,
   ): Promise<UserView[]> {
-    return loaders(ctx).classMembers.load({ classId: schoolClass.id, profile: Profile.STUDENT, first: pageSize(first, MAX_MEMBERS) });
+    return directoryLoaders(ctx).classMembers.load({ classId: schoolClass.id, profile: Profile.STUDENT, first: pageSize(first, MAX_MEMBERS) });
   }
 
   @Allow(Access.ADMIN, Access.TEACHER)
@@ -68,6 +68,6 @@ export class SchoolClassResolver {
     @Arg('first', () => Int, { defaultValue: MAX_MEMBERS }) first: number,
     @Ctx() ctx: RequestContext,
   ): Promise<UserView[]> {
-    return loaders(ctx).classMembers.load({ classId: schoolClass.id, profile: Profile.TEACHER, first: pageSize(first, MAX_MEMBERS) });
+    return directoryLoaders(ctx).classMembers.load({ classId: schoolClass.id, profile: Profile.TEACHER, first: pageSize(first, MAX_MEMBERS) });
   }
 }

@@ -1,7 +1,8 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { AdminFunction } from './admin-function.entity';
+import { AdminFunction } from '../../platform/model/admin-function';
 import { StructureKind } from './structure.entity';
-import { AccountSource, Profile } from './user.entity';
+import { AccountSource } from './user.entity';
+import { Profile } from '../../platform/model/profile';
 
 registerEnumType(Profile, {
   name: 'Profile',

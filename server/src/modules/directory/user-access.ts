@@ -3,7 +3,7 @@ import { Actor } from '../../platform/auth/actor';
 import { isUuid } from '../../platform/database/uuid';
 import { SqlParams } from '../../platform/database/sql-builder';
 import { AppError } from '../../platform/errors/app-error';
-import { Profile } from './user.entity';
+import { Profile } from '../../platform/model/profile';
 
 /** Who may act on an account: its admins only, or also the teacher of a pupil's class. */
 export type AccessMode = 'administer' | 'administer-or-teach';

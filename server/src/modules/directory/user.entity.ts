@@ -1,12 +1,5 @@
+import { Profile } from '../../platform/model/profile';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-
-export enum Profile {
-  STUDENT = 'STUDENT',
-  RELATIVE = 'RELATIVE',
-  TEACHER = 'TEACHER',
-  PERSONNEL = 'PERSONNEL',
-  GUEST = 'GUEST',
-}
 
 export enum AccountSource {
   /** The national directory feed (ONDE → AAF1D), the normal way accounts arrive. */

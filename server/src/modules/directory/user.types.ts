@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Profile } from './user.entity';
+import { Profile } from '../../platform/model/profile';
 
 export enum AccountStatus {
   /** Activated and usable. */

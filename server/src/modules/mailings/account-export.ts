@@ -3,12 +3,10 @@ import { Actor, displayName } from '../../platform/auth/actor';
 import { SecretBox } from '../../platform/crypto/secret-box';
 import { SqlParams } from '../../platform/database/sql-builder';
 import { AppError } from '../../platform/errors/app-error';
-import { AuditService } from '../audit/audit.service';
-import { PROFILE_LABELS_FR } from '../directory/profile-labels';
-import { Profile } from '../directory/user.entity';
-import { assertIdsInScope } from '../users/input-ids-scope';
-import { userFilterCondition } from '../users/user-filter-sql';
-import { UserFilter } from '../users/users.types';
+import { AuditService } from '../audit';
+import { PROFILE_LABELS_FR } from '../../platform/model/profile-labels';
+import { Profile } from '../../platform/model/profile';
+import { assertIdsInScope, userFilterCondition, UserFilter } from '../users';
 import { CSV_BOM, csvLine } from './csv';
 import { adminReach, classInReach, personInReach, reachParams } from './sheet-reach-sql';
 

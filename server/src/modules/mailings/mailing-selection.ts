@@ -1,9 +1,7 @@
 import { Actor } from '../../platform/auth/actor';
 import { SqlParams } from '../../platform/database/sql-builder';
 import { AppError } from '../../platform/errors/app-error';
-import { userFilterCondition } from '../users/user-filter-sql';
-import { userScope } from '../users/user-scope-sql';
-import { UserFilter } from '../users/users.types';
+import { userFilterCondition, userScope, UserFilter } from '../users';
 import { CreateMailingInput, MailingSortKey } from './mailings.types';
 import { adminReach, classInReach, Reach, ReachSql } from './sheet-reach-sql';
 

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { SheetLayout } from '../../documents/connection-sheet';
-import { UserEntity } from '../directory/user.entity';
+import { UserEntity } from '../directory';
 
 export enum MailingKind {
   /** « Générer en PDF » */

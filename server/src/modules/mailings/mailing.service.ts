@@ -5,14 +5,12 @@ import { SqlParams } from '../../platform/database/sql-builder';
 import { isUuid } from '../../platform/database/uuid';
 import { AppError } from '../../platform/errors/app-error';
 import { logger } from '../../platform/logging/logger';
-import { AuditService } from '../audit/audit.service';
+import { AuditService } from '../audit';
 import { MailingKind, MailingStatus, RecipientStatus } from './mailing.entity';
 import { mailingOrder, selectionCondition } from './mailing-selection';
 import { MAILING_REACH } from './sheet-reach-sql';
 import { CreateMailingInput, MailingRecipientPage, MailingSelectionCounts, MailingView } from './mailings.types';
-import { assertIdsInScope } from '../users/input-ids-scope';
-import { userFilterCondition } from '../users/user-filter-sql';
-import { UserFilter } from '../users/users.types';
+import { assertIdsInScope, userFilterCondition, UserFilter } from '../users';
 
 /** Largest publipostage in one go: a whole circonscription; a département is done école by école. */
 export const MAX_MAILING_ACCOUNTS = 50_000;

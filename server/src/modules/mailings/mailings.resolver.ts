@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import type { RequestContext } from '../../app/context';
+import type { RequestContext } from '../../platform/context/request-context';
 import { Access, Allow } from '../../platform/auth/access';
-import { UserFilter } from '../users/users.types';
+import { UserFilter } from '../users';
 import { RecipientStatus } from './mailing.entity';
 import { CreateMailingInput, MailingRecipientPage, MailingSelectionCounts, MailingView } from './mailings.types';
 import { pageOf } from '../../platform/graphql/list-cost';

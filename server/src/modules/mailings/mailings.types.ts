@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { SheetLayout } from '../../documents/connection-sheet';
-import { UserFilter } from '../users/users.types';
+import { UserFilter } from '../users';
 import { MailingKind, MailingStatus, RecipientStatus } from './mailing.entity';
 import { sizedByParent } from '../../platform/graphql/list-cost';
 

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { ConnectionSheet } from '../../documents/connection-sheet';
 import { SecretBox } from '../../platform/crypto/secret-box';
-import { Profile } from '../directory/user.entity';
+import { Profile } from '../../platform/model/profile';
 import { classInReach, MAILING_REACH as R, personInReach, structureInReach } from './sheet-reach-sql';
 
 export interface RecipientSheet extends ConnectionSheet {

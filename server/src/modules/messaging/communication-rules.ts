@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { Lang } from '../../platform/errors/messages';
-import { Profile } from '../directory/user.entity';
-import { CommunicationRuleView, RuleDirection } from '../users/user-record.types';
+import { Profile } from '../../platform/model/profile';
+import { CommunicationRuleView, RuleDirection } from '../users';
 
 /**
  * The default communication rules of SPEC, as SQL: within a school, pupils ↔ their teachers,

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { UserEntity } from '../directory/user.entity';
+import { UserEntity } from '../directory';
 
 /** A short message, sent to one or more people the communication rules allow. */
 @Entity('message')

@@ -1,13 +1,9 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import type { RequestContext } from '../../app/context';
+import type { RequestContext } from '../../platform/context/request-context';
 import { Access, Allow } from '../../platform/auth/access';
 import { AppError } from '../../platform/errors/app-error';
-import { ContactView, InboxEventView, InboxPage, SendMessageInput, SentMessageView } from './messaging.types';
+import { ContactView, InboxEventView, InboxPage, SendMessageInput, SentMessageView, InboxSignal } from './messaging.types';
 import { pageOf } from '../../platform/graphql/list-cost';
-
-export interface InboxSignal {
-  messageId: string;
-}
 
 @Resolver()
 export class MessagingResolver {

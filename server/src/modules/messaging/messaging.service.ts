@@ -5,10 +5,10 @@ import { decodeTimeCursor, encodeTimeCursor } from '../../platform/database/time
 import { likePrefix } from '../../platform/database/sql-builder';
 import { AppError } from '../../platform/errors/app-error';
 import { EventBus } from '../../platform/pubsub/event-bus';
-import { FormErrors } from '../accounts/account-form';
-import { searchKey } from '../directory/login-generator';
-import { Profile } from '../directory/user.entity';
-import { cleanText, requireText } from '../timeline/user-text';
+import { FormErrors } from '../accounts';
+import { searchKey } from '../directory';
+import { Profile } from '../../platform/model/profile';
+import { cleanText, requireText } from '../timeline';
 import { CommunicationRulesService } from './communication-rules';
 import { ContactView, InboxMessageView, InboxPage, SentMessageView } from './messaging.types';
 

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { AuthorView } from '../timeline/timeline.types';
+import { AuthorView } from '../timeline';
 import { sizedByParent } from '../../platform/graphql/list-cost';
 
 @InputType({ description: 'A short message to one or more people the communication rules allow.' })
@@ -72,4 +72,9 @@ export class SentMessageView {
 
   @Field(() => Int)
   recipients!: number;
+}
+
+/** What the live hub carries for inboxes: ids only, loaded for each subscriber on delivery. */
+export interface InboxSignal {
+  messageId: string;
 }

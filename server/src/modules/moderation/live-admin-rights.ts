@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { AdminFunction } from '../directory/admin-function.entity';
+import { AdminFunction } from '../../platform/model/admin-function';
 import { FunctionGrant } from '../../platform/auth/scope';
 import type { ForgetsUsers } from '../../platform/pubsub/forget-on-actor-changes';
 

@@ -3,7 +3,7 @@ import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_PASSWORD, Fixtures } from '../../test-support/fixtures';
 import { startTestServer, TestServer } from '../../test-support/test-server';
-import type { ReportSignal } from './moderation.resolver';
+import type { ReportSignal } from './moderation.types';
 import { ReportStatus } from './report.entity';
 
 const PUBLISH = 'mutation ($input: PublishPostInput!) { publishPost(input: $input) { notificationId } }';

@@ -1,23 +1,12 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
-import type { RequestContext } from '../../app/context';
+import type { RequestContext } from '../../platform/context/request-context';
 import { Access, Allow } from '../../platform/auth/access';
 import { SharedPayload } from '../../platform/pubsub/shared-payload';
-import { ReportPage, ReportView } from './moderation.types';
+import { ReportPage, ReportView, ReportSignal } from './moderation.types';
 import { ReportStatus } from './report.entity';
 import { pageOf } from '../../platform/graphql/list-cost';
 
 const client = (ctx: RequestContext) => ({ address: ctx.clientAddress, userAgent: ctx.userAgent });
-
-/**
- * What the live hubs carry for reports: the report, loaded once per event and delivered only to the
- * admins whose current rights cover it (checked in one query for all local subscribers). The same
- * object goes to every recipient and the report does not depend on who reads it, so reportAdded and
- * reportTreated are @SharedPayload: their selection is executed once per event and query text.
- */
-export interface ReportSignal {
-  reportId: string;
-  report: ReportView;
-}
 
 
 @Resolver()

@@ -5,10 +5,9 @@ import { SqlParams } from '../../platform/database/sql-builder';
 import { decodeTimeCursor, encodeTimeCursor } from '../../platform/database/time-cursor';
 import { AppError } from '../../platform/errors/app-error';
 import { EventBus } from '../../platform/pubsub/event-bus';
-import { BlockingService } from '../accounts/blocking.service';
-import { ClientInfo } from '../accounts/authentication.service';
-import { AuditService } from '../audit/audit.service';
-import { Profile } from '../directory/user.entity';
+import { BlockingService, ClientInfo } from '../accounts';
+import { AuditService } from '../audit';
+import { Profile } from '../../platform/model/profile';
 import { ReportStatus } from './report.entity';
 import { ReportPage, ReportView } from './moderation.types';
 

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { AuthorView } from '../timeline/timeline.types';
+import { AuthorView } from '../timeline';
 import { ReportStatus } from './report.entity';
 import { listOf, sizedByParent } from '../../platform/graphql/list-cost';
 
@@ -57,4 +57,15 @@ export class ReportPage {
 
   @Field(() => String, { nullable: true })
   endCursor!: string | null;
+}
+
+/**
+ * What the live hubs carry for reports: the report, loaded once per event and delivered only to the
+ * admins whose current rights cover it (checked in one query for all local subscribers). The same
+ * object goes to every recipient and the report does not depend on who reads it, so reportAdded and
+ * reportTreated are @SharedPayload: their selection is executed once per event and query text.
+ */
+export interface ReportSignal {
+  reportId: string;
+  report: ReportView;
 }

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { UserEntity } from '../directory/user.entity';
-import { NotificationEntity } from '../timeline/timeline.entity';
+import { UserEntity } from '../directory';
+import { NotificationEntity } from '../timeline';
 
 export enum ReportStatus {
   PENDING = 'PENDING',

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import { UserEntity } from '../directory/user.entity';
+import { UserEntity } from '../directory';
 
 export enum AudienceKind {
   CLASS = 'CLASS',

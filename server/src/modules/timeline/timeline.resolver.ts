@@ -1,14 +1,8 @@
 import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver, Root, Subscription } from 'type-graphql';
-import type { RequestContext } from '../../app/context';
+import type { RequestContext } from '../../platform/context/request-context';
 import { Access, Allow } from '../../platform/auth/access';
-import { PublishedPostView, PublishNoticeInput, PublishPostInput, TimelineChange, TimelineEventView, TimelinePage } from './timeline.types';
+import { PublishedPostView, PublishNoticeInput, PublishPostInput, TimelineChange, TimelineEventView, TimelinePage, TimelineSignal } from './timeline.types';
 import { pageOf } from '../../platform/graphql/list-cost';
-
-/** What the live hub carries for timelines: ids only, loaded for each subscriber on delivery. */
-export interface TimelineSignal {
-  notificationId: string;
-  change: 'ADDED' | 'REMOVED';
-}
 
 @ObjectType('ReportReceipt', { description: 'The report is recorded with its time and origin and sent to an ENT referent.' })
 export class ReportReceiptView {

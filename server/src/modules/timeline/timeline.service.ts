@@ -5,11 +5,11 @@ import { isUuid } from '../../platform/database/uuid';
 import { decodeTimeCursor, encodeTimeCursor } from '../../platform/database/time-cursor';
 import { AppError } from '../../platform/errors/app-error';
 import { EventBus } from '../../platform/pubsub/event-bus';
-import { FormErrors } from '../accounts/account-form';
-import { Profile } from '../directory/user.entity';
+import { FormErrors } from '../accounts';
+import { Profile } from '../../platform/model/profile';
 import { AudienceKind } from './timeline.entity';
 import { PostContentInput, PublishedPostView, PublishNoticeInput, PublishPostInput, TimelineItemView, TimelinePage } from './timeline.types';
-import { structureInScope } from '../directory/structure-access';
+import { structureInScope } from '../directory';
 import { checkLink, cleanText, notAllowedToPublish, requireText } from './user-text';
 
 interface ItemRow {

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Profile } from '../directory/user.entity';
+import { Profile } from '../../platform/model/profile';
 import { AudienceKind } from './timeline.entity';
 import { sizedByParent } from '../../platform/graphql/list-cost';
 
@@ -115,4 +115,10 @@ export class PublishedPostView {
 
   @Field(() => Int, { description: 'How many timelines received it.' })
   recipients!: number;
+}
+
+/** What the live hub carries for timelines: ids only, loaded for each subscriber on delivery. */
+export interface TimelineSignal {
+  notificationId: string;
+  change: 'ADDED' | 'REMOVED';
 }

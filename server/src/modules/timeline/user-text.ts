@@ -1,5 +1,5 @@
 import { AppError, Bilingual } from '../../platform/errors/app-error';
-import { FormErrors } from '../accounts/account-form';
+import { FormErrors } from '../accounts';
 
 /**
  * User text is stored as typed and always rendered as text by the clients; here only sizes and

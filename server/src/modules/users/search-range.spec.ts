@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchKey } from '../directory/login-generator';
+import { searchKey } from '../directory';
 import { rangeEnd } from './user-search.service';
 
 describe('rangeEnd', () => {

@@ -6,14 +6,11 @@ import { isUuid } from '../../platform/database/uuid';
 import { SqlParams } from '../../platform/database/sql-builder';
 import { AppError } from '../../platform/errors/app-error';
 import { EventBus } from '../../platform/pubsub/event-bus';
-import { AuditRecord, AuditService } from '../audit/audit.service';
-import { FormErrors, normaliseEmail } from '../accounts/account-form';
-import { AdminFunction } from '../directory/admin-function.entity';
-import { ALIAS_MAX_LENGTH, ALIAS_PATTERN, baseLogin, firstFreeLogin, searchKey } from '../directory/login-generator';
-import { structureInScope } from '../directory/structure-access';
-import { findAccessibleUser, TargetUser } from '../directory/user-access';
-import { AccountSource, Profile } from '../directory/user.entity';
-import { USER_COLUMNS, UserRow, UserView, userView } from '../directory/user.types';
+import { AuditRecord, AuditService } from '../audit';
+import { FormErrors, normaliseEmail } from '../accounts';
+import { AdminFunction } from '../../platform/model/admin-function';
+import { ALIAS_MAX_LENGTH, ALIAS_PATTERN, baseLogin, firstFreeLogin, searchKey, structureInScope, findAccessibleUser, TargetUser, AccountSource, USER_COLUMNS, UserRow, UserView, userView } from '../directory';
+import { Profile } from '../../platform/model/profile';
 
 export interface ClientInfo {
   address: string | null;

@@ -1,10 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../app/context';
-import { loaders } from '../../app/loaders';
+import type { RequestContext } from '../../platform/context/request-context';
+import { userLoaders } from './users.loaders';
 import { Access, Allow } from '../../platform/auth/access';
-import { FunctionGrantView, SchoolClassView, StructureView } from '../directory/directory.types';
-import { AccountSource } from '../directory/user.entity';
-import { UserView } from '../directory/user.types';
+import { directoryLoaders, FunctionGrantView, SchoolClassView, StructureView, AccountSource, UserView } from '../directory';
 import { CommunicationRuleView } from './user-record.types';
 import { listOf } from '../../platform/graphql/list-cost';
 
@@ -16,7 +14,7 @@ import { listOf } from '../../platform/graphql/list-cost';
 @Resolver(() => UserView)
 export class UserFieldsResolver {
   private record(user: UserView, ctx: RequestContext) {
-    return user.detail ? loaders(ctx).userRecord.load(user.id) : null;
+    return user.detail ? userLoaders(ctx).userRecord.load(user.id) : null;
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Adresse électronique' })
@@ -75,34 +73,34 @@ export class UserFieldsResolver {
 
   @FieldResolver(() => [SchoolClassView], { description: '« Classe(s) » within your scope', complexity: listOf(20) })
   async classes(@Root() user: UserView, @Ctx() ctx: RequestContext): Promise<SchoolClassView[]> {
-    return user.detail ? loaders(ctx).userClasses.load(user.id) : [];
+    return user.detail ? userLoaders(ctx).userClasses.load(user.id) : [];
   }
 
   @FieldResolver(() => [StructureView], { description: '« Établissement(s) » within your scope', complexity: listOf(10) })
   async schools(@Root() user: UserView, @Ctx() ctx: RequestContext): Promise<StructureView[]> {
-    return user.detail ? loaders(ctx).userStructures.load(user.id) : [];
+    return user.detail ? userLoaders(ctx).userStructures.load(user.id) : [];
   }
 
   @Allow(Access.ADMIN, Access.TEACHER)
   @FieldResolver(() => [UserView], { description: '« Responsable(s) » within your scope', complexity: listOf(10) })
   async relatives(@Root() user: UserView, @Ctx() ctx: RequestContext): Promise<UserView[]> {
-    return user.detail ? loaders(ctx).userRelatives.load(user.id) : [];
+    return user.detail ? userLoaders(ctx).userRelatives.load(user.id) : [];
   }
 
   @Allow(Access.ADMIN, Access.TEACHER)
   @FieldResolver(() => [UserView], { description: '« Enfant(s) » within your scope', complexity: listOf(10) })
   async children(@Root() user: UserView, @Ctx() ctx: RequestContext): Promise<UserView[]> {
-    return user.detail ? loaders(ctx).userChildren.load(user.id) : [];
+    return user.detail ? userLoaders(ctx).userChildren.load(user.id) : [];
   }
 
   @FieldResolver(() => [FunctionGrantView], { description: '« Fonctions »', complexity: listOf(10) })
   async functions(@Root() user: UserView, @Ctx() ctx: RequestContext): Promise<FunctionGrantView[]> {
     if (!user.detail) return [];
-    const grants = await loaders(ctx).userFunctions.load(user.id);
+    const grants = await userLoaders(ctx).userFunctions.load(user.id);
     return Promise.all(
       grants.map(async (grant) => ({
         function: grant.function,
-        structure: grant.structureId ? await loaders(ctx).structure.load(grant.structureId) : null,
+        structure: grant.structureId ? await directoryLoaders(ctx).structure.load(grant.structureId) : null,
       })),
     );
   }

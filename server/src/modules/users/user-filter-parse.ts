@@ -1,5 +1,5 @@
-import { AdminFunction } from '../directory/admin-function.entity';
-import { Profile } from '../directory/user.entity';
+import { AdminFunction } from '../../platform/model/admin-function';
+import { Profile } from '../../platform/model/profile';
 import { isUuid } from '../../platform/database/uuid';
 import { AppError } from '../../platform/errors/app-error';
 import { UserFilter } from './users.types';

@@ -2,7 +2,7 @@ import { Actor } from '../../platform/auth/actor';
 import { likePrefix, SqlParams } from '../../platform/database/sql-builder';
 import { isUuid } from '../../platform/database/uuid';
 import { AppError } from '../../platform/errors/app-error';
-import { searchKey } from '../directory/login-generator';
+import { searchKey } from '../directory';
 import { userScope } from './user-scope-sql';
 import { UserFilter } from './users.types';
 

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { Actor } from '../../platform/auth/actor';
 import { SqlParams } from '../../platform/database/sql-builder';
 import { AppError } from '../../platform/errors/app-error';
-import { USER_COLUMNS, UserRow, userView } from '../directory/user.types';
+import { USER_COLUMNS, UserRow, userView } from '../directory';
 import { assertIdsInScope } from './input-ids-scope';
 import { userFilterCondition } from './user-filter-sql';
 import { UserConnection, UserFilter, UserOrder } from './users.types';

@@ -3,11 +3,8 @@ import { Actor } from '../../platform/auth/actor';
 import { SecretBox } from '../../platform/crypto/secret-box';
 import { preparedQuery } from '../../platform/database/prepared-query';
 import { SqlParams } from '../../platform/database/sql-builder';
-import { AdminFunction } from '../directory/admin-function.entity';
-import { SchoolClassView, StructureView } from '../directory/directory.types';
-import { findAccessibleUser } from '../directory/user-access';
-import { AccountSource } from '../directory/user.entity';
-import { USER_COLUMNS, UserRow, UserView, userView } from '../directory/user.types';
+import { AdminFunction } from '../../platform/model/admin-function';
+import { SchoolClassView, StructureView, findAccessibleUser, AccountSource, USER_COLUMNS, UserRow, UserView, userView } from '../directory';
 
 /**
  * The nested fields of a page of users (records, classes, écoles, parents, functions) are read in one

@@ -2,8 +2,8 @@ import { DataSource } from 'typeorm';
 import { Actor } from '../../platform/auth/actor';
 import { preparedQuery } from '../../platform/database/prepared-query';
 import { SqlParams } from '../../platform/database/sql-builder';
-import { searchKey } from '../directory/login-generator';
-import { Profile } from '../directory/user.entity';
+import { searchKey } from '../directory';
+import { Profile } from '../../platform/model/profile';
 import { userScope } from './user-scope-sql';
 import { UserSearchHit } from './users.types';
 

@@ -1,10 +1,9 @@
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { RequestContext } from '../../app/context';
+import type { RequestContext } from '../../platform/context/request-context';
 import { Access, Allow } from '../../platform/auth/access';
-import { AdminFunction } from '../directory/admin-function.entity';
-import { SchoolClassView } from '../directory/directory.types';
-import { Profile } from '../directory/user.entity';
-import { UserView } from '../directory/user.types';
+import { AdminFunction } from '../../platform/model/admin-function';
+import { SchoolClassView, UserView } from '../directory';
+import { Profile } from '../../platform/model/profile';
 import { UserConnection, UserFilter, UserOrder, UserSearchHit } from './users.types';
 import { pageOf } from '../../platform/graphql/list-cost';
 

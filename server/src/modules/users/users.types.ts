@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { AdminFunction } from '../directory/admin-function.entity';
-import { Profile } from '../directory/user.entity';
-import { UserView } from '../directory/user.types';
+import { AdminFunction } from '../../platform/model/admin-function';
+import { Profile } from '../../platform/model/profile';
+import { UserView } from '../directory';
 import { sizedByParent } from '../../platform/graphql/list-cost';
 
 export enum UserOrder {

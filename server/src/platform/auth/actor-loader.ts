@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { AdminFunction } from '../../modules/directory/admin-function.entity';
-import { Profile } from '../../modules/directory/user.entity';
+import { AdminFunction } from '../model/admin-function';
+import { Profile } from '../model/profile';
 import { Actor } from './actor';
 import { FunctionGrant, Scope, SMALL_SCOPE_STRUCTURES } from './scope';
 

@@ -1,5 +1,5 @@
-import { AdminFunction } from '../../modules/directory/admin-function.entity';
-import { Profile } from '../../modules/directory/user.entity';
+import { AdminFunction } from '../model/admin-function';
+import { Profile } from '../model/profile';
 import { FunctionGrant, Scope } from './scope';
 
 /** Who is calling: a signed-in user (or, later, an integration token acting within a subtree). */

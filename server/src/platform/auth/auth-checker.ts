@@ -1,10 +1,10 @@
 import { AuthCheckerFn } from 'type-graphql';
-import { AdminFunction } from '../../modules/directory/admin-function.entity';
-import { Profile } from '../../modules/directory/user.entity';
+import { AdminFunction } from '../model/admin-function';
+import { Profile } from '../model/profile';
 import { AppError } from '../errors/app-error';
 import { Access } from './access';
 import { hasFunction, isAdmin, isSupervisor } from './actor';
-import type { RequestContext } from '../../app/context';
+import type { RequestContext } from '../context/request-context';
 
 /** The coarse gate declared with @Allow; fine-grained scope checks happen in the services. */
 export const authChecker: AuthCheckerFn<RequestContext, Access> = ({ context }, access) => {

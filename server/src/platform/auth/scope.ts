@@ -1,4 +1,4 @@
-import { AdminFunction } from '../../modules/directory/admin-function.entity';
+import { AdminFunction } from '../model/admin-function';
 import { SqlParams } from '../database/sql-builder';
 
 /** Up to this many structures (a circonscription and its écoles), lists start from memberships. */

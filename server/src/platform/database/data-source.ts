@@ -1,7 +1,6 @@
 import { DataSource } from 'typeorm';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type Classes = Function[];
 
 export interface DataSourceOptions {

@@ -18,9 +18,7 @@ export interface Database {
 }
 
 export interface OpenDatabaseOptions {
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities: Function[];
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: Function[];
   poolSize?: number;
   applicationName?: string;

@@ -9,7 +9,6 @@ export interface RecurringJob {
 }
 
 /** A queue of one-off jobs (a mailing to run), each job carrying its data. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export interface QueueWorker<T extends object = any> {
   name: string;
   /** Jobs of this queue run by one instance at the same time (0: the queue exists, others work it). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { migrations } from '../../migrations';
+import { migrations } from '../migrations';
 import { COPY_NULL, COPY_TABLES, copyEscape, copyLine, copyStatement, copyValue, pgArrayLiteral, UserSecrets } from './copy-format';
 import { DemoChunk, generateDemoDirectory } from './demo-generator';
 

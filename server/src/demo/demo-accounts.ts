@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { displayName } from '../../platform/auth/actor';
-import type { SecretBox } from '../../platform/crypto/secret-box';
+import { displayName } from '../platform/auth/actor';
+import type { SecretBox } from '../platform/crypto/secret-box';
 import { DEMO_PASSWORD } from './demo-loader';
 
 /**

@@ -1,20 +1,8 @@
-import { generateCode } from '../../platform/crypto/codes';
-import { AccountNameKind } from '../directory/account-name.entity';
-import { AdminFunction } from '../directory/admin-function.entity';
-import { baseLogin, firstFreeLogin, searchKey } from '../directory/login-generator';
-import { StructureKind } from '../directory/structure.entity';
-import { AccountSource, Profile } from '../directory/user.entity';
-import {
-  ACADEMIC_MAIL_DOMAIN,
-  CIRCONSCRIPTIONS,
-  FRENCH_NAMES,
-  NAME_POOLS,
-  NamePool,
-  PARENT_MAIL_DOMAINS,
-  SCHOOL_PATRONS,
-  SCHOOL_PLACES,
-  STAFF_KINDS,
-} from './french-names';
+import { generateCode } from '../platform/crypto/codes';
+import { AccountNameKind, baseLogin, firstFreeLogin, searchKey, StructureKind, AccountSource } from '../modules/directory';
+import { AdminFunction } from '../platform/model/admin-function';
+import { Profile } from '../platform/model/profile';
+import { ACADEMIC_MAIL_DOMAIN, CIRCONSCRIPTIONS, FRENCH_NAMES, NAME_POOLS, NamePool, PARENT_MAIL_DOMAINS, SCHOOL_PATRONS, SCHOOL_PLACES, STAFF_KINDS } from './french-names';
 import { Random, sequentialUuid } from './prng';
 
 /**

@@ -1,9 +1,9 @@
 import type { ClientBase } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource } from 'typeorm';
-import { hashPassword } from '../../platform/auth/password-hasher';
-import type { SecretBox } from '../../platform/crypto/secret-box';
-import { Profile } from '../directory/user.entity';
+import { hashPassword } from '../platform/auth/password-hasher';
+import type { SecretBox } from '../platform/crypto/secret-box';
+import { Profile } from '../platform/model/profile';
 import { COPY_TABLES, CopyTable, copyStatement, UserSecrets } from './copy-format';
 import { DemoChunk, DemoOptions, generateDemoDirectory, planDemoDirectory, UserRow } from './demo-generator';
 

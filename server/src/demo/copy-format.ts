@@ -1,14 +1,4 @@
-import type {
-  AccountNameRow,
-  AdminFunctionRow,
-  ClassMemberRow,
-  DemoChunk,
-  RelativeLinkRow,
-  SchoolClassRow,
-  StructureRow,
-  UserRow,
-  UserStructureRow,
-} from './demo-generator';
+import type { AccountNameRow, AdminFunctionRow, ClassMemberRow, DemoChunk, RelativeLinkRow, SchoolClassRow, StructureRow, UserRow, UserStructureRow } from './demo-generator';
 
 /**
  * PostgreSQL COPY text format (`COPY t (cols) FROM STDIN`, the default format): one line per row,

@@ -1,20 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { looksLikeCode } from '../../platform/crypto/codes';
-import { AccountNameKind } from '../directory/account-name.entity';
-import { AdminFunction } from '../directory/admin-function.entity';
-import { ALIAS_MAX_LENGTH, ALIAS_PATTERN, baseLogin, firstFreeLogin, searchKey } from '../directory/login-generator';
-import { StructureKind } from '../directory/structure.entity';
-import { AccountSource, Profile } from '../directory/user.entity';
-import {
-  DemoChunk,
-  DEMO_USERS,
-  generateDemoDirectory,
-  LEVELS,
-  LoginAllocator,
-  planDemoDirectory,
-  REFERENCE_DATE,
-  uaiCode,
-} from './demo-generator';
+import { looksLikeCode } from '../platform/crypto/codes';
+import { AccountNameKind, ALIAS_MAX_LENGTH, ALIAS_PATTERN, baseLogin, firstFreeLogin, searchKey, StructureKind, AccountSource } from '../modules/directory';
+import { AdminFunction } from '../platform/model/admin-function';
+import { Profile } from '../platform/model/profile';
+import { DemoChunk, DEMO_USERS, generateDemoDirectory, LEVELS, LoginAllocator, planDemoDirectory, REFERENCE_DATE, uaiCode } from './demo-generator';
 
 /** The whole demo département, chunks merged. */
 function collect(options: Parameters<typeof generateDemoDirectory>[0] = {}): Omit<DemoChunk, 'index' | 'total' | 'circonscription'> {

@@ -1,4 +1,4 @@
-import { Profile } from './user.entity';
+import { Profile } from './profile';
 
 /** The profiles as French directors read them (lists, sheets, exports). */
 export const PROFILE_LABELS_FR: Record<Profile, string> = {

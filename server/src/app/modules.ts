@@ -1,0 +1,24 @@
+import { accountsModule } from '../modules/accounts';
+import { auditModule } from '../modules/audit';
+import { directoryModule } from '../modules/directory';
+import { mailingsModule } from '../modules/mailings';
+import { messagingModule } from '../modules/messaging';
+import { moderationModule } from '../modules/moderation';
+import { timelineModule } from '../modules/timeline';
+import { usersModule } from '../modules/users';
+import type { DomainModule } from '../platform/module/domain-module';
+
+/**
+ * Préau's domains, in the order their services are built: each may use the services of those
+ * before it. Adding a domain is adding it here (its index.ts says the rest).
+ */
+export const modules: readonly DomainModule[] = [
+  directoryModule,
+  auditModule,
+  accountsModule,
+  usersModule,
+  timelineModule,
+  messagingModule,
+  moderationModule,
+  mailingsModule,
+];

@@ -1,0 +1,87 @@
+import { SheetPrinter } from '../../documents/sheet-printer';
+import { logger } from '../../platform/logging/logger';
+import type { DomainModule } from '../../platform/module/domain-module';
+import { LiveHub } from '../../platform/pubsub/live-hub';
+import { AccountExportService } from './account-export';
+import { MailingJobQueue, mailingWorkers } from './mailing-jobs';
+import { MailingProgress } from './mailing-progress';
+import { defaultRunnerOptions, MailingRunner } from './mailing-runner';
+import { MailingDocumentEntity, MailingEntity, MailingRecipientEntity } from './mailing.entity';
+import { MailingService } from './mailing.service';
+import { MailingsResolver } from './mailings.resolver';
+import type { MailingView } from './mailings.types';
+import { OutboxResolver } from './outbox.resolver';
+import { SheetSource } from './sheet-source';
+
+/**
+ * « Publipostage des comptes »: connection sheets printed to PDF and account e-mails, run in the
+ * background with live progress; « Exporter des comptes »; the demo outbox.
+ */
+export const mailingsModule: DomainModule = {
+  name: 'mailings',
+  entities: [MailingEntity, MailingRecipientEntity, MailingDocumentEntity],
+  resolvers: [MailingsResolver, OutboxResolver],
+  createServices: (services, { config, dataSource, events }): MailingsServices => {
+    const mailingQueue = new MailingJobQueue();
+    const mailingProgress = new MailingProgress(events);
+    const printer = new SheetPrinter({ chromiumPath: config.chromiumPath, publicUrl: config.publicUrl });
+    return {
+      mailings: new MailingService(dataSource, services.audit, mailingQueue),
+      mailingQueue,
+      mailingProgress,
+      printer,
+      mailingRunner: new MailingRunner(dataSource, new SheetSource(dataSource, services.secretBox), printer, services.mailer, mailingProgress, {
+        ...defaultRunnerOptions(config.publicUrl),
+        ...config.mailing,
+      }),
+      mailingLive: new LiveHub<MailingView>(),
+      accountExport: new AccountExportService(dataSource, services.secretBox, services.audit),
+    };
+  },
+  // A mailing is its author's alone: the only possible recipient of its progress.
+  live: (services) =>
+    services.events.on('mailing.progress', (event) => {
+      const local = new Set(services.mailingLive.localUserIds());
+      if (local.size === 0) return;
+      services.mailings
+        .forDelivery(event.mailingId)
+        .then((found) => {
+          if (found && local.has(found.authorId)) services.mailingLive.publishTo([found.authorId], found.mailing);
+        })
+        .catch((error: Error) => logger.error('mailing progress delivery failed', { error: error.message }));
+    }),
+  recurringJobs: (services) => [
+    {
+      // Mailing PDFs hold activation codes: gone after a day.
+      name: 'mailings.purge-documents',
+      cron: '41 * * * *',
+      run: async () => {
+        await services.dataSource.query(`DELETE FROM mailing_document WHERE created_at < now() - interval '24 hours'`);
+      },
+    },
+  ],
+  queues: (services) => mailingWorkers(services.mailingRunner, services.mailer.canSend),
+  started: (services, jobs) => {
+    services.mailingQueue.attach(jobs);
+    services.mailingRunner.startSweeping(services.mailingQueue);
+  },
+  stop: async (services) => {
+    services.mailingRunner.stop();
+    services.mailingProgress.close();
+    await services.printer.close();
+  },
+};
+
+export interface MailingsServices {
+  mailings: MailingService;
+  mailingQueue: MailingJobQueue;
+  mailingProgress: MailingProgress;
+  printer: SheetPrinter;
+  mailingRunner: MailingRunner;
+  mailingLive: LiveHub<MailingView>;
+  accountExport: AccountExportService;
+}
+
+declare module '../../platform/context/services' {
+  interface Services extends MailingsServices {}
+}

@@ -1,0 +1,61 @@
+import { logger } from '../../platform/logging/logger';
+import type { DomainModule } from '../../platform/module/domain-module';
+import { forgetOnActorChanges } from '../../platform/pubsub/forget-on-actor-changes';
+import { LiveHub } from '../../platform/pubsub/live-hub';
+import { LiveAdminRights } from './live-admin-rights';
+import { ModerationResolver } from './moderation.resolver';
+import { ModerationService } from './moderation.service';
+import type { ReportSignal } from './moderation.types';
+import { ReportEntity, ReportReporterEntity } from './report.entity';
+import { ReportService } from './report.service';
+
+/** « Signalements »: reports, the live feed of the admins, « Conserver » / « Supprimer ». */
+export const moderationModule: DomainModule = {
+  name: 'moderation',
+  entities: [ReportEntity, ReportReporterEntity],
+  resolvers: [ModerationResolver],
+  createServices: (services, { dataSource, events }): ModerationServices => {
+    const liveAdminRights = new LiveAdminRights(dataSource);
+    forgetOnActorChanges(events, liveAdminRights);
+    return {
+      reports: new ReportService(dataSource, events),
+      moderation: new ModerationService(dataSource, services.audit, events, services.blocking),
+      liveAdminRights,
+      reportsAddedLive: new LiveHub<ReportSignal>(),
+      reportsTreatedLive: new LiveHub<ReportSignal>(),
+    };
+  },
+  live: (services) => {
+    for (const [type, hub] of [['report.added', services.reportsAddedLive], ['report.treated', services.reportsTreatedLive]] as const) {
+      services.events.on(type, (event) => {
+        const local = hub.localUserIds();
+        if (local.length === 0) return;
+        // The report is loaded once per event; each subscriber's current rights decide (an admin whose
+        // function was removed after subscribing gets nothing: see LiveAdminRights).
+        services.moderation
+          .findForDelivery(event.reportId)
+          .then(async (found) => {
+            if (!found) return;
+            const userIds = await services.liveAdminRights.adminsOf(found.structureIds, local);
+            hub.publishTo(userIds, { reportId: event.reportId, report: found.report });
+          })
+          .catch((error: Error) => logger.error('report delivery failed', { error: error.message }));
+      });
+    }
+  },
+};
+
+export type { ReportSignal } from './moderation.types';
+export { ReportStatus } from './report.entity';
+
+export interface ModerationServices {
+  reports: ReportService;
+  moderation: ModerationService;
+  liveAdminRights: LiveAdminRights;
+  reportsAddedLive: LiveHub<ReportSignal>;
+  reportsTreatedLive: LiveHub<ReportSignal>;
+}
+
+declare module '../../platform/context/services' {
+  interface Services extends ModerationServices {}
+}
