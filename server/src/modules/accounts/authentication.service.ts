@@ -51,6 +51,7 @@ export class AuthenticationService {
 
   async verify(loginOrAlias: string, secret: string, client: ClientInfo): Promise<Credential> {
     const name = loginOrAlias.trim().toLowerCase().slice(0, 200);
+    await this.throttle.refuseIfKnown(name, client.address);
     const { account, counters } = await this.lookup(name, this.throttle.keysFor(name, client.address));
     const recentFailures = await this.throttle.beforeAttempt(name, client.address, counters);
     const credential = await this.check(account, secret.slice(0, 1024));
@@ -58,7 +59,7 @@ export class AuthenticationService {
       await this.throttle.failed(name, client.address);
       throw AppError.of('BAD_CREDENTIALS');
     }
-    if (recentFailures > 0) await this.throttle.succeeded(name);
+    if (recentFailures > 0) await this.throttle.succeeded(name, client.address);
     return credential;
   }
 

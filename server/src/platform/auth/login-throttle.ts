@@ -1,19 +1,29 @@
-import { RateLimiterPostgres } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterPostgres } from 'rate-limiter-flexible';
 import { DataSource } from 'typeorm';
 import { AppError } from '../errors/app-error';
 
 export interface ThrottleLimits {
-  /** Failures per login before it is refused for `blockMinutes`. */
-  perLogin: number;
-  /** Failures per client address before it is refused for `blockMinutes`. */
-  perAddress: number;
-  /** Failures per login after which each attempt is slowed down. */
+  /** Failures of one login from one address before that pair is refused (until its window ends). */
+  perPair: number;
+  /** The same while the login or the address is under attack. */
+  perPairUnderAttack: number;
+  /** Failures of one login from all addresses that put it under attack: every attempt on it is slowed. */
+  loginUnderAttack: number;
+  /** Failures from one address on all logins that put it under attack. */
+  addressUnderAttack: number;
+  /** Failures of a pair after which each of its attempts waits. */
   slowAfter: number;
   windowMinutes: number;
-  blockMinutes: number;
 }
 
-export const defaultLimits: ThrottleLimits = { perLogin: 10, perAddress: 100, slowAfter: 3, windowMinutes: 15, blockMinutes: 15 };
+export const defaultLimits: ThrottleLimits = {
+  perPair: 10,
+  perPairUnderAttack: 3,
+  loginUnderAttack: 10,
+  addressUnderAttack: 100,
+  slowAfter: 3,
+  windowMinutes: 15,
+};
 
 /** One live counter of login_throttle. */
 export interface ThrottleCounter {
@@ -22,16 +32,33 @@ export interface ThrottleCounter {
   expire: string | number | null;
 }
 
+/** The counters' keys of one attempt (rate-limiter-flexible's "<prefix>:<key>"). */
+interface AttemptKeys {
+  pair: string;
+  login: string;
+  address: string | null;
+}
+
+const MAX_WAIT_MS = 2_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Repeated sign-in failures, counted in PostgreSQL (shared by every instance): first slowed down
- * (up to 2 s per attempt), then refused for a while with a clear message. Keyed by the login as
- * typed, whether or not it exists, so the throttle itself reveals nothing.
+ * Sign-in failures, counted in PostgreSQL (shared by every instance) per (login, address), per
+ * login and per address. Only the pair that failed is ever refused: a correct password from an
+ * address that has not failed for that login always gets checked, so an école behind one NAT
+ * address is not refused because of one pupil, and a login attacked from many addresses is slowed
+ * (at most 2 s per attempt) but never locked for its owner. The login and address counters only
+ * make the pair's allowance smaller (10 → 3) and slow the login down. Refusals happen before
+ * argon2, and once seen they are remembered in memory until they expire, so that an attacker's
+ * refused attempts cost neither a verification nor a query. Keyed by the login as typed, whether
+ * or not it exists, so the throttle itself reveals nothing.
  */
 export class LoginThrottle {
+  private readonly byPair: RateLimiterPostgres;
   private readonly byLogin: RateLimiterPostgres;
   private readonly byAddress: RateLimiterPostgres;
+  /** Pairs known to be refused, until their refusal ends (this instance only: a shortcut). */
+  private readonly refused = new RateLimiterMemory({ keyPrefix: 'refused', points: 1, duration: 1 });
 
   constructor(
     private readonly dataSource: DataSource,
@@ -43,15 +70,34 @@ export class LoginThrottle {
       tableName: 'login_throttle',
       tableCreated: true, // by migration
       duration: limits.windowMinutes * 60,
-      blockDuration: limits.blockMinutes * 60,
     };
-    this.byLogin = new RateLimiterPostgres({ ...common, keyPrefix: 'login', points: limits.perLogin });
-    this.byAddress = new RateLimiterPostgres({ ...common, keyPrefix: 'addr', points: limits.perAddress });
+    // `points` only matters to consume()'s answer, which is ignored: the rules below read the counts.
+    this.byPair = new RateLimiterPostgres({ ...common, keyPrefix: 'pair', points: limits.perPair });
+    this.byLogin = new RateLimiterPostgres({ ...common, keyPrefix: 'login', points: limits.loginUnderAttack });
+    this.byAddress = new RateLimiterPostgres({ ...common, keyPrefix: 'addr', points: limits.addressUnderAttack });
   }
 
-  /** The counters' keys for this attempt (rate-limiter-flexible's "<prefix>:<key>"). */
+  private static pairOf(login: string, address: string | null): string {
+    return `${login}@${address ?? '-'}`;
+  }
+
+  private attemptKeys(login: string, address: string | null): AttemptKeys {
+    return { pair: `pair:${LoginThrottle.pairOf(login, address)}`, login: `login:${login}`, address: address ? `addr:${address}` : null };
+  }
+
+  /** The counters' keys for this attempt, for `countersSql`. */
   keysFor(login: string, address: string | null): string[] {
-    return [`login:${login}`, ...(address ? [`addr:${address}`] : [])];
+    const keys = this.attemptKeys(login, address);
+    return [keys.pair, keys.login, ...(keys.address ? [keys.address] : [])];
+  }
+
+  /**
+   * Refuses at once, without reading anything, a pair this instance already saw refused. Call
+   * before any query.
+   */
+  async refuseIfKnown(login: string, address: string | null): Promise<void> {
+    const known = await this.refused.get(LoginThrottle.pairOf(login, address));
+    if (known && known.msBeforeNext > 0) throw tooMany(known.msBeforeNext);
   }
 
   /**
@@ -66,34 +112,63 @@ export class LoginThrottle {
   }
 
   /**
-   * Before checking a password, with the counters read by `countersSql`: refuses when blocked,
-   * waits when slowed down. Returns the recent failures of this login (so a success only writes
-   * when there is something to forget).
+   * Before checking a password, with the counters read by `countersSql`: refuses the pair when it
+   * has used its allowance, waits when the pair or the login has failed a lot. Returns the pair's
+   * recent failures (so a success only writes when there is something to forget).
    */
   async beforeAttempt(login: string, address: string | null, counters: ThrottleCounter[]): Promise<number> {
-    const perLogin = counters.find((row) => row.key === `login:${login}`);
-    const perAddress = address ? counters.find((row) => row.key === `addr:${address}`) : undefined;
-    const refused = [
-      perLogin && perLogin.points >= this.limits.perLogin ? perLogin : null,
-      perAddress && perAddress.points >= this.limits.perAddress ? perAddress : null,
-    ].filter((row): row is NonNullable<typeof row> => !!row);
-    if (refused.length) {
-      const msLeft = Math.max(...refused.map((row) => (row.expire ? Number(row.expire) - Date.now() : this.limits.blockMinutes * 60_000)));
-      throw AppError.of('TOO_MANY_ATTEMPTS', { minutes: Math.max(1, Math.ceil(msLeft / 60_000)) });
+    const keys = this.attemptKeys(login, address);
+    const live = (key: string | null) => (key ? counters.find((row) => row.key === key) : undefined);
+    const pair = live(keys.pair);
+    const byLogin = live(keys.login);
+    const byAddress = live(keys.address);
+    const pairFailures = pair?.points ?? 0;
+    const loginFailures = byLogin?.points ?? 0;
+
+    // Under attack, the pair's allowance is smaller for as long as the counter that says so lives.
+    const attacks = [
+      byLogin && byLogin.points >= this.limits.loginUnderAttack ? byLogin : null,
+      byAddress && byAddress.points >= this.limits.addressUnderAttack ? byAddress : null,
+    ].filter((row): row is ThrottleCounter => !!row);
+    const refusedUntil = (() => {
+      if (!pair) return null;
+      if (pairFailures >= this.limits.perPair) return msLeft(pair);
+      if (attacks.length && pairFailures >= this.limits.perPairUnderAttack) return Math.min(msLeft(pair), Math.max(...attacks.map(msLeft)));
+      return null;
+    })();
+    if (refusedUntil !== null) {
+      const seconds = Math.floor(refusedUntil / 1000);
+      if (seconds > 0) await this.refused.block(LoginThrottle.pairOf(login, address), seconds);
+      throw tooMany(refusedUntil);
     }
-    const failures = perLogin?.points ?? 0;
-    if (failures >= this.limits.slowAfter) await sleep(Math.min(2_000, (failures - this.limits.slowAfter + 1) * 400));
-    return failures;
+
+    const pairWait = pairFailures >= this.limits.slowAfter ? (pairFailures - this.limits.slowAfter + 1) * 400 : 0;
+    // 200 ms once under attack, 200 ms more per 10 failures more.
+    const loginWait =
+      loginFailures >= this.limits.loginUnderAttack ? (Math.floor((loginFailures - this.limits.loginUnderAttack) / 10) + 1) * 200 : 0;
+    const wait = Math.min(MAX_WAIT_MS, Math.max(pairWait, loginWait));
+    if (wait > 0) await sleep(wait);
+    return pairFailures;
   }
 
   async failed(login: string, address: string | null): Promise<void> {
     await Promise.all([
-      this.byLogin.consume(login).catch(() => undefined), // over the limit: the block is recorded, nothing to do
+      this.byPair.consume(LoginThrottle.pairOf(login, address)).catch(() => undefined), // over `points`: nothing to do, the count is kept
+      this.byLogin.consume(login).catch(() => undefined),
       address ? this.byAddress.consume(address).catch(() => undefined) : undefined,
     ]);
   }
 
-  async succeeded(login: string): Promise<void> {
-    await this.byLogin.delete(login);
+  /** A success forgets this pair's failures only: the login and address counters still tell of an attack. */
+  async succeeded(login: string, address: string | null): Promise<void> {
+    await this.byPair.delete(LoginThrottle.pairOf(login, address));
   }
+}
+
+function msLeft(row: ThrottleCounter): number {
+  return row.expire ? Math.max(0, Number(row.expire) - Date.now()) : 60_000;
+}
+
+function tooMany(msLeftBeforeRetry: number): AppError {
+  return AppError.of('TOO_MANY_ATTEMPTS', { minutes: Math.max(1, Math.ceil(msLeftBeforeRetry / 60_000)) });
 }
