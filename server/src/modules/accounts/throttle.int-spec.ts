@@ -110,6 +110,18 @@ describe('sign-in throttling', () => {
     }
   });
 
+  it('lets no more than its allowance of concurrent attempts of one pair reach argon2', async () => {
+    const owner = await pupil();
+    const verifications = vi.spyOn(Argon2Pool.prototype, 'verify');
+    try {
+      const outcomes = await Promise.all(Array.from({ length: 12 }, () => attempt('10.5.0.1', owner.login, 'Mauvais-1')));
+      expect(verifications.mock.calls.length).toBeLessThanOrEqual(limits.perPair);
+      expect(outcomes.filter((code) => code === 'TOO_MANY_ATTEMPTS').length).toBeGreaterThanOrEqual(12 - limits.perPair);
+    } finally {
+      verifications.mockRestore();
+    }
+  });
+
   it('throttles an unknown login exactly like an existing one', async () => {
     for (let i = 0; i < limits.perPair; i++) expect(await attempt('10.4.0.1', 'personne.du.tout', 'Mauvais-1')).toBe('BAD_CREDENTIALS');
     expect(await attempt('10.4.0.1', 'personne.du.tout', 'Mauvais-1')).toBe('TOO_MANY_ATTEMPTS');

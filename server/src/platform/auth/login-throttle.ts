@@ -1,4 +1,4 @@
-import { RateLimiterMemory, RateLimiterPostgres } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import { DataSource } from 'typeorm';
 import { AppError } from '../errors/app-error';
 
@@ -59,6 +59,8 @@ export class LoginThrottle {
   private readonly byAddress: RateLimiterPostgres;
   /** Pairs known to be refused, until their refusal ends (this instance only: a shortcut). */
   private readonly refused = new RateLimiterMemory({ keyPrefix: 'refused', points: 1, duration: 1 });
+  /** Pairs with a check running on this instance that was not counted beforehand (at most one each). */
+  private readonly uncountedInFlight = new Set<string>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -113,11 +115,12 @@ export class LoginThrottle {
 
   /**
    * Before checking a password, with the counters read by `countersSql`: refuses the pair when it
-   * has used its allowance, waits when the pair or the login has failed a lot. Returns the pair's
-   * recent failures (so a success only writes when there is something to forget).
+   * has used its allowance, waits when the pair or the login has failed a lot. The answer records
+   * how the check ended; `end()` it in any case.
    */
-  async beforeAttempt(login: string, address: string | null, counters: ThrottleCounter[]): Promise<number> {
+  async beforeAttempt(login: string, address: string | null, counters: ThrottleCounter[]): Promise<Attempt> {
     const keys = this.attemptKeys(login, address);
+    const pairKey = LoginThrottle.pairOf(login, address);
     const live = (key: string | null) => (key ? counters.find((row) => row.key === key) : undefined);
     const pair = live(keys.pair);
     const byLogin = live(keys.login);
@@ -130,17 +133,33 @@ export class LoginThrottle {
       byLogin && byLogin.points >= this.limits.loginUnderAttack ? byLogin : null,
       byAddress && byAddress.points >= this.limits.addressUnderAttack ? byAddress : null,
     ].filter((row): row is ThrottleCounter => !!row);
-    const refusedUntil = (() => {
-      if (!pair) return null;
-      if (pairFailures >= this.limits.perPair) return msLeft(pair);
-      if (attacks.length && pairFailures >= this.limits.perPairUnderAttack) return Math.min(msLeft(pair), Math.max(...attacks.map(msLeft)));
-      return null;
-    })();
-    if (refusedUntil !== null) {
-      const seconds = Math.floor(refusedUntil / 1000);
-      if (seconds > 0) await this.refused.block(LoginThrottle.pairOf(login, address), seconds);
-      throw tooMany(refusedUntil);
+    const allowance = attacks.length ? this.limits.perPairUnderAttack : this.limits.perPair;
+    const allowanceEnds = attacks.length ? Math.max(...attacks.map(msLeft)) : Infinity;
+    const refuse = async (msLeftOfPair: number): Promise<never> => {
+      const ms = Math.min(msLeftOfPair, allowanceEnds);
+      const seconds = Math.floor(ms / 1000);
+      if (seconds > 0) await this.refused.block(pairKey, seconds);
+      throw tooMany(ms);
+    };
+    if (pair && pairFailures >= allowance) await refuse(msLeft(pair));
+
+    // A pair that has failed, or is being tried here at this very moment, is counted before its
+    // check, atomically, and with the checks of it still running here that were not: concurrent
+    // attempts cannot all pass on the same old count. A clean pair (nearly every sign-in) is
+    // counted only if it fails.
+    const counted = pairFailures > 0 || this.uncountedInFlight.has(pairKey);
+    if (counted) {
+      const res = await this.byPair.consume(pairKey).catch((outcome: unknown) => {
+        if (outcome instanceof Error) throw outcome;
+        return outcome as RateLimiterRes;
+      });
+      if (res.consumedPoints + (this.uncountedInFlight.has(pairKey) ? 1 : 0) > allowance) await refuse(res.msBeforeNext);
+    } else {
+      this.uncountedInFlight.add(pairKey);
     }
+    const attempt = new Attempt(this, login, address, pairFailures, counted, () => {
+      if (!counted) this.uncountedInFlight.delete(pairKey);
+    });
 
     const pairWait = pairFailures >= this.limits.slowAfter ? (pairFailures - this.limits.slowAfter + 1) * 400 : 0;
     // 200 ms once under attack, 200 ms more per 10 failures more.
@@ -148,12 +167,13 @@ export class LoginThrottle {
       loginFailures >= this.limits.loginUnderAttack ? (Math.floor((loginFailures - this.limits.loginUnderAttack) / 10) + 1) * 200 : 0;
     const wait = Math.min(MAX_WAIT_MS, Math.max(pairWait, loginWait));
     if (wait > 0) await sleep(wait);
-    return pairFailures;
+    return attempt;
   }
 
-  async failed(login: string, address: string | null): Promise<void> {
+  /** Counts a failure; the pair's own count when the attempt was not counted before its check. */
+  async failed(login: string, address: string | null, pairCounted: boolean): Promise<void> {
     await Promise.all([
-      this.byPair.consume(LoginThrottle.pairOf(login, address)).catch(() => undefined), // over `points`: nothing to do, the count is kept
+      pairCounted ? undefined : this.byPair.consume(LoginThrottle.pairOf(login, address)).catch(() => undefined), // over `points`: the count is kept
       this.byLogin.consume(login).catch(() => undefined),
       address ? this.byAddress.consume(address).catch(() => undefined) : undefined,
     ]);
@@ -162,6 +182,28 @@ export class LoginThrottle {
   /** A success forgets this pair's failures only: the login and address counters still tell of an attack. */
   async succeeded(login: string, address: string | null): Promise<void> {
     await this.byPair.delete(LoginThrottle.pairOf(login, address));
+  }
+}
+
+/** One password check let through by the throttle. */
+export class Attempt {
+  constructor(
+    private readonly throttle: LoginThrottle,
+    private readonly login: string,
+    private readonly address: string | null,
+    /** The pair's failures before this attempt. */
+    readonly recentFailures: number,
+    private readonly counted: boolean,
+    readonly end: () => void,
+  ) {}
+
+  failed(): Promise<void> {
+    return this.throttle.failed(this.login, this.address, this.counted);
+  }
+
+  /** Forgets the pair's failures, when there is something to forget (a clean pair writes nothing). */
+  async succeeded(): Promise<void> {
+    if (this.recentFailures > 0 || this.counted) await this.throttle.succeeded(this.login, this.address);
   }
 }
 
