@@ -40,6 +40,7 @@ interface AttemptKeys {
 }
 
 const MAX_WAIT_MS = 2_000;
+const MAX_SUSPECTS_WAITING = 16;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -61,6 +62,9 @@ export class LoginThrottle {
   private readonly refused = new RateLimiterMemory({ keyPrefix: 'refused', points: 1, duration: 1 });
   /** Pairs with a check running on this instance that was not counted beforehand (at most one each). */
   private readonly uncountedInFlight = new Set<string>();
+  /** Whether a suspect check is running on this instance, and the suspect checks waiting for their turn. */
+  private suspectRunning = false;
+  private readonly suspectsWaiting: (() => void)[] = [];
 
   constructor(
     private readonly dataSource: DataSource,
@@ -157,8 +161,15 @@ export class LoginThrottle {
     } else {
       this.uncountedInFlight.add(pairKey);
     }
+    // Suspect checks (the pair has failed, or the login or the address is under attack) take turns
+    // for argon2, one at a time on this instance: during an attack's first minutes, before its
+    // pairs are refused, it uses one worker at most and everyone else keeps the others. A retry
+    // (the pair has failed) finding the line full is refused; anyone else waits, never refused.
+    const suspect = counted || attacks.length > 0;
+    if (counted && this.suspectsWaiting.length >= MAX_SUSPECTS_WAITING) throw tooMany(60_000);
     const attempt = new Attempt(this, login, address, pairFailures, counted, () => {
       if (!counted) this.uncountedInFlight.delete(pairKey);
+      if (suspect) this.suspectDone();
     });
 
     const pairWait = pairFailures >= this.limits.slowAfter ? (pairFailures - this.limits.slowAfter + 1) * 400 : 0;
@@ -167,7 +178,22 @@ export class LoginThrottle {
       loginFailures >= this.limits.loginUnderAttack ? (Math.floor((loginFailures - this.limits.loginUnderAttack) / 10) + 1) * 200 : 0;
     const wait = Math.min(MAX_WAIT_MS, Math.max(pairWait, loginWait));
     if (wait > 0) await sleep(wait);
+    if (suspect) await this.suspectTurn();
     return attempt;
+  }
+
+  private suspectTurn(): Promise<void> {
+    if (!this.suspectRunning) {
+      this.suspectRunning = true;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.suspectsWaiting.push(resolve));
+  }
+
+  private suspectDone(): void {
+    const next = this.suspectsWaiting.shift();
+    if (next) next();
+    else this.suspectRunning = false;
   }
 
   /** Counts a failure; the pair's own count when the attempt was not counted before its check. */
