@@ -9,11 +9,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 
 // The load generator shares the two cores with the server and argon2: `post` writes HTTP on
 // kept-alive raw sockets (support/raw-http.mjs), leaving the CPU to what is measured.
 import { closedLoop, option, percentile, post, root, startServer } from '../support/bench-env.mjs';
+import { loginBody, seedLoginAccounts } from '../support/login-accounts.mjs';
 
 const require = createRequire(import.meta.url);
 const SECONDS = Number(option('seconds', 15));
@@ -119,26 +119,10 @@ try {
   const { url } = server;
   // Accounts to sign in with: one argon2id hash (same parameters as real accounts), many logins.
   const hash = await hashPassword(PASSWORD);
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  await client.query(
-    `WITH u AS (
-       INSERT INTO app_user (profile, first_name, last_name, search_first, search_last, login, password_hash, activated_at, source)
-       SELECT 'STUDENT', 'Bench', 'User' || g, 'bench', 'user' || g, 'bench.user' || g, $1, now(), 'MANUAL' FROM generate_series(1, $2) g
-       RETURNING id, login)
-     INSERT INTO account_name (name, user_id, kind) SELECT login, id, 'LOGIN' FROM u`,
-    [hash, USERS],
-  );
-  await client.end();
+  await seedLoginAccounts(database.url, hash, 'bench.user', USERS);
 
   const login = async (i) => {
-    const text = await post(
-      `${url}/graphql`,
-      JSON.stringify({
-        query: 'mutation ($l: String!, $p: String!) { login(login: $l, password: $p) { status } }',
-        variables: { l: `bench.user${(i % USERS) + 1}`, p: PASSWORD },
-      }),
-    );
+    const text = await post(`${url}/graphql`, loginBody(`bench.user${(i % USERS) + 1}`, PASSWORD));
     const body = JSON.parse(text);
     if (body.data?.login?.status !== 'SIGNED_IN') throw new Error(JSON.stringify(body.errors ?? body));
   };

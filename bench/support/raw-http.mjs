@@ -8,8 +8,8 @@ import { connect } from 'node:net';
 const HEADER_END = Buffer.from('\r\n\r\n');
 
 class Connection {
-  constructor(host, port) {
-    this.socket = connect({ host, port, noDelay: true });
+  constructor(host, port, localAddress) {
+    this.socket = connect({ host, port, localAddress, noDelay: true });
     this.pending = undefined;
     this.buffer = undefined;
     this.socket.on('data', (chunk) => this.received(chunk));
@@ -55,10 +55,14 @@ class Connection {
   }
 }
 
-/** A pool of connections to one origin: as many as requests in flight, reused afterwards. */
+/**
+ * A pool of connections to one origin: as many as requests in flight, reused afterwards. With
+ * `localAddress` (e.g. 127.0.0.7), its sockets leave from that address: the server sees another client.
+ */
 export class RawHttpClient {
-  constructor(origin) {
+  constructor(origin, localAddress = undefined) {
     const url = new URL(origin);
+    this.localAddress = localAddress;
     this.host = url.hostname;
     this.port = Number(url.port || 80);
     this.hostHeader = url.host;
@@ -72,7 +76,7 @@ export class RawHttpClient {
     head += '\r\n';
     let connection = this.idle.pop();
     while (connection?.dead) connection = this.idle.pop();
-    connection ??= new Connection(this.host, this.port);
+    connection ??= new Connection(this.host, this.port, this.localAddress);
     connection.socket.ref();
     const { text, reusable } = await connection.send(head, body);
     if (reusable && !connection.dead) {

@@ -38,7 +38,14 @@ export async function startTestServer(
   const server = await startServer(config, {
     jobs: options.jobs ?? false,
     // Generous by default so that tests signing in many times are not throttled.
-    throttleLimits: options.throttleLimits ?? { perLogin: 1000, perAddress: 100_000, slowAfter: 1000, windowMinutes: 15, blockMinutes: 15 },
+    throttleLimits: options.throttleLimits ?? {
+      perPair: 1000,
+      perPairUnderAttack: 1000,
+      loginUnderAttack: 100_000,
+      addressUnderAttack: 100_000,
+      slowAfter: 1000,
+      windowMinutes: 15,
+    },
   });
   return {
     ...server,

@@ -51,15 +51,20 @@ export class AuthenticationService {
 
   async verify(loginOrAlias: string, secret: string, client: ClientInfo): Promise<Credential> {
     const name = loginOrAlias.trim().toLowerCase().slice(0, 200);
+    await this.throttle.refuseIfKnown(name, client.address);
     const { account, counters } = await this.lookup(name, this.throttle.keysFor(name, client.address));
-    const recentFailures = await this.throttle.beforeAttempt(name, client.address, counters);
-    const credential = await this.check(account, secret.slice(0, 1024));
-    if (!credential) {
-      await this.throttle.failed(name, client.address);
-      throw AppError.of('BAD_CREDENTIALS');
+    const attempt = await this.throttle.beforeAttempt(name, client.address, counters);
+    try {
+      const credential = await this.check(account, secret.slice(0, 1024));
+      if (!credential) {
+        await attempt.failed();
+        throw AppError.of('BAD_CREDENTIALS');
+      }
+      await attempt.succeeded();
+      return credential;
+    } finally {
+      attempt.end();
     }
-    if (recentFailures > 0) await this.throttle.succeeded(name);
-    return credential;
   }
 
   /**
