@@ -31,8 +31,8 @@ type ClassesState =
             @for (schoolClass of classes(); track schoolClass.id) {
               <li>
                 <a class="school-classes__link" [routerLink]="['/classes', schoolClass.id]">{{ schoolClass.name }}</a>
-                @if (levelsOf(schoolClass); as levels) {
-                  <span class="school-classes__levels">{{ levels }}</span>
+                @if (schoolClass.levels.length > 0) {
+                  <span class="school-classes__levels">{{ 'admin.classes.levels' | transloco: { levels: schoolClass.levels.join(', ') } }}</span>
                 }
               </li>
             }
@@ -68,12 +68,6 @@ export class SchoolClassLinks {
       untracked(() => this.load(schoolId));
     });
     inject(DestroyRef).onDestroy(() => this.request?.unsubscribe());
-  }
-
-  /** The levels, unless the class is simply named after them (« CE1 »). */
-  protected levelsOf(schoolClass: SchoolClassesQuery['schoolClasses'][number]): string | null {
-    const levels = schoolClass.levels.join(', ');
-    return levels && levels !== schoolClass.name ? levels : null;
   }
 
   private load(structureId: string): void {

@@ -7,6 +7,7 @@ import { firstValueFrom } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { homePathOf } from '../../core/auth/home-path';
 import { safeReturnUrl } from '../../core/auth/return-url';
+import { SessionDrafts } from '../../core/auth/session-drafts';
 import { UserErrorMessageService } from '../../core/errors/user-error-message.service';
 import type { LoginStatus } from '../../core/graphql/generated/graphql';
 import { CredentialsHandoff, type PendingCode } from '../credentials-handoff';
@@ -42,6 +43,8 @@ export default class LoginPage {
 
   /** « Votre mot de passe a été changé… », left by the renewal page. */
   protected readonly notice = signal(this.handoff.takeLoginNotice());
+  protected readonly sessionClosed = this.auth.sessionClosed;
+  protected readonly drafts = inject(SessionDrafts);
   protected readonly form = inject(NonNullableFormBuilder).group({
     // ?login=… comes from the QR code of an activated account's connection sheet.
     login: [this.notice()?.login ?? inject(ActivatedRoute).snapshot.queryParamMap.get('login')?.trim() ?? '', Validators.required],

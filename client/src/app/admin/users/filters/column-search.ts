@@ -108,7 +108,7 @@ const FIELDS: Record<ColumnSearchName, ColumnSearchField> = {
     <form (submit)="drafts().now($event)">
       <label class="visually-hidden" [for]="inputId()">{{ field().labelKey | transloco }}</label>
       <input
-        class="field__input field__input--compact"
+        class="field__input field__input--compact column-search__input"
         type="search"
         autocomplete="off"
         spellcheck="false"

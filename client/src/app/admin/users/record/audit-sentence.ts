@@ -31,6 +31,11 @@ const KNOWN_ACTIONS = new Set([
   'PASSWORD_RESET',
   'OPERATOR_CREATED',
   'USER_DELETED',
+  'REPORT_KEPT',
+  'REPORT_DELETED',
+  'MAILING_PDF',
+  'MAILING_EMAIL',
+  'ACCOUNTS_EXPORTED',
 ]);
 
 const FUNCTIONS = new Set(['SCHOOL_ADMIN', 'CIRCONSCRIPTION_ADMIN', 'DEPARTEMENT_ADMIN', 'OPERATOR']);
@@ -59,6 +64,7 @@ export function auditSentence(entry: Entry, language: UiLanguage): SentencePart[
         className: text(details['className']),
         relative: text(details['relativeLogin']),
         alias: text(details['after']),
+        accounts: text(details['accounts']),
         // The function's name is a key of its own; the template translates « functions.X ».
         fn: '',
       },

@@ -83,7 +83,9 @@ export class RecordStructuresSection {
     return options.options.filter((option) => !current.has(option.id));
   });
   protected readonly severalSchools = computed(() => this.schools().length > 1);
-  protected readonly chosenClassId = linkedSignal<string | null>(() => this.choices()[0]?.id ?? null);
+  /** Nothing is chosen for the director: a class picked by default is a class attached by mistake. */
+  protected readonly chosenClassId = linkedSignal<string | null>(() => (this.choices(), null));
+  protected readonly choiceMissing = signal(false);
   protected readonly optionsFailure = computed(() => {
     const options = this.options();
     return options.kind === 'failed' ? options.message : null;
@@ -105,7 +107,8 @@ export class RecordStructuresSection {
   }
 
   protected chooseClass(event: Event): void {
-    this.chosenClassId.set((event.target as HTMLSelectElement).value);
+    this.chosenClassId.set((event.target as HTMLSelectElement).value || null);
+    this.choiceMissing.set(false);
   }
 
   protected async add(event: Event): Promise<void> {
@@ -113,6 +116,11 @@ export class RecordStructuresSection {
     const user = this.user();
     const classId = this.chosenClassId();
     const chosen = this.choices().find((option) => option.id === classId);
+    if (user && !chosen) {
+      this.choiceMissing.set(true);
+      this.document.getElementById('record-class-choice')?.focus();
+      return;
+    }
     if (!user || !chosen) {
       return;
     }
