@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AUDIT_ACTIONS } from '../../../../../../server/src/modules/audit/audit-actions';
-import { auditSentence } from './audit-sentence';
+import { auditSentence } from '../../../../client/src/app/admin/users/record/audit-sentence';
+import { AUDIT_ACTIONS } from './audit-actions';
 
 type Translations = { audit: { actions: Record<string, unknown> } };
 
-const I18N = join(__dirname, '../../../../../public/i18n');
+// Here rather than beside the client's code: the client never imports the server (eslint.config.mjs).
+const I18N = join(__dirname, '../../../../client/public/i18n');
 const translations = (language: 'fr' | 'en') => JSON.parse(readFileSync(join(I18N, `${language}.json`), 'utf8')) as Translations;
 
 describe('« Historique »: a sentence for every audit action of the server', () => {
