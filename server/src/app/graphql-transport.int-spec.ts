@@ -69,6 +69,17 @@ describe('GraphQL transport: limits and error masking on HTTP and WebSocket', ()
     expect(await good.json()).toEqual({ data: { __typename: 'Query' } });
   });
 
+  it('refuses a cross-site "simple" request (text/plain, no preflight) before running it', async () => {
+    const response = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: JSON.stringify({ query: 'mutation { logout }' }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/CSRF/);
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+  });
+
   it('never sends a stack trace, SQL or internal message to the client', async () => {
     // Break the database for this query: the resolver fails with an internal error.
     const browser = await server.client().signIn(world.erun1.login, FIXTURE_PASSWORD);

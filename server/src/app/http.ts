@@ -17,8 +17,8 @@ export function clientAddressOf(req: IncomingMessage, config: Pick<Config, 'trus
   return req.socket.remoteAddress ?? null;
 }
 
-/** Sent with every answer, from express and from the /graphql handler alike. */
-export function applySecurityHeaders(res: ServerResponse): void {
+/** Sent with every answer (/graphql included). */
+function applySecurityHeaders(res: ServerResponse): void {
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('X-Frame-Options', 'DENY');
   res.setHeader('Referrer-Policy', 'same-origin');
@@ -33,7 +33,7 @@ function securityHeaders(_req: Request, res: Response, next: NextFunction): void
   next();
 }
 
-/** The express app: health check, downloads, then the Angular client (/graphql is served beside it). */
+/** The express app: health check, then /graphql, downloads and the Angular client (mounted by server.ts). */
 export function createHttpApp(config: Config): Express {
   const app = express();
   app.disable('x-powered-by');

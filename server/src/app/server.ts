@@ -8,7 +8,7 @@ import { logger } from '../platform/logging/logger';
 import { EventBus } from '../platform/pubsub/event-bus';
 import { ThrottleLimits } from '../platform/auth/login-throttle';
 import { createApollo } from './apollo';
-import { graphqlHttpHandler, isGraphqlPath } from './graphql-http';
+import { mountGraphql } from './graphql-route';
 import { buildContext } from './context';
 import { entities } from './entities';
 import { clientAddressOf, createHttpApp, serveClient } from './http';
@@ -51,12 +51,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     }
     const schema = await createSchema();
     const app = createHttpApp(config);
-    let graphql: ReturnType<typeof graphqlHttpHandler> | undefined;
-    const httpServer = createServer((req, res) => (graphql && isGraphqlPath(req.url) ? graphql(req, res) : app(req, res)));
+    const httpServer = createServer(app);
     const sockets = new SocketRegistry();
     const apollo = createApollo(schema, httpServer);
     await apollo.start();
-    graphql = graphqlHttpHandler(apollo, (req, res) =>
+    mountGraphql(app, apollo, (req, res) =>
       buildContext(services, {
         req,
         clientAddress: clientAddressOf(req, config),
