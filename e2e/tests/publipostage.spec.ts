@@ -59,16 +59,20 @@ async function selectedAccounts(page: Page, filter: Record<string, unknown>): Pr
  * the first name (normalised, C collation) and the id.
  */
 async function inMailingOrder(accounts: Map<string, Account>, sortBy: ('CLASS' | 'PROFILE')[]): Promise<Account[]> {
+  // A class counts only in the director's école: a parent with a child elsewhere sorts under this
+  // école's classes (nothing outside the mailing's reach decides the order).
+  const ecole = `c.school_id IN (SELECT f.structure_id FROM admin_function f JOIN app_user a ON a.id = f.user_id
+                                  WHERE a.login = $2::text AND f.function = 'SCHOOL_ADMIN')`;
   const keys: Record<'CLASS' | 'PROFILE', string> = {
     CLASS: `(CASE WHEN u.profile = 'RELATIVE'
                THEN (SELECT min(c.name COLLATE "C") FROM relative_link rl JOIN class_member m ON m.user_id = rl.student_id
-                       JOIN school_class c ON c.id = m.class_id WHERE rl.relative_id = u.id)
-               ELSE (SELECT min(c.name COLLATE "C") FROM class_member m JOIN school_class c ON c.id = m.class_id WHERE m.user_id = u.id)
+                       JOIN school_class c ON c.id = m.class_id WHERE rl.relative_id = u.id AND ${ecole})
+               ELSE (SELECT min(c.name COLLATE "C") FROM class_member m JOIN school_class c ON c.id = m.class_id WHERE m.user_id = u.id AND ${ecole})
              END) COLLATE "C" NULLS LAST`,
     PROFILE: `array_position(ARRAY['STUDENT', 'RELATIVE', 'TEACHER', 'PERSONNEL', 'GUEST'], u.profile::text)`,
   };
   const order = [...sortBy.map((key) => keys[key]), 'u.search_last COLLATE "C"', 'u.search_first COLLATE "C"', 'u.id'].join(', ');
-  const rows = await sql<{ id: string }>(`SELECT u.id FROM app_user u WHERE u.id = ANY($1::uuid[]) ORDER BY ${order}`, [[...accounts.keys()]]);
+  const rows = await sql<{ id: string }>(`SELECT u.id FROM app_user u WHERE u.id = ANY($1::uuid[]) ORDER BY ${order}`, [[...accounts.keys()], ...(sortBy.includes('CLASS') ? [demoAccount('SCHOOL_ADMIN').login] : [])]);
   return rows.map((row) => accounts.get(row.id)!);
 }
 
