@@ -35,7 +35,14 @@ export function mountDownloads(app: Express, services: Services): void {
       if (!pdf) throw AppError.notFound();
       res.setHeader('Cache-Control', 'no-store');
       res.setHeader('Content-Disposition', `attachment; filename="publipostage-${today()}.pdf"`);
-      res.type('application/pdf').send(pdf);
+      res.type('application/pdf');
+      res.setHeader('Content-Length', String(pdf.byteSize));
+      // A row at a time, each written once the client has taken the previous one.
+      for await (const chunk of pdf.chunks()) {
+        if (res.destroyed) return;
+        if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve).once('close', resolve));
+      }
+      res.end();
     } catch (error) {
       refuse(req, res, error);
     }

@@ -7,7 +7,7 @@ import { SchoolClassEntity } from '../modules/directory/school-class.entity';
 import { StructureAncestorEntity } from '../modules/directory/structure-ancestor.entity';
 import { StructureEntity } from '../modules/directory/structure.entity';
 import { UserEntity } from '../modules/directory/user.entity';
-import { MailingDocumentEntity, MailingEntity, MailingRecipientEntity } from '../modules/mailings/mailing.entity';
+import { MailingDocumentChunkEntity, MailingDocumentEntity, MailingEntity, MailingRecipientEntity } from '../modules/mailings/mailing.entity';
 import { OutboxMailEntity } from '../modules/mail/outbox.entity';
 import { MessageEntity, MessageRecipientEntity } from '../modules/messaging/message.entity';
 import { ReportEntity, ReportReporterEntity } from '../modules/moderation/report.entity';
@@ -39,4 +39,5 @@ export const entities = [
   MailingEntity,
   MailingRecipientEntity,
   MailingDocumentEntity,
+  MailingDocumentChunkEntity,
 ];

@@ -17,14 +17,6 @@ export function recurringJobs(services: Services): RecurringJob[] {
       },
     },
     {
-      // Mailing PDFs hold activation codes: gone after a day.
-      name: 'mailings.purge-documents',
-      cron: '41 * * * *',
-      run: async () => {
-        await services.dataSource.query(`DELETE FROM mailing_document WHERE created_at < now() - interval '24 hours'`);
-      },
-    },
-    {
       name: 'users.purge-predeleted',
       cron: '23 3 * * *',
       run: async () => {

@@ -19,7 +19,7 @@ import { SocketRegistry } from './socket-registry';
 import { attachWebSocket } from './ws';
 import { wireLiveEvents } from './live-events';
 import { mountDownloads } from './downloads';
-import { mailingWorkers } from '../modules/mailings/mailing-jobs';
+import { mailingJobs } from '../modules/mailings/mailing-jobs';
 
 export interface RunningServer {
   url: string;
@@ -71,9 +71,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     events.on('session.revoked', (event) => sockets.closeFor(event.userId, event.sessionId));
     wireLiveEvents(events, services);
     if (options.jobs !== false) {
-      jobs = await Jobs.start(database.url, recurringJobs(services), mailingWorkers(services.mailingRunner, services.mailer.canSend));
+      const mailing = mailingJobs(services.mailingRunner, services.mailingQueue, services.mailer.canSend, services.config.mailing);
+      jobs = await Jobs.start(database.url, [...recurringJobs(services), ...mailing.recurring], mailing.workers, mailing.options);
       services.mailingQueue.attach(jobs);
-      services.mailingRunner.startSweeping(services.mailingQueue);
     }
     await new Promise<void>((resolve, reject) => {
       httpServer.once('error', reject);
@@ -94,7 +94,6 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           logger.debug('websockets closed');
           await apollo.stop(); // drains in-flight HTTP requests, then closes the server
           logger.debug('http drained');
-          services.mailingRunner.stop();
           await jobs?.stop();
           logger.debug('jobs stopped');
           services.mailingProgress.close();

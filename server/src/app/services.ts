@@ -67,7 +67,7 @@ export function createServices({ config, dataSource, events, throttleLimits }: I
   const mailer = new Mailer(dataSource, config.smtpUrl, config.mailFrom, config.demoMode);
   const communicationRules = new CommunicationRulesService(dataSource);
   const blocking = new BlockingService(dataSource, audit, events);
-  const mailingQueue = new MailingJobQueue();
+  const mailingQueue = new MailingJobQueue(dataSource);
   const mailingProgress = new MailingProgress(events);
   const printer = new SheetPrinter({ chromiumPath: config.chromiumPath, publicUrl: config.publicUrl });
   const authentication = new AuthenticationService(dataSource, sessions, secretBox, new LoginThrottle(dataSource, throttleLimits ?? defaultLimits));
