@@ -32,9 +32,11 @@ export interface RunnerOptions {
   publicUrl: string;
   /** E-mails handed to the SMTP pool at once, within a batch. */
   sendWindow: number;
+  /** Tries of one e-mail (MAILING_MAX_ATTEMPTS), counted on its recipient row. */
+  maxAttempts: number;
 }
 
-export const defaultRunnerOptions = (publicUrl: string): RunnerOptions => ({ publicUrl, sendWindow: 50 });
+export const defaultRunnerOptions = (publicUrl: string): RunnerOptions => ({ publicUrl, sendWindow: 50, maxAttempts: 5 });
 
 /** How a batch ended: all answered for good, some to try again later, or stopped by its deadline. */
 export type BatchOutcome = 'done' | 'retry' | 'interrupted';
@@ -132,7 +134,9 @@ export class MailingRunner {
           [mailingId, from, to],
         );
       }
-      const lastTry = attempt.retryCount >= attempt.retryLimit;
+      // The job's last try, or the recipient's (counted on its row: a batch cut by its deadline goes
+      // on as a new job, whose tries start again).
+      const jobLastTry = attempt.retryCount >= attempt.retryLimit;
       const results = new RecipientResults(this.dataSource, mailingId);
       let deferred = 0;
       let interrupted = false;
@@ -163,7 +167,7 @@ export class MailingRunner {
         }
         const attempts = new Map(rows.map((row) => [row.user_id, row.attempts]));
         for (const sheet of await this.sheets.recipients(mailingId, [...attempts.keys()])) {
-          const sending: Promise<void> = this.sendOne(mailingId, sheet, attempts.get(sheet.userId) ?? 1, lastTry, results)
+          const sending: Promise<void> = this.sendOne(mailingId, sheet, attempts.get(sheet.userId) ?? 1, jobLastTry, results)
             .then((retry) => void (deferred += retry ? 1 : 0))
             .finally(() => inFlight.delete(sending));
           inFlight.add(sending);
@@ -181,7 +185,8 @@ export class MailingRunner {
   }
 
   /** `true` when the recipient should be tried again (temporary refusal, tries left). */
-  private async sendOne(mailingId: string, sheet: RecipientSheet, attempt: number, lastTry: boolean, results: RecipientResults): Promise<boolean> {
+  private async sendOne(mailingId: string, sheet: RecipientSheet, attempt: number, jobLastTry: boolean, results: RecipientResults): Promise<boolean> {
+    const lastTry = jobLastTry || attempt >= this.options.maxAttempts;
     const result = await this.mailer.send(accountMail({ ...sheet, email: sheet.email! }, mailingId, this.options.publicUrl));
     let retry = false;
     if (result.delivered) {
