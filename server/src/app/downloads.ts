@@ -9,6 +9,17 @@ import type { Services } from '../platform/context/services';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/** Resolves when the client has taken what was written, or is gone. */
+function drainedOrClosed(res: Response): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done).off('close', done);
+      resolve();
+    };
+    res.on('drain', done).on('close', done);
+  });
+}
+
 function refuse(req: Request, res: Response, error: unknown): void {
   const lang = langFrom(req.headers['accept-language']);
   if (error instanceof AppError) {
@@ -35,7 +46,14 @@ export function mountDownloads(app: Express, services: Services): void {
       if (!pdf) throw AppError.notFound();
       res.setHeader('Cache-Control', 'no-store');
       res.setHeader('Content-Disposition', `attachment; filename="publipostage-${today()}.pdf"`);
-      res.type('application/pdf').send(pdf);
+      res.type('application/pdf');
+      res.setHeader('Content-Length', String(pdf.byteSize));
+      // A row at a time, each written once the client has taken the previous one.
+      for await (const chunk of pdf.chunks()) {
+        if (res.destroyed) return;
+        if (!res.write(chunk)) await drainedOrClosed(res);
+      }
+      res.end();
     } catch (error) {
       refuse(req, res, error);
     }

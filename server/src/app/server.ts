@@ -69,10 +69,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     events.on('session.revoked', (event) => sockets.closeFor(event.userId, event.sessionId));
     for (const module of modules) module.live?.(services);
     if (options.jobs !== false) {
+      const intervals = modules.map((module) => module.jobsOptions?.(services).maintenanceIntervalSeconds).filter((seconds) => seconds !== undefined);
       jobs = await Jobs.start(
         database.url,
         modules.flatMap((module) => module.recurringJobs?.(services) ?? []),
         modules.flatMap((module) => module.queues?.(services) ?? []),
+        intervals.length ? { maintenanceIntervalSeconds: Math.min(...intervals) } : {},
       );
       for (const module of modules) module.started?.(services, jobs);
     }

@@ -11,7 +11,10 @@ const latin1 = (text: string) => Buffer.from(text, 'latin1');
  */
 export class PdfFileWriter {
   private readonly parts: Buffer[] = [];
+  /** Bytes of the whole file so far (the next object's offset). */
   private length = 0;
+  /** Bytes in `parts`, not drained yet. */
+  private pending = 0;
   /** Byte offset of object n at index n; 0 for numbers never written (listed as free). */
   private readonly offsets: number[] = [0];
 
@@ -64,7 +67,18 @@ export class PdfFileWriter {
     this.push(buffer);
   }
 
-  /** Ends the file (cross-reference table, trailer) and returns it in one piece. */
+  /**
+   * Hands over the bytes written since the last drain, so that the caller can store them as the
+   * document grows: offsets are kept, the bytes are not.
+   */
+  drain(): Buffer {
+    const bytes = Buffer.concat(this.parts, this.pending);
+    this.parts.length = 0;
+    this.pending = 0;
+    return bytes;
+  }
+
+  /** Ends the file (cross-reference table, trailer) and returns what was not drained, in one piece. */
   finish(trailer: { root: PDFRef; info?: PDFRef }): Buffer {
     const count = this.offsets.length;
     // Fixed-width entries of 20 bytes: "oooooooooo ggggg n\r\n".
@@ -79,9 +93,7 @@ export class PdfFileWriter {
     this.push(xref);
     const info = trailer.info ? `\n/Info ${trailer.info.objectNumber} 0 R` : '';
     this.push(latin1(`trailer\n<</Size ${count}\n/Root ${trailer.root.objectNumber} 0 R${info}>>\nstartxref\n${start}\n%%EOF\n`));
-    const file = Buffer.concat(this.parts, this.length);
-    this.parts.length = 0;
-    return file;
+    return this.drain();
   }
 
   private place(objectNumber: number, offset: number): void {
@@ -93,6 +105,7 @@ export class PdfFileWriter {
   private push(bytes: Buffer): void {
     this.parts.push(bytes);
     this.length += bytes.length;
+    this.pending += bytes.length;
   }
 }
 

@@ -70,6 +70,24 @@ describe(PdfMerger.name, () => {
     });
   });
 
+  it('should give, drained after each chunk then ended, the same bytes as the document merged whole', async () => {
+    const chunks = [await chunk(100, 3), await chunk(103, 7), await chunk(110, 2)];
+    const whole = new PdfMerger();
+    for (const pdf of chunks) await whole.append(pdf);
+    const expected = Buffer.from(await whole.bytes());
+
+    const streamed = new PdfMerger();
+    const parts: Buffer[] = [];
+    for (const pdf of chunks) {
+      await streamed.append(pdf);
+      parts.push(streamed.drain());
+    }
+    parts.push(Buffer.from(await streamed.bytes()));
+    expect(parts.filter((part) => part.length > 0).length).toBeGreaterThan(2);
+    expect(Buffer.concat(parts).equals(expected)).toBe(true);
+    expectValidXref(Buffer.concat(parts));
+  });
+
   it("should copy what a chunk's pages share once per chunk", async () => {
     const merger = new PdfMerger();
     await merger.append(await chunk(100, 5));

@@ -52,7 +52,15 @@ export class PdfMerger {
     await this.write(pdf, decorate);
   }
 
-  /** The whole document. */
+  /**
+   * The bytes written since the last drain (none while a single chunk is kept as it is): the
+   * document can be stored as it grows instead of whole at the end.
+   */
+  drain(): Buffer {
+    return this.writer?.drain() ?? Buffer.alloc(0);
+  }
+
+  /** The document, or its end if parts of it were drained. */
   async bytes(): Promise<Uint8Array> {
     if (this.first) return this.first;
     const { writer, root } = this;

@@ -83,6 +83,23 @@ export class SheetPrinter {
     load: SheetLoader,
     onProgress?: (sheetsDone: number) => void,
   ): Promise<Uint8Array> {
+    const parts: Uint8Array[] = [];
+    await this.printTo(layout, total, load, async (bytes) => void parts.push(bytes), onProgress);
+    return parts.length === 1 ? parts[0] : Buffer.concat(parts);
+  }
+
+  /**
+   * As `print`, but the document goes to `write` as it is merged (after each chunk, then its end),
+   * in order, each call awaited before the next chunk is merged: a large mailing is stored as it
+   * grows instead of held whole in memory.
+   */
+  async printTo(
+    layout: SheetLayout,
+    total: number,
+    load: SheetLoader,
+    write: (bytes: Uint8Array) => Promise<void>,
+    onProgress?: (sheetsDone: number) => void,
+  ): Promise<void> {
     const perPage = SHEETS_PER_PAGE[layout];
     if (!perPage) throw new Error(`Modèle de publipostage inconnu : ${layout}`);
     const sheetsPerChunk = pagesPerChunk(Math.ceil(Math.max(0, total) / perPage), this.pagesPerChunk) * perPage;
@@ -139,12 +156,14 @@ export class SheetPrinter {
         if (!result) continue;
         const { qrCodes } = result;
         await merger.append(result.pdf, qrCodes && ((document) => stampCardQrCodes(document, qrCodes)));
+        const written = merger.drain();
+        if (written.length > 0) await write(written);
         printed++;
         done += result.sheets;
         onProgress?.(done);
       }
       if (printed === 0) throw new Error('Aucune fiche de connexion à imprimer.');
-      return await merger.bytes();
+      await write(await merger.bytes());
     } finally {
       // After a failure, let the chunks still in flight settle before the job ends.
       await Promise.allSettled(pending.filter(Boolean));

@@ -49,7 +49,7 @@ describe('an e-mail campaign survives a SIGKILL', () => {
   });
 
   it('finishes after a restart: every recipient sent or failed with a reason, none sent twice once marked sent', async () => {
-    const env = { SMTP_URL: `${smtpUrl}&pool=2`, MAILING_LEASE_SECONDS: '1' };
+    const env = { SMTP_URL: `${smtpUrl}&pool=2`, MAILING_JOB_EXPIRE_SECONDS: '2', MAILING_RETRY_DELAY_SECONDS: '1' };
     const first = await startServerProcess(databaseUrl, env);
     processes.push(first);
     const director = await new GraphQLTestClient(first.url).signIn(world.directorA.login, FIXTURE_PASSWORD);

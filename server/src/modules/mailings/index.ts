@@ -1,12 +1,13 @@
 import { SheetPrinter } from '../../documents/sheet-printer';
 import { logger } from '../../platform/logging/logger';
+import type { Services } from '../../platform/context/services';
 import type { DomainModule } from '../../platform/module/domain-module';
 import { LiveHub } from '../../platform/pubsub/live-hub';
 import { AccountExportService } from './account-export';
-import { MailingJobQueue, mailingWorkers } from './mailing-jobs';
+import { MailingJobQueue, mailingJobs } from './mailing-jobs';
 import { MailingProgress } from './mailing-progress';
 import { defaultRunnerOptions, MailingRunner } from './mailing-runner';
-import { MailingDocumentEntity, MailingEntity, MailingRecipientEntity } from './mailing.entity';
+import { MailingDocumentChunkEntity, MailingDocumentEntity, MailingEntity, MailingRecipientEntity } from './mailing.entity';
 import { MailingService } from './mailing.service';
 import { MailingsResolver } from './mailings.resolver';
 import type { MailingView } from './mailings.types';
@@ -19,10 +20,10 @@ import { SheetSource } from './sheet-source';
  */
 export const mailingsModule: DomainModule = {
   name: 'mailings',
-  entities: [MailingEntity, MailingRecipientEntity, MailingDocumentEntity],
+  entities: [MailingEntity, MailingRecipientEntity, MailingDocumentEntity, MailingDocumentChunkEntity],
   resolvers: [MailingsResolver, OutboxResolver],
   createServices: (services, { config, dataSource, events }): MailingsServices => {
-    const mailingQueue = new MailingJobQueue();
+    const mailingQueue = new MailingJobQueue(dataSource);
     const mailingProgress = new MailingProgress(events);
     const printer = new SheetPrinter({ chromiumPath: config.chromiumPath, publicUrl: config.publicUrl });
     return {
@@ -50,27 +51,18 @@ export const mailingsModule: DomainModule = {
         })
         .catch((error: Error) => logger.error('mailing progress delivery failed', { error: error.message }));
     }),
-  recurringJobs: (services) => [
-    {
-      // Mailing PDFs hold activation codes: gone after a day.
-      name: 'mailings.purge-documents',
-      cron: '41 * * * *',
-      run: async () => {
-        await services.dataSource.query(`DELETE FROM mailing_document WHERE created_at < now() - interval '24 hours'`);
-      },
-    },
-  ],
-  queues: (services) => mailingWorkers(services.mailingRunner, services.mailer.canSend),
-  started: (services, jobs) => {
-    services.mailingQueue.attach(jobs);
-    services.mailingRunner.startSweeping(services.mailingQueue);
-  },
+  // pg-boss owns expiry, retries and the sweep (mailing-jobs.ts); the runner only does the work.
+  recurringJobs: (services) => jobsOf(services).recurring,
+  queues: (services) => jobsOf(services).workers,
+  jobsOptions: (services) => jobsOf(services).options,
+  started: (services, jobs) => services.mailingQueue.attach(jobs),
   stop: async (services) => {
-    services.mailingRunner.stop();
     services.mailingProgress.close();
     await services.printer.close();
   },
 };
+
+const jobsOf = (services: Services) => mailingJobs(services.mailingRunner, services.mailingQueue, services.mailer.canSend, services.config.mailing);
 
 export interface MailingsServices {
   mailings: MailingService;

@@ -1,56 +1,65 @@
 import { DataSource } from 'typeorm';
 import { ConnectionSheet, SheetLayout } from '../../documents/connection-sheet';
+import type { JobAttempt } from '../../platform/jobs/jobs';
 import { logger } from '../../platform/logging/logger';
 import { Mailer } from '../../platform/mail/mailer';
 import { accountMail } from './account-mail';
+import { MailingDocumentWriter } from './mailing-document-store';
 import { MailingKind, RecipientStatus } from './mailing.entity';
 import { MailingProgress } from './mailing-progress';
-import { MailingQueue } from './mailing.service';
 import { RecipientResults } from './recipient-results';
 import { RecipientSheet, SheetSource } from './sheet-source';
 
 /** What the runner needs of the PDF printer (documents/sheet-printer.ts). */
 export interface SheetPrinting {
-  print(
+  printTo(
     layout: SheetLayout,
     total: number,
     load: (offset: number, limit: number) => Promise<ConnectionSheet[]>,
+    write: (bytes: Uint8Array) => Promise<void>,
     onProgress?: (sheetsDone: number) => void,
-  ): Promise<Uint8Array>;
+  ): Promise<void>;
+}
+
+/** One job of a mailing: the whole PDF, or the e-mails of the recipients at positions `from`..`to`. */
+export interface MailingJob {
+  mailingId: string;
+  from?: number;
+  to?: number;
 }
 
 export interface RunnerOptions {
   publicUrl: string;
-  /** A worker silent for this long is presumed dead: its mailing is taken over. */
-  leaseSeconds: number;
-  /** First retry delay after a temporary (4xx) refusal; doubled at each attempt. */
-  retryBaseMs: number;
-  maxAttempts: number;
-  /** E-mails handed to the SMTP pool at once. */
+  /** E-mails handed to the SMTP pool at once, within a batch. */
   sendWindow: number;
+  /** Tries of one e-mail (MAILING_MAX_ATTEMPTS), counted on its recipient row. */
+  maxAttempts: number;
 }
 
-export const defaultRunnerOptions = (publicUrl: string): RunnerOptions => ({
-  publicUrl,
-  leaseSeconds: 30,
-  retryBaseMs: 60_000,
-  maxAttempts: 5,
-  sendWindow: 50,
-});
+export const defaultRunnerOptions = (publicUrl: string): RunnerOptions => ({ publicUrl, sendWindow: 50, maxAttempts: 5 });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** How a batch ended: all answered for good, some to try again later, or stopped by its deadline. */
+export type BatchOutcome = 'done' | 'retry' | 'interrupted';
+
+const FAILED_MESSAGE = 'Le publipostage a échoué. Relancez-le ; si le problème continue, contactez l’assistance.';
+
+/** The job ran out of its time: pg-boss would soon take it for lost and start it again elsewhere. */
+class PastDeadline extends Error {
+  constructor() {
+    super('mailing job past its deadline');
+  }
+}
 
 /**
- * Runs mailings in the background (called by the pg-boss workers). Everything it needs to resume is
- * in the database: the lease (`heartbeat_at`), the PDF's progress, each recipient's status. So any
- * instance may run or take over a mailing, a job delivered twice does nothing the second time, and a
- * server killed mid-campaign leaves no recipient lost and sends nobody marked sent a second e-mail.
+ * Runs the pg-boss jobs of mailings (mailing-jobs.ts). pg-boss owns the lifecycle: a job whose
+ * instance dies expires and is tried again by another, a job that throws is retried with backoff,
+ * a job out of tries goes to the dead-letter queue. What must survive a crash is in the database:
+ * each recipient's status (the idempotence record: a recipient marked SENT is never sent again) and
+ * the PDF, written from scratch by each try.
  */
 export class MailingRunner {
-  private sweepTimer?: NodeJS.Timeout;
-
   constructor(
-    private readonly dataSource: DataSource,
+    readonly dataSource: DataSource,
     private readonly sheets: SheetSource,
     private readonly printer: SheetPrinting,
     private readonly mailer: Mailer,
@@ -58,154 +67,192 @@ export class MailingRunner {
     private readonly options: RunnerOptions,
   ) {}
 
-  /** Takes the mailing if nobody alive holds it, runs it to the end, releases it. */
-  async run(mailingId: string): Promise<void> {
-    const lease = this.options.leaseSeconds;
-    // An instance that cannot send e-mail never takes a campaign: it stays for one that can.
+  /** Prints the whole PDF into its store. Throws (for pg-boss to retry) unless it was the last try. */
+  async printPdf(mailingId: string, attempt: JobAttempt): Promise<void> {
     const [claimed] = (await this.dataSource.query(
-      `UPDATE mailing SET status = 'RUNNING', heartbeat_at = now()
-        WHERE id = $1 AND (status = 'PENDING' OR (status = 'RUNNING' AND heartbeat_at < now() - make_interval(secs => $2)))
-          AND (kind <> 'EMAIL' OR $3)
-        RETURNING kind, layout, total`,
-      [mailingId, lease, this.mailer.canSend],
-    )) as [{ kind: MailingKind; layout: SheetLayout; total: number }[], number];
+      `UPDATE mailing SET status = 'RUNNING', printed = 0 WHERE id = $1 AND kind = 'PDF' AND status IN ('PENDING', 'RUNNING') RETURNING layout, total`,
+      [mailingId],
+    )) as [{ layout: SheetLayout; total: number }[], number];
     const row = claimed[0];
-    if (!row) return; // done, or alive elsewhere
-    const heartbeat = setInterval(() => {
-      this.dataSource
-        .query(`UPDATE mailing SET heartbeat_at = now() WHERE id = $1 AND status = 'RUNNING'`, [mailingId])
-        .catch((error: Error) => logger.warn('mailing heartbeat failed', { error: error.message }));
-    }, (lease * 1000) / 3);
+    if (!row) return; // done, or failed for good
     try {
-      if (row.kind === MailingKind.PDF) await this.printPdf(mailingId, row.layout, row.total);
-      else await this.sendEmails(mailingId);
+      const writer = new MailingDocumentWriter(this.dataSource, mailingId);
+      await writer.begin();
+      let lastWrite = 0;
+      await this.printer.printTo(
+        row.layout,
+        row.total,
+        (offset, limit) => this.sheets.slice(mailingId, offset, limit),
+        async (bytes) => {
+          if (Date.now() > attempt.deadline) throw new PastDeadline();
+          await writer.write(bytes);
+        },
+        (done) => {
+          const now = Date.now();
+          if (now - lastWrite < 250 && done < row.total) return;
+          lastWrite = now;
+          this.dataSource
+            .query(`UPDATE mailing SET printed = $2 WHERE id = $1`, [mailingId, done])
+            .then(() => this.progress.touch(mailingId))
+            .catch((error: Error) => logger.warn('mailing progress not saved', { error: error.message }));
+        },
+      );
+      await this.dataSource.transaction(async (manager) => {
+        await writer.finish(manager);
+        await manager.query(`UPDATE mailing SET status = 'DONE', printed = total, finished_at = now() WHERE id = $1`, [mailingId]);
+      });
     } catch (error) {
-      logger.error('mailing failed', { mailingId, error: (error as Error).message });
-      await this.dataSource.query(`UPDATE mailing SET status = 'FAILED', error = $2, finished_at = now() WHERE id = $1`, [
-        mailingId,
-        'Le publipostage a échoué. Relancez-le ; si le problème continue, contactez l’assistance.',
-      ]);
+      await this.failedTry(mailingId, attempt, error as Error);
     } finally {
-      clearInterval(heartbeat);
       this.progress.touch(mailingId, true);
     }
   }
 
-  private async printPdf(mailingId: string, layout: SheetLayout, total: number): Promise<void> {
-    let lastWrite = 0;
-    const pdf = await this.printer.print(
-      layout,
-      total,
-      (offset, limit) => this.sheets.slice(mailingId, offset, limit),
-      (done) => {
-        const now = Date.now();
-        if (now - lastWrite < 250 && done < total) return;
-        lastWrite = now;
-        this.dataSource
-          .query(`UPDATE mailing SET printed = $2, heartbeat_at = now() WHERE id = $1`, [mailingId, done])
-          .then(() => this.progress.touch(mailingId))
-          .catch((error: Error) => logger.warn('mailing progress not saved', { error: error.message }));
-      },
-    );
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `INSERT INTO mailing_document (mailing_id, content, byte_size) VALUES ($1, $2, $3)
-         ON CONFLICT (mailing_id) DO UPDATE SET content = EXCLUDED.content, byte_size = EXCLUDED.byte_size, created_at = now()`,
-        [mailingId, Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength), pdf.byteLength],
-      );
-      await manager.query(`UPDATE mailing SET status = 'DONE', printed = total, finished_at = now() WHERE id = $1`, [mailingId]);
-    });
-  }
-
-  private async sendEmails(mailingId: string): Promise<void> {
-    // We hold the lease: rows another (dead) worker had claimed go back in line. The e-mail may have
-    // left before it died; it goes again with the same Message-ID.
-    await this.dataSource.query(`UPDATE mailing_recipient SET status = 'PENDING', claimed_at = NULL WHERE mailing_id = $1 AND status = 'SENDING'`, [mailingId]);
-    const results = new RecipientResults(this.dataSource, mailingId);
-    // A sliding window rather than batch after batch: the SMTP pool never idles waiting for the
-    // slowest e-mail of a batch. Refilled when half of it has been answered.
-    const window = this.options.sendWindow;
-    const inFlight = new Set<Promise<void>>();
-    for (;;) {
-      while (inFlight.size > window / 2) await Promise.race(inFlight);
-      const claimed = (await this.dataSource.query(
-        `UPDATE mailing_recipient r SET status = 'SENDING', claimed_at = now(), attempts = r.attempts + 1
-           FROM (SELECT user_id FROM mailing_recipient
-                  WHERE mailing_id = $1 AND status = 'PENDING' AND (next_attempt_at IS NULL OR next_attempt_at <= now())
-                  ORDER BY position LIMIT $2 FOR UPDATE SKIP LOCKED) c
-          WHERE r.mailing_id = $1 AND r.user_id = c.user_id
-          RETURNING r.user_id, r.attempts`,
-        [mailingId, window - inFlight.size],
-      )) as [{ user_id: string; attempts: number }[], number];
-      const rows = claimed[0];
-      if (rows.length === 0) {
-        if (inFlight.size > 0) {
+  /**
+   * Sends the e-mails of one batch. A temporary (4xx) refusal leaves its recipient PENDING and the
+   * outcome 'retry' (pg-boss tries the batch again after its backoff); on the last try it is FAILED
+   * with the SMTP answer. 'interrupted': the deadline came first, the rest of the batch waits.
+   */
+  async sendBatch(job: MailingJob, attempt: JobAttempt): Promise<BatchOutcome> {
+    const { mailingId } = job;
+    const from = job.from ?? 0;
+    const to = job.to ?? 2 ** 31 - 1;
+    // Claims the mailing (and refuses work on a finished one). An instance that cannot send never
+    // gets here: it does not work the e-mail queue.
+    const [started] = (await this.dataSource.query(
+      `UPDATE mailing SET status = 'RUNNING' WHERE id = $1 AND kind = 'EMAIL' AND status IN ('PENDING', 'RUNNING') RETURNING id`,
+      [mailingId],
+    )) as [unknown[], number];
+    if (started.length === 0) return 'done';
+    try {
+      if (attempt.retryCount > 0) {
+        // pg-boss tries a job again only once its previous try is over (failed, or expired with its
+        // instance): the rows that try had claimed go back in line. An e-mail may have left before
+        // it died; it goes again with the same Message-ID.
+        await this.dataSource.query(
+          `UPDATE mailing_recipient SET status = 'PENDING' WHERE mailing_id = $1 AND position BETWEEN $2 AND $3 AND status = 'SENDING'`,
+          [mailingId, from, to],
+        );
+      }
+      // The job's last try, or the recipient's (counted on its row: a batch cut by its deadline goes
+      // on as a new job, whose tries start again).
+      const jobLastTry = attempt.retryCount >= attempt.retryLimit;
+      const results = new RecipientResults(this.dataSource, mailingId);
+      let deferred = 0;
+      let interrupted = false;
+      // A sliding window rather than batch after batch: the SMTP pool never idles waiting for the
+      // slowest e-mail of a batch. Refilled when half of it has been answered.
+      const window = this.options.sendWindow;
+      const inFlight = new Set<Promise<void>>();
+      for (;;) {
+        while (inFlight.size > window / 2) await Promise.race(inFlight);
+        if (Date.now() > attempt.deadline) {
+          interrupted = true;
+          break;
+        }
+        const claimed = (await this.dataSource.query(
+          `UPDATE mailing_recipient r SET status = 'SENDING', attempts = r.attempts + 1
+             FROM (SELECT user_id FROM mailing_recipient
+                    WHERE mailing_id = $1 AND position BETWEEN $2 AND $3 AND status = 'PENDING'
+                    ORDER BY position LIMIT $4 FOR UPDATE SKIP LOCKED) c
+            WHERE r.mailing_id = $1 AND r.user_id = c.user_id
+            RETURNING r.user_id, r.attempts`,
+          [mailingId, from, to, window - inFlight.size],
+        )) as [{ user_id: string; attempts: number }[], number];
+        const rows = claimed[0];
+        if (rows.length === 0) {
+          if (inFlight.size === 0) break;
           await Promise.race(inFlight);
           continue;
         }
-        await results.flush();
-        const [{ next }] = (await this.dataSource.query(
-          `SELECT min(COALESCE(next_attempt_at, now())) AS next FROM mailing_recipient WHERE mailing_id = $1 AND status = 'PENDING'`,
-          [mailingId],
-        )) as { next: Date | null }[];
-        if (!next) break;
-        await sleep(Math.min(Math.max(next.getTime() - Date.now(), 20), (this.options.leaseSeconds * 1000) / 3));
-        continue;
+        const attempts = new Map(rows.map((row) => [row.user_id, row.attempts]));
+        for (const sheet of await this.sheets.recipients(mailingId, [...attempts.keys()])) {
+          const sending: Promise<void> = this.sendOne(mailingId, sheet, attempts.get(sheet.userId) ?? 1, jobLastTry, results)
+            .then((retry) => void (deferred += retry ? 1 : 0))
+            .finally(() => inFlight.delete(sending));
+          inFlight.add(sending);
+        }
       }
-      const attempts = new Map(rows.map((row) => [row.user_id, row.attempts]));
-      for (const sheet of await this.sheets.recipients(mailingId, [...attempts.keys()])) {
-        const sending: Promise<void> = this.sendOne(mailingId, sheet, attempts.get(sheet.userId) ?? 1, results).finally(() => inFlight.delete(sending));
-        inFlight.add(sending);
-      }
+      while (inFlight.size > 0) await Promise.race(inFlight);
+      await results.flush();
+      if (interrupted) return 'interrupted';
+      await this.finishIfComplete(mailingId);
+      return deferred > 0 ? 'retry' : 'done';
+    } catch (error) {
+      await this.failedTry(mailingId, attempt, error as Error);
+      return 'done';
     }
-    await results.flush();
-    await this.dataSource.query(`UPDATE mailing SET status = 'DONE', finished_at = now() WHERE id = $1 AND status = 'RUNNING'`, [mailingId]);
   }
 
-  private async sendOne(mailingId: string, sheet: RecipientSheet, attempt: number, results: RecipientResults): Promise<void> {
+  /** `true` when the recipient should be tried again (temporary refusal, tries left). */
+  private async sendOne(mailingId: string, sheet: RecipientSheet, attempt: number, jobLastTry: boolean, results: RecipientResults): Promise<boolean> {
+    const lastTry = jobLastTry || attempt >= this.options.maxAttempts;
     const result = await this.mailer.send(accountMail({ ...sheet, email: sheet.email! }, mailingId, this.options.publicUrl));
+    let retry = false;
     if (result.delivered) {
-      results.add({ userId: sheet.userId, status: RecipientStatus.SENT, error: null, nextAttemptAt: null });
-    } else if (result.temporary && attempt < this.options.maxAttempts) {
-      const delay = this.options.retryBaseMs * 2 ** (attempt - 1);
-      results.add({ userId: sheet.userId, status: RecipientStatus.PENDING, error: result.error ?? null, nextAttemptAt: new Date(Date.now() + delay) });
+      results.add({ userId: sheet.userId, status: RecipientStatus.SENT, error: null });
+    } else if (result.temporary && !lastTry) {
+      results.add({ userId: sheet.userId, status: RecipientStatus.PENDING, error: result.error ?? null });
+      retry = true;
     } else {
       const reason = result.error ?? 'refusé par le serveur de messagerie';
       results.add({
         userId: sheet.userId,
         status: RecipientStatus.FAILED,
         error: result.temporary ? `Échec après ${attempt} tentatives : ${reason}` : reason,
-        nextAttemptAt: null,
       });
     }
     this.progress.touch(mailingId);
+    return retry;
+  }
+
+  /** The last batch to finish closes the campaign. */
+  private async finishIfComplete(mailingId: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE mailing SET status = 'DONE', finished_at = now()
+        WHERE id = $1 AND status = 'RUNNING'
+          AND NOT EXISTS (SELECT 1 FROM mailing_recipient WHERE mailing_id = $1 AND status IN ('PENDING', 'SENDING'))`,
+      [mailingId],
+    );
+    this.progress.touch(mailingId, true);
+  }
+
+  /** A try that threw: pg-boss retries it, unless it was the last. */
+  private async failedTry(mailingId: string, attempt: JobAttempt, error: Error): Promise<void> {
+    if (error instanceof PastDeadline || attempt.retryCount < attempt.retryLimit) {
+      logger.warn('mailing job failed, pg-boss will retry it', { mailingId, error: error.message, retryCount: attempt.retryCount });
+      throw error;
+    }
+    logger.error('mailing failed', { mailingId, error: error.message });
+    await this.markFailed(mailingId);
   }
 
   /**
-   * Finds mailings nobody is running (never enqueued, or their worker died) and enqueues them again.
-   * Runs on every instance every lease period; duplicates are harmless (the queue keeps one waiting
-   * job per mailing, and `run` claims a mailing atomically).
+   * A mailing whose job failed its last try (here, or lost with its instance: pg-boss's dead-letter
+   * queue): FAILED, and its recipients still waiting FAILED too, so the counts add up.
    */
-  async sweep(queue: MailingQueue): Promise<number> {
-    const rows = (await this.dataSource.query(
+  async markFailed(mailingId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const [updated] = (await manager.query(
+        `UPDATE mailing SET status = 'FAILED', error = $2, finished_at = now() WHERE id = $1 AND status IN ('PENDING', 'RUNNING') RETURNING id`,
+        [mailingId, FAILED_MESSAGE],
+      )) as [unknown[], number];
+      if (updated.length === 0) return;
+      await manager.query(`UPDATE mailing_recipient SET status = 'FAILED', error = $2 WHERE mailing_id = $1 AND status IN ('PENDING', 'SENDING')`, [
+        mailingId,
+        'non envoyé : le publipostage a échoué',
+      ]);
+    });
+    this.progress.touch(mailingId, true);
+  }
+
+  /** Mailings whose jobs were never sent (a crash between their commit and the send), oldest first. */
+  async unqueued(olderThanSeconds: number): Promise<{ id: string; kind: MailingKind }[]> {
+    return (await this.dataSource.query(
       `SELECT id, kind FROM mailing
-        WHERE status IN ('PENDING', 'RUNNING') AND COALESCE(heartbeat_at, created_at) < now() - make_interval(secs => $1)`,
-      [this.options.leaseSeconds],
+        WHERE queued_at IS NULL AND status IN ('PENDING', 'RUNNING') AND created_at < now() - make_interval(secs => $1)
+        ORDER BY created_at LIMIT 100`,
+      [olderThanSeconds],
     )) as { id: string; kind: MailingKind }[];
-    for (const row of rows) await queue.enqueue(row.kind, row.id);
-    return rows.length;
-  }
-
-  startSweeping(queue: MailingQueue): void {
-    const tick = () =>
-      this.sweep(queue).catch((error: Error) => logger.warn('mailing sweep failed', { error: error.message }));
-    void tick();
-    this.sweepTimer = setInterval(tick, this.options.leaseSeconds * 1000);
-    this.sweepTimer.unref();
-  }
-
-  stop(): void {
-    if (this.sweepTimer) clearInterval(this.sweepTimer);
   }
 }
-

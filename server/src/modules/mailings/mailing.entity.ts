@@ -26,11 +26,12 @@ export enum RecipientStatus {
 
 /**
  * One publipostage: the selection (frozen as recipient rows, in print order, at creation), and how
- * far the background work got. `heartbeatAt` is the lease of the worker running it: a mailing whose
- * heartbeat is older than the lease is taken over by another worker (after a crash or a restart).
+ * far the background work got. The work itself is pg-boss jobs (mailing-jobs.ts): they own expiry
+ * after a crash, retries and backoff; `queuedAt` says the jobs were sent, and a mailing left without
+ * it (a crash between the commit and the send) is sent again by the sweep schedule.
  */
 @Entity('mailing')
-@Index('mailing_unfinished_idx', ['status', 'heartbeatAt'], { where: `status IN ('PENDING', 'RUNNING')` })
+@Index('mailing_unqueued_idx', ['createdAt'], { where: `queued_at IS NULL AND status IN ('PENDING', 'RUNNING')` })
 export class MailingEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -65,8 +66,9 @@ export class MailingEntity {
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 
+  /** When its pg-boss jobs were sent (null: not yet, the sweep will). */
   @Column('timestamptz', { nullable: true })
-  heartbeatAt!: Date | null;
+  queuedAt!: Date | null;
 
   /**
    * What the author reached the accounts through, frozen for the sheets (printed without the author):
@@ -85,7 +87,7 @@ export class MailingEntity {
 /** One account of a mailing, at its place in the chosen order, with its e-mail status. */
 @Entity('mailing_recipient')
 @Index('mailing_recipient_position_key', ['mailingId', 'position'], { unique: true })
-@Index('mailing_recipient_pending_idx', ['mailingId', 'nextAttemptAt'], { where: `status = 'PENDING'` })
+@Index('mailing_recipient_open_idx', ['mailingId', 'position'], { where: `status IN ('PENDING', 'SENDING')` })
 export class MailingRecipientEntity {
   @PrimaryColumn('uuid')
   mailingId!: string;
@@ -117,12 +119,6 @@ export class MailingRecipientEntity {
   attempts!: number;
 
   @Column('timestamptz', { nullable: true })
-  nextAttemptAt!: Date | null;
-
-  @Column('timestamptz', { nullable: true })
-  claimedAt!: Date | null;
-
-  @Column('timestamptz', { nullable: true })
   sentAt!: Date | null;
 
   /** Why it failed (the SMTP answer), in the words of the server that refused it. */
@@ -131,8 +127,9 @@ export class MailingRecipientEntity {
 }
 
 /**
- * The PDF of a mailing, kept in PostgreSQL so that any instance can serve it. It holds activation
- * codes: it is deleted after a day (see the purge job).
+ * The PDF of a finished mailing, kept in PostgreSQL so that any instance can serve it: written when
+ * the last of its chunks is, so its presence means the document is whole. It holds activation codes:
+ * it is deleted after a day, with its chunks (mailing-document-store.ts).
  */
 @Entity('mailing_document')
 export class MailingDocumentEntity {
@@ -143,13 +140,37 @@ export class MailingDocumentEntity {
   @JoinColumn({ name: 'mailing_id' })
   mailing?: MailingEntity;
 
-  @Column('bytea')
-  content!: Buffer;
+  @Column('bigint')
+  byteSize!: string;
 
   @Column('int')
-  byteSize!: number;
+  chunks!: number;
 
   @Index('mailing_document_created_idx')
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+/**
+ * The PDF's bytes, about 1 MB a row, in order: written as the merge goes and read back one row at a
+ * time by the download, so that neither holds the whole document (up to ~150 MB) in memory.
+ */
+@Entity('mailing_document_chunk')
+export class MailingDocumentChunkEntity {
+  @PrimaryColumn('uuid')
+  mailingId!: string;
+
+  @PrimaryColumn('int')
+  seq!: number;
+
+  @ManyToOne(() => MailingEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'mailing_id' })
+  mailing?: MailingEntity;
+
+  @Column('bytea')
+  data!: Buffer;
+
+  @Index('mailing_document_chunk_created_idx')
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -9,6 +9,7 @@ import { AuditService } from '../audit';
 import { MailingKind, MailingStatus, RecipientStatus } from './mailing.entity';
 import { mailingOrder, selectionCondition } from './mailing-selection';
 import { MAILING_REACH } from './sheet-reach-sql';
+import { findDocument, StoredDocument } from './mailing-document-store';
 import { CreateMailingInput, MailingRecipientPage, MailingSelectionCounts, MailingView } from './mailings.types';
 import { assertIdsInScope, userFilterCondition, UserFilter } from '../users';
 
@@ -177,13 +178,9 @@ export class MailingService {
   }
 
   /** The PDF of a finished mailing of this actor, or null (absent, someone else's, expired). */
-  async document(actor: Actor, mailingId: string): Promise<Buffer | null> {
+  async document(actor: Actor, mailingId: string): Promise<StoredDocument | null> {
     if (!isUuid(mailingId)) return null;
-    const rows = (await this.dataSource.query(
-      `SELECT d.content FROM mailing_document d JOIN mailing m ON m.id = d.mailing_id WHERE d.mailing_id = $1 AND m.created_by_id = $2`,
-      [mailingId, actor.userId],
-    )) as { content: Buffer }[];
-    return rows[0]?.content ?? null;
+    return findDocument(this.dataSource, mailingId, actor.userId);
   }
 
   /** Per-recipient statuses of an e-mail mailing, in mailing order (keyset on position). */

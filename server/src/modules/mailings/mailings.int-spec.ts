@@ -47,7 +47,7 @@ describe('publipostage: PDF sheets, e-mail campaigns, account export', () => {
 
   beforeAll(async () => {
     const smtpUrl = await smtp.start();
-    server = await startTestServer({ jobs: true, env: { SMTP_URL: smtpUrl, MAILING_RETRY_BASE_MS: '100', MAILING_MAX_ATTEMPTS: '3', MAILING_LEASE_SECONDS: '2' } });
+    server = await startTestServer({ jobs: true, env: { SMTP_URL: smtpUrl, MAILING_RETRY_DELAY_SECONDS: '1', MAILING_MAX_ATTEMPTS: '3', MAILING_JOB_EXPIRE_SECONDS: '2' } });
     fixtures = new Fixtures(server.services.dataSource, server.services.secretBox);
     world = await fixtures.departement();
     codes = new Map();

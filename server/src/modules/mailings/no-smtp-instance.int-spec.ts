@@ -42,7 +42,7 @@ describe('an instance without SMTP outside demo mode never swallows e-mail', () 
     }
     forgetful = await fixtures.user({ profile: 'TEACHER', schools: [world.schoolA], email: 'oublieuse@example.org' });
     // DATABASE_URL set, DEMO_DATA=false (server-process.ts), no SMTP_URL: a misconfigured production instance.
-    withoutSmtp = await startServerProcess(databaseUrl, { MAILING_LEASE_SECONDS: '1' });
+    withoutSmtp = await startServerProcess(databaseUrl, { MAILING_JOB_EXPIRE_SECONDS: '2' });
     processes.push(withoutSmtp);
   });
   afterAll(async () => {
@@ -58,7 +58,7 @@ describe('an instance without SMTP outside demo mode never swallows e-mail', () 
     expect(createMailing.total).toBe(RECIPIENTS);
 
     // Started only now, so that the instance without SMTP had the campaign to itself first.
-    processes.push(await startServerProcess(databaseUrl, { SMTP_URL: smtpUrl, MAILING_LEASE_SECONDS: '1' }));
+    processes.push(await startServerProcess(databaseUrl, { SMTP_URL: smtpUrl, MAILING_JOB_EXPIRE_SECONDS: '2' }));
     for (let waited = 0; ; waited += 100) {
       const [{ status }] = await db.query(`SELECT status FROM mailing WHERE id = $1`, [createMailing.id]);
       if (status === 'DONE' || status === 'FAILED') break;

@@ -5,8 +5,6 @@ export interface RecipientResult {
   userId: string;
   status: RecipientStatus.SENT | RecipientStatus.FAILED | RecipientStatus.PENDING;
   error: string | null;
-  /** For a retry (PENDING): not before then. */
-  nextAttemptAt: Date | null;
 }
 
 /** How long answers gather before they are written together. */
@@ -52,15 +50,14 @@ export class RecipientResults {
           `UPDATE mailing_recipient r
               SET status = v.status::mailing_recipient_status,
                   sent_at = CASE WHEN v.status = 'SENT' THEN now() ELSE NULL END,
-                  error = v.error, next_attempt_at = v.next_attempt_at, claimed_at = NULL
-             FROM unnest($2::uuid[], $3::text[], $4::text[], $5::timestamptz[]) AS v(user_id, status, error, next_attempt_at)
+                  error = v.error
+             FROM unnest($2::uuid[], $3::text[], $4::text[]) AS v(user_id, status, error)
             WHERE r.mailing_id = $1 AND r.user_id = v.user_id`,
           [
             this.mailingId,
             batch.map((result) => result.userId),
             batch.map((result) => result.status),
             batch.map((result) => result.error),
-            batch.map((result) => result.nextAttemptAt),
           ],
         );
       }

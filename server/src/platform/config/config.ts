@@ -33,8 +33,8 @@ export interface Config {
   predeleteGraceDays: number;
   requireEmailForRelatives: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
-  /** Publipostage workers: lease before a silent worker's mailing is taken over, SMTP retries. */
-  mailing: { leaseSeconds: number; retryBaseMs: number; maxAttempts: number };
+  /** Publipostage jobs on pg-boss: expiry of an e-mail batch, SMTP retries (modules/mailings/mailing-jobs.ts). */
+  mailing: { jobExpireSeconds: number; retryDelaySeconds: number; maxAttempts: number };
   /** Behind a reverse proxy: trust X-Forwarded-For for client addresses (express "trust proxy"). */
   trustProxy: boolean;
 }
@@ -111,8 +111,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requireEmailForRelatives: boolFrom(env, 'REQUIRE_EMAIL_FOR_RELATIVES', true),
     trustProxy: boolFrom(env, 'TRUST_PROXY', false),
     mailing: {
-      leaseSeconds: Math.max(1, intFrom(env, 'MAILING_LEASE_SECONDS', 30)),
-      retryBaseMs: intFrom(env, 'MAILING_RETRY_BASE_MS', 60_000),
+      jobExpireSeconds: Math.max(1, intFrom(env, 'MAILING_JOB_EXPIRE_SECONDS', 120)),
+      retryDelaySeconds: Math.max(1, intFrom(env, 'MAILING_RETRY_DELAY_SECONDS', 60)),
       maxAttempts: Math.max(1, intFrom(env, 'MAILING_MAX_ATTEMPTS', 5)),
     },
     logLevel: ['debug', 'info', 'warn', 'error'].includes(logLevel) ? logLevel : 'info',

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { ThrottleLimits } from '../auth/login-throttle';
 import type { Config } from '../config/config';
 import type { Services } from '../context/services';
-import type { Jobs, QueueWorker, RecurringJob } from '../jobs/jobs';
+import type { Jobs, JobsOptions, QueueWorker, RecurringJob } from '../jobs/jobs';
 import type { EventBus } from '../pubsub/event-bus';
 
 /** What a module's services are built from, besides the services of the modules before it. */
@@ -35,6 +35,8 @@ export interface DomainModule {
   recurringJobs?(services: Services): RecurringJob[];
   /** Queues of one-off jobs this module works. */
   queues?(services: Services): QueueWorker[];
+  /** What it needs of the job queue as a whole (the shortest maintenance interval asked for wins). */
+  jobsOptions?(services: Services): JobsOptions;
   /** Once the job queue runs (not in tests started without jobs). */
   started?(services: Services, jobs: Jobs): void;
   /** At shutdown, after HTTP and WebSocket are drained and before the database closes. */
