@@ -7,6 +7,8 @@ import { looksLikeCode } from '../../platform/crypto/codes';
 import { preparedQuery } from '../../platform/database/prepared-query';
 import { SecretBox } from '../../platform/crypto/secret-box';
 import { AppError } from '../../platform/errors/app-error';
+import type { Actor } from '../../platform/auth/actor';
+import type { EventBus } from '../../platform/pubsub/event-bus';
 import { LoginStatus } from './me.types';
 
 interface AccountSecrets {
@@ -47,6 +49,7 @@ export class AuthenticationService {
     private readonly sessions: SessionService,
     private readonly secretBox: SecretBox,
     private readonly throttle: LoginThrottle,
+    private readonly events: EventBus,
   ) {}
 
   async verify(loginOrAlias: string, secret: string, client: ClientInfo): Promise<Credential> {
@@ -133,7 +136,10 @@ export class AuthenticationService {
     return session.token;
   }
 
-  async logout(sessionId: string | undefined): Promise<void> {
-    if (sessionId) await this.sessions.revoke(sessionId);
+  /** Ends the session and closes its live connections on every instance. */
+  async logout(actor: Pick<Actor, 'userId' | 'sessionId'> | null): Promise<void> {
+    if (!actor?.sessionId) return;
+    await this.sessions.revoke(actor.sessionId);
+    await this.events.publish({ type: 'session.revoked', userId: actor.userId, sessionId: actor.sessionId });
   }
 }

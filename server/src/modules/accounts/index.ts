@@ -16,7 +16,7 @@ export const accountsModule: DomainModule = {
   entities: [RenewalCodeEntity],
   resolvers: [SessionResolver, AccountsResolver],
   createServices: (services, { config, dataSource, events, throttleLimits }): AccountsServices => {
-    const authentication = new AuthenticationService(dataSource, services.sessions, services.secretBox, new LoginThrottle(dataSource, throttleLimits ?? defaultLimits));
+    const authentication = new AuthenticationService(dataSource, services.sessions, services.secretBox, new LoginThrottle(dataSource, throttleLimits ?? defaultLimits), events);
     return {
       me: new MeService(dataSource, services.directory),
       authentication,

@@ -4,6 +4,7 @@ import { AdminFunction } from '../../platform/model/admin-function';
 import { DirectoryService } from '../directory';
 import { Profile } from '../../platform/model/profile';
 import { HomeKind, MeView } from './me.types';
+import { loadActor } from '../../platform/auth/actor-loader';
 
 export function homeFor(actor: Pick<Actor, 'functions' | 'profile'>): HomeKind {
   if (isSupervisor(actor as Actor)) return HomeKind.SUPERVISOR;
@@ -18,6 +19,12 @@ export class MeService {
     private readonly dataSource: DataSource,
     private readonly directory: DirectoryService,
   ) {}
+
+  /** The account just signed in, by id (its session cookie is only set on the answer). */
+  async signedIn(userId: string): Promise<MeView | null> {
+    const actor = await loadActor(this.dataSource, userId);
+    return actor ? this.me(actor) : null;
+  }
 
   async me(actor: Actor): Promise<MeView> {
     const [account] = (await this.dataSource.query('SELECT alias, last_login_at FROM app_user WHERE id = $1', [actor.userId])) as {

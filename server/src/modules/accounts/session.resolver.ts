@@ -1,16 +1,13 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../platform/context/request-context';
 import { Access, Allow } from '../../platform/auth/access';
-import { loadActor } from '../../platform/auth/actor-loader';
 import { LoginPayload, LoginStatus, MeView } from './me.types';
 
 @Resolver(() => LoginPayload)
 export class SessionResolver {
   @FieldResolver(() => MeView, { nullable: true, description: 'Set when status is SIGNED_IN.' })
   async me(@Root() payload: LoginPayload, @Ctx() ctx: RequestContext): Promise<MeView | null> {
-    if (!payload.userId) return null;
-    const actor = await loadActor(ctx.services.dataSource, payload.userId);
-    return actor ? ctx.services.me.me(actor) : null;
+    return payload.userId ? ctx.services.me.signedIn(payload.userId) : null;
   }
 
   @Allow(Access.PUBLIC)
@@ -40,9 +37,7 @@ export class SessionResolver {
   @Allow(Access.PUBLIC)
   @Mutation(() => Boolean, { description: 'Ends the current session. True even when nobody was signed in.' })
   async logout(@Ctx() ctx: RequestContext): Promise<boolean> {
-    const actor = ctx.actor;
-    await ctx.services.authentication.logout(actor?.sessionId);
-    if (actor?.sessionId) await ctx.services.events.publish({ type: 'session.revoked', userId: actor.userId, sessionId: actor.sessionId });
+    await ctx.services.authentication.logout(ctx.actor);
     ctx.clearSessionCookie();
     return true;
   }
