@@ -9,7 +9,7 @@ import { SchoolClassView, StructureView, findAccessibleUser, AccountSource, USER
 /**
  * The nested fields of a page of users (records, classes, écoles, parents, functions) are read in one
  * batch each, a shape whose plan does not depend on the ids: prepared and planned once per
- * connection (planning took 0.25–0.85 ms of each 0.5–1.1 ms statement; measured in bench/users-page).
+ * connection, since planning was most of each statement's time (docs/performance.md, bench/users-page).
  */
 const BATCH = { genericPlan: true };
 

@@ -117,9 +117,9 @@ export class UserSearchService {
         WHERE h.position <= ${lim}
         ORDER BY h.position`;
     // The plan is the same for every prefix (index ranges with the bounds as parameters): prepared
-    // and planned once per connection, not again at every keystroke (planning took longer than
-    // executing: 1.4–1.7 ms against 0.8 ms over a département of a million accounts). Left to
-    // itself PostgreSQL kept planning the département's statement for each call.
+    // and planned once per connection, not again at every keystroke, where planning cost more than
+    // executing (docs/performance.md, bench/search). Left to itself PostgreSQL kept planning the
+    // département's statement for each call.
     const rows = await preparedQuery<HitRow>(this.dataSource, sql, params.values, { genericPlan: true });
     return rows.map((row) => ({
       id: row.id,

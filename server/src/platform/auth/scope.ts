@@ -46,8 +46,8 @@ export class Scope {
   /**
    * A condition "column holds a structure of the scope". For a large scope, one probe of the
    * closure's (structure_id, ancestor_id) index per row: as `IN (subtree)` PostgreSQL would first
-   * hash the whole subtree (3,200 structures for a département), and next to an OR it scanned every
-   * class to use that hash: the classes of a page of 50 users took 23 ms instead of 3.
+   * hash the whole subtree (every structure of a département), and next to an OR it scanned every
+   * class to use that hash, several times slower for a page of users (docs/performance.md).
    */
   contains(column: string, params: SqlParams): string {
     if (this.all) return 'TRUE';

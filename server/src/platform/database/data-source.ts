@@ -33,7 +33,7 @@ export function createDataSource(options: DataSourceOptions): DataSource {
       connectionTimeoutMillis: 10_000,
       // pg closes a connection idle for 10 s by default, and with it the statements prepared on it:
       // at a steady 200 searches a second most connections sit idle between bursts, and each burst
-      // paid for new connections and for planning again (bench/search: p95 14–30 ms instead of 4–5).
+      // paid for new connections and for planning again (docs/performance.md, bench/search, session 6).
       idleTimeoutMillis: 300_000,
     },
   });

@@ -20,8 +20,8 @@ function spreadNames(definitions: readonly DefinitionNode[]): Set<string> {
  * The operation or fragment written in `source`, parsed here, with the fragments it spreads (and
  * theirs) appended, as the code generator's own documents are. Typed by the generated overloads,
  * so every operation keeps its result and variable types; only the parsing moved. The generator's
- * runtime map held every operation of the app as a JSON syntax tree in the first bundle (128 kB);
- * parsed here, each operation's text travels with the page that uses it.
+ * runtime map held every operation of the app as a JSON syntax tree in the first bundle; parsed
+ * here, each operation's text travels with the page that uses it (docs/performance.md).
  */
 function parseOperation(source: string): DocumentNode {
   const own = parse(source, { noLocation: true });
