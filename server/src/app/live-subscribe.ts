@@ -22,6 +22,15 @@ type Stream = AsyncGenerator<ExecutionResult, void, void>;
 export const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
 /** Where the results of one graphql-ws subscription go (registered by ws.ts's onSubscribe). */
+/**
+ * The start of graphql-ws's "next" message for one subscription, written by hand so that a payload
+ * serialised once is sent to every subscriber as it is (live-subscribe.contract.spec.ts checks it
+ * against graphql-ws's own parser).
+ */
+export function nextFramePrefix(id: string): string {
+  return `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+}
+
 export interface LiveDelivery {
   socket: WebSocket;
   /** The graphql-ws subscription id. */
@@ -118,7 +127,7 @@ class DirectSubscription implements AsyncGenerator<ExecutionResult, void, void> 
     private readonly source: AsyncIterator<unknown>,
     private readonly delivery: LiveDelivery,
   ) {
-    this.prefix = `{"id":${JSON.stringify(delivery.id)},"type":"next","payload":`;
+    this.prefix = nextFramePrefix(delivery.id);
     // graphql-ws awaits next() (hence `end`) for as long as the subscription runs; should it ever
     // have stopped iterating, a failure must not become an unhandled rejection.
     this.end.catch(() => undefined);
