@@ -1,7 +1,7 @@
 import { PROFILE_LABELS_FR } from '../modules/directory/profile-labels';
 import { Profile } from '../modules/directory/user.entity';
 import type { ConnectionSheet } from './connection-sheet';
-import { qrPngDataUri } from './qr-code';
+import { qrPngDataUri } from './qr-stamp/qr-code';
 
 
 /**
