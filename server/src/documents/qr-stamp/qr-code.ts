@@ -67,10 +67,7 @@ export function writeQrRows(matrix: QrMatrix, out: Uint8Array, rowBytes: number,
  * for an `<img>`.
  *
  * Why an image rather than inline SVG: Chromium turns every dark run of an SVG path into PDF
- * vector operations, ~300 per code. Chromium's CPU per card, on 100 pages of 8 cards: 1.4 ms
- * without QR code, 1.6 ms with this image, 3.0 ms with the same code as an inline SVG path (measured
- * again once pages were `contain: strict`, best of 6 for 200 pages of cards: 1.08 s without code,
- * 1.43 s with this image, 1.9 s with one SVG path of merged runs or rectangles, `crispEdges`). The
+ * vector operations, ~300 per code, and printed the SVG slower (docs/performance.md, bench/pdf). The
  * PDF image has no /Interpolate flag, so viewers and printers draw square modules; even a viewer
  * that smoothed it would keep the 50 % edge of each module in place. Scanned back with zbarimg
  * from 200 dpi renderings (sheet-printer.int-spec.ts).
