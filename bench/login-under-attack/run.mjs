@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closedLoop, openLoop, option, percentile, post, root, startServer } from '../support/bench-env.mjs';
 import { loginBody, seedLoginAccounts } from '../support/login-accounts.mjs';
-import { RawHttpClient } from '../support/raw-http.mjs';
+import { Pool } from 'undici';
 
 const require = createRequire(import.meta.url);
 const SECONDS = Number(option('seconds', 40));
@@ -47,7 +47,7 @@ try {
     if (body.data?.login?.status !== 'SIGNED_IN') throw new Error(JSON.stringify(body.errors ?? body));
   };
 
-  const attackers = Array.from({ length: ATTACKERS }, (_, i) => new RawHttpClient(url, `127.0.0.${i + 2}`));
+  const attackers = Array.from({ length: ATTACKERS }, (_, i) => new Pool(url, { connections: null, pipelining: 1, connect: { localAddress: `127.0.0.${i + 2}` } }));
   /** Attempts sent so far: each attacked slice goes on from there. */
   let sent = 0;
   /** The attack's answers by code: BAD_CREDENTIALS (a password was checked), TOO_MANY_ATTEMPTS (refused before). */
@@ -55,7 +55,13 @@ try {
   const attack = (tally) => async () => {
     const i = sent++;
     const started = performance.now();
-    const text = await attackers[i % ATTACKERS].post('/graphql', loginBody(`eleve.victime${(Math.floor(i / ATTACKERS) % VICTIMS) + 1}`, 'Mauvais-Mot-2026'));
+    const response = await attackers[i % ATTACKERS].request({
+      method: 'POST',
+      path: '/graphql',
+      headers: { 'content-type': 'application/json' },
+      body: loginBody(`eleve.victime${(Math.floor(i / ATTACKERS) % VICTIMS) + 1}`, 'Mauvais-Mot-2026'),
+    });
+    const text = await response.body.text();
     tally.latencies.push(performance.now() - started);
     const code = JSON.parse(text).errors?.[0]?.extensions?.code;
     tally[code in tally ? code : 'other']++;
@@ -98,7 +104,7 @@ try {
   );
   const ratio = totals.attacked.count / totals.attacked.elapsed / (totals.quiet.count / totals.quiet.elapsed);
   console.log(`  ratio (under attack / quiet): ${ratio.toFixed(2)}  (goal ≥ 0.80)`);
-  for (const attacker of attackers) attacker.close();
+  await Promise.all(attackers.map((attacker) => attacker.close()));
 } finally {
   await server.stop();
   await database.close();

@@ -6,16 +6,14 @@
 //
 // The two sides run in alternating slices (see `alternate`), so that both see the same machine.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-// The load generator shares the two cores with the server and argon2: `post` writes HTTP on
-// kept-alive raw sockets (support/raw-http.mjs), leaving the CPU to what is measured.
-import { closedLoop, option, percentile, post, root, startServer } from '../support/bench-env.mjs';
+// The load generator shares the two cores with the server and argon2: its CPU per sign-in is
+// reported apart ("this process"), next to the server's and PostgreSQL's.
+import { closedLoop, dist, option, percentile, post, startServer } from '../support/bench-env.mjs';
 import { loginBody, seedLoginAccounts } from '../support/login-accounts.mjs';
 
-const require = createRequire(import.meta.url);
 const SECONDS = Number(option('seconds', 15));
 /** Slices per side: SECONDS are shared out among them. */
 const ROUNDS = Number(option('rounds', 5));
@@ -23,8 +21,9 @@ const CONCURRENCY = Number(option('concurrency', 8));
 const USERS = Number(option('users', 200));
 const PASSWORD = 'Bench-Password-2026';
 
-const { openScratchDatabase } = require(join(root, 'dist/server/platform/database/scratch-database.js'));
-const { hashPassword, verifyPassword } = require(join(root, 'dist/server/platform/auth/password-hasher.js'));
+// From the same build as the server (PREAU_DIST picks another one, e.g. to compare two builds).
+const { openScratchDatabase } = dist('platform/database/scratch-database.js');
+const { hashPassword, verifyPassword } = dist('platform/auth/password-hasher.js');
 
 // CPU seconds (user + system) of processes, read from /proc: where a sign-in's time goes.
 const TICKS = 100;

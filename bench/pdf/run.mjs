@@ -8,8 +8,10 @@
 // ≥ 5× the monolithic call, peak memory under 2 GB. The full run takes about 10 minutes.
 //
 //   npm run build && node bench/pdf/run.mjs [--accounts 10000,40000] [--layouts 1,2,8]
-//        [--pages-per-chunk 200] [--concurrency 2] [--monolithic 10000|0] [--out dir]
+//        [--pages-per-chunk 200] [--concurrency 2] [--monolithic 10000|0] [--out dir] [--qr inline]
 //
+// --qr inline prints the cards' QR codes as Chromium images, as letters have them, instead of
+// drawing them onto the PDF afterwards (documents/qr-stamp/card-qr-stamp.ts): what the stamping buys.
 // --out keeps the PDFs for a look; PREAU_SERVER_DIST points at another build of server/src (for
 // example one made with `tsc --outDir`, templates copied next to it).
 import { fork } from 'node:child_process';
@@ -25,6 +27,10 @@ const require = createRequire(import.meta.url);
 const serverDist = resolve(process.env.PREAU_SERVER_DIST || join(root, 'dist/server'));
 const server = (path) => require(join(serverDist, path));
 const { SheetPrinter, DEFAULT_PAGES_PER_CHUNK, DEFAULT_CONCURRENCY } = server('documents/sheet-printer.js');
+if (option('qr', 'stamped') === 'inline') {
+  // Bench-only: the printer asks this export (through the module object) whether to stamp.
+  server('documents/sheet-renderer.js').qrStampedOn = () => false;
+}
 const { renderHtml } = server('documents/sheet-renderer.js');
 const { SheetLayout, SHEETS_PER_PAGE } = server('documents/connection-sheet.js');
 
@@ -144,7 +150,7 @@ try {
   sampler.disconnect();
 }
 
-console.log(`\nbench/pdf — ${PAGES_PER_CHUNK} pages per chunk, ${CONCURRENCY} tab(s), Chromium ${process.env.CHROMIUM_PATH || '/usr/bin/chromium'}`);
+console.log(`\nbench/pdf — ${PAGES_PER_CHUNK} pages per chunk, ${CONCURRENCY} tab(s), cards' QR codes ${option('qr', 'stamped')}, Chromium ${process.env.CHROMIUM_PATH || '/usr/bin/chromium'}`);
 const header = ['pipeline', 'accounts', 'pages', 'seconds', 'accounts/s', 'peak RSS sum', 'peak PSS sum', 'PDF size'];
 const table = rows.map((r) => [r.what, String(r.accounts), String(r.pages), r.seconds.toFixed(1), (r.accounts / r.seconds).toFixed(0), mb(r.peak), mb(r.peakPss), mb(r.size)]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));

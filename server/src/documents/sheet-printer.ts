@@ -3,8 +3,8 @@ import { ChromiumHost } from './chromium';
 import { pagesPerChunk } from './chunk-size';
 import { type ConnectionSheet, SHEETS_PER_PAGE, SheetLayout } from './connection-sheet';
 import { PdfMerger } from './pdf-merger';
-import { stampCardQrCodes } from './card-qr-stamp';
-import { qrMatrix, type QrMatrix } from './qr-code';
+import { stampCardQrCodes } from './qr-stamp/card-qr-stamp';
+import { qrMatrix, type QrMatrix } from './qr-stamp/qr-code';
 import { qrStampedOn, renderHtml, sheetsByPage } from './sheet-renderer';
 import { sheetUrl } from './sheet-view';
 

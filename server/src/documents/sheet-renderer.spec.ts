@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Profile } from '../platform/model/profile';
 import { type ConnectionSheet, SHEETS_PER_PAGE, SheetLayout } from './connection-sheet';
 import { PREVIEW_SHEETS, previewSheets } from './preview-data';
-import { qrPngDataUri } from './qr-code';
+import { qrPngDataUri } from './qr-stamp/qr-code';
 import { pageCount, renderHtml } from './sheet-renderer';
 import { sheetUrl, toSheetView } from './sheet-view';
 

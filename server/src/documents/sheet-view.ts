@@ -1,7 +1,7 @@
 import { PROFILE_LABELS_FR } from '../platform/model/profile-labels';
 import { Profile } from '../platform/model/profile';
 import type { ConnectionSheet } from './connection-sheet';
-import { qrPngDataUri } from './qr-code';
+import { qrPngDataUri } from './qr-stamp/qr-code';
 
 
 /**

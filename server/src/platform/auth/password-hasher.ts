@@ -1,22 +1,21 @@
-import { Argon2Pool } from './argon2-pool';
+import { hash, verify } from '@node-rs/argon2';
 
 /**
  * argon2id with m=19 MiB, t=2, p=1 (OWASP's first recommendation). The numeric `algorithm: 2` is
  * Argon2id: the package's `Algorithm` const enum does not survive isolated-module compilers.
+ *
+ * The library's own async API: each hash runs on libuv's thread pool, off the event loop
+ * (docs/performance.md, session 8, for why no pool of our own).
  */
 const options = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-let pool: Argon2Pool | undefined;
-/** Started on first use; its idle threads do not keep the process alive. */
-const argon2 = () => (pool ??= new Argon2Pool());
-
 export function hashPassword(plain: string): Promise<string> {
-  return argon2().hash(plain, options);
+  return hash(plain, options);
 }
 
 export async function verifyPassword(stored: string, plain: string): Promise<boolean> {
   try {
-    return await argon2().verify(stored, plain);
+    return await verify(stored, plain);
   } catch {
     return false;
   }

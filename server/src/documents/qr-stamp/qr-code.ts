@@ -1,24 +1,31 @@
 import { crc32 } from 'node:zlib';
-import { encodeQr } from './qr-encoder';
+import { create } from 'qrcode';
 
 /** Modules of white border around the symbol: the standard's 4, so a scanner finds the edges. */
 export const QR_QUIET_ZONE = 4;
 
-/** The symbol's dark modules, row by row (1 = dark), `size` × `size`, quiet zone not included. */
+/**
+ * The symbol's dark modules, row by row (1 = dark), `size` × `size`, quiet zone not included:
+ * `qrcode`'s own BitMatrix, read as it is (qrcode-contract.spec.ts holds it to that layout).
+ */
 export interface QrMatrix {
   size: number;
   modules: Uint8Array;
 }
 
+/** Mask pattern 2, always: see `qrMatrix`. */
+export const MASK_PATTERN = 2;
+
 /**
  * Encodes `text` (UTF-8) as one byte-mode segment with error correction M (a printed sheet may be
- * folded or smudged) and mask pattern 2 always (qr-encoder.ts). Letting an encoder pick the best
- * mask evaluates all eight, 90 % of its time; on 1,500 sample activation URLs mask 2 was the best
- * or nearly (mean penalty 2.6 % above the best mask, worst 38 %), and a decoder reads whatever
- * mask the format bits announce.
+ * folded or smudged) and mask pattern 2 always. Letting an encoder pick the best mask evaluates
+ * all eight, 90 % of its time; on 1,500 sample activation URLs mask 2 was the best or nearly, and a
+ * decoder reads whatever mask the format bits announce. One byte segment rather than `qrcode`'s
+ * own mix of modes: the symbols stay those printed so far.
  */
 export function qrMatrix(text: string): QrMatrix {
-  return encodeQr(Buffer.from(text, 'utf8'));
+  const { modules } = create([{ data: Buffer.from(text, 'utf8'), mode: 'byte' }], { errorCorrectionLevel: 'M', maskPattern: MASK_PATTERN });
+  return { size: modules.size, modules: modules.data };
 }
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
@@ -60,10 +67,7 @@ export function writeQrRows(matrix: QrMatrix, out: Uint8Array, rowBytes: number,
  * for an `<img>`.
  *
  * Why an image rather than inline SVG: Chromium turns every dark run of an SVG path into PDF
- * vector operations, ~300 per code. Chromium's CPU per card, on 100 pages of 8 cards: 1.4 ms
- * without QR code, 1.6 ms with this image, 3.0 ms with the same code as an inline SVG path (measured
- * again once pages were `contain: strict`, best of 6 for 200 pages of cards: 1.08 s without code,
- * 1.43 s with this image, 1.9 s with one SVG path of merged runs or rectangles, `crispEdges`). The
+ * vector operations, ~300 per code, and printed the SVG slower (docs/performance.md, bench/pdf). The
  * PDF image has no /Interpolate flag, so viewers and printers draw square modules; even a viewer
  * that smoothed it would keep the 50 % edge of each module in place. Scanned back with zbarimg
  * from 200 dpi renderings (sheet-printer.int-spec.ts).

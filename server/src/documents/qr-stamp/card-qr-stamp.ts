@@ -46,8 +46,8 @@ function qrImage(document: PDFDocument, matrix: QrMatrix): PDFRef {
 
 /**
  * Draws the cards' QR codes onto Chromium's pages of « 8 par page ». Chromium printed each code
- * as an image of its own: decoding it and encoding it again into the PDF was 40 % of its time per
- * card (bench/pdf, 10,000 cards: 479 cards/s with the images, 791/s without them). Here each code
+ * as an image of its own, decoding it and encoding it again into the PDF: stamping them here prints
+ * about twice the cards per second (docs/performance.md, sessions 5 and 8). Here each code
  * is a 1-bit image written as it is (~250 bytes). `codes[p]` are page p's codes, in card order.
  */
 export function stampCardQrCodes(document: PDFDocument, codes: readonly (readonly QrMatrix[])[]): void {

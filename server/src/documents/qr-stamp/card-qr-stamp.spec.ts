@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CARD_GEOMETRY, cardQrOrigin } from './card-qr-stamp';
 
-const css = readFileSync(join(__dirname, 'templates/sheets.css'), 'utf8');
+const css = readFileSync(join(__dirname, '../templates/sheets.css'), 'utf8');
 
 /** The declarations of the first rule whose selector is exactly `selector`. */
 function rule(selector: string): string {
