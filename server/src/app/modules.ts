@@ -1,6 +1,7 @@
 import { accountsModule } from '../modules/accounts';
 import { auditModule } from '../modules/audit';
 import { directoryModule } from '../modules/directory';
+import { importsModule } from '../modules/imports';
 import { mailingsModule } from '../modules/mailings';
 import { messagingModule } from '../modules/messaging';
 import { moderationModule } from '../modules/moderation';
@@ -21,4 +22,5 @@ export const modules: readonly DomainModule[] = [
   messagingModule,
   moderationModule,
   mailingsModule,
+  importsModule,
 ];

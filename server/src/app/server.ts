@@ -18,6 +18,7 @@ import { Services } from '../platform/context/services';
 import { SocketRegistry } from './socket-registry';
 import { attachWebSocket } from './ws';
 import { mountDownloads } from './downloads';
+import { mountImportUpload } from './import-upload';
 import { modules } from './modules';
 
 export interface RunningServer {
@@ -64,6 +65,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       }),
     );
     mountDownloads(app, services);
+    mountImportUpload(app, services);
     serveClient(app, config);
     const ws = attachWebSocket(schema, httpServer, services, sockets);
     events.on('session.revoked', (event) => sockets.closeFor(event.userId, event.sessionId));

@@ -1,0 +1,166 @@
+import { LineOperation, MatchRule, type Candidate, type FieldChange, type ReportLine } from './import-report';
+import type { ChildRef, GuardianLine, ImportIssue } from './parsed-file';
+import type { PlannedPupil } from './pupil-planner';
+import type { ExistingRelative } from './school-snapshot';
+import { nameKey } from './text-normalise';
+
+const labelOf = (p: { lastName: string; firstName: string }) => `${p.lastName.toUpperCase()} ${p.firstName}`;
+
+/** Which pupil a child block names: names, then the birth date when the row has one, else the class. */
+function resolveChild(child: ChildRef, pupils: PlannedPupil[]): PlannedPupil[] {
+  const first = nameKey(child.firstName);
+  const lasts = [nameKey(child.lastName), nameKey(child.usageName)].filter(Boolean);
+  const named = pupils.filter((p) => p.firstKey === first && p.lastKeys.some((key) => lasts.includes(key)));
+  if (named.length <= 1) return named;
+  if (child.birthDate) return named.filter((p) => p.birthDate === child.birthDate);
+  const inClass = named.filter((p) => p.classLabelKey === nameKey(child.classLabel));
+  return inClass.length ? inClass : named;
+}
+
+export interface PlannedGuardian {
+  key: string;
+  childKeys: Set<string>;
+  email: string | null;
+}
+
+interface Group {
+  rows: GuardianLine[];
+  childKeys: Set<string>;
+}
+
+/**
+ * Guardians are never merged on their name alone: a row is an existing guardian only with the same
+ * name and a shared child (rule 1), or the same name and the same e-mail or mobile, anywhere in the
+ * département (rule 2). The same name and postal address only is a proposal the admin confirms.
+ * Rows of the file merge on the same rules. What the guardian set at activation (e-mail, mobile)
+ * is theirs: the file does not change it.
+ */
+export function planGuardians(
+  fileName: string,
+  rows: GuardianLine[],
+  pupils: PlannedPupil[],
+  existing: ExistingRelative[],
+  byContact: ExistingRelative[],
+): { lines: ReportLine[]; planned: PlannedGuardian[]; matchedIds: Set<string> } {
+  const lines: ReportLine[] = [];
+  const matchedIds = new Set<string>();
+  const nameOf = (r: { firstName: string; lastName: string }) => `${nameKey(r.firstName)}|${nameKey(r.lastName)}`;
+  const rowChildren = new Map<GuardianLine, Set<string>>();
+  const rowIssues = new Map<GuardianLine, ImportIssue[]>();
+  for (const row of rows) {
+    const keys = new Set<string>();
+    const issues: ImportIssue[] = [];
+    for (const child of row.children) {
+      const found = resolveChild(child, pupils);
+      if (found.length === 1) keys.add(found[0].key);
+      else issues.push({ code: found.length ? 'CHILD_AMBIGUOUS' : 'CHILD_NOT_FOUND', line: row.line, params: { child: labelOf(child) } });
+    }
+    rowChildren.set(row, keys);
+    rowIssues.set(row, issues);
+  }
+  // Rows naming the same person: same name and a shared child, e-mail or mobile.
+  const groups: Group[] = [];
+  for (const row of rows) {
+    const children = rowChildren.get(row)!;
+    const same = groups.find((group) =>
+      group.rows.some(
+        (other) =>
+          nameOf(other) === nameOf(row) &&
+          ([...children].some((key) => group.childKeys.has(key)) || (row.email && other.email === row.email) || (row.mobile && other.mobile === row.mobile)),
+      ),
+    );
+    if (same) {
+      same.rows.push(row);
+      children.forEach((key) => same.childKeys.add(key));
+    } else groups.push({ rows: [row], childKeys: new Set(children) });
+  }
+  const planned: PlannedGuardian[] = [];
+  const seenAddress = new Map<string, GuardianLine>();
+  for (const group of groups) {
+    const [row] = group.rows;
+    const name = nameOf(row);
+    const issues = rowIssues.get(row)!;
+    let match: ExistingRelative | undefined;
+    let rule = MatchRule.NEW;
+    let operation = LineOperation.CREATE;
+    let candidates: Candidate[] = [];
+    const free = (r: ExistingRelative) => !matchedIds.has(r.id);
+    const lastKeys = [nameKey(row.lastName), nameKey(row.usageName)].filter(Boolean);
+    const sameName = (r: ExistingRelative) => r.firstKey === nameKey(row.firstName) && lastKeys.includes(r.lastKey);
+    const linked = existing.filter((r) => free(r) && sameName(r) && r.childIds.some((id) => group.childKeys.has(id)));
+    const emails = group.rows.map((r) => r.email).filter(Boolean);
+    const mobiles = group.rows.map((r) => r.mobile).filter(Boolean);
+    const byEmail = [...existing, ...byContact].filter((r) => free(r) && sameName(r) && r.email && emails.includes(r.email.toLowerCase()));
+    const byMobile = [...existing, ...byContact].filter((r) => free(r) && sameName(r) && r.mobile && mobiles.includes(r.mobile.replace(/[^0-9]/g, '')));
+    const unique = (list: ExistingRelative[]) => [...new Map(list.map((r) => [r.id, r])).values()];
+    for (const [found, foundRule] of [
+      [unique(linked), MatchRule.SHARED_CHILD],
+      [unique(byEmail), MatchRule.NAME_EMAIL],
+      [unique(byMobile), MatchRule.NAME_MOBILE],
+    ] as const) {
+      if (found.length === 1) {
+        match = found[0];
+        rule = foundRule;
+        break;
+      }
+      if (found.length > 1) {
+        operation = LineOperation.ARBITRATE;
+        candidates = found.map((r) => ({ userId: r.id, label: labelOf(r) }));
+        issues.push({ code: 'HOMONYM_ACCOUNTS', line: row.line });
+        break;
+      }
+    }
+    const addressKey = nameKey(row.address);
+    if (!match && operation === LineOperation.CREATE && addressKey) {
+      const sameAddress = existing.filter((r) => free(r) && sameName(r) && r.addressKey === addressKey);
+      const earlierRow = seenAddress.get(`${name}|${addressKey}`);
+      if (sameAddress.length) {
+        candidates = sameAddress.map((r) => ({ userId: r.id, label: labelOf(r) }));
+        issues.push({ code: 'SAME_ADDRESS_PROPOSAL', line: row.line });
+      } else if (earlierRow) issues.push({ code: 'SAME_ADDRESS_ROW', line: row.line, params: { other: earlierRow.line } });
+      seenAddress.set(`${name}|${addressKey}`, row);
+    }
+    const email = emails[0] ?? null;
+    const mobile = mobiles[0] ?? null;
+    const changes: FieldChange[] = [];
+    if (match) {
+      matchedIds.add(match.id);
+      const display = row.usageName || row.lastName;
+      const differs = (a: string, b: string) => a.toLocaleLowerCase('fr') !== b.toLocaleLowerCase('fr');
+      if (differs(display, match.lastName)) changes.push({ field: 'lastName', old: match.lastName, new: display });
+      if (differs(row.firstName, match.firstName)) changes.push({ field: 'firstName', old: match.firstName, new: row.firstName });
+      for (const [field, stored, value] of [['email', match.email, email], ['mobile', match.mobile, mobile]] as const) {
+        const same = field === 'email' ? stored?.toLowerCase() === value : stored?.replace(/[^0-9]/g, '') === value;
+        if (!value || same) continue; // an empty cell never erases
+        if (match.activated && stored) issues.push({ code: 'KEPT_USER_VALUE', line: row.line, params: { field } });
+        else changes.push({ field, old: stored, new: value });
+      }
+      for (const key of group.childKeys) {
+        if (!match.childIds.includes(key)) changes.push({ field: 'child', old: null, new: pupils.find((p) => p.key === key)?.label ?? null });
+      }
+      operation = changes.length ? LineOperation.UPDATE : LineOperation.UNCHANGED;
+    } else if (operation === LineOperation.CREATE) {
+      for (const key of group.childKeys) changes.push({ field: 'child', old: null, new: pupils.find((p) => p.key === key)?.label ?? null });
+    }
+    if (!email && !(match?.email)) issues.push({ code: 'GUARDIAN_WITHOUT_EMAIL', line: row.line });
+    group.rows.forEach((each, index) => {
+      lines.push({
+        file: fileName,
+        line: each.line,
+        profile: 'RELATIVE',
+        operation,
+        rule: operation === LineOperation.ARBITRATE ? null : index === 0 ? rule : MatchRule.SAME_FILE,
+        lastName: each.usageName || each.lastName,
+        firstName: each.firstName,
+        className: null,
+        userId: match?.id ?? null,
+        classChange: false,
+        candidates,
+        changes: index === 0 ? changes : [],
+        issues: index === 0 ? issues : rowIssues.get(each)!,
+      });
+    });
+    planned.push({ key: match?.id ?? `line:${row.line}`, childKeys: group.childKeys, email: email ?? match?.email ?? null });
+  }
+  return { lines, planned, matchedIds };
+}

@@ -1,0 +1,116 @@
+import { planClasses } from './class-planner';
+import { planGuardians, type PlannedGuardian } from './guardian-planner';
+import { LineOperation, type FamilyCounts, type ImportReport, type ProfileTotals, type ReportLine, type ReportProfile } from './import-report';
+import { ImportFileKind, type ParsedFile } from './parsed-file';
+import { planPupils, type PlannedPupil } from './pupil-planner';
+import type { ElsewherePupil, ExistingClass, ExistingPupil, ExistingRelative } from './school-snapshot';
+
+export interface PlanInput {
+  schoolId: string;
+  schoolName: string;
+  files: ParsedFile[];
+  classes: ExistingClass[];
+  pupils: ExistingPupil[];
+  relatives: ExistingRelative[];
+  pupilsByIne: Map<string, ElsewherePupil>;
+  relativesByContact: ExistingRelative[];
+}
+
+function totalsOf(profile: ReportProfile, lines: ReportLine[], fileWarnings: number): ProfileTotals {
+  const mine = lines.filter((line) => line.profile === profile);
+  const count = (operation: LineOperation) => mine.filter((line) => line.operation === operation).length;
+  return {
+    profile,
+    created: count(LineOperation.CREATE),
+    modified: count(LineOperation.UPDATE),
+    unchanged: count(LineOperation.UNCHANGED),
+    transfers: count(LineOperation.TRANSFER),
+    classChanges: mine.filter((line) => line.classChange).length,
+    absent: count(LineOperation.ABSENT),
+    toArbitrate: count(LineOperation.ARBITRATE),
+    errors: count(LineOperation.ERROR),
+    warnings: fileWarnings + mine.filter((line) => line.operation !== LineOperation.ERROR && line.issues.length > 0).length,
+  };
+}
+
+/** The dry run itself: pure, from the parsed files and what the école holds to the report. */
+export function planImport(input: PlanInput): ImportReport {
+  const pupilFile = input.files.find((file) => file.diagnostics.kind !== ImportFileKind.ONDE_GUARDIANS);
+  const guardianFile = input.files.find((file) => file.diagnostics.kind === ImportFileKind.ONDE_GUARDIANS);
+  const classes = planClasses(pupilFile?.pupils ?? [], input.classes);
+  const classNames = new Map(input.classes.map((c) => [c.id, c.name]));
+  const lines: ReportLine[] = [];
+  let plannedPupils: PlannedPupil[];
+  let counted: PlannedPupil[];
+  if (pupilFile) {
+    const result = planPupils(pupilFile.diagnostics.fileName, pupilFile.pupils, input.pupils, input.pupilsByIne, classes, classNames);
+    lines.push(...result.lines);
+    // Guardians may name a child the file does not list (an older file): it is still the école's.
+    counted = result.planned;
+    plannedPupils = [...result.planned, ...input.pupils.filter((p) => !result.matchedIds.has(p.id)).map(existingPlanned)];
+    for (const pupil of input.pupils.filter((p) => !result.matchedIds.has(p.id))) lines.push(absentLine('STUDENT', pupil));
+  } else {
+    plannedPupils = input.pupils.map(existingPlanned);
+    counted = plannedPupils;
+  }
+  let plannedGuardians: PlannedGuardian[] = [];
+  if (guardianFile) {
+    const result = planGuardians(guardianFile.diagnostics.fileName, guardianFile.guardians, plannedPupils, input.relatives, input.relativesByContact);
+    lines.push(...result.lines);
+    plannedGuardians = result.planned;
+    for (const relative of input.relatives.filter((r) => !result.matchedIds.has(r.id))) lines.push(absentLine('RELATIVE', relative));
+  }
+  for (const file of input.files) {
+    for (const error of file.diagnostics.errors) {
+      lines.push({
+        file: file.diagnostics.fileName, line: error.line ?? null, profile: file.diagnostics.kind === ImportFileKind.ONDE_GUARDIANS ? 'RELATIVE' : 'STUDENT',
+        operation: LineOperation.ERROR, rule: null, lastName: '', firstName: '', className: null, userId: null, classChange: false, candidates: [], changes: [], issues: [error],
+      });
+    }
+    // Warnings found while reading a line belong to that line.
+    for (const warning of file.diagnostics.warnings.filter((w) => w.line !== undefined)) {
+      const line = lines.find((l) => l.file === file.diagnostics.fileName && l.line === warning.line);
+      line?.issues.unshift(warning);
+    }
+  }
+  lines.sort((a, b) => (a.file ?? '\uffff').localeCompare(b.file ?? '\uffff') || (a.line ?? Infinity) - (b.line ?? Infinity));
+  const fileWarnings = (kind: 'pupils' | 'guardians') =>
+    input.files
+      .filter((file) => (file.diagnostics.kind === ImportFileKind.ONDE_GUARDIANS) === (kind === 'guardians'))
+      .reduce((sum, file) => sum + file.diagnostics.warnings.filter((w) => w.line === undefined).length, 0);
+  const files = input.files.map((file) => file.diagnostics);
+  const pupilFileDiagnostics = pupilFile?.diagnostics;
+  if (pupilFileDiagnostics) pupilFileDiagnostics.warnings.push(...classes.issues);
+  return {
+    schoolId: input.schoolId,
+    schoolName: input.schoolName,
+    files,
+    totals: [totalsOf('STUDENT', lines, fileWarnings('pupils')), totalsOf('RELATIVE', lines, fileWarnings('guardians'))],
+    classes: classes.plans,
+    families: families(counted, plannedGuardians, input.relatives),
+    lines,
+  };
+}
+
+function existingPlanned(pupil: ExistingPupil): PlannedPupil {
+  return { key: pupil.id, userId: pupil.id, firstKey: pupil.firstKey, lastKeys: [pupil.lastKey], birthDate: pupil.birthDate, classLabelKey: '', label: `${pupil.lastName.toUpperCase()} ${pupil.firstName}` };
+}
+
+function absentLine(profile: ReportProfile, account: { id: string; lastName: string; firstName: string }): ReportLine {
+  return { file: null, line: null, profile, operation: LineOperation.ABSENT, rule: null, lastName: account.lastName, firstName: account.firstName, className: null, userId: account.id, classChange: false, candidates: [], changes: [], issues: [] };
+}
+
+/** Pupils with 0, 1, 2+ guardians after the import (links kept plus links added), guardians without e-mail. */
+function families(pupils: PlannedPupil[], guardians: PlannedGuardian[], relatives: ExistingRelative[]): FamilyCounts {
+  const guardiansOf = new Map<string, Set<string>>();
+  const add = (pupil: string, guardian: string) => guardiansOf.set(pupil, (guardiansOf.get(pupil) ?? new Set()).add(guardian));
+  for (const relative of relatives) for (const child of relative.childIds) add(child, relative.id);
+  for (const guardian of guardians) for (const child of guardian.childKeys) add(child, guardian.key);
+  const counts = pupils.map((pupil) => guardiansOf.get(pupil.key)?.size ?? 0);
+  return {
+    pupilsWithoutGuardian: counts.filter((n) => n === 0).length,
+    pupilsWithOneGuardian: counts.filter((n) => n === 1).length,
+    pupilsWithTwoOrMoreGuardians: counts.filter((n) => n >= 2).length,
+    guardiansWithoutEmail: guardians.filter((g) => !g.email).length,
+  };
+}

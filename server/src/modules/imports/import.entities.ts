@@ -1,0 +1,80 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { SchoolClassEntity, StructureEntity, UserEntity } from '../directory';
+
+/**
+ * A dry run: what an import of these files into this école would do, computed without writing
+ * anything. It belongs to its creator (anyone else gets NOT_FOUND) and « Appliquer » will refer to
+ * it by id; `files_hash` (SHA-256 of the files, in kind order) lets a re-import be recognised.
+ */
+@Entity('import_session')
+@Index('import_session_creator_idx', ['creatorId', 'createdAt'])
+export class ImportSessionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid')
+  creatorId!: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'creator_id' })
+  creator?: UserEntity;
+
+  @Index('import_session_school_idx')
+  @Column('uuid')
+  schoolId!: string;
+
+  @ManyToOne(() => StructureEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'school_id' })
+  school?: StructureEntity;
+
+  @Column('text')
+  filesHash!: string;
+
+  @Column('jsonb')
+  report!: unknown;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+/**
+ * ONDE's « Identifiant classe » of a class: the key an import finds it by, so that a class
+ * relabelled in ONDE is renamed, not duplicated. Kept beside the directory's class, not in it.
+ */
+@Entity('import_class')
+@Index('import_class_school_onde_key', ['schoolId', 'ondeClassId'], { unique: true })
+export class ImportClassEntity {
+  @PrimaryColumn('uuid')
+  classId!: string;
+
+  @ManyToOne(() => SchoolClassEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'class_id' })
+  schoolClass?: SchoolClassEntity;
+
+  @Column('uuid')
+  schoolId!: string;
+
+  @ManyToOne(() => StructureEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'school_id' })
+  school?: StructureEntity;
+
+  @Column('text')
+  ondeClassId!: string;
+}
+
+/**
+ * A guardian's postal address as the last import read it, normalised: « même nom et même adresse »
+ * only ever proposes a match for the admin to confirm, it never merges by itself.
+ */
+@Entity('import_address')
+export class ImportAddressEntity {
+  @PrimaryColumn('uuid')
+  userId!: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: UserEntity;
+
+  @Column('text')
+  addressKey!: string;
+}

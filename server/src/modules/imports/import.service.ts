@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { Actor } from '../../platform/auth/actor';
+import { SqlParams } from '../../platform/database/sql-builder';
+import { isUuid } from '../../platform/database/uuid';
+import { AppError } from '../../platform/errors/app-error';
+import { parseImportFile } from './import-file-parser';
+import { planImport } from './import-planner';
+import { refuse } from './import-refusals';
+import type { ImportReport } from './import-report';
+import { ImportFileKind, kindLabel, type ParsedFile } from './parsed-file';
+import { SchoolSnapshotReader } from './school-snapshot';
+
+export interface UploadedFile {
+  name: string;
+  bytes: Buffer;
+}
+
+export interface StoredImportSession {
+  id: string;
+  schoolId: string;
+  createdAt: Date;
+  report: ImportReport;
+}
+
+const pupilKinds = [ImportFileKind.ONDE_PUPILS, ImportFileKind.PREAU_PUPILS];
+
+/** « Importer des utilisateurs », the dry run: files read, matched against the école, nothing written but the report. */
+export class ImportService {
+  private readonly snapshot: SchoolSnapshotReader;
+
+  constructor(private readonly db: DataSource) {
+    this.snapshot = new SchoolSnapshotReader(db);
+  }
+
+  /** An école of the caller's scope, or NOT_FOUND (a circonscription id is not an école to import into). */
+  private async school(actor: Actor, schoolId: string): Promise<{ id: string; name: string }> {
+    if (!isUuid(schoolId)) throw AppError.notFound();
+    const params = new SqlParams();
+    const [row] = await this.db.query(
+      `SELECT s.id, s.name FROM structure s WHERE s.id = ${params.add(schoolId, 'uuid')} AND s.kind = 'ECOLE' AND ${actor.scope.contains('s.id', params)}`,
+      params.values,
+    );
+    if (!row) throw AppError.notFound();
+    return row;
+  }
+
+  /** Reads the files (any order: their headers tell which is which), simulates, stores the report; returns its id. */
+  async dryRun(actor: Actor, schoolId: string, uploads: UploadedFile[]): Promise<string> {
+    const school = await this.school(actor, schoolId);
+    if (uploads.length === 0) throw refuse.noFile();
+    if (uploads.length > 2) throw refuse.tooManyFiles();
+    const files: ParsedFile[] = [];
+    for (const upload of uploads) files.push(await parseImportFile(upload.bytes, upload.name));
+    const pupilFiles = files.filter((file) => pupilKinds.includes(file.diagnostics.kind));
+    if (pupilFiles.length > 1) throw refuse.sameKindTwice(kindLabel[ImportFileKind.ONDE_PUPILS]);
+    if (files.length - pupilFiles.length > 1) throw refuse.sameKindTwice(kindLabel[ImportFileKind.ONDE_GUARDIANS]);
+    const ordered = [...pupilFiles, ...files.filter((file) => !pupilFiles.includes(file))];
+
+    const departementId = await this.snapshot.departementOf(school.id);
+    const ines = [...new Set(pupilFiles.flatMap((file) => file.pupils.map((p) => p.ine ?? p.externalId).filter((v): v is string => !!v)))];
+    const guardians = files.flatMap((file) => file.guardians);
+    const [classes, pupils, relatives, elsewhere, byContact] = await Promise.all([
+      this.snapshot.classes(school.id),
+      this.snapshot.pupils(school.id),
+      this.snapshot.relatives(school.id),
+      this.snapshot.pupilsByIne(departementId, school.id, ines, actor.scope),
+      this.snapshot.relativesByContact(
+        departementId,
+        guardians.flatMap((g) => [g.lastName, g.usageName].filter(Boolean)),
+        guardians.map((g) => g.email).filter((v): v is string => !!v),
+        guardians.map((g) => g.mobile).filter((v): v is string => !!v),
+      ),
+    ]);
+    const report = planImport({
+      schoolId: school.id,
+      schoolName: school.name,
+      files: ordered,
+      classes,
+      pupils,
+      relatives,
+      pupilsByIne: new Map(elsewhere.map((pupil) => [pupil.externalId!, pupil])),
+      relativesByContact: byContact,
+    });
+    const hash = createHash('sha256');
+    const orderedUploads = ordered.map((file) => uploads[files.indexOf(file)]);
+    for (const upload of orderedUploads) hash.update(createHash('sha256').update(upload.bytes).digest());
+    const [row] = await this.db.query(
+      `INSERT INTO import_session (creator_id, school_id, files_hash, report) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [actor.userId, school.id, hash.digest('hex'), JSON.stringify(report)],
+    );
+    return row.id;
+  }
+
+  /** A dry run of the caller's own, on an école still in their scope; anything else is NOT_FOUND. */
+  async session(actor: Actor, id: string): Promise<StoredImportSession> {
+    if (!isUuid(id)) throw AppError.notFound();
+    const params = new SqlParams();
+    const [row] = await this.db.query(
+      `SELECT i.id, i.school_id AS "schoolId", i.created_at AS "createdAt", i.report
+         FROM import_session i
+        WHERE i.id = ${params.add(id, 'uuid')} AND i.creator_id = ${params.add(actor.userId, 'uuid')} AND ${actor.scope.contains('i.school_id', params)}`,
+      params.values,
+    );
+    if (!row) throw AppError.notFound();
+    return row;
+  }
+}

@@ -1,0 +1,105 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { listOf, sizedByParent } from '../../platform/graphql/list-cost';
+import { ClassOperation, LineOperation, MatchRule } from './import-report';
+import { ImportFileKind } from './parsed-file';
+
+registerEnumType(ImportFileKind, { name: 'ImportFileKind', description: 'ONDE « Élèves », ONDE « Responsables », or the Préau template' });
+registerEnumType(LineOperation, { name: 'ImportLineOperation' });
+registerEnumType(MatchRule, { name: 'ImportMatchRule', description: 'Which rule recognised the account' });
+registerEnumType(ClassOperation, { name: 'ImportClassOperation' });
+
+@ObjectType('ImportFile', { description: "What was read in one file: kind, encoding (with accented names to check it), separator, columns." })
+export class ImportFileView {
+  @Field() fileName!: string;
+  @Field(() => ImportFileKind) kind!: ImportFileKind;
+  @Field({ description: 'UTF-8, UTF-8 (BOM) or Windows-1252' }) encoding!: string;
+  @Field() separator!: string;
+  @Field() lineEnding!: string;
+  @Field(() => Int) rows!: number;
+  @Field(() => [String], { complexity: listOf(3), description: 'Up to three accented names as decoded' }) samples!: string[];
+  @Field(() => [String], { complexity: listOf(60) }) recognisedColumns!: string[];
+  @Field(() => [String], { complexity: listOf(60) }) ignoredColumns!: string[];
+  @Field({ description: 'The trailing « organismes » section was left out' }) footerSkipped!: boolean;
+  @Field(() => [String], { complexity: listOf(100), description: 'Warnings about the whole file' }) warnings!: string[];
+}
+
+@ObjectType('ImportTotals', { description: 'Per profile: créés, modifiés, inchangés, transferts, changements de classe, absents du fichier, à arbitrer, erreurs, avertissements' })
+export class ImportTotalsView {
+  @Field() profile!: string;
+  @Field(() => Int) created!: number;
+  @Field(() => Int) modified!: number;
+  @Field(() => Int) unchanged!: number;
+  @Field(() => Int) transfers!: number;
+  @Field(() => Int) classChanges!: number;
+  @Field(() => Int) absent!: number;
+  @Field(() => Int) toArbitrate!: number;
+  @Field(() => Int) errors!: number;
+  @Field(() => Int) warnings!: number;
+}
+
+@ObjectType('ImportClass', { description: 'A class the import creates, renames, takes over or leaves as it is' })
+export class ImportClassView {
+  @Field(() => ClassOperation) operation!: ClassOperation;
+  @Field(() => String, { nullable: true, description: '« Identifiant classe »' }) ondeClassId!: string | null;
+  @Field(() => ID, { nullable: true }) classId!: string | null;
+  @Field(() => String, { nullable: true }) oldName!: string | null;
+  @Field() name!: string;
+  @Field(() => [String], { complexity: listOf(9) }) levels!: string[];
+  @Field(() => Int) pupils!: number;
+}
+
+@ObjectType('ImportFamilies')
+export class ImportFamiliesView {
+  @Field(() => Int) pupilsWithoutGuardian!: number;
+  @Field(() => Int) pupilsWithOneGuardian!: number;
+  @Field(() => Int) pupilsWithTwoOrMoreGuardians!: number;
+  @Field(() => Int) guardiansWithoutEmail!: number;
+}
+
+@ObjectType('ImportCandidate')
+export class ImportCandidateView {
+  @Field(() => ID) userId!: string;
+  @Field() label!: string;
+}
+
+@ObjectType('ImportChange', { description: 'old → new of one field' })
+export class ImportChangeView {
+  @Field() field!: string;
+  @Field(() => String, { nullable: true }) old!: string | null;
+  @Field(() => String, { nullable: true }) new!: string | null;
+}
+
+@ObjectType('ImportLine', { description: 'One line of a file (or an absent account) and what the import would do with it' })
+export class ImportLineView {
+  @Field(() => String, { nullable: true }) file!: string | null;
+  @Field(() => Int, { nullable: true }) line!: number | null;
+  @Field() profile!: string;
+  @Field(() => LineOperation) operation!: LineOperation;
+  @Field(() => MatchRule, { nullable: true }) rule!: MatchRule | null;
+  @Field() lastName!: string;
+  @Field() firstName!: string;
+  @Field(() => String, { nullable: true }) className!: string | null;
+  @Field(() => ID, { nullable: true }) userId!: string | null;
+  @Field() classChange!: boolean;
+  @Field(() => [ImportCandidateView], { complexity: listOf(5) }) candidates!: ImportCandidateView[];
+  @Field(() => [ImportChangeView], { complexity: listOf(10) }) changes!: ImportChangeView[];
+  @Field(() => [String], { complexity: listOf(10) }) messages!: string[];
+}
+
+@ObjectType('ImportLinePage')
+export class ImportLinePage {
+  @Field(() => Int) total!: number;
+  @Field(() => [ImportLineView], { complexity: sizedByParent }) items!: ImportLineView[];
+}
+
+@ObjectType('ImportSession', { description: 'A dry run (« simulation »): nothing was written. Visible to the admin who made it.' })
+export class ImportSessionView {
+  @Field(() => ID) id!: string;
+  @Field(() => ID) schoolId!: string;
+  @Field() schoolName!: string;
+  @Field() createdAt!: Date;
+  @Field(() => [ImportFileView], { complexity: listOf(2) }) files!: ImportFileView[];
+  @Field(() => [ImportTotalsView], { complexity: listOf(2) }) totals!: ImportTotalsView[];
+  @Field(() => [ImportClassView], { complexity: listOf(100) }) classes!: ImportClassView[];
+  @Field(() => ImportFamiliesView) families!: ImportFamiliesView;
+}

@@ -1,0 +1,33 @@
+import type { Lang } from '../../platform/errors/messages';
+import type { ImportIssue } from './parsed-file';
+
+/** The report's messages, translated when read. `{name}` takes the issue's params. */
+const texts: Record<string, Record<Lang, string>> = {
+  COLUMN_MISSING: { fr: 'Colonne « {column} » absente : vérifiez l\'extraction.', en: 'Column « {column} » is missing: check the extraction.' },
+  VALUE_MISSING: { fr: 'Ligne {line} : « {column} » est vide ; la ligne est ignorée.', en: 'Line {line}: « {column} » is empty; the line is skipped.' },
+  DATE_INVALID: { fr: 'Ligne {line} : date « {value} » illisible (attendu JJ/MM/AAAA).', en: 'Line {line}: date « {value} » cannot be read (expected DD/MM/YYYY).' },
+  EMAIL_INVALID: { fr: 'Ligne {line} : adresse courriel « {value} » invalide, non reprise.', en: 'Line {line}: e-mail address « {value} » is invalid and not used.' },
+  INE_MISSING: { fr: 'Ligne {line} : élève sans INE (reconnu par nom, prénom et date de naissance).', en: 'Line {line}: pupil without INE (matched by name and birth date).' },
+  INE_TWICE: { fr: 'Ligne {line} : l\'INE {ine} figure déjà plus haut dans le fichier.', en: 'Line {line}: INE {ine} already appears earlier in the file.' },
+  TRANSFER_FROM: { fr: 'Ligne {line} : élève inscrit à {school} ; il change d\'école en gardant son identifiant et son mot de passe.', en: 'Line {line}: pupil enrolled at {school}; they move école keeping their login and password.' },
+  TRANSFER_FROM_ELSEWHERE: { fr: 'Ligne {line} : élève inscrit dans une autre école du département ; il change d\'école en gardant son identifiant et son mot de passe.', en: 'Line {line}: pupil enrolled in another école of the département; they move keeping their login and password.' },
+  HOMONYM_ACCOUNTS: { fr: 'Ligne {line} : plusieurs comptes correspondent ; choisissez le bon avant d\'appliquer.', en: 'Line {line}: several accounts match; choose the right one before applying.' },
+  HOMONYM_LINES: { fr: 'Ligne {line} : un homonyme (même nom, prénom et date de naissance) figure sur une autre ligne.', en: 'Line {line}: a namesake (same names and birth date) is on another line.' },
+  CHILD_NOT_FOUND: { fr: 'Ligne {line} : responsable d\'un élève non retrouvé ({child}).', en: 'Line {line}: guardian of a pupil who was not found ({child}).' },
+  CHILD_AMBIGUOUS: { fr: 'Ligne {line} : plusieurs élèves s\'appellent {child} ; le lien n\'est pas créé.', en: 'Line {line}: several pupils are called {child}; the link is not made.' },
+  GUARDIAN_WITHOUT_CHILD: { fr: 'Ligne {line} : responsable sans élève.', en: 'Line {line}: guardian without a pupil.' },
+  GUARDIAN_WITHOUT_EMAIL: { fr: 'Ligne {line} : responsable sans adresse courriel (fiche de connexion à imprimer).', en: 'Line {line}: guardian without an e-mail address (print their connection sheet).' },
+  SAME_ADDRESS_PROPOSAL: { fr: 'Ligne {line} : un responsable du même nom habite à la même adresse ; confirmez s\'il s\'agit de la même personne.', en: 'Line {line}: a guardian with the same name lives at the same address; confirm whether it is the same person.' },
+  SAME_ADDRESS_ROW: { fr: 'Ligne {line} : même nom et même adresse que la ligne {other} ; deux comptes seront créés sauf confirmation.', en: 'Line {line}: same name and address as line {other}; two accounts will be created unless confirmed.' },
+  KEPT_USER_VALUE: { fr: 'Ligne {line} : {field} choisi par la personne à l\'activation, conservé.', en: 'Line {line}: {field} chosen by the person at activation, kept.' },
+  CLASS_TWO_LABELS: { fr: 'La classe {id} est écrite de plusieurs façons : {labels}.', en: 'Class {id} is written several ways: {labels}.' },
+  CLASS_WITHOUT_ID: { fr: 'Classe « {name} » sans identifiant ONDE : reconnue par son libellé.', en: 'Class « {name} » has no ONDE id: matched by its label.' },
+};
+
+export function issueText(issue: ImportIssue, lang: Lang): string {
+  const template = texts[issue.code]?.[lang] ?? issue.code;
+  const params: Record<string, string | number> = { line: issue.line ?? '', ...issue.params };
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
+export const issueCodes = Object.keys(texts);

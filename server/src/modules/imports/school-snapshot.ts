@@ -1,0 +1,140 @@
+import type { DataSource } from 'typeorm';
+import type { Scope } from '../../platform/auth/scope';
+import { SqlParams } from '../../platform/database/sql-builder';
+import { searchKey } from '../directory';
+
+export interface ExistingClass {
+  id: string;
+  name: string;
+  levels: string[];
+  ondeClassId: string | null;
+}
+
+export interface ExistingPupil {
+  id: string;
+  firstName: string;
+  lastName: string;
+  /** search_first/search_last without spaces: `nameKey` of the stored names. */
+  firstKey: string;
+  lastKey: string;
+  birthDate: string | null;
+  externalId: string | null;
+  /** Classes of this école the pupil is in. */
+  classIds: string[];
+}
+
+export interface ExistingRelative {
+  id: string;
+  firstName: string;
+  lastName: string;
+  firstKey: string;
+  lastKey: string;
+  email: string | null;
+  mobile: string | null;
+  activated: boolean;
+  /** All their children, here or elsewhere (a pupil transferring in keeps their guardians). */
+  childIds: string[];
+  addressKey: string | null;
+}
+
+export interface ElsewherePupil extends ExistingPupil {
+  schoolId: string;
+  /** Null when the other école is outside the caller's scope: the report does not name it. */
+  schoolName: string | null;
+}
+
+/** What a dry run compares the files with: the école's classes, pupils and guardians, read in SQL. */
+export class SchoolSnapshotReader {
+  constructor(private readonly db: DataSource) {}
+
+  async classes(schoolId: string): Promise<ExistingClass[]> {
+    return this.db.query(
+      `SELECT c.id, c.name, c.levels, ic.onde_class_id AS "ondeClassId"
+         FROM school_class c LEFT JOIN import_class ic ON ic.class_id = c.id
+        WHERE c.school_id = $1`,
+      [schoolId],
+    );
+  }
+
+  async pupils(schoolId: string): Promise<ExistingPupil[]> {
+    return this.db.query(
+      `SELECT u.id, u.first_name AS "firstName", u.last_name AS "lastName",
+              replace(u.search_first, ' ', '') AS "firstKey", replace(u.search_last, ' ', '') AS "lastKey",
+              to_char(u.birth_date, 'YYYY-MM-DD') AS "birthDate", u.external_id AS "externalId",
+              COALESCE((SELECT array_agg(cm.class_id) FROM class_member cm JOIN school_class c ON c.id = cm.class_id
+                         WHERE cm.user_id = u.id AND c.school_id = $1), '{}') AS "classIds"
+         FROM user_structure us JOIN app_user u ON u.id = us.user_id
+        WHERE us.structure_id = $1 AND u.profile = 'STUDENT' AND u.predeleted_at IS NULL`,
+      [schoolId],
+    );
+  }
+
+  /** Guardians of the école's pupils, and guardians attached to the école itself. */
+  async relatives(schoolId: string): Promise<ExistingRelative[]> {
+    return this.db.query(
+      `WITH pupils AS (
+         SELECT us.user_id FROM user_structure us JOIN app_user p ON p.id = us.user_id
+          WHERE us.structure_id = $1 AND p.profile = 'STUDENT'
+       ), relatives AS (
+         SELECT rl.relative_id AS id FROM relative_link rl WHERE rl.student_id IN (SELECT user_id FROM pupils)
+         UNION
+         SELECT us.user_id FROM user_structure us JOIN app_user r ON r.id = us.user_id WHERE us.structure_id = $1 AND r.profile = 'RELATIVE'
+       )
+       SELECT u.id, u.first_name AS "firstName", u.last_name AS "lastName",
+              replace(u.search_first, ' ', '') AS "firstKey", replace(u.search_last, ' ', '') AS "lastKey",
+              u.email, u.mobile, u.activated_at IS NOT NULL AS activated, ia.address_key AS "addressKey",
+              COALESCE((SELECT array_agg(rl.student_id) FROM relative_link rl WHERE rl.relative_id = u.id), '{}') AS "childIds"
+         FROM relatives r JOIN app_user u ON u.id = r.id LEFT JOIN import_address ia ON ia.user_id = u.id
+        WHERE u.predeleted_at IS NULL`,
+      [schoolId],
+    );
+  }
+
+  /** The école's département (its root structure): INE and parent matches look across it. */
+  async departementOf(schoolId: string): Promise<string> {
+    const [row] = await this.db.query(
+      `SELECT ancestor_id AS id FROM structure_ancestor WHERE structure_id = $1 ORDER BY depth DESC LIMIT 1`,
+      [schoolId],
+    );
+    return row.id;
+  }
+
+  /** Pupils of the département holding these INE (or external ids), in any école. */
+  async pupilsByIne(departementId: string, schoolId: string, ines: string[], scope: Scope): Promise<ElsewherePupil[]> {
+    if (ines.length === 0) return [];
+    const params = new SqlParams();
+    const [inesP, depP, schoolP] = [params.add(ines, 'text[]'), params.add(departementId, 'uuid'), params.add(schoolId, 'uuid')];
+    return this.db.query(
+      `SELECT u.id, u.first_name AS "firstName", u.last_name AS "lastName",
+              replace(u.search_first, ' ', '') AS "firstKey", replace(u.search_last, ' ', '') AS "lastKey",
+              to_char(u.birth_date, 'YYYY-MM-DD') AS "birthDate", u.external_id AS "externalId",
+              '{}'::uuid[] AS "classIds", s.id AS "schoolId", CASE WHEN ${scope.contains('s.id', params)} THEN s.name END AS "schoolName"
+         FROM app_user u
+         JOIN LATERAL (SELECT us.structure_id FROM user_structure us WHERE us.user_id = u.id
+                        ORDER BY us.structure_id = ${schoolP} DESC LIMIT 1) home ON true
+         JOIN structure s ON s.id = home.structure_id
+        WHERE u.profile = 'STUDENT' AND u.external_id = ANY(${inesP}) AND u.predeleted_at IS NULL
+          AND EXISTS (SELECT 1 FROM structure_ancestor sa WHERE sa.structure_id = home.structure_id AND sa.ancestor_id = ${depP})`,
+      params.values,
+    );
+  }
+
+  /**
+   * Guardians of the département with one of these family names (index on search_last) and one of
+   * these e-mails or mobiles: the only way a guardian is recognised outside the école's families.
+   */
+  async relativesByContact(departementId: string, lastNames: string[], emails: string[], mobiles: string[]): Promise<ExistingRelative[]> {
+    if (lastNames.length === 0 || (emails.length === 0 && mobiles.length === 0)) return [];
+    return this.db.query(
+      `SELECT u.id, u.first_name AS "firstName", u.last_name AS "lastName",
+              replace(u.search_first, ' ', '') AS "firstKey", replace(u.search_last, ' ', '') AS "lastKey",
+              u.email, u.mobile, u.activated_at IS NOT NULL AS activated, NULL AS "addressKey", '{}'::uuid[] AS "childIds"
+         FROM app_user u
+        WHERE u.profile = 'RELATIVE' AND u.search_last COLLATE "C" = ANY($1::text[]) AND u.predeleted_at IS NULL
+          AND (lower(u.email) = ANY($2::text[]) OR regexp_replace(COALESCE(u.mobile, ''), '[^0-9]', '', 'g') = ANY($3::text[]))
+          AND EXISTS (SELECT 1 FROM user_structure us JOIN structure_ancestor sa ON sa.structure_id = us.structure_id
+                       WHERE us.user_id = u.id AND sa.ancestor_id = $4)`,
+      [[...new Set(lastNames.map(searchKey))], emails, mobiles, departementId],
+    );
+  }
+}
