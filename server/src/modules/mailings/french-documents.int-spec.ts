@@ -7,6 +7,7 @@ import { createCLocaleDatabase } from '../../test-support/c-locale-database';
 import { FIXTURE_PASSWORD, Fixtures } from '../../test-support/fixtures';
 import { mailText, SmtpSink } from '../../test-support/smtp-sink';
 import { GraphQLTestClient, startTestServer, TestServer } from '../../test-support/test-server';
+import { loadMailingFileName } from './mailing-file-name';
 
 const CREATE = `mutation ($input: CreateMailingInput!) { createMailing(input: $input) { id total } }`;
 const MAILING = `query ($id: ID!) { mailing(id: $id) { status documentUrl } }`;
@@ -59,8 +60,10 @@ describe('sheets, e-mails, CSV and « Traité par » in French, on a C-locale da
     return { school, ce2, director, teacher, pupil, parent, reporter };
   }
 
+  let lastMailingId = '';
   async function pdfOf(client: GraphQLTestClient, input: Record<string, unknown>): Promise<string[]> {
     const { id } = (await client.data(CREATE, { input: { kind: 'PDF', ...input } })).createMailing;
+    lastMailingId = id;
     let mailing: { status: string; documentUrl: string };
     do {
       mailing = (await client.data(MAILING, { id })).mailing;
@@ -104,6 +107,15 @@ describe('sheets, e-mails, CSV and « Traité par » in French, on a C-locale da
     expect(parent).not.toContain('en classe de');
     expect(pageOf(pages, world.director)).toContain('À l\'attention de François PRÉVOST');
     for (const page of pages) expect(page).not.toMatch(/PRéVOST|FRANçOIS|L'HôTE|attention de [AEIOUÉ]/);
+    const day = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' });
+    expect(await loadMailingFileName(server.services.dataSource, lastMailingId)).toBe(`publipostage-ecole-elementaire-jules-ferry-${day}-1-par-page.pdf`);
+  });
+
+  it.skipIf(!hasTool('pdftotext'))('« Fiche de connexion individuelle »: named after the login', async () => {
+    const director = await as(world.director);
+    const [page] = await pdfOf(director, { layout: 'ONE_PER_PAGE', userIds: [world.pupil.id] });
+    expect(page).toContain("À l'attention d'Imrân L'HÔTE");
+    expect(await loadMailingFileName(server.services.dataSource, lastMailingId)).toBe(`fiche-connexion-${world.pupil.login}.pdf`);
   });
 
   it.skipIf(!hasTool('pdftotext'))('« 8 par page » sorted by class: every card shows its class', async () => {

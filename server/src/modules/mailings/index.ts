@@ -72,6 +72,9 @@ export const mailingsModule: DomainModule = {
   },
 };
 
+/** The download name of a mailing's PDF (app/downloads.ts sets it as Content-Disposition). */
+export { loadMailingFileName, mailingFileName } from './mailing-file-name';
+
 export interface MailingsServices {
   mailings: MailingService;
   mailingQueue: MailingJobQueue;
