@@ -157,6 +157,18 @@ describe('sheets, e-mails, CSV and « Traité par » in French, on a C-locale da
     expect(line(world.parent)).toMatch(/;L'HÔTE Imrân$/);
   });
 
+  it.skipIf(!hasTool('pdftotext'))('« Imprimer pour l’élève »: a renewal code printed as a slip for a young pupil', async () => {
+    const teacher = await as(world.teacher);
+    const { generateRenewalCode: renewal } = await teacher.data('mutation ($id: ID!) { generateRenewalCode(userId: $id) { code slipPdf } }', { id: world.reporter.id });
+    const [slip] = pdfPages(Buffer.from(renewal.slipPdf, 'base64'));
+    expect(slip).toContain('Bonjour Hugo !');
+    expect(slip).toContain(`Ton identifiant : ${world.reporter.login}`);
+    expect(slip).toContain(renewal.code);
+    expect(slip).toContain('Ce code marche une seule fois');
+    // The slip's code is the one that works: signing in with it leads to the renewal page.
+    expect((await server.client().login(world.reporter.login, renewal.code)).data?.login.status).toBe('RENEWAL_REQUIRED');
+  });
+
   it('« Traité par »: the moderator in capitals with their accents', async () => {
     const teacher = await as(world.teacher);
     const { notificationId } = (

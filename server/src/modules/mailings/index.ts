@@ -11,6 +11,7 @@ import { MailingService } from './mailing.service';
 import { MailingsResolver } from './mailings.resolver';
 import type { MailingView } from './mailings.types';
 import { OutboxResolver } from './outbox.resolver';
+import { RenewalSlipResolver } from './renewal-slip.resolver';
 import { SheetSource } from './sheet-source';
 
 /**
@@ -20,7 +21,7 @@ import { SheetSource } from './sheet-source';
 export const mailingsModule: DomainModule = {
   name: 'mailings',
   entities: [MailingEntity, MailingRecipientEntity, MailingDocumentEntity],
-  resolvers: [MailingsResolver, OutboxResolver],
+  resolvers: [MailingsResolver, OutboxResolver, RenewalSlipResolver],
   createServices: (services, { config, dataSource, events }): MailingsServices => {
     const mailingQueue = new MailingJobQueue();
     const mailingProgress = new MailingProgress(events);
