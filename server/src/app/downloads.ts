@@ -2,6 +2,7 @@ import { Express, Request, Response } from 'express';
 import { AppError } from '../platform/errors/app-error';
 import { langFrom } from '../platform/errors/messages';
 import { logger } from '../platform/logging/logger';
+import { loadMailingFileName } from '../modules/mailings';
 import { parseUserFilter } from '../modules/users';
 import { resolveActor, sessionTokenFrom } from './context';
 import { clientAddressOf } from './http';
@@ -45,7 +46,9 @@ export function mountDownloads(app: Express, services: Services): void {
       const pdf = match ? await services.mailings.document(actor, match[1]) : null;
       if (!pdf) throw AppError.notFound();
       res.setHeader('Cache-Control', 'no-store');
-      res.setHeader('Content-Disposition', `attachment; filename="publipostage-${today()}.pdf"`);
+      // Checked above: the mailing is the caller's, so its name (école, date, layout) is theirs to read.
+      const name = (await loadMailingFileName(services.dataSource, match![1])) ?? `publipostage-${today()}.pdf`;
+      res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
       res.type('application/pdf');
       res.setHeader('Content-Length', String(pdf.byteSize));
       // A row at a time, each written once the client has taken the previous one.

@@ -1,4 +1,5 @@
 import { generateCode } from '../platform/crypto/codes';
+import { de } from '../platform/text/french';
 import { AccountNameKind, baseLogin, firstFreeLogin, searchKey, StructureKind, AccountSource } from '../modules/directory';
 import { AdminFunction } from '../platform/model/admin-function';
 import { Profile } from '../platform/model/profile';
@@ -702,7 +703,7 @@ class DirectoryBuilder {
     const random = this.random;
     const chunk = this.chunk;
     const circoId = this.uuid();
-    chunk.structures.push({ id: circoId, kind: StructureKind.CIRCONSCRIPTION, name: `Circonscription de ${circo.name}`, code: circo.code, parentId: departementId, createdAt: iso(this.rollout) });
+    chunk.structures.push({ id: circoId, kind: StructureKind.CIRCONSCRIPTION, name: `Circonscription ${de(circo.name)}`, code: circo.code, parentId: departementId, createdAt: iso(this.rollout) });
     // The ERUN: a PERSONNEL attached to the circonscription itself (no école), so that the
     // département admin finds them in the user list.
     const erun = this.staff(Profile.PERSONNEL, [circoId], { activation: true, emailIfActive: 1, mailDomain: 'academic', aliasChance: 0.2 });

@@ -16,6 +16,15 @@ export const SHEETS_PER_PAGE: Record<SheetLayout, number> = {
   [SheetLayout.EIGHT_PER_PAGE]: 8,
 };
 
+/** A parent's child as their sheet names them: « Responsable d'Imrân L'HÔTE (classe de CE2 B) ». */
+export interface SheetChild {
+  firstName: string;
+  /** As typed: the sheet puts it in capitals (never SQL's upper(), which follows the database's locale). */
+  lastName: string;
+  /** The child's classes within the mailing's reach. */
+  classes: string[];
+}
+
 /** What one account's connection sheet (letter or card) prints. Plain text: templates escape it. */
 export interface ConnectionSheet {
   firstName: string;
@@ -27,8 +36,8 @@ export interface ConnectionSheet {
   activationCode: string | null;
   /** Pupils: their class; parents: their children's classes; teachers: the classes they teach. */
   classes: string[];
-  /** Parents only: « Responsable de : » the children, as "Prénom NOM". */
-  children: string[];
+  /** Parents only: « Responsable de » these children, each with their class. */
+  children: SheetChild[];
   /** The first école of the account, for the letterhead. */
   school: string | null;
 }

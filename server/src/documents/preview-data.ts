@@ -23,7 +23,10 @@ export const PREVIEW_SHEETS: readonly ConnectionSheet[] = [
     login: 'virginie.aubert',
     activationCode: 'wgyr53h4',
     classes: ['CE1 A', 'CM2 B'],
-    children: ['Marie AUBERT', 'Emma AUBERT'],
+    children: [
+      { firstName: 'Marie', lastName: 'Aubert', classes: ['CE1 A'] },
+      { firstName: 'Emma', lastName: 'Aubert', classes: ['CM2 B'] },
+    ],
     school: 'École élémentaire Jules Ferry',
   },
   {
@@ -66,9 +69,9 @@ export const PREVIEW_SHEETS: readonly ConnectionSheet[] = [
     activationCode: '37jryt6h',
     classes: ['CM1 A', 'CM2 B', 'CE2 C'],
     children: [
-      'Anne-Charlotte-Guillemette DE LA TOUR D’AUVERGNE-MONTMORENCY',
-      'Pierre-Alexandre-Hippolyte DE LA TOUR D’AUVERGNE-MONTMORENCY',
-      'Louise-Marguerite DE LA TOUR D’AUVERGNE-MONTMORENCY',
+      { firstName: 'Anne-Charlotte-Guillemette', lastName: 'de La Tour d’Auvergne-Montmorency', classes: ['CM1 A'] },
+      { firstName: 'Pierre-Alexandre-Hippolyte', lastName: 'de La Tour d’Auvergne-Montmorency', classes: ['CM2 B'] },
+      { firstName: 'Louise-Marguerite', lastName: 'de La Tour d’Auvergne-Montmorency', classes: ['CE2 C'] },
     ],
     school: 'École primaire publique du Groupe Scolaire Intercommunal des Coteaux de la Vallée de la Somme',
   },

@@ -41,7 +41,7 @@ function numbered(count: number): ConnectionSheet[] {
       login: `compte.${n}`,
       activationCode: i % 10 === 9 ? null : `code${n}x`,
       classes: ['CE1 A'],
-      children: parent ? [`Enfant${n} NOM${n}`] : [],
+      children: parent ? [{ firstName: `Enfant${n}`, lastName: `Nom${n}`, classes: ['CE1 A'] }] : [],
       school: 'École élémentaire Jules Ferry',
     };
   });
@@ -124,7 +124,8 @@ describe(SheetPrinter.name, () => {
     expectInOrder(printed, sheets.filter((sheet) => sheet.activationCode).map((sheet) => `Code d'activation : ${sheet.activationCode}`));
     expect(printed.match(/déjà activé/g)).toHaveLength(3);
     if (layout === SheetLayout.EIGHT_PER_PAGE) {
-      expect(printed).toContain('Responsable de : Enfant001 NOM001');
+      expect(printed).toContain("Responsable d'Enfant001 NOM001 (CE1 A)");
+      expect(printed).toContain('Classe : CE1 A');
       expect(printed).toContain('Adresse de connexion :');
     } else {
       expect(printed).toContain("À l'attention de Prénom000 NOM000");
@@ -139,7 +140,7 @@ describe(SheetPrinter.name, () => {
       firstName: 'Marie-Héloïse-Anne-Sophie-Clémentine-Bérénice-Eugénie-Joséphine',
       lastName: 'de La Tour d’Auvergne-Montmorency-Saint-Germain-des-Prés-Wolfeschlegelsteinhausenbergerdorff',
       profile: Profile.RELATIVE,
-      children: Array.from({ length: 6 }, (_, i) => `Enfant-Numéro-${i}-Aux-Prénoms-Multiples DE LA TOUR D’AUVERGNE-MONTMORENCY`),
+      children: Array.from({ length: 6 }, (_, i) => ({ firstName: `Enfant-Numéro-${i}-Aux-Prénoms-Multiples`, lastName: 'de La Tour d’Auvergne-Montmorency', classes: ['CM2 B'] })),
       login: `${'tres.long.alias.'.repeat(4)}`.slice(0, 64),
     };
     const pdf = await printer().print(SheetLayout.EIGHT_PER_PAGE, long.length, loaderOf(long));

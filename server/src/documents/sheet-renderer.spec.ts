@@ -28,7 +28,10 @@ const parent: ConnectionSheet = {
   login: 'virginie.aubert',
   activationCode: 'wgyr53h4',
   classes: ['CE1 A', 'CM2 B'],
-  children: ['Marie AUBERT', 'Emma AUBERT'],
+  children: [
+    { firstName: 'Marie', lastName: 'Aubert', classes: ['CE1 A'] },
+    { firstName: 'Emma', lastName: 'Aubert', classes: ['CM2 B'] },
+  ],
 };
 const activated: ConnectionSheet = { ...pupil, firstName: 'Naël', lastName: 'Colin', login: 'nael.colin', activationCode: null };
 const tricky = PREVIEW_SHEETS[4];
@@ -66,7 +69,7 @@ describe('renderHtml', () => {
 
   it('should name people « Prénom NOM » on letters and « NOM Prénom » on cards', () => {
     expect(renderHtml(SheetLayout.ONE_PER_PAGE, [pupil], { publicUrl })).toContain(
-      `À l'attention de <strong class="name">Marie AUBERT</strong>`,
+      `À l&#x27;attention de <strong class="name">Marie AUBERT</strong>`,
     );
     expect(renderHtml(SheetLayout.EIGHT_PER_PAGE, [pupil], { publicUrl })).toContain('>AUBERT Marie</p>');
   });
@@ -96,17 +99,44 @@ describe('renderHtml', () => {
   );
 
   it.each(layouts)('should list the children of parents only (%s)', (layout) => {
-    const html = renderHtml(layout, [parent, { ...pupil, children: ['Should NOT show'] }], { publicUrl });
+    const html = renderHtml(layout, [parent, { ...pupil, children: [{ firstName: 'Should', lastName: 'Not show', classes: [] }] }], { publicUrl });
     const [parentSheet, pupilSheet] = sheetsOf(html);
     if (layout === SheetLayout.EIGHT_PER_PAGE) {
-      expect(parentSheet).toContain('Responsable de&nbsp;: Marie AUBERT, Emma AUBERT');
+      expect(parentSheet).toContain('Responsable de Marie AUBERT (CE1 A), d&#x27;Emma AUBERT (CM2 B)');
+      expect(parentSheet).not.toContain('class="classes"');
       expect(parentSheet).toContain('>Parent<');
       expect(pupilSheet).toContain('>Élève<');
     } else {
-      expect(parentSheet).toContain('Responsable de <strong>Marie AUBERT, Emma AUBERT</strong>');
+      expect(parentSheet).toContain(
+        'Responsable de <strong>Marie AUBERT</strong> (classe de CE1 A) et d&#x27;<strong>Emma AUBERT</strong> (classe de CM2 B)',
+      );
+      // A parent is not « en classe de »: each child's class is printed next to the child.
+      expect(parentSheet).not.toContain('en classe');
     }
     expect(pupilSheet).not.toContain('Responsable de');
-    expect(pupilSheet).not.toContain('Should NOT show');
+    expect(pupilSheet).not.toContain('Should');
+  });
+
+  it.each(layouts)('should elide « de » before a vowel or an h muet and put accented names in capitals (%s)', (layout) => {
+    const imran = { ...pupil, firstName: 'Imrân', lastName: "L'Hôte", classes: ['CE2 B'] };
+    const hugo = { ...parent, firstName: 'Hugo', lastName: 'Prévost', children: [{ firstName: 'Éloïse', lastName: 'François', classes: ['Arc-en-ciel'] }] };
+    const [imranSheet, hugoSheet] = sheetsOf(renderHtml(layout, [imran, hugo], { publicUrl }));
+    if (layout === SheetLayout.EIGHT_PER_PAGE) {
+      expect(imranSheet).toContain('>L&#x27;HÔTE Imrân</p>');
+      expect(imranSheet).toContain('<p class="classes">Classe\u00a0: CE2 B</p>');
+      expect(hugoSheet).toContain('Responsable d&#x27;Éloïse FRANÇOIS (Arc-en-ciel)');
+    } else {
+      expect(imranSheet).toContain('À l&#x27;attention d&#x27;<strong class="name">Imrân L&#x27;HÔTE</strong>');
+      expect(imranSheet).toContain('en classe de <strong>CE2 B</strong>');
+      expect(hugoSheet).toContain('À l&#x27;attention d&#x27;<strong class="name">Hugo PRÉVOST</strong>');
+      expect(hugoSheet).toContain('Responsable d&#x27;<strong>Éloïse FRANÇOIS</strong> (classe d&#x27;Arc-en-ciel)');
+    }
+  });
+
+  it('should say « en classes de … et … » for a teacher of several classes', () => {
+    const teacher = { ...pupil, profile: Profile.TEACHER, classes: ['CE1 A', 'CE2 B'] };
+    expect(renderHtml(SheetLayout.ONE_PER_PAGE, [teacher], { publicUrl })).toContain('en classes de <strong>CE1 A et CE2 B</strong>');
+    expect(renderHtml(SheetLayout.EIGHT_PER_PAGE, [teacher], { publicUrl })).toContain('Classes\u00a0: CE1 A, CE2 B');
   });
 
   it('should label every profile in French', () => {

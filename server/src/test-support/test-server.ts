@@ -16,13 +16,20 @@ export interface TestServer extends RunningServer {
 
 /** The real server (HTTP + WebSocket + database) on a free port, against this file's own database. */
 export async function startTestServer(
-  options: { jobs?: boolean; env?: Record<string, string>; throttleLimits?: ThrottleLimits; sharedDatabaseOf?: TestServer } = {},
+  options: {
+    jobs?: boolean;
+    env?: Record<string, string>;
+    throttleLimits?: ThrottleLimits;
+    sharedDatabaseOf?: TestServer;
+    /** A database made by the test (e.g. createCLocaleDatabase()), dropped on close; default a clone of the template. */
+    database?: { url: string; drop: () => Promise<void> };
+  } = {},
 ): Promise<TestServer> {
   setLogLevel((process.env.TEST_LOG_LEVEL as 'error') || 'error');
   // A second instance on the same database (cross-instance tests) reuses the first one's.
   const database = options.sharedDatabaseOf
     ? { url: options.sharedDatabaseOf.database.url, drop: async () => undefined }
-    : await cloneTestDatabase();
+    : (options.database ?? (await cloneTestDatabase()));
   const dataDir = mkdtempSync(join(tmpdir(), 'preau-test-data-'));
   const config = loadConfig({
     DATABASE_URL: database.url,

@@ -46,6 +46,9 @@ export class RenewalCodeView {
 
   @Field()
   expiresAt!: Date;
+
+  /** Whose code it is, for the printed slip (`slipPdf`, resolved by the mailings module); not a GraphQL field. */
+  holder!: { firstName: string; login: string };
 }
 
 @ObjectType('PasswordRule')

@@ -54,3 +54,4 @@ declare module '../../platform/context/services' {
 export { FormErrors, normaliseEmail } from './account-form';
 export type { ClientInfo } from './authentication.service';
 export { BlockingService } from './blocking.service';
+export { RenewalCodeView } from './accounts.types';

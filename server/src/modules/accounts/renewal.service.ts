@@ -47,10 +47,10 @@ export class RenewalService {
   }
 
   /** « Générer un code de renouvellement de mot de passe »: for activated accounts in scope. */
-  async generate(actor: Actor, userId: string, client: ClientInfo): Promise<{ code: string; expiresAt: Date }> {
+  async generate(actor: Actor, userId: string, client: ClientInfo): Promise<{ code: string; expiresAt: Date; holder: { firstName: string; login: string } }> {
     const code = generateCode();
     const codeHash = await hashPassword(code);
-    const expiresAt = await this.dataSource.transaction(async (manager) => {
+    const { expiresAt, holder } = await this.dataSource.transaction(async (manager) => {
       const target = await findAccessibleUser(manager, actor, userId, 'administer-or-teach', true);
       if (!target.activated) {
         throw new AppError('NOT_ACTIVATED', {
@@ -63,9 +63,9 @@ export class RenewalService {
         { actorId: actor.userId, actorLabel: `${displayName(actor)} (${actor.login})`, action: 'RENEWAL_CODE_GENERATED', targetUserId: target.id, targetLabel: target.login, clientAddress: client.address },
         manager,
       );
-      return expires;
+      return { expiresAt: expires, holder: { firstName: target.firstName, login: target.login } };
     });
-    return { code, expiresAt };
+    return { code, expiresAt, holder };
   }
 
   /** The renewal page: the login typed again and the new password twice. The code then is spent. */

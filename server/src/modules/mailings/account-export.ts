@@ -7,6 +7,7 @@ import { AuditService } from '../audit';
 import { PROFILE_LABELS_FR } from '../../platform/model/profile-labels';
 import { Profile } from '../../platform/model/profile';
 import { assertIdsInScope, userFilterCondition, UserFilter } from '../users';
+import { lastFirst } from '../../platform/text/french';
 import { CSV_BOM, csvLine } from './csv';
 import { adminReach, classInReach, personInReach, reachParams } from './sheet-reach-sql';
 
@@ -50,9 +51,9 @@ export class AccountExportService {
                 (SELECT string_agg(c.name, ', ' ORDER BY c.name) FROM class_member m JOIN school_class c ON c.id = m.class_id
                   WHERE m.user_id = u.id AND ${classInReach(reach, 'c')}) AS classes,
                 CASE u.profile
-                  WHEN 'RELATIVE' THEN (SELECT string_agg(upper(s.last_name) || ' ' || s.first_name, ', ' ORDER BY s.last_name, s.first_name)
+                  WHEN 'RELATIVE' THEN (SELECT json_agg(json_build_array(s.first_name, s.last_name) ORDER BY s.last_name, s.first_name)
                                           FROM relative_link rl JOIN app_user s ON s.id = rl.student_id WHERE rl.relative_id = u.id AND ${personInReach(reach, 's.id')})
-                  WHEN 'STUDENT' THEN (SELECT string_agg(upper(p.last_name) || ' ' || p.first_name, ', ' ORDER BY p.last_name, p.first_name)
+                  WHEN 'STUDENT' THEN (SELECT json_agg(json_build_array(p.first_name, p.last_name) ORDER BY p.last_name, p.first_name)
                                          FROM relative_link rl JOIN app_user p ON p.id = rl.relative_id WHERE rl.student_id = u.id AND ${personInReach(reach, 'p.id')})
                 END AS family
            FROM app_user u
@@ -71,7 +72,8 @@ export class AccountExportService {
         alias: string | null;
         activation_code_secret: string | null;
         classes: string | null;
-        family: string | null;
+        /** [first name, last name] of each child or parent: capitals are put here (lastFirst), not by SQL's locale-bound upper(). */
+        family: [string, string][] | null;
       }[];
       if (rows.length === 0) break;
       await write(
@@ -85,7 +87,7 @@ export class AccountExportService {
               row.alias,
               row.activation_code_secret ? this.secretBox.open(row.activation_code_secret) : null,
               row.classes,
-              row.family,
+              row.family?.map(([first, last]) => lastFirst(first, last)).join(', '),
             ]),
           )
           .join(''),

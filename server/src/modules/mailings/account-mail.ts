@@ -2,11 +2,12 @@ import Handlebars from 'handlebars';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConnectionSheet } from '../../documents/connection-sheet';
-import { sheetUrl } from '../../documents/sheet-view';
+import { classPhrase, responsibleFor, sheetUrl } from '../../documents/sheet-view';
+import { Profile } from '../../platform/model/profile';
+import { firstLast, schoolSubject } from '../../platform/text/french';
 import { OutgoingMail } from '../../platform/mail/mailer';
 
 const templates = Handlebars.create();
-templates.registerHelper('join', (items: string[]) => items.join(', '));
 // Compiled once; {{ }} escapes every value, so a name like « <b>O'Brien</b> » stays text in the HTML part.
 const text = templates.compile(readFileSync(join(__dirname, 'templates/account-mail.text.hbs'), 'utf8'), { noEscape: true, strict: false });
 const html = templates.compile(readFileSync(join(__dirname, 'templates/account-mail.html.hbs'), 'utf8'), { strict: false });
@@ -20,8 +21,16 @@ export const ACCOUNT_MAIL_SUBJECT = 'Votre compte ENT';
  */
 export function accountMail(sheet: ConnectionSheet & { email: string; userId: string }, mailingId: string, publicUrl: string): OutgoingMail {
   const host = new URL(publicUrl).hostname || 'preau.localhost';
+  const parent = sheet.profile === Profile.RELATIVE;
   const data = {
-    ...sheet,
+    addressee: firstLast(sheet.firstName, sheet.lastName),
+    // « École élémentaire Jules Ferry vous ouvre », « L'école Jules Ferry vous ouvre », never « L'école École… ».
+    school: sheet.school?.trim() ? schoolSubject(sheet.school) : '',
+    // A parent reads each child's class next to the child, never as their own.
+    classes: parent ? '' : classPhrase(sheet.classes),
+    children: parent ? responsibleFor(sheet.children) : '',
+    login: sheet.login,
+    activationCode: sheet.activationCode,
     address: publicUrl,
     activationUrl: sheetUrl(publicUrl, sheet),
   };

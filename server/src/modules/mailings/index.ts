@@ -12,6 +12,7 @@ import { MailingService } from './mailing.service';
 import { MailingsResolver } from './mailings.resolver';
 import type { MailingView } from './mailings.types';
 import { OutboxResolver } from './outbox.resolver';
+import { RenewalSlipResolver } from './renewal-slip.resolver';
 import { SheetSource } from './sheet-source';
 
 /**
@@ -21,7 +22,7 @@ import { SheetSource } from './sheet-source';
 export const mailingsModule: DomainModule = {
   name: 'mailings',
   entities: [MailingEntity, MailingRecipientEntity, MailingDocumentEntity, MailingDocumentChunkEntity],
-  resolvers: [MailingsResolver, OutboxResolver],
+  resolvers: [MailingsResolver, OutboxResolver, RenewalSlipResolver],
   createServices: (services, { config, dataSource, events }): MailingsServices => {
     const mailingQueue = new MailingJobQueue(dataSource);
     const mailingProgress = new MailingProgress(events);
@@ -63,6 +64,9 @@ export const mailingsModule: DomainModule = {
 };
 
 const jobsOf = (services: Services) => mailingJobs(services.mailingRunner, services.mailingQueue, services.mailer.canSend, services.config.mailing);
+
+/** The download name of a mailing's PDF (app/downloads.ts sets it as Content-Disposition). */
+export { loadMailingFileName, mailingFileName } from './mailing-file-name';
 
 export interface MailingsServices {
   mailings: MailingService;

@@ -104,7 +104,7 @@ describe('publipostage: PDF sheets, e-mail campaigns, account export', () => {
     expect(positions.every((position) => position >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     for (const login of order) expect(text).toContain(codes.get(login));
-    expect(text).toContain('Responsable de');
+    expect(text).toContain("Responsable d'Hugo"); // elided before the child's first name (platform/text/french.ts)
   });
 
   it('prints « 1 par page » one page per account and « 2 par page » two', async () => {

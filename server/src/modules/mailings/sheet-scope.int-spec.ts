@@ -120,7 +120,8 @@ describe('derived data stays within the caller’s scope (parents and teachers o
     const parentMail = mailText((await smtp.waitFor('paule.double@example.org')).raw);
     const teacherMail = mailText((await smtp.waitFor('tristan.deuxecoles@example.org')).raw);
     expect(smtp.mails.length - before).toBe(2);
-    expect(parentMail).toContain("L'école École Jules Ferry");
+    expect(parentMail).toContain('École Jules Ferry vous ouvre');
+    expect(parentMail).not.toContain("L'école École");
     expect(parentMail).toContain('Olivia DOUBLE');
     expectNothingForeign(parentMail, 'the parent’s e-mail');
     expect(teacherMail).toContain('classe de CP Ferry.');

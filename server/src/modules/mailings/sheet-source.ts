@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { ConnectionSheet } from '../../documents/connection-sheet';
+import { ConnectionSheet, SheetChild } from '../../documents/connection-sheet';
 import { SecretBox } from '../../platform/crypto/secret-box';
 import { Profile } from '../../platform/model/profile';
 import { classInReach, MAILING_REACH as R, personInReach, structureInReach } from './sheet-reach-sql';
@@ -14,7 +14,8 @@ export interface RecipientSheet extends ConnectionSheet {
  * The connection sheets of a mailing, a slice of positions at a time (bounded memory however large
  * the mailing): one query per slice, classes, children and école aggregated in SQL within the reach
  * frozen on the mailing (never another école's name, classes or children), activation codes
- * decrypted here and nowhere else.
+ * decrypted here and nowhere else. Names come as typed: the documents put them in capitals (SQL's
+ * upper() follows the database's LC_CTYPE, and under C leaves « é » small).
  */
 export class SheetSource {
   constructor(
@@ -43,7 +44,7 @@ export class SheetSource {
       login: string;
       activation_code_secret: string | null;
       classes: string[] | null;
-      children: string[] | null;
+      children: SheetChild[] | null;
       school: string | null;
     }[] = await this.dataSource.query(
       `SELECT r.user_id, r.position, r.email, u.first_name, u.last_name, u.profile, COALESCE(u.alias, u.login) AS login,
@@ -53,9 +54,12 @@ export class SheetSource {
                         JOIN school_class c ON c.id = m.class_id WHERE rl.relative_id = u.id AND ${classInReach(R, 'c')})
                 ELSE (SELECT array_agg(c.name ORDER BY c.name) FROM class_member m JOIN school_class c ON c.id = m.class_id
                        WHERE m.user_id = u.id AND ${classInReach(R, 'c')}) END AS classes,
-              (SELECT array_agg(s.first_name || ' ' || upper(s.last_name) ORDER BY s.first_name, s.id)
-                 FROM relative_link rl JOIN app_user s ON s.id = rl.student_id
-                WHERE rl.relative_id = u.id AND ${personInReach(R, 's.id')}) AS children,
+              CASE WHEN u.profile = 'RELATIVE' THEN
+                (SELECT json_agg(json_build_object('firstName', s.first_name, 'lastName', s.last_name, 'classes',
+                          COALESCE((SELECT array_agg(c.name ORDER BY c.name) FROM class_member m JOIN school_class c ON c.id = m.class_id
+                                     WHERE m.user_id = s.id AND ${classInReach(R, 'c')}), '{}')) ORDER BY s.first_name, s.id)
+                   FROM relative_link rl JOIN app_user s ON s.id = rl.student_id
+                  WHERE rl.relative_id = u.id AND ${personInReach(R, 's.id')}) END AS children,
               (SELECT min(st.name) FROM user_structure us JOIN structure st ON st.id = us.structure_id
                 WHERE us.user_id = u.id AND st.kind = 'ECOLE' AND ${structureInReach(R, 'st')}) AS school
          FROM mailing_recipient r JOIN app_user u ON u.id = r.user_id JOIN mailing mg ON mg.id = r.mailing_id

@@ -8,6 +8,7 @@ import { EventBus } from '../../platform/pubsub/event-bus';
 import { BlockingService, ClientInfo } from '../accounts';
 import { AuditService } from '../audit';
 import { Profile } from '../../platform/model/profile';
+import { lastFirst } from '../../platform/text/french';
 import { ReportStatus } from './report.entity';
 import { ReportPage, ReportView } from './moderation.types';
 
@@ -23,12 +24,13 @@ interface ReportRow {
   author_profile: Profile | null;
   created_at: Date;
   treated_at: Date | null;
-  treated_by: string | null;
+  /** [first name, last name]: put in capitals here, SQL's upper() follows the database's locale (« PRéVOST » under C). */
+  treated_by: [string, string] | null;
   reporters: { id: string; first_name: string; last_name: string; profile: Profile; reported_at: string }[] | null;
   structure_ids: string[];
 }
 
-const name = (first: string | null, last: string | null) => `${(last ?? '').toUpperCase()} ${first ?? ''}`.trim();
+const name = (first: string | null, last: string | null) => lastFirst(first ?? '', last ?? '');
 
 /**
  * Treating reports (« Conserver » / « Supprimer », optionally « Bloquer l'auteur »). A report is
@@ -50,7 +52,7 @@ export class ModerationService {
   private select(where: string): string {
     return `SELECT r.id, r.status, r.notification_id, n.text, p.body, n.author_id, a.first_name AS author_first, a.last_name AS author_last,
                    a.profile AS author_profile, r.created_at, r.treated_at, r.structure_ids,
-                   (SELECT concat(upper(t.last_name), ' ', t.first_name) FROM app_user t WHERE t.id = r.treated_by_id) AS treated_by,
+                   (SELECT json_build_array(t.first_name, t.last_name) FROM app_user t WHERE t.id = r.treated_by_id) AS treated_by,
                    (SELECT json_agg(json_build_object('id', u.id, 'first_name', u.first_name, 'last_name', u.last_name, 'profile', u.profile, 'reported_at', rr.reported_at) ORDER BY rr.reported_at)
                       FROM report_reporter rr JOIN app_user u ON u.id = rr.user_id WHERE rr.report_id = r.id) AS reporters
               FROM report r JOIN notification n ON n.id = r.notification_id
@@ -69,7 +71,7 @@ export class ModerationService {
       reporters: (row.reporters ?? []).map((r) => ({ person: { id: r.id, displayName: name(r.first_name, r.last_name), profile: r.profile }, reportedAt: new Date(r.reported_at) })),
       createdAt: row.created_at,
       treatedAt: row.treated_at,
-      treatedBy: row.treated_by,
+      treatedBy: row.treated_by ? name(row.treated_by[0], row.treated_by[1]) : null,
     };
   }
 

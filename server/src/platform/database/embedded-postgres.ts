@@ -102,7 +102,12 @@ export async function startEmbeddedPostgres(dir: string, port: number): Promise<
     persistent: true,
     // Postgres refuses to run as root: the package then runs it as a `postgres` system user.
     createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    // UTF-8 with PostgreSQL's own Unicode case mapping (the builtin provider, PostgreSQL 17+): upper()
+    // and lower() know « é » whatever the machine's locales (C.UTF-8 is missing on macOS), while
+    // collation stays C (bytewise; sorts that matter say COLLATE "C" anyway). Under plain `--locale=C`
+    // upper('é') was 'é' (« PRéVOST »). Clusters initialised before keep C: the application does its
+    // own case mapping (platform/text/french.ts) and never relies on this.
+    initdbFlags: ['--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8'],
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
     onLog: (message: string) => logger.debug('postgres', { message: message.trim() }),
     onError: (error: unknown) => logger.warn('postgres', { message: String(error).trim() }),
