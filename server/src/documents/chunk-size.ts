@@ -2,8 +2,8 @@
  * A mid-size job is cut into about this many chunks, so that its progress (reported once per
  * merged chunk) moves every second or two instead of jumping once or twice. Not more: each chunk
  * costs a fixed share of Chromium's time (loading the document, collecting the tab's memory after
- * it, fonts embedded again), and 10,000 cards (1,250 pages) printed 770–790 cards/s in 19 chunks
- * against 880/s in 7 (bench/pdf, session 7), which still report every ~1.6 s.
+ * it, fonts embedded again): fewer, larger chunks printed faster while their progress still moved
+ * every second or two (bench/pdf, session 7, in docs/performance.md).
  */
 export const TARGET_CHUNKS = 8;
 

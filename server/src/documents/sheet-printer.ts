@@ -38,15 +38,16 @@ export type SheetLoader = (offset: number, limit: number) => Promise<ConnectionS
  * At most 200 pages per Chromium call. A tab holds ~1 MB per page while it prints, and memory must
  * stay under 2 GB for Node and Chromium together; before the pages were laid out as closed boxes
  * (`contain: strict` in sheets.css), one big document also cost more per page the bigger it got
- * (one call over 400 pages of cards printed 263 sheets/s, over 1,250 pages 116/s). Shorter jobs get
- * smaller chunks, for their progress (chunk-size.ts). See bench/pdf.
+ * (bench/pdf, docs/performance.md). Shorter jobs get smaller chunks, for their progress
+ * (chunk-size.ts).
  */
 export const DEFAULT_PAGES_PER_CHUNK = 200;
 /**
  * Two tabs print two chunks at once. On 2 cores, one tab leaves a core idle half of the time
  * (its renderer lays out, then the print compositor writes the PDF, one after the other), and
- * Node's share (QR codes, HTML, merge: ~0.3 ms a sheet) fits in the gaps: 10,000 cards went from
- * 290 to 487 sheets/s, for 200–400 MB more at the peak. More tabs than cores only add memory.
+ * Node's share (QR codes, HTML, merge) fits in the gaps: two tabs printed two-thirds more sheets a
+ * second for a few hundred MB more at the peak (bench/pdf, docs/performance.md). More tabs than
+ * cores only add memory.
  */
 export const DEFAULT_CONCURRENCY = 2;
 
