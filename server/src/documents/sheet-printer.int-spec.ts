@@ -10,6 +10,7 @@ import { type ConnectionSheet, SHEETS_PER_PAGE, SheetLayout } from './connection
 import { SheetPrinter } from './sheet-printer';
 import { renderHtml } from './sheet-renderer';
 import { sheetUrl } from './sheet-view';
+import { hasTool } from '../test-support/pdf-text';
 
 // Real Chromium (CHROMIUM_PATH or /usr/bin/chromium) and poppler-utils (pdftotext, pdftoppm).
 const publicUrl = 'https://ent.ecole-exemple.fr';
@@ -101,14 +102,6 @@ function killChromium(): void {
   }
 }
 
-function hasTool(tool: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe(SheetPrinter.name, () => {
   const sheets = numbered(37);

@@ -37,6 +37,15 @@ export class StructureResolver {
   }
 }
 
+const membersField = (who: 'pupils' | 'teachers') => ({
+  description: `The ${who}, for the admins of the école and the teachers of the class, alphabetical (the first ${MAX_MEMBERS} at most).`,
+  complexity: pageOf(MAX_MEMBERS),
+});
+
+/** Members with one profile, batched with the other classes of the same level (directory.loaders.ts). */
+const membersOf = (ctx: RequestContext, schoolClass: SchoolClassView, profile: Profile, first: number) =>
+  directoryLoaders(ctx).classMembers.load({ classId: schoolClass.id, profile, first: pageSize(first, MAX_MEMBERS) });
+
 @Resolver(() => SchoolClassView)
 export class SchoolClassResolver {
   /** A class only reaches a client through a scoped query, so its école is in scope too. */
@@ -46,28 +55,14 @@ export class SchoolClassResolver {
   }
 
   @Allow(Access.ADMIN, Access.TEACHER)
-  @FieldResolver(() => [UserView], {
-    description: `The pupils, for the admins of the école and the teachers of the class, alphabetical (the first ${MAX_MEMBERS} at most).`,
-    complexity: pageOf(MAX_MEMBERS),
-  })
-  pupils(
-    @Root() schoolClass: SchoolClassView,
-    @Arg('first', () => Int, { defaultValue: MAX_MEMBERS }) first: number,
-    @Ctx() ctx: RequestContext,
-  ): Promise<UserView[]> {
-    return directoryLoaders(ctx).classMembers.load({ classId: schoolClass.id, profile: Profile.STUDENT, first: pageSize(first, MAX_MEMBERS) });
+  @FieldResolver(() => [UserView], membersField('pupils'))
+  pupils(@Root() schoolClass: SchoolClassView, @Arg('first', () => Int, { defaultValue: MAX_MEMBERS }) first: number, @Ctx() ctx: RequestContext): Promise<UserView[]> {
+    return membersOf(ctx, schoolClass, Profile.STUDENT, first);
   }
 
   @Allow(Access.ADMIN, Access.TEACHER)
-  @FieldResolver(() => [UserView], {
-    description: `The teachers, for the admins of the école and the teachers of the class, alphabetical (the first ${MAX_MEMBERS} at most).`,
-    complexity: pageOf(MAX_MEMBERS),
-  })
-  teachers(
-    @Root() schoolClass: SchoolClassView,
-    @Arg('first', () => Int, { defaultValue: MAX_MEMBERS }) first: number,
-    @Ctx() ctx: RequestContext,
-  ): Promise<UserView[]> {
-    return directoryLoaders(ctx).classMembers.load({ classId: schoolClass.id, profile: Profile.TEACHER, first: pageSize(first, MAX_MEMBERS) });
+  @FieldResolver(() => [UserView], membersField('teachers'))
+  teachers(@Root() schoolClass: SchoolClassView, @Arg('first', () => Int, { defaultValue: MAX_MEMBERS }) first: number, @Ctx() ctx: RequestContext): Promise<UserView[]> {
+    return membersOf(ctx, schoolClass, Profile.TEACHER, first);
   }
 }

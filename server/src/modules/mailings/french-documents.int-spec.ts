@@ -1,37 +1,16 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCLocaleDatabase } from '../../test-support/c-locale-database';
 import { FIXTURE_PASSWORD, Fixtures } from '../../test-support/fixtures';
 import { mailText, SmtpSink } from '../../test-support/smtp-sink';
 import { GraphQLTestClient, startTestServer, TestServer } from '../../test-support/test-server';
 import { loadMailingFileName } from './mailing-file-name';
+import { hasTool, pdfPages } from '../../test-support/pdf-text';
+
+const pdfPagesRaw = (pdf: Uint8Array) => pdfPages(pdf, 'raw');
 
 const CREATE = `mutation ($input: CreateMailingInput!) { createMailing(input: $input) { id total } }`;
 const MAILING = `query ($id: ID!) { mailing(id: $id) { status documentUrl } }`;
 
-function hasTool(tool: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Text of a PDF page by page, in drawing order (`-raw`: a card's lines stay together), spaces collapsed. */
-function pdfPages(pdf: Buffer): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'preau-pdf-'));
-  try {
-    writeFileSync(join(dir, 'file.pdf'), pdf);
-    const text = execFileSync('pdftotext', ['-raw', join(dir, 'file.pdf'), '-'], { encoding: 'utf8' });
-    return text.split('\f').slice(0, -1).map((page) => page.replace(/[\s\u00a0]+/g, ' '));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /**
  * What families read, on a database whose own case mapping is C (upper('é') = 'é', as on the
@@ -71,7 +50,7 @@ describe('sheets, e-mails, CSV and « Traité par » in French, on a C-locale da
       if (mailing.status !== 'DONE') await new Promise((resolve) => setTimeout(resolve, 100));
     } while (mailing.status !== 'DONE');
     const response = await fetch(`${client.baseUrl}${mailing.documentUrl}`, { headers: { cookie: client.cookie! } });
-    return pdfPages(Buffer.from(await response.arrayBuffer()));
+    return pdfPagesRaw(Buffer.from(await response.arrayBuffer()));
   }
 
   const pageOf = (pages: string[], account: { login: string }) => {
@@ -160,7 +139,7 @@ describe('sheets, e-mails, CSV and « Traité par » in French, on a C-locale da
   it.skipIf(!hasTool('pdftotext'))('« Imprimer pour l’élève »: a renewal code printed as a slip for a young pupil', async () => {
     const teacher = await as(world.teacher);
     const { generateRenewalCode: renewal } = await teacher.data('mutation ($id: ID!) { generateRenewalCode(userId: $id) { code slipPdf } }', { id: world.reporter.id });
-    const [slip] = pdfPages(Buffer.from(renewal.slipPdf, 'base64'));
+    const [slip] = pdfPagesRaw(Buffer.from(renewal.slipPdf, 'base64'));
     expect(slip).toContain('Bonjour Hugo !');
     expect(slip).toContain(`Ton identifiant : ${world.reporter.login}`);
     expect(slip).toContain(renewal.code);

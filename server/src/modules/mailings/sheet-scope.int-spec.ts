@@ -1,34 +1,12 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_PASSWORD, Fixtures } from '../../test-support/fixtures';
 import { mailText, SmtpSink } from '../../test-support/smtp-sink';
+import { hasTool, pdfPages } from '../../test-support/pdf-text';
 import { GraphQLTestClient, startTestServer, TestServer } from '../../test-support/test-server';
 
 const CREATE = `mutation ($input: CreateMailingInput!) { createMailing(input: $input) { id total } }`;
 const MAILING = `query ($id: ID!) { mailing(id: $id) { status documentUrl } }`;
 
-function hasTool(tool: string): boolean {
-  try {
-    execFileSync('sh', ['-c', `command -v ${tool}`], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Text of a PDF, page by page, non-breaking spaces made plain. */
-function pdfPages(pdf: Buffer): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'preau-pdf-'));
-  try {
-    writeFileSync(join(dir, 'file.pdf'), pdf);
-    return execFileSync('pdftotext', ['-layout', join(dir, 'file.pdf'), '-'], { encoding: 'utf8' }).replace(/\u00a0/g, ' ').split('\f').slice(0, -1);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /** Nothing of the other école: its name, its class, the child who is only there. */
 const FOREIGN = ['Arc-en-ciel', 'CE2', 'Arthur'];
