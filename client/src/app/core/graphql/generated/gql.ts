@@ -15,6 +15,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query SchoolClasses($structureId: ID!) {\n    schoolClasses(structureId: $structureId) {\n      id\n      name\n      levels\n    }\n  }\n": typeof types.SchoolClassesDocument,
+    "\n  query MyMailings($first: Int!, $after: String) {\n    myMailings(first: $first, after: $after) {\n      endCursor\n      nodes {\n        ...MailingFields\n        createdAt\n      }\n    }\n  }\n": typeof types.MyMailingsDocument,
+    "\n  query MailingRecipients($id: ID!, $status: MailingRecipientStatus, $first: Int!, $after: String) {\n    mailing(id: $id) {\n      id\n      recipients(status: $status, first: $first, after: $after) {\n        endCursor\n        nodes {\n          userId\n          displayName\n          login\n          email\n          status\n          error\n        }\n      }\n    }\n  }\n": typeof types.MailingRecipientsDocument,
     "\n  query MailingAccounts($filter: UserFilter, $first: Int!, $after: String) {\n    users(filter: $filter, orderBy: NAME, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...UserRowFields\n          activationCode\n          email\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.MailingAccountsDocument,
     "\n  query MailingSelection($filter: UserFilter) {\n    mailingSelection(filter: $filter) {\n      total\n      withoutEmail\n    }\n  }\n": typeof types.MailingSelectionDocument,
     "\n  query Outbox($first: Int!) {\n    outbox(first: $first) {\n      id\n      sentAt\n      recipient\n      subject\n      text\n    }\n  }\n": typeof types.OutboxDocument,
@@ -76,6 +78,8 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query SchoolClasses($structureId: ID!) {\n    schoolClasses(structureId: $structureId) {\n      id\n      name\n      levels\n    }\n  }\n": types.SchoolClassesDocument,
+    "\n  query MyMailings($first: Int!, $after: String) {\n    myMailings(first: $first, after: $after) {\n      endCursor\n      nodes {\n        ...MailingFields\n        createdAt\n      }\n    }\n  }\n": types.MyMailingsDocument,
+    "\n  query MailingRecipients($id: ID!, $status: MailingRecipientStatus, $first: Int!, $after: String) {\n    mailing(id: $id) {\n      id\n      recipients(status: $status, first: $first, after: $after) {\n        endCursor\n        nodes {\n          userId\n          displayName\n          login\n          email\n          status\n          error\n        }\n      }\n    }\n  }\n": types.MailingRecipientsDocument,
     "\n  query MailingAccounts($filter: UserFilter, $first: Int!, $after: String) {\n    users(filter: $filter, orderBy: NAME, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...UserRowFields\n          activationCode\n          email\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.MailingAccountsDocument,
     "\n  query MailingSelection($filter: UserFilter) {\n    mailingSelection(filter: $filter) {\n      total\n      withoutEmail\n    }\n  }\n": types.MailingSelectionDocument,
     "\n  query Outbox($first: Int!) {\n    outbox(first: $first) {\n      id\n      sentAt\n      recipient\n      subject\n      text\n    }\n  }\n": types.OutboxDocument,
@@ -154,6 +158,14 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SchoolClasses($structureId: ID!) {\n    schoolClasses(structureId: $structureId) {\n      id\n      name\n      levels\n    }\n  }\n"): (typeof documents)["\n  query SchoolClasses($structureId: ID!) {\n    schoolClasses(structureId: $structureId) {\n      id\n      name\n      levels\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyMailings($first: Int!, $after: String) {\n    myMailings(first: $first, after: $after) {\n      endCursor\n      nodes {\n        ...MailingFields\n        createdAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyMailings($first: Int!, $after: String) {\n    myMailings(first: $first, after: $after) {\n      endCursor\n      nodes {\n        ...MailingFields\n        createdAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MailingRecipients($id: ID!, $status: MailingRecipientStatus, $first: Int!, $after: String) {\n    mailing(id: $id) {\n      id\n      recipients(status: $status, first: $first, after: $after) {\n        endCursor\n        nodes {\n          userId\n          displayName\n          login\n          email\n          status\n          error\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MailingRecipients($id: ID!, $status: MailingRecipientStatus, $first: Int!, $after: String) {\n    mailing(id: $id) {\n      id\n      recipients(status: $status, first: $first, after: $after) {\n        endCursor\n        nodes {\n          userId\n          displayName\n          login\n          email\n          status\n          error\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
