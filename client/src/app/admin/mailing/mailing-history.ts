@@ -43,7 +43,7 @@ const PAGE = 50;
         } @else {
           <div class="table-scroll" role="region" tabindex="0" aria-labelledby="mailing-history-caption">
             <table class="data-table">
-              <caption id="mailing-history-caption" class="visually-hidden">{{ 'mailingHistory.title' | transloco }}</caption>
+              <caption id="mailing-history-caption" class="visually-hidden">{{ 'mailingHistory.tableLabel' | transloco }}</caption>
               <thead>
                 <tr>
                   <th scope="col">{{ 'mailingHistory.date' | transloco }}</th>
@@ -65,7 +65,9 @@ const PAGE = 50;
                     </td>
                     <td>
                       @if (mailing.documentUrl; as url) {
-                        <a [href]="url" download>{{ 'mailingHistory.download' | transloco }}</a>
+                        <a [href]="url" download
+                          >{{ 'mailingHistory.download' | transloco }}<span class="visually-hidden">{{ 'forms.labelSeparator' | transloco }}{{ mailing.createdAt | dateTime: language() }}</span></a
+                        >
                       } @else if (mailing.kind === 'EMAIL') {
                         <button type="button" class="button button--secondary button--small" [attr.aria-pressed]="selected()?.id === mailing.id" (click)="select(mailing)">
                           {{ 'mailingHistory.recipients' | transloco }}<span class="visually-hidden">{{ 'forms.labelSeparator' | transloco }}{{ mailing.createdAt | dateTime: language() }}</span>
@@ -102,7 +104,7 @@ const PAGE = 50;
             @if (recipients.length === 0) {
               <p>{{ 'mailingHistory.noRecipient' | transloco }}</p>
             } @else {
-              <div class="table-scroll" role="region" tabindex="0" aria-labelledby="mailing-recipients-title">
+              <div class="table-scroll" role="region" tabindex="0" [attr.aria-label]="'mailingHistory.recipientsTable' | transloco">
                 <table class="data-table">
                   <thead>
                     <tr>
