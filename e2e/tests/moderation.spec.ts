@@ -29,7 +29,7 @@ test.describe('Modération des signalements', () => {
     await author.page.getByLabel('Publier auprès de').selectOption({ label: `Classe : ${teacher.scope}` });
     await author.page.getByLabel('Titre').fill(title);
     await author.page.getByLabel('Texte').fill('Un texte à modérer.');
-    await author.page.getByRole('button', { name: 'Publier' }).click();
+    await author.page.getByRole('button', { name: 'Publier', exact: true }).click();
     await expect(author.page.getByText(/Actualité publiée auprès de/)).toBeVisible();
     await expect(author.page.getByLabel('Publier auprès de')).toBeHidden();
     const reporter = await openAs(browser, pupil, '/accueil');

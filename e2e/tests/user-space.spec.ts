@@ -38,7 +38,7 @@ test.describe('Espace utilisateur', () => {
     await page.getByLabel('Titre').fill(title);
     await page.getByLabel('Texte').fill(`Rendez-vous à 9 h.\n${XSS}`);
     await page.getByLabel('Lien (facultatif)').fill('https://musee.example.org/visite');
-    await page.getByRole('button', { name: 'Publier' }).click();
+    await page.getByRole('button', { name: 'Publier', exact: true }).click();
     await expect(page.getByText(/Actualité publiée auprès de \d+ personnes\./)).toBeVisible();
 
     // Live, without reload, for the pupil of the class — as text.
