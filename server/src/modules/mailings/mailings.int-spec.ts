@@ -150,6 +150,24 @@ describe('publipostage: PDF sheets, e-mail campaigns, account export', () => {
     smtp.deferRecipients.clear();
   });
 
+  it("myMailings: the author's own mailings, PDF and e-mail, newest first, keyset-paged, with their state; nobody else's", async () => {
+    const MINE = 'query ($after: String) { myMailings(first: 3, after: $after) { nodes { id kind status total sent failed documentUrl } endCursor } }';
+    const director = await as(world.directorA);
+    const [expected] = await server.services.dataSource.query(
+      `SELECT array_agg(id::text ORDER BY created_at DESC, id DESC) AS ids FROM mailing WHERE created_by_id = $1`,
+      [world.directorA.id],
+    );
+    expect(expected.ids.length).toBe(4);
+    const first = (await director.data(MINE)).myMailings;
+    const second = (await director.data(MINE, { after: first.endCursor })).myMailings;
+    expect([...first.nodes, ...second.nodes].map((node: { id: string }) => node.id)).toEqual(expected.ids);
+    expect(second.endCursor).toBeNull();
+    expect(first.nodes[0]).toMatchObject({ kind: 'EMAIL', status: 'DONE', total: 3, sent: 1, failed: 2, documentUrl: null });
+    expect(second.nodes[0]).toMatchObject({ kind: 'PDF', status: 'DONE', documentUrl: `/telechargements/publipostage/${expected.ids[3]}.pdf` });
+    expect((await (await as(world.directorZ)).data(MINE)).myMailings).toEqual({ nodes: [], endCursor: null });
+    expect((await director.request(MINE, { after: 'not-a-cursor' })).errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
   it('« Fiche de connexion individuelle »: a parent’s sheet lists the children; the teacher prints their own classes only', async () => {
     const director = await as(world.directorA);
     const { id } = (await director.data(CREATE, { input: { kind: 'PDF', layout: 'ONE_PER_PAGE', userIds: [accounts.parent.id] } })).createMailing;

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../platform/context/request-context';
 import { Access, Allow } from '../../platform/auth/access';
 import { UserFilter } from '../users';
 import { RecipientStatus } from './mailing.entity';
-import { CreateMailingInput, MailingRecipientPage, MailingSelectionCounts, MailingView } from './mailings.types';
+import { CreateMailingInput, MailingPage, MailingRecipientPage, MailingSelectionCounts, MailingView } from './mailings.types';
 import { pageOf } from '../../platform/graphql/list-cost';
 
 /** The author's live channel carries all their mailings: keep the one asked for. */
@@ -32,6 +32,16 @@ export class MailingsResolver {
   })
   createMailing(@Arg('input', () => CreateMailingInput) input: CreateMailingInput, @Ctx() ctx: RequestContext): Promise<MailingView> {
     return ctx.services.mailings.create(ctx.actor!, input, ctx.clientAddress);
+  }
+
+  @Allow(Access.ADMIN, Access.TEACHER)
+  @Query(() => MailingPage, { description: 'The mailings you made (PDF and e-mail), newest first, with their state.', complexity: pageOf(50) })
+  myMailings(
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<MailingPage> {
+    return ctx.services.mailings.mine(ctx.actor!, first, after);
   }
 
   @Allow(Access.ADMIN, Access.TEACHER)

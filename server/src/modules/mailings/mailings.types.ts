@@ -124,6 +124,15 @@ export class MailingRecipientPage {
   endCursor!: string | null;
 }
 
+@ObjectType({ description: 'Your past mailings, newest first.' })
+export class MailingPage {
+  @Field(() => [MailingView], { complexity: sizedByParent })
+  nodes!: MailingView[];
+
+  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page; null at the end.' })
+  endCursor!: string | null;
+}
+
 @ObjectType({ description: '« N comptes sélectionnés au total » and « N comptes sans adresse courriel ».' })
 export class MailingSelectionCounts {
   @Field(() => Int)

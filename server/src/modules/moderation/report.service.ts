@@ -60,11 +60,14 @@ export class ReportService {
    * thousands for a département, written while the live feed is being delivered.
    */
   private async noticeToAdmins(manager: EntityManager, actor: Actor, reportId: string): Promise<void> {
+    // Dated at the reporter's report_reporter row (to the microsecond, read in SQL): that pair
+    // (report, time) is how a notice names its reporter (TimelineService links their record).
     const [notice] = (await manager.query(
-      `INSERT INTO notification (kind, author_id, report_id, text)
-       VALUES ('SYSTEM', NULL, $2, 'Une notification a été signalée par ' || $1 || '. Pour traiter le signalement cliquez ici.')
+      `INSERT INTO notification (kind, author_id, report_id, text, created_at)
+       SELECT 'SYSTEM', NULL, $2, 'Une notification a été signalée par ' || $1 || '. Pour traiter le signalement cliquez ici.', rr.reported_at
+         FROM report_reporter rr WHERE rr.report_id = $2 AND rr.user_id = $3
        RETURNING id`,
-      [displayName(actor), reportId],
+      [displayName(actor), reportId, actor.userId],
     )) as { id: string }[];
     await this.events.publish({ type: 'timeline.changed', notificationId: notice.id, change: 'ADDED' }, (sql, params) => manager.query(sql, params));
   }

@@ -110,4 +110,25 @@ describe('user space: posts, timeline, reports', () => {
     expect(reporters[0].n).toBe(2);
     expect((await pupil.data('{ timeline(first: 50) { items { title reportedByMe } } }')).timeline.items).toContainEqual({ title: 'Sortie au musée', reportedByMe: true });
   });
+  it('lets a pupil publish to their class only: the whole école is an audience for adults', async () => {
+    const pupil = await as(world.pupilA);
+    const refused = await pupil.request(PUBLISH, { input: { audience: 'SCHOOL', audienceId: world.schoolA, title: 'Vente de gâteaux', body: 'Vendredi.' } });
+    expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_ALLOWED' }, message: 'Un élève publie seulement dans sa classe : choisissez-la comme destinataire.' });
+    expect(await titles(world.teacherA)).not.toContain('Vente de gâteaux');
+    expect((await pupil.data(PUBLISH, { input: { audience: 'CLASS', audienceId: world.classA1, title: 'Vente de gâteaux', body: 'Vendredi.' } })).publishPost.recipients).toBe(3);
+    expect((await (await as(world.teacherA)).data(PUBLISH, { input: { audience: 'SCHOOL', audienceId: world.schoolA, title: 'Chorale', body: 'Mardi.' } })).publishPost.recipients).toBeGreaterThan(3);
+  });
+
+  it("shows admins a report notice's audience, its reporter, and who treated it once treated", async () => {
+    const NOTICES = '{ timeline(first: 50) { items { reportNotice { reportId audience reporter { id displayName } treatedBy treatedAt } } } }';
+    const notices = async () =>
+      ((await (await as(world.directorA)).data(NOTICES)).timeline.items as { reportNotice: Record<string, unknown> | null }[]).flatMap((item) => (item.reportNotice ? [item.reportNotice] : []));
+    const [item] = (await (await as(pupilA2)).data('{ timeline(first: 50) { items { id title } } }')).timeline.items.filter((i: { title: string }) => i.title === 'Chorale');
+    const { reportId } = (await (await as(pupilA2)).data(REPORT, { id: item.id })).reportNotification;
+    const mine = (await notices()).filter((notice) => notice.reportId === reportId);
+    expect(mine).toEqual([{ reportId, audience: 'École A', reporter: { id: pupilA2.id, displayName: expect.stringMatching(/\S/) }, treatedBy: null, treatedAt: null }]);
+    await (await as(world.directorA)).data('mutation ($id: ID!) { keepReport(reportId: $id) { id } }', { id: reportId });
+    const [treated] = (await notices()).filter((notice) => notice.reportId === reportId);
+    expect(treated).toMatchObject({ treatedBy: 'DIRECTRICE Anne', treatedAt: expect.any(String) });
+  });
 });

@@ -10,7 +10,8 @@ import { Profile } from '../../platform/model/profile';
 import { AudienceKind } from './timeline.entity';
 import { PostContentInput, PublishedPostView, PublishNoticeInput, PublishPostInput, TimelineItemView, TimelinePage } from './timeline.types';
 import { structureInScope } from '../directory';
-import { checkLink, cleanText, notAllowedToPublish, requireText } from './user-text';
+import { lastFirst } from '../../platform/text/french';
+import { checkLink, cleanText, notAllowedToPublish, pupilsPublishToTheirClass, requireText } from './user-text';
 
 interface ItemRow {
   id: string;
@@ -25,17 +26,42 @@ interface ItemRow {
   created_at: Date;
   report_id: string | null;
   reported_by_me: boolean;
+  reporter_id: string | null;
+  reporter_first: string | null;
+  reporter_last: string | null;
+  reporter_profile: Profile | null;
+  reported_audience: string | null;
+  treated_at: Date | null;
+  treated_first: string | null;
+  treated_last: string | null;
 }
 
 const itemColumns = (me: string) => `n.id, n.text AS title, p.body, p.link, a.id AS author_id, a.first_name AS author_first, a.last_name AS author_last,
   a.profile AS author_profile, COALESCE(c.name, s.name, '') AS audience, n.created_at, n.report_id,
-  EXISTS (SELECT 1 FROM report r JOIN report_reporter rr ON rr.report_id = r.id WHERE r.notification_id = n.id AND rr.user_id = ${me}) AS reported_by_me`;
+  EXISTS (SELECT 1 FROM report r JOIN report_reporter rr ON rr.report_id = r.id WHERE r.notification_id = n.id AND rr.user_id = ${me}) AS reported_by_me,
+  rep.reporter_id, rep.reporter_first, rep.reporter_last, rep.reporter_profile, rep.reported_audience, rep.treated_at, rep.treated_first, rep.treated_last`;
+
+/**
+ * A report notice's details: the reported notification's audience, its reporter (the
+ * report_reporter row dated like the notice, see ReportService.noticeToAdmins) and who treated it.
+ */
+const REPORT_NOTICE = `SELECT ru.id AS reporter_id, ru.first_name AS reporter_first, ru.last_name AS reporter_last, ru.profile AS reporter_profile,
+         COALESCE(rc.name, rs.name, '') AS reported_audience, r.treated_at, tu.first_name AS treated_first, tu.last_name AS treated_last
+    FROM report r JOIN notification rn ON rn.id = r.notification_id
+    LEFT JOIN post rp ON rp.id = rn.post_id
+    LEFT JOIN school_class rc ON rp.audience_kind = 'CLASS' AND rc.id = rp.audience_id
+    LEFT JOIN structure rs ON rp.audience_kind = 'SCHOOL' AND rs.id = rp.audience_id
+    LEFT JOIN report_reporter rr ON rr.report_id = r.id AND rr.reported_at = n.created_at
+    LEFT JOIN app_user ru ON ru.id = rr.user_id
+    LEFT JOIN app_user tu ON tu.id = r.treated_by_id
+   WHERE r.id = n.report_id`;
 
 const ITEM_JOINS = `JOIN notification n ON n.id = te.notification_id AND n.removed_at IS NULL
   LEFT JOIN post p ON p.id = n.post_id
   LEFT JOIN app_user a ON a.id = n.author_id
   LEFT JOIN school_class c ON p.audience_kind = 'CLASS' AND c.id = p.audience_id
-  LEFT JOIN structure s ON p.audience_kind = 'SCHOOL' AND s.id = p.audience_id`;
+  LEFT JOIN structure s ON p.audience_kind = 'SCHOOL' AND s.id = p.audience_id
+  LEFT JOIN LATERAL (${REPORT_NOTICE})  rep ON n.report_id IS NOT NULL`;
 
 /**
  * `notification n …` narrowed to the report notices the actor reads (« Une notification a été
@@ -71,6 +97,15 @@ function itemView(row: ItemRow): TimelineItemView {
     createdAt: row.created_at,
     reportId: row.report_id,
     reportedByMe: row.reported_by_me,
+    reportNotice: row.report_id
+      ? {
+          reportId: row.report_id,
+          reporter: row.reporter_id ? { id: row.reporter_id, displayName: lastFirst(row.reporter_first ?? '', row.reporter_last ?? ''), profile: row.reporter_profile! } : null,
+          audience: row.reported_audience ?? '',
+          treatedAt: row.treated_at,
+          treatedBy: row.treated_at && row.treated_last !== null ? lastFirst(row.treated_first ?? '', row.treated_last) : null,
+        }
+      : null,
   };
 }
 
@@ -88,6 +123,8 @@ export class TimelineService {
     if (![Profile.TEACHER, Profile.STUDENT, Profile.PERSONNEL].includes(actor.profile)) throw notAllowedToPublish();
     const { title, body, link } = checkedContent(input);
     if (!isUuid(input.audienceId)) throw notAllowedToPublish();
+    // The whole école is an audience for adults; a pupil writes to their class.
+    if (actor.profile === Profile.STUDENT && input.audience !== AudienceKind.CLASS) throw pupilsPublishToTheirClass();
     // The audience: members of the class and the parents of its pupils, or everyone of the école.
     const members =
       input.audience === AudienceKind.CLASS

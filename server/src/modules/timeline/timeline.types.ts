@@ -51,6 +51,24 @@ export class AuthorView {
   profile!: Profile;
 }
 
+@ObjectType('ReportNotice', { description: 'What an admin reads on a « Une notification a été signalée… » notice.' })
+export class ReportNoticeView {
+  @Field(() => ID, { description: 'The report to treat.' })
+  reportId!: string;
+
+  @Field(() => AuthorView, { nullable: true, description: 'Who reported it (null once their account is gone).' })
+  reporter!: AuthorView | null;
+
+  @Field({ description: 'Where the reported notification was published (class or structure name).' })
+  audience!: string;
+
+  @Field(() => Date, { nullable: true, description: 'When the report was treated; null while it waits.' })
+  treatedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Who treated it, « NOM Prénom ».' })
+  treatedBy!: string | null;
+}
+
 @ObjectType('TimelineItem', { description: 'One notification of a fil de nouveautés.' })
 export class TimelineItemView {
   @Field(() => ID, { description: 'The notification id (what « Signaler » reports).' })
@@ -82,6 +100,9 @@ export class TimelineItemView {
     description: 'Set on the « Une notification a été signalée… » notices read by admins: the report to treat. Such a notice cannot itself be reported.',
   })
   reportId!: string | null;
+
+  @Field(() => ReportNoticeView, { nullable: true, description: 'Set on the report notices read by admins.' })
+  reportNotice!: ReportNoticeView | null;
 }
 
 @ObjectType()

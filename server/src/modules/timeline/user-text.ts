@@ -34,3 +34,7 @@ export function checkLink(errors: FormErrors, field: string, value: string | nul
 export function notAllowedToPublish(): AppError {
   return new AppError('NOT_ALLOWED', { fr: 'Vous ne pouvez publier que dans vos classes ou dans votre école.', en: 'You can only publish to your classes or to your school.' });
 }
+
+export function pupilsPublishToTheirClass(): AppError {
+  return new AppError('NOT_ALLOWED', { fr: 'Un élève publie seulement dans sa classe : choisissez-la comme destinataire.', en: 'A pupil only publishes to their class: choose it as the audience.' });
+}

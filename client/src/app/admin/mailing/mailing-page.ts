@@ -32,6 +32,7 @@ import { UserFiltersPanel } from '../users/filters/user-filters-panel';
 import type { UserListParams } from '../users/list/user-list-params';
 import { classNames } from '../users/user-row.fragment';
 import { MAILING_ACCOUNTS_QUERY } from './mailing-page.operations';
+import { MailingHistory } from './mailing-history';
 import { SelectionCounters, SelectionCounts } from './selection-counts';
 import { SelectionParams, selectionFilter, selectionQueryParams } from './selection-params';
 
@@ -68,7 +69,7 @@ export const LAYOUT_OPTIONS: readonly Option<SheetLayout>[] = [
 @Component({
   selector: 'app-mailing-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslocoPipe, DateOnlyPipe, PadlockIcon, LoginCell, UserFiltersPanel, ColumnSearchCell, SelectionCounters, MailingProgress, ModalDialog],
+  imports: [RouterLink, TranslocoPipe, DateOnlyPipe, PadlockIcon, LoginCell, UserFiltersPanel, ColumnSearchCell, SelectionCounters, MailingProgress, ModalDialog, MailingHistory],
   templateUrl: './mailing-page.html',
   styleUrl: './mailing-page.css',
 })

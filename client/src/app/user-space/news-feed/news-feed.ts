@@ -20,6 +20,7 @@ import { UserErrorMessageService } from '../../core/errors/user-error-message.se
 import { LanguageService } from '../../core/i18n/language.service';
 import { ConfirmDialog } from '../../shared/dialog/confirm-dialog';
 import { DateTimePipe } from '../../shared/format/date-time.pipe';
+import { REPORT_TREATED_SUBSCRIPTION } from '../../admin/reports/reports.operations';
 import { PublishPostForm } from './publish-post-form';
 import {
   REPORT_NOTIFICATION_MUTATION,
@@ -35,7 +36,8 @@ const SAFE_LINK = /^https?:\/\//i;
  * « Fil de nouveautés »: the timeline newest first, « Voir plus » for older items, kept live while
  * the page is open (timelineChanged: new items on top, announced; removed items disappear).
  * Each item not written by me can be reported (« Signaler », once). Bodies are plain text.
- * Teachers, pupils and staff also get « Publier une actualité ».
+ * Teachers, pupils and staff also get « Publier une actualité », folded behind its button. Admins
+ * read report notices with the reported item's audience, its reporter and, live, who treated it.
  */
 @Component({
   selector: 'app-news-feed',
@@ -77,6 +79,10 @@ const SAFE_LINK = /^https?:\/\//i;
       display: flex;
       gap: var(--space-2);
     }
+    .news-item__treated {
+      margin: 0;
+      font-weight: 600;
+    }
     .news-item__report[aria-disabled='true'] {
       cursor: default;
       opacity: 1;
@@ -88,7 +94,27 @@ const SAFE_LINK = /^https?:\/\//i;
       <p class="visually-hidden" aria-live="polite" aria-atomic="true">{{ announcement() }}</p>
 
       @if (canPublish()) {
-        <app-publish-post-form />
+        <div class="news-feed__compose">
+          <button
+            #composeButton
+            type="button"
+            class="button button--primary"
+            aria-controls="publish-post-panel"
+            [attr.aria-expanded]="composing()"
+            (click)="toggleComposer()"
+          >
+            {{ 'newsFeed.publish.open' | transloco }}
+          </button>
+        </div>
+        <!-- Folded, not destroyed: what was typed stays for next time. -->
+        <div id="publish-post-panel" [hidden]="!composing()">
+          <app-publish-post-form (published)="onPublished($event)" (closed)="closeComposer()" />
+        </div>
+        @if (published(); as count) {
+          <p #outcome class="alert alert--success" role="status" tabindex="-1">
+            {{ (count === 1 ? 'newsFeed.publish.doneOne' : 'newsFeed.publish.doneMany') | transloco: { count } }}
+          </p>
+        }
       }
 
       @if (failure(); as message) {
@@ -107,13 +133,28 @@ const SAFE_LINK = /^https?:\/\//i;
             @for (item of items; track item.id) {
               <li>
                 <article class="news-item" tabindex="-1" [id]="'news-item-' + item.id" [attr.aria-labelledby]="'news-item-title-' + item.id">
-                  <h3 [id]="'news-item-title-' + item.id">{{ item.title }}</h3>
+                  <h3 [id]="'news-item-title-' + item.id">{{ item.reportNotice ? ('newsFeed.notice.title' | transloco) : item.title }}</h3>
                   <p class="news-item__meta">
                     {{ 'newsFeed.by' | transloco: { author: item.author?.displayName ?? ('newsFeed.systemAuthor' | transloco) } }}
-                    · {{ 'newsFeed.audience' | transloco: { audience: item.audience } }} ·
+                    · {{ 'newsFeed.audience' | transloco: { audience: item.reportNotice?.audience ?? item.audience } }} ·
                     <time [attr.datetime]="item.createdAt">{{ item.createdAt | dateTime: language() }}</time>
                   </p>
-                  @if (item.body) {
+                  @if (item.reportNotice; as notice) {
+                    <p class="news-item__body">
+                      @if (notice.reporter; as reporter) {
+                        {{ 'newsFeed.notice.reportedBy' | transloco
+                        }}<a [routerLink]="['/admin/utilisateurs', reporter.id]">{{ reporter.displayName }}</a>
+                      } @else {
+                        {{ 'newsFeed.notice.reportedByUnknown' | transloco }}
+                      }{{ 'newsFeed.notice.toTreat' | transloco
+                      }}<a routerLink="/admin/signalements">{{ 'newsFeed.notice.clickHere' | transloco }}</a>.
+                    </p>
+                    @if (notice.treatedAt && notice.treatedBy) {
+                      <p class="news-item__treated">
+                        {{ 'newsFeed.notice.treated' | transloco: { by: notice.treatedBy, at: (notice.treatedAt | dateTime: language()) } }}
+                      </p>
+                    }
+                  } @else if (item.body) {
                     <p class="news-item__body">{{ item.body }}</p>
                   }
                   @if (safeLink(item.link); as link) {
@@ -121,11 +162,6 @@ const SAFE_LINK = /^https?:\/\//i;
                       <a [href]="link" target="_blank" rel="noopener noreferrer"
                         >{{ link }}<span class="visually-hidden"> {{ 'newsFeed.newWindow' | transloco }}</span></a
                       >
-                    </p>
-                  }
-                  @if (item.reportId) {
-                    <p class="news-item__link">
-                      <a routerLink="/admin/signalements">{{ 'newsFeed.treatReport' | transloco }}</a>
                     </p>
                   }
                   @if (!isMine(item) && !item.reportId) {
@@ -181,6 +217,9 @@ export class NewsFeed {
   private readonly userErrors = inject(UserErrorMessageService);
   private readonly user = inject(AuthService).currentUser;
   private readonly heading = viewChild.required<ElementRef<HTMLElement>>('heading');
+  private readonly composeButton = viewChild<ElementRef<HTMLButtonElement>>('composeButton');
+  private readonly composer = viewChild(PublishPostForm);
+  private readonly outcome = viewChild<ElementRef<HTMLElement>>('outcome');
   private endCursor: string | null = null;
 
   protected readonly language = inject(LanguageService).current;
@@ -192,12 +231,16 @@ export class NewsFeed {
   protected readonly reporting = signal<TimelineItem | null>(null);
   protected readonly reportBusy = signal(false);
   protected readonly reportError = signal<string | null>(null);
+  /** « Publier une actualité » is folded behind its button so the newest items stay in view. */
+  protected readonly composing = signal(false);
+  protected readonly published = signal<number | null>(null);
+  private readonly isAdmin = computed(() => (this.user()?.functions.length ?? 0) > 0);
   protected readonly canPublish = computed(() => {
     const user = this.user();
     return (
       !!user &&
       (user.profile === 'TEACHER' || user.profile === 'STUDENT' || user.profile === 'PERSONNEL') &&
-      user.classes.length + user.schools.length > 0
+      user.classes.length + (user.profile === 'STUDENT' ? 0 : user.schools.length) > 0
     );
   });
 
@@ -218,7 +261,43 @@ export class NewsFeed {
       // The list stays as loaded; a reload shows the latest items.
       error: () => undefined,
     });
-    inject(DestroyRef).onDestroy(() => live.unsubscribe());
+    // An admin's report notices say « Traité par … le … » as soon as any admin treats the report.
+    const treated = this.isAdmin()
+      ? this.apollo.subscribe({ query: REPORT_TREATED_SUBSCRIPTION }).subscribe({
+          next: (result) => {
+            const report = result.data?.reportTreated;
+            if (report) {
+              this.treated(report.id, report.treatedAt ?? null, report.treatedBy ?? null);
+            }
+          },
+          error: () => undefined,
+        })
+      : null;
+    inject(DestroyRef).onDestroy(() => {
+      live.unsubscribe();
+      treated?.unsubscribe();
+    });
+  }
+
+  protected toggleComposer(): void {
+    if (this.composing()) {
+      this.closeComposer();
+      return;
+    }
+    this.published.set(null);
+    this.composing.set(true);
+    afterNextRender(() => this.composer()?.focus(), { injector: this.injector });
+  }
+
+  protected closeComposer(): void {
+    this.composing.set(false);
+    afterNextRender(() => this.composeButton()?.nativeElement.focus(), { injector: this.injector });
+  }
+
+  protected onPublished(count: number): void {
+    this.composing.set(false);
+    this.published.set(count);
+    afterNextRender(() => this.outcome()?.nativeElement.focus(), { injector: this.injector });
   }
 
   protected isMine(item: TimelineItem): boolean {
@@ -337,6 +416,23 @@ export class NewsFeed {
     this.announce(this.transloco.translate('newsFeed.live.removed'));
     if (focusInside) {
       afterNextRender(() => this.heading().nativeElement.focus(), { injector: this.injector });
+    }
+  }
+
+  private treated(reportId: string, treatedAt: string | null, treatedBy: string | null): void {
+    const notice = this.items()?.find((item) => item.reportNotice?.reportId === reportId);
+    if (!notice) {
+      return;
+    }
+    this.items.update((items) =>
+      items
+        ? items.map((item) =>
+            item.reportNotice?.reportId === reportId ? { ...item, reportNotice: { ...item.reportNotice, treatedAt, treatedBy } } : item,
+          )
+        : items,
+    );
+    if (treatedBy) {
+      this.announce(this.transloco.translate('newsFeed.notice.treatedLive', { by: treatedBy }));
     }
   }
 

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, signal, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, output, viewChild } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Apollo } from 'apollo-angular';
@@ -21,27 +21,31 @@ interface AudienceOption {
 }
 
 /**
- * « Publier une actualité » to one of my classes or my école (teachers, pupils, staff; the page
- * hides it from parents and guests). Server field errors under each field and in the summary;
- * after success the outcome (« Actualité publiée auprès de N personnes. ») takes the focus.
+ * « Publier une actualité » to one of my classes or my école (teachers and staff; a pupil to their
+ * classes only, as the server enforces; the page hides it from parents and guests). Server field
+ * errors under each field and in the summary; a success is handed to the feed (`published`), which
+ * folds the form and announces how many received it.
  */
 @Component({
   selector: 'app-publish-post-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [ReactiveFormsModule, TranslocoPipe, ErrorSummary, FieldError],
+  styles: `
+    .publish-post__actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--space-2);
+    }
+  `,
   template: `
     <section class="publish-post stack" aria-labelledby="publish-post-title">
       <h3 id="publish-post-title">{{ 'newsFeed.publish.title' | transloco }}</h3>
       <app-error-summary [errors]="errors" />
-      @if (published(); as count) {
-        <p #outcome class="alert alert--success" role="status" tabindex="-1">
-          {{ (count === 1 ? 'newsFeed.publish.doneOne' : 'newsFeed.publish.doneMany') | transloco: { count } }}
-        </p>
-      }
       <form class="stack" [formGroup]="form" (ngSubmit)="publish()" novalidate>
         <div class="field">
           <label class="field__label" for="publish-audience">{{ 'newsFeed.publish.audience' | transloco }}</label>
           <select
+            #audienceField
             id="publish-audience"
             class="field__input"
             formControlName="audience"
@@ -98,9 +102,12 @@ interface AudienceOption {
           <p id="publish-link-hint" class="field__hint">{{ 'newsFeed.publish.linkHint' | transloco }}</p>
           <app-field-error [errorId]="errors.errorId('link')" [message]="errors.of('link')" />
         </div>
-        <div>
+        <div class="publish-post__actions">
           <button type="submit" class="button button--primary" [attr.aria-busy]="submission.pending()">
             {{ 'newsFeed.publish.submit' | transloco }}
+          </button>
+          <button type="button" class="button button--secondary" (click)="closed.emit()">
+            {{ 'newsFeed.publish.cancel' | transloco }}
           </button>
         </div>
       </form>
@@ -109,10 +116,14 @@ interface AudienceOption {
 })
 export class PublishPostForm {
   private readonly apollo = inject(Apollo);
-  private readonly injector = inject(Injector);
   private readonly user = inject(AuthService).currentUser;
   private readonly summary = viewChild.required(ErrorSummary);
-  private readonly outcome = viewChild<ElementRef<HTMLElement>>('outcome');
+  private readonly audienceField = viewChild.required<ElementRef<HTMLSelectElement>>('audienceField');
+
+  /** Published: how many timelines received it. */
+  readonly published = output<number>();
+  /** « Fermer le formulaire » (what was typed stays for next time). */
+  readonly closed = output<void>();
 
   protected readonly audiences = computed<AudienceOption[]>(() => {
     const user = this.user();
@@ -127,7 +138,8 @@ export class PublishPostForm {
         labelKey: 'newsFeed.publish.classOption',
         name: schoolClass.name,
       })),
-      ...user.schools.map((school) => ({
+      // The whole école is an audience for adults only.
+      ...(user.profile === 'STUDENT' ? [] : user.schools).map((school) => ({
         value: `SCHOOL:${school.id}`,
         kind: 'SCHOOL' as const,
         id: school.id,
@@ -149,13 +161,14 @@ export class PublishPostForm {
     { name: 'link', inputId: 'publish-link', labelKey: 'newsFeed.publish.link' },
   ]);
   protected readonly submission = new FormSubmission(this.errors, this.summary);
-  protected readonly published = signal<number | null>(null);
+  focus(): void {
+    this.audienceField().nativeElement.focus();
+  }
 
   protected async publish(): Promise<void> {
     if (this.submission.pending()) {
       return;
     }
-    this.published.set(null);
     const value = this.form.getRawValue();
     const audience = this.audiences().find((option) => option.value === value.audience);
     const filled = this.submission.checkFilled({
@@ -179,8 +192,7 @@ export class PublishPostForm {
         );
         const recipients = result.data?.publishPost.recipients ?? 0;
         this.form.reset({ audience: value.audience, title: '', body: '', link: '' });
-        this.published.set(recipients);
-        afterNextRender(() => this.outcome()?.nativeElement.focus(), { injector: this.injector });
+        this.published.emit(recipients);
       },
       (error) => {
         // The server may name the audience field either way: both land on the select.

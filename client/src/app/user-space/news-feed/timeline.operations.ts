@@ -17,6 +17,16 @@ export const TIMELINE_ITEM_FIELDS = graphql(`
     createdAt
     reportedByMe
     reportId
+    reportNotice {
+      reportId
+      audience
+      reporter {
+        id
+        displayName
+      }
+      treatedAt
+      treatedBy
+    }
   }
 `);
 

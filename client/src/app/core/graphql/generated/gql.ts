@@ -15,6 +15,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query SchoolClasses($structureId: ID!) {\n    schoolClasses(structureId: $structureId) {\n      id\n      name\n      levels\n    }\n  }\n": typeof types.SchoolClassesDocument,
+    "\n  query MyMailings($first: Int!, $after: String) {\n    myMailings(first: $first, after: $after) {\n      endCursor\n      nodes {\n        ...MailingFields\n        createdAt\n      }\n    }\n  }\n": typeof types.MyMailingsDocument,
+    "\n  query MailingRecipients($id: ID!, $status: MailingRecipientStatus, $first: Int!, $after: String) {\n    mailing(id: $id) {\n      id\n      recipients(status: $status, first: $first, after: $after) {\n        endCursor\n        nodes {\n          userId\n          displayName\n          login\n          email\n          status\n          error\n        }\n      }\n    }\n  }\n": typeof types.MailingRecipientsDocument,
     "\n  query MailingAccounts($filter: UserFilter, $first: Int!, $after: String) {\n    users(filter: $filter, orderBy: NAME, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...UserRowFields\n          activationCode\n          email\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.MailingAccountsDocument,
     "\n  query MailingSelection($filter: UserFilter) {\n    mailingSelection(filter: $filter) {\n      total\n      withoutEmail\n    }\n  }\n": typeof types.MailingSelectionDocument,
     "\n  query Outbox($first: Int!) {\n    outbox(first: $first) {\n      id\n      sentAt\n      recipient\n      subject\n      text\n    }\n  }\n": typeof types.OutboxDocument,
@@ -68,7 +70,7 @@ type Documents = {
     "\n  subscription MailingProgress($id: ID!) {\n    mailingProgress(id: $id) {\n      ...MailingFields\n    }\n  }\n": typeof types.MailingProgressDocument,
     "\n  query MailingFailures($id: ID!, $first: Int!, $after: String) {\n    mailing(id: $id) {\n      id\n      recipients(status: FAILED, first: $first, after: $after) {\n        endCursor\n        nodes {\n          userId\n          displayName\n          login\n          email\n          error\n        }\n      }\n    }\n  }\n": typeof types.MailingFailuresDocument,
     "\n  mutation GenerateRenewalCode($userId: ID!) {\n    generateRenewalCode(userId: $userId) {\n      code\n      expiresAt\n    }\n  }\n": typeof types.GenerateRenewalCodeDocument,
-    "\n  fragment TimelineItemFields on TimelineItem {\n    id\n    title\n    body\n    link\n    author {\n      id\n      displayName\n      profile\n    }\n    audience\n    createdAt\n    reportedByMe\n    reportId\n  }\n": typeof types.TimelineItemFieldsFragmentDoc,
+    "\n  fragment TimelineItemFields on TimelineItem {\n    id\n    title\n    body\n    link\n    author {\n      id\n      displayName\n      profile\n    }\n    audience\n    createdAt\n    reportedByMe\n    reportId\n    reportNotice {\n      reportId\n      audience\n      reporter {\n        id\n        displayName\n      }\n      treatedAt\n      treatedBy\n    }\n  }\n": typeof types.TimelineItemFieldsFragmentDoc,
     "\n  query Timeline($first: Int!, $after: String) {\n    timeline(first: $first, after: $after) {\n      items {\n        ...TimelineItemFields\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n": typeof types.TimelineDocument,
     "\n  subscription TimelineChanged {\n    timelineChanged {\n      change\n      notificationId\n      item {\n        ...TimelineItemFields\n      }\n    }\n  }\n": typeof types.TimelineChangedDocument,
     "\n  mutation ReportNotification($notificationId: ID!) {\n    reportNotification(notificationId: $notificationId) {\n      reportId\n      reportedAt\n    }\n  }\n": typeof types.ReportNotificationDocument,
@@ -76,6 +78,8 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query SchoolClasses($structureId: ID!) {\n    schoolClasses(structureId: $structureId) {\n      id\n      name\n      levels\n    }\n  }\n": types.SchoolClassesDocument,
+    "\n  query MyMailings($first: Int!, $after: String) {\n    myMailings(first: $first, after: $after) {\n      endCursor\n      nodes {\n        ...MailingFields\n        createdAt\n      }\n    }\n  }\n": types.MyMailingsDocument,
+    "\n  query MailingRecipients($id: ID!, $status: MailingRecipientStatus, $first: Int!, $after: String) {\n    mailing(id: $id) {\n      id\n      recipients(status: $status, first: $first, after: $after) {\n        endCursor\n        nodes {\n          userId\n          displayName\n          login\n          email\n          status\n          error\n        }\n      }\n    }\n  }\n": types.MailingRecipientsDocument,
     "\n  query MailingAccounts($filter: UserFilter, $first: Int!, $after: String) {\n    users(filter: $filter, orderBy: NAME, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...UserRowFields\n          activationCode\n          email\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.MailingAccountsDocument,
     "\n  query MailingSelection($filter: UserFilter) {\n    mailingSelection(filter: $filter) {\n      total\n      withoutEmail\n    }\n  }\n": types.MailingSelectionDocument,
     "\n  query Outbox($first: Int!) {\n    outbox(first: $first) {\n      id\n      sentAt\n      recipient\n      subject\n      text\n    }\n  }\n": types.OutboxDocument,
@@ -129,7 +133,7 @@ const documents: Documents = {
     "\n  subscription MailingProgress($id: ID!) {\n    mailingProgress(id: $id) {\n      ...MailingFields\n    }\n  }\n": types.MailingProgressDocument,
     "\n  query MailingFailures($id: ID!, $first: Int!, $after: String) {\n    mailing(id: $id) {\n      id\n      recipients(status: FAILED, first: $first, after: $after) {\n        endCursor\n        nodes {\n          userId\n          displayName\n          login\n          email\n          error\n        }\n      }\n    }\n  }\n": types.MailingFailuresDocument,
     "\n  mutation GenerateRenewalCode($userId: ID!) {\n    generateRenewalCode(userId: $userId) {\n      code\n      expiresAt\n    }\n  }\n": types.GenerateRenewalCodeDocument,
-    "\n  fragment TimelineItemFields on TimelineItem {\n    id\n    title\n    body\n    link\n    author {\n      id\n      displayName\n      profile\n    }\n    audience\n    createdAt\n    reportedByMe\n    reportId\n  }\n": types.TimelineItemFieldsFragmentDoc,
+    "\n  fragment TimelineItemFields on TimelineItem {\n    id\n    title\n    body\n    link\n    author {\n      id\n      displayName\n      profile\n    }\n    audience\n    createdAt\n    reportedByMe\n    reportId\n    reportNotice {\n      reportId\n      audience\n      reporter {\n        id\n        displayName\n      }\n      treatedAt\n      treatedBy\n    }\n  }\n": types.TimelineItemFieldsFragmentDoc,
     "\n  query Timeline($first: Int!, $after: String) {\n    timeline(first: $first, after: $after) {\n      items {\n        ...TimelineItemFields\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n": types.TimelineDocument,
     "\n  subscription TimelineChanged {\n    timelineChanged {\n      change\n      notificationId\n      item {\n        ...TimelineItemFields\n      }\n    }\n  }\n": types.TimelineChangedDocument,
     "\n  mutation ReportNotification($notificationId: ID!) {\n    reportNotification(notificationId: $notificationId) {\n      reportId\n      reportedAt\n    }\n  }\n": types.ReportNotificationDocument,
@@ -154,6 +158,14 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query SchoolClasses($structureId: ID!) {\n    schoolClasses(structureId: $structureId) {\n      id\n      name\n      levels\n    }\n  }\n"): (typeof documents)["\n  query SchoolClasses($structureId: ID!) {\n    schoolClasses(structureId: $structureId) {\n      id\n      name\n      levels\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyMailings($first: Int!, $after: String) {\n    myMailings(first: $first, after: $after) {\n      endCursor\n      nodes {\n        ...MailingFields\n        createdAt\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyMailings($first: Int!, $after: String) {\n    myMailings(first: $first, after: $after) {\n      endCursor\n      nodes {\n        ...MailingFields\n        createdAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MailingRecipients($id: ID!, $status: MailingRecipientStatus, $first: Int!, $after: String) {\n    mailing(id: $id) {\n      id\n      recipients(status: $status, first: $first, after: $after) {\n        endCursor\n        nodes {\n          userId\n          displayName\n          login\n          email\n          status\n          error\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query MailingRecipients($id: ID!, $status: MailingRecipientStatus, $first: Int!, $after: String) {\n    mailing(id: $id) {\n      id\n      recipients(status: $status, first: $first, after: $after) {\n        endCursor\n        nodes {\n          userId\n          displayName\n          login\n          email\n          status\n          error\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -369,7 +381,7 @@ export function graphql(source: "\n  mutation GenerateRenewalCode($userId: ID!) 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment TimelineItemFields on TimelineItem {\n    id\n    title\n    body\n    link\n    author {\n      id\n      displayName\n      profile\n    }\n    audience\n    createdAt\n    reportedByMe\n    reportId\n  }\n"): (typeof documents)["\n  fragment TimelineItemFields on TimelineItem {\n    id\n    title\n    body\n    link\n    author {\n      id\n      displayName\n      profile\n    }\n    audience\n    createdAt\n    reportedByMe\n    reportId\n  }\n"];
+export function graphql(source: "\n  fragment TimelineItemFields on TimelineItem {\n    id\n    title\n    body\n    link\n    author {\n      id\n      displayName\n      profile\n    }\n    audience\n    createdAt\n    reportedByMe\n    reportId\n    reportNotice {\n      reportId\n      audience\n      reporter {\n        id\n        displayName\n      }\n      treatedAt\n      treatedBy\n    }\n  }\n"): (typeof documents)["\n  fragment TimelineItemFields on TimelineItem {\n    id\n    title\n    body\n    link\n    author {\n      id\n      displayName\n      profile\n    }\n    audience\n    createdAt\n    reportedByMe\n    reportId\n    reportNotice {\n      reportId\n      audience\n      reporter {\n        id\n        displayName\n      }\n      treatedAt\n      treatedBy\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

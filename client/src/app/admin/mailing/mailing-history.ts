@@ -1,0 +1,222 @@
+import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { Apollo } from 'apollo-angular';
+import { firstValueFrom } from 'rxjs';
+import { UserErrorMessageService } from '../../core/errors/user-error-message.service';
+import type { MailingRecipientStatus as RecipientStatus } from '../../core/graphql/generated/graphql';
+import { LanguageService } from '../../core/i18n/language.service';
+import { DateTimePipe } from '../../shared/format/date-time.pipe';
+import type { MailingState } from '../../shared/mailing/mailing.operations';
+import { MAILING_RECIPIENTS_QUERY, MY_MAILINGS_QUERY, type MailingRecipient, type PastMailing } from './mailing-history.operations';
+
+const PAGE = 50;
+
+/**
+ * The follow-up of « Envoyer par mail » and the director's past mailings: one table of their own
+ * mailings (PDF and e-mail, newest first, with their state; « Télécharger le PDF » while it is kept,
+ * 24 h), and for an e-mail mailing, each recipient and what became of their e-mail (envoyé, en
+ * attente, en échec with the mail server's answer), filtered by state. The mailing just made on the
+ * page is shown as soon as it ends.
+ */
+@Component({
+  selector: 'app-mailing-history',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [TranslocoPipe, DateTimePipe, FormsModule],
+  styles: `
+    .mailing-history__filter {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--space-2);
+      align-items: end;
+    }
+  `,
+  template: `
+    <section class="card stack" aria-labelledby="mailing-history-title">
+      <h2 id="mailing-history-title">{{ 'mailingHistory.title' | transloco }}</h2>
+      @if (failure(); as message) {
+        <p class="alert alert--error" role="alert">{{ message }}</p>
+      }
+      @if (mailings(); as mailings) {
+        @if (mailings.length === 0) {
+          <p>{{ 'mailingHistory.empty' | transloco }}</p>
+        } @else {
+          <div class="table-scroll" role="region" tabindex="0" aria-labelledby="mailing-history-caption">
+            <table class="data-table">
+              <caption id="mailing-history-caption" class="visually-hidden">{{ 'mailingHistory.tableLabel' | transloco }}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{{ 'mailingHistory.date' | transloco }}</th>
+                  <th scope="col">{{ 'mailingHistory.kind' | transloco }}</th>
+                  <th scope="col">{{ 'mailingHistory.state' | transloco }}</th>
+                  <th scope="col">{{ 'mailingHistory.actions' | transloco }}</th>
+                </tr>
+              </thead>
+              <tbody>
+                @for (mailing of mailings; track mailing.id) {
+                  <tr>
+                    <th scope="row">{{ mailing.createdAt | dateTime: language() }}</th>
+                    <td>{{ 'mailingHistory.kinds.' + mailing.kind | transloco: { total: mailing.total } }}</td>
+                    <td>
+                      {{ 'mailingHistory.states.' + mailing.status | transloco }}
+                      @if (mailing.kind === 'EMAIL') {
+                        · {{ 'mailingHistory.counts' | transloco: { sent: mailing.sent, failed: mailing.failed, total: mailing.total } }}
+                      }
+                    </td>
+                    <td>
+                      @if (mailing.documentUrl; as url) {
+                        <a [href]="url" download
+                          >{{ 'mailingHistory.download' | transloco }}<span class="visually-hidden">{{ 'forms.labelSeparator' | transloco }}{{ mailing.createdAt | dateTime: language() }}</span></a
+                        >
+                      } @else if (mailing.kind === 'EMAIL') {
+                        <button type="button" class="button button--secondary button--small" [attr.aria-pressed]="selected()?.id === mailing.id" (click)="select(mailing)">
+                          {{ 'mailingHistory.recipients' | transloco }}<span class="visually-hidden">{{ 'forms.labelSeparator' | transloco }}{{ mailing.createdAt | dateTime: language() }}</span>
+                        </button>
+                      } @else if (mailing.status === 'DONE') {
+                        {{ 'mailingHistory.expired' | transloco }}
+                      }
+                    </td>
+                  </tr>
+                }
+              </tbody>
+            </table>
+          </div>
+        }
+      } @else if (!failure()) {
+        <p>{{ 'mailingHistory.loading' | transloco }}</p>
+      }
+
+      @if (selected(); as mailing) {
+        <section class="stack" aria-labelledby="mailing-recipients-title">
+          <h3 id="mailing-recipients-title">{{ 'mailingHistory.recipientsTitle' | transloco: { date: (mailing.createdAt | dateTime: language()) } }}</h3>
+          <div class="mailing-history__filter">
+            <div class="field">
+              <label class="field__label" for="mailing-recipients-filter">{{ 'mailingHistory.filter' | transloco }}</label>
+              <select id="mailing-recipients-filter" class="field__input" [ngModel]="status()" (ngModelChange)="filter($event)">
+                <option value="">{{ 'mailingHistory.all' | transloco }}</option>
+                <option value="SENT">{{ 'mailingHistory.recipientStates.SENT' | transloco }}</option>
+                <option value="PENDING">{{ 'mailingHistory.recipientStates.PENDING' | transloco }}</option>
+                <option value="FAILED">{{ 'mailingHistory.recipientStates.FAILED' | transloco }}</option>
+              </select>
+            </div>
+          </div>
+          @if (recipients(); as recipients) {
+            @if (recipients.length === 0) {
+              <p>{{ 'mailingHistory.noRecipient' | transloco }}</p>
+            } @else {
+              <div class="table-scroll" role="region" tabindex="0" [attr.aria-label]="'mailingHistory.recipientsTable' | transloco">
+                <table class="data-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{{ 'mailingRun.failureName' | transloco }}</th>
+                      <th scope="col">{{ 'mailingRun.failureLogin' | transloco }}</th>
+                      <th scope="col">{{ 'mailingRun.failureEmail' | transloco }}</th>
+                      <th scope="col">{{ 'mailingHistory.recipientState' | transloco }}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    @for (recipient of recipients; track recipient.userId) {
+                      <tr>
+                        <th scope="row">{{ recipient.displayName }}</th>
+                        <td translate="no">{{ recipient.login }}</td>
+                        <td translate="no">{{ recipient.email }}</td>
+                        <td>
+                          {{ 'mailingHistory.recipientStates.' + recipient.status | transloco }}
+                          @if (recipient.status === 'FAILED' && recipient.error) {
+                            : {{ recipient.error }}
+                          }
+                        </td>
+                      </tr>
+                    }
+                  </tbody>
+                </table>
+              </div>
+              @if (recipientsCursor()) {
+                <div>
+                  <button type="button" class="button button--secondary" (click)="loadRecipients(false)">{{ 'mailingHistory.more' | transloco }}</button>
+                </div>
+              }
+            }
+          }
+        </section>
+      }
+    </section>
+  `,
+})
+export class MailingHistory {
+  private readonly apollo = inject(Apollo);
+  private readonly userErrors = inject(UserErrorMessageService);
+  protected readonly language = inject(LanguageService).current;
+
+  /** The mailing made on this page, as last heard of: shown here once it ends. */
+  readonly current = input<MailingState | null>(null);
+
+  protected readonly mailings = signal<PastMailing[] | null>(null);
+  protected readonly failure = signal<string | null>(null);
+  protected readonly selected = signal<PastMailing | null>(null);
+  protected readonly status = signal<RecipientStatus | ''>('');
+  protected readonly recipients = signal<MailingRecipient[] | null>(null);
+  protected readonly recipientsCursor = signal<string | null>(null);
+
+  constructor() {
+    effect(() => {
+      const current = this.current();
+      const ended = current?.status === 'DONE' || current?.status === 'FAILED';
+      untracked(() => void this.load(ended && current?.kind === 'EMAIL' ? current.id : null));
+    });
+  }
+
+  protected select(mailing: PastMailing): void {
+    this.selected.set(mailing);
+    this.status.set('');
+    void this.loadRecipients(true);
+  }
+
+  protected filter(status: RecipientStatus | ''): void {
+    this.status.set(status);
+    void this.loadRecipients(true);
+  }
+
+  private async load(selectId: string | null): Promise<void> {
+    try {
+      const result = await firstValueFrom(this.apollo.query({ query: MY_MAILINGS_QUERY, variables: { first: 20 }, fetchPolicy: 'network-only' }));
+      const mailings = result.data?.myMailings.nodes ?? [];
+      this.mailings.set(mailings);
+      this.failure.set(null);
+      const keep = selectId ?? this.selected()?.id;
+      const again = mailings.find((mailing) => mailing.id === keep);
+      if (again) {
+        this.select(again);
+      }
+    } catch (error: unknown) {
+      this.failure.set(this.userErrors.describe(error).message);
+    }
+  }
+
+  protected async loadRecipients(fresh: boolean): Promise<void> {
+    const mailing = this.selected();
+    if (!mailing) {
+      return;
+    }
+    if (fresh) {
+      this.recipients.set(null);
+      this.recipientsCursor.set(null);
+    }
+    try {
+      const result = await firstValueFrom(
+        this.apollo.query({
+          query: MAILING_RECIPIENTS_QUERY,
+          variables: { id: mailing.id, status: this.status() || null, first: PAGE, after: fresh ? null : this.recipientsCursor() },
+          fetchPolicy: 'network-only',
+        }),
+      );
+      const page = result.data?.mailing.recipients;
+      if (page && this.selected()?.id === mailing.id) {
+        this.recipients.set([...(fresh ? [] : (this.recipients() ?? [])), ...page.nodes]);
+        this.recipientsCursor.set(page.endCursor ?? null);
+      }
+    } catch (error: unknown) {
+      this.failure.set(this.userErrors.describe(error).message);
+    }
+  }
+}
