@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { parse as parseCookies } from 'cookie';
 import { Actor } from '../platform/auth/actor';
 import { loadActorBySession } from '../platform/auth/actor-loader';
+import { bearerTokenOf, hashApiToken } from '../platform/auth/api-token';
 import { hashToken, SESSION_COOKIE } from '../platform/auth/session.service';
 import { Lang, langFrom } from '../platform/errors/messages';
 import type { RequestContext } from '../platform/context/request-context';
@@ -26,6 +27,15 @@ export async function resolveActor(services: Services, token: string | undefined
   });
 }
 
+/**
+ * The actor of an integration token (`Authorization: Bearer preau_…`): its creator's current rights
+ * narrowed to the client's subtree and scopes. Cached like a session, under the creator, so that
+ * blocking or demoting them, or revoking the client, is forgotten at once on every instance.
+ */
+export async function resolveTokenActor(services: Services, token: string): Promise<Actor | null> {
+  return services.actorCache.get(`api:${hashApiToken(token)}`, () => services.integrations.actorForToken(token));
+}
+
 export interface ContextInput {
   req: IncomingMessage;
   clientAddress: string | null;
@@ -36,7 +46,9 @@ export interface ContextInput {
 }
 
 export async function buildContext(services: Services, input: ContextInput): Promise<RequestContext> {
-  const actor = await resolveActor(services, sessionTokenFrom(input.req));
+  // A bearer token speaks for an integration only, whatever cookie comes with it.
+  const bearer = bearerTokenOf(input.req.headers.authorization);
+  const actor = bearer ? await resolveTokenActor(services, bearer) : await resolveActor(services, sessionTokenFrom(input.req));
   const cookies = services.cookies;
   return {
     actor,

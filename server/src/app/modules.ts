@@ -2,6 +2,7 @@ import { accountsModule } from '../modules/accounts';
 import { auditModule } from '../modules/audit';
 import { directoryModule } from '../modules/directory';
 import { importsModule } from '../modules/imports';
+import { integrationsModule } from '../modules/integrations';
 import { mailingsModule } from '../modules/mailings';
 import { messagingModule } from '../modules/messaging';
 import { moderationModule } from '../modules/moderation';
@@ -23,4 +24,5 @@ export const modules: readonly DomainModule[] = [
   moderationModule,
   mailingsModule,
   importsModule,
+  integrationsModule,
 ];

@@ -1,4 +1,5 @@
 import { Field, InputType, ObjectType } from 'type-graphql';
+import { Sensitive } from '../../platform/auth/integration-fields';
 
 @InputType({ description: 'The activation page: login and code from the sheet, the new password twice, contact details.' })
 export class ActivateAccountInput {
@@ -41,6 +42,7 @@ export class ResetPasswordInput {
 
 @ObjectType('RenewalCode', { description: 'Shown once to the admin who generated it; stored hashed.' })
 export class RenewalCodeView {
+  @Sensitive()
   @Field()
   code!: string;
 

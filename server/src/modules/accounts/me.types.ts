@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Sensitive } from '../../platform/auth/integration-fields';
 import { FunctionGrantView, SchoolClassView, StructureView } from '../directory';
 import { Profile } from '../../platform/model/profile';
 import { listOf } from '../../platform/graphql/list-cost';
@@ -58,6 +59,7 @@ export class MeView {
   @Field(() => [SchoolClassView], { complexity: listOf(20) })
   classes!: SchoolClassView[];
 
+  @Sensitive()
   @Field(() => Date, { nullable: true })
   lastLoginAt!: Date | null;
 }

@@ -31,6 +31,9 @@ export const AUDIT_ACTIONS = [
   'MAILING_PDF',
   'MAILING_EMAIL',
   'ACCOUNTS_EXPORTED',
+  'API_CLIENT_CREATED',
+  'API_CLIENT_REVOKED',
+  'API_WRITE',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Sensitive } from '../../platform/auth/integration-fields';
 import GraphQLJSON from './json-scalar';
 import { sizedByParent } from '../../platform/graphql/list-cost';
 
@@ -43,6 +44,7 @@ export class AuditEntryView {
   @Field(() => String, { nullable: true })
   targetLabel!: string | null;
 
+  @Sensitive()
   @Field(() => String, { nullable: true })
   clientAddress!: string | null;
 

@@ -1,4 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Identity, Sensitive } from '../../platform/auth/integration-fields';
 import { Profile } from '../../platform/model/profile';
 
 export enum AccountStatus {
@@ -17,18 +18,23 @@ export class UserView {
   @Field(() => ID)
   id!: string;
 
+  @Identity()
   @Field()
   firstName!: string;
 
+  @Identity()
   @Field()
   lastName!: string;
 
+  @Identity()
   @Field({ description: 'NOM Prénom' })
   displayName!: string;
 
+  @Identity()
   @Field()
   login!: string;
 
+  @Identity()
   @Field(() => String, { nullable: true, description: 'Identifiant personnalisé' })
   alias!: string | null;
 
@@ -47,6 +53,7 @@ export class UserView {
   @Field(() => String, { nullable: true })
   blockedReason!: string | null;
 
+  @Sensitive()
   @Field(() => Date, { nullable: true })
   lastLoginAt!: Date | null;
 

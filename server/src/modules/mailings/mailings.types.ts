@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Identity, Sensitive } from '../../platform/auth/integration-fields';
 import { SheetLayout } from '../../documents/connection-sheet';
 import { UserFilter } from '../users';
 import { MailingKind, MailingStatus, RecipientStatus } from './mailing.entity';
@@ -93,12 +94,15 @@ export class MailingRecipientView {
   @Field(() => ID)
   userId!: string;
 
+  @Identity('userId')
   @Field()
   displayName!: string;
 
+  @Identity('userId')
   @Field()
   login!: string;
 
+  @Sensitive()
   @Field(() => String, { nullable: true })
   email!: string | null;
 

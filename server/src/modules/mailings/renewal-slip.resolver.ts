@@ -1,4 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Sensitive } from '../../platform/auth/integration-fields';
 import { renderRenewalSlip } from '../../documents/renewal-slip';
 import type { RequestContext } from '../../platform/context/request-context';
 import { RenewalCodeView } from '../accounts';
@@ -10,6 +11,7 @@ import { RenewalCodeView } from '../accounts';
  */
 @Resolver(() => RenewalCodeView)
 export class RenewalSlipResolver {
+  @Sensitive()
   @FieldResolver(() => String, {
     description: "« Imprimer pour l'élève »: the code as a slip to cut out (A4 PDF, base64). Ask for it in `generateRenewalCode` only when printing.",
   })

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Sensitive } from '../../platform/auth/integration-fields';
 import { AuthorView } from '../timeline';
 import { sizedByParent } from '../../platform/graphql/list-cost';
 
@@ -19,6 +20,7 @@ export class InboxMessageView {
   @Field(() => AuthorView)
   sender!: AuthorView;
 
+  @Sensitive()
   @Field()
   body!: string;
 

@@ -1,4 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { ContactDetail, Sensitive } from '../../platform/auth/integration-fields';
 import type { RequestContext } from '../../platform/context/request-context';
 import { userLoaders } from './users.loaders';
 import { Access, Allow } from '../../platform/auth/access';
@@ -17,16 +18,19 @@ export class UserFieldsResolver {
     return user.detail ? userLoaders(ctx).userRecord.load(user.id) : null;
   }
 
+  @ContactDetail()
   @FieldResolver(() => String, { nullable: true, description: 'Adresse électronique' })
   async email(@Root() user: UserView, @Ctx() ctx: RequestContext): Promise<string | null> {
     return (await this.record(user, ctx))?.email ?? null;
   }
 
+  @ContactDetail()
   @FieldResolver(() => String, { nullable: true })
   async mobile(@Root() user: UserView, @Ctx() ctx: RequestContext): Promise<string | null> {
     return (await this.record(user, ctx))?.mobile ?? null;
   }
 
+  @Sensitive()
   @Allow(Access.ADMIN, Access.TEACHER)
   @FieldResolver(() => String, {
     nullable: true,
@@ -36,6 +40,7 @@ export class UserFieldsResolver {
     return (await this.record(user, ctx))?.activationCode ?? null;
   }
 
+  @Sensitive()
   @FieldResolver(() => String, { nullable: true, description: 'Identifiant externe (INE for pupils)' })
   async externalId(@Root() user: UserView, @Ctx() ctx: RequestContext): Promise<string | null> {
     return (await this.record(user, ctx))?.externalId ?? null;
@@ -56,6 +61,7 @@ export class UserFieldsResolver {
     return (await this.record(user, ctx))?.updatedAt ?? null;
   }
 
+  @Sensitive()
   @FieldResolver(() => String, { nullable: true, description: 'YYYY-MM-DD' })
   async birthDate(@Root() user: UserView, @Ctx() ctx: RequestContext): Promise<string | null> {
     return (await this.record(user, ctx))?.birthDate ?? null;

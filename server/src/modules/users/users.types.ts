@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Identity } from '../../platform/auth/integration-fields';
 import { AdminFunction } from '../../platform/model/admin-function';
 import { Profile } from '../../platform/model/profile';
 import { UserView } from '../directory';
@@ -89,15 +90,19 @@ export class UserSearchHit {
   @Field(() => ID)
   id!: string;
 
+  @Identity()
   @Field()
   displayName!: string;
 
+  @Identity()
   @Field()
   firstName!: string;
 
+  @Identity()
   @Field()
   lastName!: string;
 
+  @Identity()
   @Field()
   login!: string;
 

@@ -1,6 +1,7 @@
 import { AdminFunction } from '../model/admin-function';
 import { Profile } from '../model/profile';
 import { FunctionGrant, Scope } from './scope';
+import type { IntegrationGrant } from './token-scopes';
 
 /** Who is calling: a signed-in user (or, later, an integration token acting within a subtree). */
 export interface Actor {
@@ -16,6 +17,8 @@ export interface Actor {
   teacherClassIds: string[];
   /** The session token hash, to revoke this session on logout. */
   sessionId?: string;
+  /** Set when an integration token calls: its client, scopes and pseudonym key. */
+  integration?: IntegrationGrant;
 }
 
 const supervisorFunctions = [AdminFunction.CIRCONSCRIPTION_ADMIN, AdminFunction.DEPARTEMENT_ADMIN, AdminFunction.OPERATOR];

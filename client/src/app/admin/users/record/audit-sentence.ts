@@ -36,6 +36,9 @@ const KNOWN_ACTIONS = new Set([
   'MAILING_PDF',
   'MAILING_EMAIL',
   'ACCOUNTS_EXPORTED',
+  'API_CLIENT_CREATED',
+  'API_CLIENT_REVOKED',
+  'API_WRITE',
 ]);
 
 const FUNCTIONS = new Set(['SCHOOL_ADMIN', 'CIRCONSCRIPTION_ADMIN', 'DEPARTEMENT_ADMIN', 'OPERATOR']);
@@ -65,6 +68,8 @@ export function auditSentence(entry: Entry, language: UiLanguage): SentencePart[
         relative: text(details['relativeLogin']),
         alias: text(details['after']),
         accounts: text(details['accounts']),
+        client: text(details['client']),
+        operation: text(details['operation']),
         // The function's name is a key of its own; the template translates « functions.X ».
         fn: '',
       },

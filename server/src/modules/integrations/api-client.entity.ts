@@ -1,0 +1,57 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { StructureEntity, UserEntity } from '../directory';
+
+/**
+ * An API client: software acting within a structure subtree with the scopes its creator (a
+ * département admin or the operator) granted. Its token is kept only as a SHA-256 (shown once);
+ * `pseudonym_key` makes its pairwise pseudonymous ids. A trigger tells every instance when it is
+ * revoked or changed (actor.changed for its creator: migration ApiClients).
+ */
+@Entity('api_client')
+@Index('api_client_creator_idx', ['createdById', 'createdAt'])
+export class ApiClientEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('text')
+  name!: string;
+
+  @Column('text')
+  purpose!: string;
+
+  @Column('uuid')
+  rootStructureId!: string;
+
+  @ManyToOne(() => StructureEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'root_structure_id' })
+  rootStructure?: StructureEntity;
+
+  @Column('text', { array: true })
+  scopes!: string[];
+
+  @Column('uuid')
+  createdById!: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'created_by_id' })
+  createdBy?: UserEntity;
+
+  @Index('api_client_token_hash_key', { unique: true })
+  @Column('text')
+  tokenHash!: string;
+
+  @Column('text')
+  pseudonymKey!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column('timestamptz')
+  expiresAt!: Date;
+
+  @Column('timestamptz', { nullable: true })
+  revokedAt!: Date | null;
+
+  @Column('timestamptz', { nullable: true })
+  lastUsedAt!: Date | null;
+}

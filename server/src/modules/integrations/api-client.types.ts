@@ -1,0 +1,62 @@
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { listOf } from '../../platform/graphql/list-cost';
+
+@ObjectType('ApiClient', { description: 'Software integrating through the API with a token (« Applications connectées »).' })
+export class ApiClientView {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+
+  @Field({ description: 'What the software does with the data (shown to the admins in scope).' })
+  purpose!: string;
+
+  @Field(() => ID, { description: 'The structure whose subtree the token reaches.' })
+  structureId!: string;
+
+  @Field()
+  structureName!: string;
+
+  @Field(() => [String], { complexity: listOf(12) })
+  scopes!: string[];
+
+  @Field(() => Date)
+  createdAt!: Date;
+
+  @Field(() => Date)
+  expiresAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  revokedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Recorded at most once a minute.' })
+  lastUsedAt!: Date | null;
+}
+
+@ObjectType('ApiClientCreated')
+export class ApiClientCreatedView {
+  @Field(() => ApiClientView)
+  client!: ApiClientView;
+
+  @Field({ description: 'The token, shown this once only (Préau keeps its SHA-256). Send it as `Authorization: Bearer <token>`.' })
+  token!: string;
+}
+
+@InputType('CreateApiClientInput')
+export class CreateApiClientInput {
+  @Field()
+  name!: string;
+
+  @Field()
+  purpose!: string;
+
+  @Field(() => ID, { description: 'A structure of your scope: the token reaches it and what lies under it.' })
+  structureId!: string;
+
+  @Field(() => [String], { description: 'Among stats:read, structures:read, directory:read, directory:identity:read, contacts:read (operator only), reports:read, reports:moderate, classes:write, accounts:block, mailing:write, imports:write, audit:read.' })
+  scopes!: string[];
+
+  @Field(() => Date, { description: 'At most 366 days ahead.' })
+  expiresAt!: Date;
+}

@@ -1,0 +1,22 @@
+import type { DomainModule } from '../../platform/module/domain-module';
+import { ApiClientEntity } from './api-client.entity';
+import { IntegrationService } from './integration.service';
+import { IntegrationsResolver } from './integrations.resolver';
+
+/** Integrations: API clients and their tokens, acting within a subtree with scoped rights. */
+export const integrationsModule: DomainModule = {
+  name: 'integrations',
+  entities: [ApiClientEntity],
+  resolvers: [IntegrationsResolver],
+  createServices: (services, { dataSource }): IntegrationsServices => ({
+    integrations: new IntegrationService(dataSource, services.audit),
+  }),
+};
+
+export interface IntegrationsServices {
+  integrations: IntegrationService;
+}
+
+declare module '../../platform/context/services' {
+  interface Services extends IntegrationsServices {}
+}

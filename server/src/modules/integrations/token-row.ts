@@ -1,0 +1,44 @@
+import { Scope, SMALL_SCOPE_STRUCTURES } from '../../platform/auth/scope';
+import { AdminFunction } from '../../platform/model/admin-function';
+
+export interface TokenRow {
+  id: string;
+  name: string;
+  scopes: string[];
+  pseudonym_key: string;
+  root_structure_id: string;
+  created_by_id: string;
+  expires_at: Date;
+  creator_may_grant: boolean;
+  scope_size: number;
+  small_ids: string[] | null;
+}
+
+/**
+ * A live token's client in one round trip: not revoked, not expired; whether its creator still
+ * holds a function that covers its subtree (the operator, or a département admin above it); how
+ * far the subtree reaches (for the scope's query plans). Its last use is written at most once a
+ * minute, and that write fires no invalidation (the trigger watches other columns).
+ */
+export const TOKEN_ROW_QUERY = `
+  WITH c AS (
+    SELECT * FROM api_client WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
+  ), touched AS (
+    UPDATE api_client a SET last_used_at = now() FROM c
+     WHERE a.id = c.id AND (c.last_used_at IS NULL OR c.last_used_at < now() - interval '1 minute')
+  )
+  SELECT c.id, c.name, c.scopes, c.pseudonym_key, c.root_structure_id, c.created_by_id, c.expires_at,
+         EXISTS (SELECT 1 FROM admin_function f
+                  WHERE f.user_id = c.created_by_id
+                    AND (f.function = '${AdminFunction.OPERATOR}'
+                         OR (f.function = '${AdminFunction.DEPARTEMENT_ADMIN}'
+                             AND f.structure_id IN (SELECT sa.ancestor_id FROM structure_ancestor sa WHERE sa.structure_id = c.root_structure_id)))) AS creator_may_grant,
+         covered.size AS scope_size,
+         CASE WHEN covered.size <= ${SMALL_SCOPE_STRUCTURES} THEN covered.ids END AS small_ids
+    FROM c, LATERAL (SELECT count(*)::int AS size, array_agg(sa.structure_id) AS ids
+                       FROM structure_ancestor sa WHERE sa.ancestor_id = c.root_structure_id) covered`;
+
+/** The client's subtree as a scope, exactly as a département admin bound to its root would have. */
+export function scopeOfSubtree(row: TokenRow): Scope {
+  return new Scope(false, [row.root_structure_id], row.scope_size, row.small_ids);
+}

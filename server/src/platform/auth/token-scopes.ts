@@ -1,0 +1,86 @@
+import { AppError } from '../errors/app-error';
+
+/** What an integration token may be granted (issue 20, research C4.2). */
+export const TOKEN_SCOPES = [
+  'stats:read',
+  'structures:read',
+  'directory:read',
+  'directory:identity:read',
+  'contacts:read',
+  'reports:read',
+  'reports:moderate',
+  'classes:write',
+  'accounts:block',
+  'mailing:write',
+  'imports:write',
+  'audit:read',
+] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+/** Scopes only the operator may grant (adults' e-mail and mobile: tier 3). */
+export const OPERATOR_ONLY_SCOPES: readonly TokenScope[] = ['contacts:read'];
+
+/**
+ * The root fields a token may call, and the scope each needs. Deny by default: a field missing
+ * here (signing in, one's own inbox or timeline, creating accounts, granting functions…) answers
+ * FORBIDDEN to every token, so a new operation is closed to integrations until it is listed.
+ */
+export const OPERATION_SCOPES: Readonly<Record<string, TokenScope>> = {
+  'Query.structures': 'structures:read',
+  'Query.schoolClasses': 'structures:read',
+  'Query.schoolClass': 'structures:read',
+  'Query.users': 'directory:read',
+  'Query.user': 'directory:read',
+  'Query.searchUsers': 'directory:read',
+  'Query.auditLog': 'audit:read',
+  'Query.mailing': 'mailing:write',
+  'Query.mailingSelection': 'mailing:write',
+  // Not Query.importSession: a dry run's report holds pupils' names and birth dates as read from ONDE.
+  'Mutation.attachTeachersToClass': 'classes:write',
+  'Mutation.attachToClass': 'classes:write',
+  'Mutation.detachFromClass': 'classes:write',
+  'Mutation.blockUser': 'accounts:block',
+  'Mutation.unblockUser': 'accounts:block',
+  'Mutation.createMailing': 'mailing:write',
+  // Not yet: reports (their reporters and authors would need the field tiers, which the shared
+  // subscription payloads cannot carry: platform/pubsub/shared-payload.ts) and every subscription
+  // (tokens are not read on graphql-ws connections yet).
+};
+
+/** What a request authenticated by an integration token carries besides its (narrowed) actor. */
+export interface IntegrationGrant {
+  clientId: string;
+  clientName: string;
+  scopes: readonly TokenScope[];
+  /** Per-client secret of the pseudonymous ids (so two integrators cannot join their data). */
+  pseudonymKey: string;
+  /** Records a write made with the token (the audit log names the client). */
+  recordWrite(operation: string, clientAddress: string | null): Promise<void>;
+}
+
+export function missingScope(scope: TokenScope): AppError {
+  return new AppError('FORBIDDEN', {
+    fr: `Ce jeton d'intégration n'a pas la portée « ${scope} ».`,
+    en: `This integration token lacks the scope "${scope}".`,
+  });
+}
+
+export function closedToTokens(what: string): AppError {
+  return new AppError('FORBIDDEN', {
+    fr: `« ${what} » n'est pas disponible pour les intégrations.`,
+    en: `"${what}" is not available to integrations.`,
+  });
+}
+
+/**
+ * The gate of a root field for a token: the field must be open to tokens and its scope granted.
+ * The actor behind it is already narrowed (creator's current rights ∩ the client's subtree), so
+ * what passes here is then scoped by the services like any call.
+ */
+export async function checkTokenOperation(grant: IntegrationGrant, parentType: string, field: string, clientAddress: string | null): Promise<void> {
+  const key = `${parentType}.${field}`;
+  const scope = OPERATION_SCOPES[key];
+  if (!scope) throw closedToTokens(field);
+  if (!grant.scopes.includes(scope)) throw missingScope(scope);
+  if (parentType === 'Mutation') await grant.recordWrite(field, clientAddress);
+}
