@@ -6,6 +6,7 @@ import { mailingsModule } from '../modules/mailings';
 import { messagingModule } from '../modules/messaging';
 import { moderationModule } from '../modules/moderation';
 import { timelineModule } from '../modules/timeline';
+import { supervisionModule } from '../modules/supervision';
 import { usersModule } from '../modules/users';
 import type { DomainModule } from '../platform/module/domain-module';
 
@@ -23,4 +24,5 @@ export const modules: readonly DomainModule[] = [
   moderationModule,
   mailingsModule,
   importsModule,
+  supervisionModule,
 ];
