@@ -7,6 +7,7 @@ import { mailingsModule } from '../modules/mailings';
 import { messagingModule } from '../modules/messaging';
 import { moderationModule } from '../modules/moderation';
 import { timelineModule } from '../modules/timeline';
+import { supervisionModule } from '../modules/supervision';
 import { usersModule } from '../modules/users';
 import type { DomainModule } from '../platform/module/domain-module';
 
@@ -25,4 +26,5 @@ export const modules: readonly DomainModule[] = [
   mailingsModule,
   importsModule,
   integrationsModule,
+  supervisionModule,
 ];

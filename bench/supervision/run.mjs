@@ -1,0 +1,90 @@
+// bench/supervision: the « Tableau de bord » of a département admin (every école) and of an ERUN (one
+// circonscription) over GraphQL, read from the counts the triggers keep (supervision_count), against
+// the same figures computed in the same run by one GROUP BY over the base tables. The bench checks
+// that both give identical numbers for every école before printing the ratio.
+//
+//   npm run build && DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node bench/supervision/run.mjs [--users 1000000]
+import pg from 'pg';
+import { benchDatabase, dist, fmt, graphqlCaller, option, percentile, signIn, startServer } from '../support/bench-env.mjs';
+
+const USERS = Number(option('users', 1_000_000));
+const RUNS = Number(option('runs', 20));
+const FIELDS = [
+  'students', 'studentsActivated', 'relatives', 'relativesActivated', 'teachers', 'teachersActivated', 'personnel', 'personnelActivated',
+  'guests', 'guestsActivated', 'pupilsCovered', 'pupilsWithoutGuardian', 'relativesWithoutEmail', 'blocked', 'predeleted', 'pendingReports',
+];
+const QUERY = `{ supervision { updatedAt ecoles { id ${FIELDS.join(' ')} } } }`;
+
+/** The same figures, one GROUP BY over memberships and accounts of the écoles under $1. */
+const BASELINE = `
+  WITH ecoles AS (SELECT e.id FROM structure e JOIN structure_ancestor sa ON sa.structure_id = e.id WHERE sa.ancestor_id = $1 AND e.kind = 'ECOLE'),
+  reports AS (SELECT s.id, count(*)::int AS n FROM report r CROSS JOIN LATERAL unnest(r.structure_ids) s(id) WHERE r.status = 'PENDING' GROUP BY s.id)
+  SELECT e.id, COALESCE(r.n, 0) AS "pendingReports", k.*
+    FROM ecoles e LEFT JOIN reports r ON r.id = e.id LEFT JOIN LATERAL (
+      SELECT ${[
+        ['students', "profile = 'STUDENT'"], ['studentsActivated', "profile = 'STUDENT' AND activated"],
+        ['relatives', "profile = 'RELATIVE'"], ['relativesActivated', "profile = 'RELATIVE' AND activated"],
+        ['teachers', "profile = 'TEACHER'"], ['teachersActivated', "profile = 'TEACHER' AND activated"],
+        ['personnel', "profile = 'PERSONNEL'"], ['personnelActivated', "profile = 'PERSONNEL' AND activated"],
+        ['guests', "profile = 'GUEST'"], ['guestsActivated', "profile = 'GUEST' AND activated"],
+        ['pupilsCovered', "profile = 'STUDENT' AND covered"], ['pupilsWithoutGuardian', "profile = 'STUDENT' AND NOT has_guardian"],
+        ['relativesWithoutEmail', "profile = 'RELATIVE' AND no_email"], ['blocked', 'blocked'],
+      ].map(([name, condition]) => `count(*) FILTER (WHERE NOT predeleted AND ${condition})::int AS "${name}"`).join(', ')},
+             count(*) FILTER (WHERE predeleted)::int AS predeleted
+        FROM (SELECT u.profile, u.predeleted_at IS NOT NULL AS predeleted, u.password_hash IS NOT NULL AS activated,
+                     COALESCE(u.email, '') = '' AS no_email,
+                     u.blocked_at IS NOT NULL AND (u.blocked_until IS NULL OR u.blocked_until > now()) AS blocked,
+                     EXISTS (SELECT 1 FROM relative_link l JOIN app_user g ON g.id = l.relative_id WHERE l.student_id = u.id AND g.predeleted_at IS NULL) AS has_guardian,
+                     EXISTS (SELECT 1 FROM relative_link l JOIN app_user g ON g.id = l.relative_id
+                              WHERE l.student_id = u.id AND g.predeleted_at IS NULL AND g.password_hash IS NOT NULL) AS covered
+                FROM user_structure us JOIN app_user u ON u.id = us.user_id WHERE us.structure_id = e.id) m
+    ) k ON TRUE`;
+
+const db = await benchDatabase(USERS);
+const { DEMO_PASSWORD } = dist('demo/demo-loader.js');
+const pool = new pg.Pool({ connectionString: db.url, max: 2 });
+const server = await startServer(db.env);
+try {
+  console.log(`\nbench/supervision — ${USERS.toLocaleString('en')} accounts; ${RUNS} runs each after 3 warm-up; p50 / p95`);
+  for (const role of ['CIRCONSCRIPTION_ADMIN', 'DEPARTEMENT_ADMIN']) {
+    // The demo's first admin of that kind (demo-accounts.ts would also decrypt codes with the seeding key).
+    const [{ login, root }] = (
+      await pool.query(`SELECT u.login, f.structure_id AS root FROM admin_function f JOIN app_user u ON u.id = f.user_id WHERE f.function = $1 ORDER BY u.login LIMIT 1`, [role])
+    ).rows;
+    const call = graphqlCaller(server.url, await signIn(server.url, login, DEMO_PASSWORD));
+    const measure = async (runs, operation) => {
+      for (let i = 0; i < 3; i++) await operation();
+      const latencies = [];
+      let last;
+      for (let i = 0; i < runs; i++) {
+        const t = performance.now();
+        last = await operation();
+        latencies.push(performance.now() - t);
+      }
+      latencies.sort((a, b) => a - b);
+      return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), last };
+    };
+    const dashboard = await measure(RUNS, () => call(QUERY));
+    // The GROUP BY reads every membership of the scope: fewer runs for the département.
+    const baseline = await measure(role === 'DEPARTEMENT_ADMIN' ? Math.min(RUNS, 5) : RUNS, () => pool.query(BASELINE, [root]).then((r) => r.rows));
+    const expected = new Map(baseline.last.map((row) => [row.id, row]));
+    const rows = dashboard.last.supervision.ecoles;
+    let mismatches = 0;
+    for (const row of rows) {
+      const other = expected.get(row.id);
+      for (const field of FIELDS) if (!other || Number(other[field]) !== row[field]) mismatches++;
+    }
+    if (rows.length !== expected.size || mismatches > 0) throw new Error(`${role}: ${mismatches} figures differ (${rows.length} rows against ${expected.size})`);
+    const total = (field) => rows.reduce((sum, row) => sum + row[field], 0);
+    console.log(
+      `  ${role.padEnd(22)} ${String(rows.length).padStart(5)} écoles, ${total('students').toLocaleString('en')} pupils, ${total('relatives').toLocaleString('en')} parents — identical figures` +
+        `\n    GraphQL supervision   p50 ${fmt(dashboard.p50).padStart(9)}  p95 ${fmt(dashboard.p95).padStart(9)}` +
+        `\n    GROUP BY (bare SQL)   p50 ${fmt(baseline.p50).padStart(9)}  p95 ${fmt(baseline.p95).padStart(9)}` +
+        `\n    ratio (p95)           ${(baseline.p95 / dashboard.p95).toFixed(1)}×`,
+    );
+  }
+  console.log('  (shared 2-core machine: other engineers were working; the baseline excludes HTTP and GraphQL, the dashboard includes them)');
+} finally {
+  await server.stop();
+  await pool.end();
+}

@@ -1,0 +1,124 @@
+import { DataSource } from 'typeorm';
+import { Actor } from '../../platform/auth/actor';
+import { SqlParams } from '../../platform/database/sql-builder';
+import { AppError } from '../../platform/errors/app-error';
+import { structureInScope } from '../directory';
+import { SupervisionRow, SupervisionView } from './supervision.types';
+
+type Counted = Omit<SupervisionRow, 'id' | 'name' | 'code' | 'circonscriptionId' | 'oldestPendingReportAt'>;
+
+/** Each count of a row: its column of supervision_count, for which profile (null: every profile). */
+const PER_PROFILE: Record<keyof Counted, [string, string | null] | null> = {
+  students: ['accounts', 'STUDENT'],
+  studentsActivated: ['activated', 'STUDENT'],
+  relatives: ['accounts', 'RELATIVE'],
+  relativesActivated: ['activated', 'RELATIVE'],
+  teachers: ['accounts', 'TEACHER'],
+  teachersActivated: ['activated', 'TEACHER'],
+  personnel: ['accounts', 'PERSONNEL'],
+  personnelActivated: ['activated', 'PERSONNEL'],
+  guests: ['accounts', 'GUEST'],
+  guestsActivated: ['activated', 'GUEST'],
+  pupilsCovered: ['covered', 'STUDENT'],
+  pupilsWithoutGuardian: ['without_guardian', 'STUDENT'],
+  relativesWithoutEmail: ['without_email', 'RELATIVE'],
+  blocked: ['blocked', null],
+  predeleted: ['predeleted', null],
+  pendingReports: null,
+};
+const COUNTED = Object.keys(PER_PROFILE) as (keyof Counted)[];
+
+interface Row extends Record<keyof Counted, number> {
+  id: string;
+  name: string;
+  code: string | null;
+  circonscription_id: string | null;
+  circonscription_name: string | null;
+  oldest_pending_report_at: Date | null;
+  now: Date;
+}
+
+/**
+ * « Tableau de bord »: one row per école of the caller's scope, read from the counts PostgreSQL keeps
+ * per (école, profile) (migration SupervisionCounts): a few rows per école whatever its size. Only
+ * what a clock changes is counted here: temporary blocks that have run out, and pending reports
+ * (a handful, through the status index).
+ */
+export class SupervisionService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async dashboard(actor: Actor, structureId: string | null): Promise<SupervisionView> {
+    if (actor.scope.isEmpty) throw AppError.notFound();
+    if (structureId !== null && !(await structureInScope(this.dataSource, actor, structureId))) throw AppError.notFound();
+    const params = new SqlParams();
+    const under = structureId === null ? 'TRUE' : `e.id IN (SELECT sa.structure_id FROM structure_ancestor sa WHERE sa.ancestor_id = ${params.add(structureId, 'uuid')})`;
+    const counts = COUNTED.filter((key) => PER_PROFILE[key] !== null)
+      .map((key) => {
+        const [column, profile] = PER_PROFILE[key]!;
+        const sum = `COALESCE(sum(k.${column})${profile ? ` FILTER (WHERE k.profile = '${profile}')` : ''}, 0)::int`;
+        return `${sum} AS "${key}"`;
+      })
+      .join(',\n              ');
+    const rows: Row[] = await this.dataSource.query(
+      `WITH ecoles AS MATERIALIZED (
+         SELECT e.id, e.name, e.code, c.id AS circonscription_id, c.name AS circonscription_name
+           FROM structure e LEFT JOIN structure c ON c.id = e.parent_id AND c.kind = 'CIRCONSCRIPTION'
+          WHERE e.kind = 'ECOLE' AND ${under} AND ${actor.scope.contains('e.id', params)}
+       ), counts AS (
+         SELECT k.structure_id,
+              ${counts}
+           FROM supervision_count k WHERE k.structure_id IN (SELECT id FROM ecoles) GROUP BY k.structure_id
+       ), ended_blocks AS (
+         SELECT m.structure_id, count(*)::int AS n FROM supervision_member m
+          WHERE m.blocked AND NOT m.predeleted AND m.blocked_until IS NOT NULL AND m.blocked_until <= now()
+            AND m.structure_id IN (SELECT id FROM ecoles)
+          GROUP BY m.structure_id
+       ), reports AS (
+         SELECT s.id AS structure_id, count(*)::int AS n, min(r.created_at) AS oldest
+           FROM report r CROSS JOIN LATERAL unnest(r.structure_ids) s(id)
+          WHERE r.status = 'PENDING' AND s.id IN (SELECT id FROM ecoles)
+          GROUP BY s.id
+       )
+       SELECT e.id, e.name, e.code, e.circonscription_id, e.circonscription_name, now() AS now,
+              ${COUNTED.filter((key) => PER_PROFILE[key] !== null && key !== 'blocked').map((key) => `COALESCE(k."${key}", 0) AS "${key}"`).join(', ')},
+              COALESCE(k.blocked, 0) - COALESCE(b.n, 0) AS blocked,
+              COALESCE(r.n, 0) AS "pendingReports", r.oldest AS oldest_pending_report_at
+         FROM ecoles e LEFT JOIN counts k ON k.structure_id = e.id
+         LEFT JOIN ended_blocks b ON b.structure_id = e.id LEFT JOIN reports r ON r.structure_id = e.id
+        ORDER BY e.circonscription_name NULLS LAST, e.name, e.id`,
+      params.values,
+    );
+    const ecoles = rows.map((row) => this.row(row));
+    return { updatedAt: rows[0]?.now ?? (await this.now()), ecoles, circonscriptions: this.byCirconscription(rows, ecoles) };
+  }
+
+  private row(row: Row): SupervisionRow {
+    const view = { id: row.id, name: row.name, code: row.code, circonscriptionId: row.circonscription_id, oldestPendingReportAt: row.oldest_pending_report_at } as SupervisionRow;
+    for (const key of COUNTED) view[key] = Number(row[key]);
+    return view;
+  }
+
+  /** Sums of the école rows: a person of two écoles of one circonscription counts twice (the labels say so). */
+  private byCirconscription(rows: Row[], ecoles: SupervisionRow[]): SupervisionRow[] {
+    const sums = new Map<string, SupervisionRow>();
+    rows.forEach((row, index) => {
+      if (!row.circonscription_id) return;
+      let sum = sums.get(row.circonscription_id);
+      if (!sum) {
+        sum = { id: row.circonscription_id, name: row.circonscription_name!, code: null, circonscriptionId: null, oldestPendingReportAt: null } as SupervisionRow;
+        for (const key of COUNTED) sum[key] = 0;
+        sums.set(row.circonscription_id, sum);
+      }
+      const ecole = ecoles[index];
+      for (const key of COUNTED) sum[key] += ecole[key];
+      const oldest = ecole.oldestPendingReportAt;
+      if (oldest && (!sum.oldestPendingReportAt || oldest < sum.oldestPendingReportAt)) sum.oldestPendingReportAt = oldest;
+    });
+    return [...sums.values()];
+  }
+
+  private async now(): Promise<Date> {
+    const [row] = await this.dataSource.query('SELECT now() AS now');
+    return row.now;
+  }
+}

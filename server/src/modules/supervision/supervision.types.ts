@@ -1,0 +1,88 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { listOf } from '../../platform/graphql/list-cost';
+
+/** A département has a few thousand écoles (the benchmark's 2,941); a bound, not a page. */
+export const MAX_ECOLES = 4000;
+export const MAX_CIRCONSCRIPTIONS = 200;
+
+/**
+ * The figures of one école (or, summed, of a circonscription). Accounts are those attached to the
+ * école and not pre-deleted, as in the user list; a person of two écoles counts in each.
+ */
+@ObjectType('SupervisionRow', { description: 'The « Tableau de bord » figures of an école, or of a circonscription (the sum of its écoles).' })
+export class SupervisionRow {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'UAI of an école.' })
+  code!: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The école's circonscription (null for a circonscription row)." })
+  circonscriptionId!: string | null;
+
+  @Field(() => Int, { description: 'Élèves (not pre-deleted).' })
+  students!: number;
+
+  @Field(() => Int, { description: 'Élèves with a password (activated).' })
+  studentsActivated!: number;
+
+  @Field(() => Int, { description: 'Parents (responsables, not pre-deleted).' })
+  relatives!: number;
+
+  @Field(() => Int)
+  relativesActivated!: number;
+
+  @Field(() => Int)
+  teachers!: number;
+
+  @Field(() => Int)
+  teachersActivated!: number;
+
+  @Field(() => Int)
+  personnel!: number;
+
+  @Field(() => Int)
+  personnelActivated!: number;
+
+  @Field(() => Int)
+  guests!: number;
+
+  @Field(() => Int)
+  guestsActivated!: number;
+
+  @Field(() => Int, { description: '« Familles couvertes »: pupils with at least one activated, not pre-deleted guardian.' })
+  pupilsCovered!: number;
+
+  @Field(() => Int, { description: 'Pupils with no guardian (not pre-deleted) linked.' })
+  pupilsWithoutGuardian!: number;
+
+  @Field(() => Int, { description: 'Parents with no e-mail address (an empty one counts as none).' })
+  relativesWithoutEmail!: number;
+
+  @Field(() => Int, { description: 'Accounts blocked now (not pre-deleted), every profile.' })
+  blocked!: number;
+
+  @Field(() => Int, { description: 'Pre-deleted accounts, every profile.' })
+  predeleted!: number;
+
+  @Field(() => Int, { description: "Reports waiting for a decision about a post of the école's audience." })
+  pendingReports!: number;
+
+  @Field(() => Date, { nullable: true, description: 'When the oldest pending report was made.' })
+  oldestPendingReportAt!: Date | null;
+}
+
+@ObjectType('Supervision', { description: '« Tableau de bord »: the écoles of your scope (or of one structure of it), one row each.' })
+export class SupervisionView {
+  @Field(() => Date, { description: 'When these figures were read (they are current as of that moment).' })
+  updatedAt!: Date;
+
+  @Field(() => [SupervisionRow], { complexity: listOf(MAX_CIRCONSCRIPTIONS), description: 'One row per circonscription holding écoles of the view, the sum of its écoles.' })
+  circonscriptions!: SupervisionRow[];
+
+  @Field(() => [SupervisionRow], { complexity: listOf(MAX_ECOLES), description: 'One row per école, by circonscription then name.' })
+  ecoles!: SupervisionRow[];
+}
