@@ -31,6 +31,7 @@ export const AUDIT_ACTIONS = [
   'MAILING_PDF',
   'MAILING_EMAIL',
   'ACCOUNTS_EXPORTED',
+  'USERS_IMPORTED',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
