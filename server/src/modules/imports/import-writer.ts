@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { generateCode } from '../../platform/crypto/codes';
+import { AppError } from '../../platform/errors/app-error';
 import type { SecretBox } from '../../platform/crypto/secret-box';
 import { baseLogin, firstFreeLogin, searchKey } from '../directory';
 import { ClassOperation, LineOperation, type FieldChange } from './import-report';
@@ -109,6 +110,13 @@ export class ImportWriter {
     lastName: string,
     extra: { birthDate?: string | null; externalId?: string | null; email?: string | null; mobile?: string | null },
   ): Promise<string> {
+    // An INE is national: held by an imported account outside this département, it cannot be given twice.
+    if (extra.externalId && (await this.manager.query(`SELECT 1 FROM app_user WHERE source = 'ONDE_CSV' AND external_id = $1`, [extra.externalId])).length) {
+      throw new AppError('IMPORT_INE_TAKEN', {
+        fr: `L'INE ${extra.externalId} appartient déjà à un compte hors de ce département : contactez l'opérateur de la plateforme.`,
+        en: `INE ${extra.externalId} already belongs to an account outside this département: contact the platform operator.`,
+      });
+    }
     const base = baseLogin(firstName, lastName);
     const taken = (await this.manager.query(`SELECT name FROM account_name WHERE name COLLATE "C" LIKE $1`, [`${base}%`])) as { name: string }[];
     const login = firstFreeLogin(base, taken.map((row) => row.name));

@@ -36,6 +36,7 @@ const KNOWN_ACTIONS = new Set([
   'MAILING_PDF',
   'MAILING_EMAIL',
   'ACCOUNTS_EXPORTED',
+  'USERS_IMPORTED',
 ]);
 
 const FUNCTIONS = new Set(['SCHOOL_ADMIN', 'CIRCONSCRIPTION_ADMIN', 'DEPARTEMENT_ADMIN', 'OPERATOR']);
@@ -65,6 +66,8 @@ export function auditSentence(entry: Entry, language: UiLanguage): SentencePart[
         relative: text(details['relativeLogin']),
         alias: text(details['after']),
         accounts: text(details['accounts']),
+        created: text(details['created']),
+        modified: text(details['modified']),
         // The function's name is a key of its own; the template translates « functions.X ».
         fn: '',
       },
