@@ -34,6 +34,7 @@ export const AUDIT_ACTIONS = [
   'API_CLIENT_CREATED',
   'API_CLIENT_REVOKED',
   'API_WRITE',
+  'USERS_IMPORTED',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,6 +1,6 @@
 import { LineOperation, MatchRule, type Candidate, type FieldChange, type ReportLine } from './import-report';
 import type { ChildRef, GuardianLine, ImportIssue } from './parsed-file';
-import type { PlannedPupil } from './pupil-planner';
+import type { PlannedPupil, Resolutions } from './pupil-planner';
 import type { ExistingRelative } from './school-snapshot';
 import { nameKey } from './text-normalise';
 
@@ -23,6 +23,21 @@ export interface PlannedGuardian {
   email: string | null;
 }
 
+/** What « Appliquer » does with one guardian (one or several rows of the file). */
+export interface GuardianAction {
+  line: number;
+  operation: LineOperation;
+  userId: string | null;
+  row: GuardianLine;
+  email: string | null;
+  mobile: string | null;
+  addressKey: string;
+  /** Planned pupils' keys: an account id, or `line:<n>` of a pupil the same import creates. */
+  childKeys: string[];
+  changes: FieldChange[];
+  returning: boolean;
+}
+
 interface Group {
   rows: GuardianLine[];
   childKeys: Set<string>;
@@ -41,8 +56,10 @@ export function planGuardians(
   pupils: PlannedPupil[],
   existing: ExistingRelative[],
   byContact: ExistingRelative[],
-): { lines: ReportLine[]; planned: PlannedGuardian[]; matchedIds: Set<string> } {
+  resolutions: Resolutions = new Map(),
+): { lines: ReportLine[]; planned: PlannedGuardian[]; matchedIds: Set<string>; actions: GuardianAction[] } {
   const lines: ReportLine[] = [];
+  const actions: GuardianAction[] = [];
   const matchedIds = new Set<string>();
   const nameOf = (r: { firstName: string; lastName: string }) => `${nameKey(r.firstName)}|${nameKey(r.lastName)}`;
   const rowChildren = new Map<GuardianLine, Set<string>>();
@@ -120,6 +137,15 @@ export function planGuardians(
       } else if (earlierRow) issues.push({ code: 'SAME_ADDRESS_ROW', line: row.line, params: { other: earlierRow.line } });
       seenAddress.set(`${name}|${addressKey}`, row);
     }
+    const chosen = resolutions.get(`RELATIVE:${row.line}`);
+    if (!match && candidates.length && chosen !== undefined) {
+      const candidate = chosen === null ? undefined : [...existing, ...byContact].find((r) => r.id === chosen && free(r) && candidates.some((c) => c.userId === r.id));
+      if (chosen === null || candidate) {
+        operation = LineOperation.CREATE;
+        match = candidate;
+        candidates = [];
+      }
+    }
     const email = emails[0] ?? null;
     const mobile = mobiles[0] ?? null;
     const changes: FieldChange[] = [];
@@ -138,6 +164,7 @@ export function planGuardians(
       for (const key of group.childKeys) {
         if (!match.childIds.includes(key)) changes.push({ field: 'child', old: null, new: pupils.find((p) => p.key === key)?.label ?? null });
       }
+      if (match.absent) changes.push({ field: 'absent', old: 'Absent du fichier', new: null });
       operation = changes.length ? LineOperation.UPDATE : LineOperation.UNCHANGED;
     } else if (operation === LineOperation.CREATE) {
       for (const key of group.childKeys) changes.push({ field: 'child', old: null, new: pupils.find((p) => p.key === key)?.label ?? null });
@@ -161,6 +188,7 @@ export function planGuardians(
       });
     });
     planned.push({ key: match?.id ?? `line:${row.line}`, childKeys: group.childKeys, email: email ?? match?.email ?? null });
+    actions.push({ line: row.line, operation, userId: match?.id ?? null, row, email, mobile, addressKey, childKeys: [...group.childKeys], changes, returning: !!match?.absent });
   }
-  return { lines, planned, matchedIds };
+  return { lines, planned, matchedIds, actions };
 }

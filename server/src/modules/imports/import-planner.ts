@@ -1,8 +1,10 @@
 import { planClasses } from './class-planner';
-import { planGuardians, type PlannedGuardian } from './guardian-planner';
+import { planGuardians, type GuardianAction, type PlannedGuardian } from './guardian-planner';
+import { planLeavers } from './leaver-planner';
 import { LineOperation, type FamilyCounts, type ImportReport, type ProfileTotals, type ReportLine, type ReportProfile } from './import-report';
 import { ImportFileKind, type ParsedFile } from './parsed-file';
-import { planPupils, type PlannedPupil } from './pupil-planner';
+import { planPupils, type PlannedPupil, type PupilAction, type Resolutions } from './pupil-planner';
+import type { PlannedClasses } from './class-planner';
 import type { ElsewherePupil, ExistingClass, ExistingPupil, ExistingRelative } from './school-snapshot';
 
 export interface PlanInput {
@@ -14,6 +16,16 @@ export interface PlanInput {
   relatives: ExistingRelative[];
   pupilsByIne: Map<string, ElsewherePupil>;
   relativesByContact: ExistingRelative[];
+}
+
+/** What « Appliquer » writes, planned with the same rules as the report (never stored: planned again under lock). */
+export interface ImportActions {
+  classes: PlannedClasses;
+  pupils: PupilAction[];
+  guardians: GuardianAction[];
+  /** Accounts to mark « Absent du fichier » (those already marked included: the write skips them). */
+  leavingPupils: string[];
+  leavingRelatives: string[];
 }
 
 function totalsOf(profile: ReportProfile, lines: ReportLine[], fileWarnings: number): ProfileTotals {
@@ -34,7 +46,7 @@ function totalsOf(profile: ReportProfile, lines: ReportLine[], fileWarnings: num
 }
 
 /** The dry run itself: pure, from the parsed files and what the école holds to the report. */
-export function planImport(input: PlanInput): ImportReport {
+export function planImport(input: PlanInput, resolutions: Resolutions = new Map()): { report: ImportReport; actions: ImportActions } {
   const pupilFile = input.files.find((file) => file.diagnostics.kind !== ImportFileKind.ONDE_GUARDIANS);
   const guardianFile = input.files.find((file) => file.diagnostics.kind === ImportFileKind.ONDE_GUARDIANS);
   const classes = planClasses(pupilFile?.pupils ?? [], input.classes);
@@ -42,9 +54,14 @@ export function planImport(input: PlanInput): ImportReport {
   const lines: ReportLine[] = [];
   let plannedPupils: PlannedPupil[];
   let counted: PlannedPupil[];
+  let pupilActions: PupilAction[] = [];
+  let matchedPupils = new Set<string>();
+  let matchedRelatives: Set<string> | null = null;
   if (pupilFile) {
-    const result = planPupils(pupilFile.diagnostics.fileName, pupilFile.pupils, input.pupils, input.pupilsByIne, classes, classNames);
+    const result = planPupils(pupilFile.diagnostics.fileName, pupilFile.pupils, input.pupils, input.pupilsByIne, classes, classNames, resolutions);
     lines.push(...result.lines);
+    pupilActions = result.actions;
+    matchedPupils = result.matchedIds;
     // Guardians may name a child the file does not list (an older file): it is still the école's.
     counted = result.planned;
     plannedPupils = [...result.planned, ...input.pupils.filter((p) => !result.matchedIds.has(p.id)).map(existingPlanned)];
@@ -54,9 +71,12 @@ export function planImport(input: PlanInput): ImportReport {
     counted = plannedPupils;
   }
   let plannedGuardians: PlannedGuardian[] = [];
+  let guardianActions: GuardianAction[] = [];
   if (guardianFile) {
-    const result = planGuardians(guardianFile.diagnostics.fileName, guardianFile.guardians, plannedPupils, input.relatives, input.relativesByContact);
+    const result = planGuardians(guardianFile.diagnostics.fileName, guardianFile.guardians, plannedPupils, input.relatives, input.relativesByContact, resolutions);
     lines.push(...result.lines);
+    guardianActions = result.actions;
+    matchedRelatives = result.matchedIds;
     plannedGuardians = result.planned;
     for (const relative of input.relatives.filter((r) => !result.matchedIds.has(r.id))) lines.push(absentLine('RELATIVE', relative));
   }
@@ -73,6 +93,18 @@ export function planImport(input: PlanInput): ImportReport {
       line?.issues.unshift(warning);
     }
   }
+  const leavers = planLeavers(
+    {
+      fileRows: pupilFile ? pupilActions.length : null,
+      classPlans: classes.plans,
+      classes: input.classes,
+      pupils: input.pupils,
+      matchedPupils,
+      relatives: input.relatives,
+      matchedRelatives,
+    },
+    lines,
+  );
   lines.sort((a, b) => (a.file ?? '\uffff').localeCompare(b.file ?? '\uffff') || (a.line ?? Infinity) - (b.line ?? Infinity));
   const fileWarnings = (kind: 'pupils' | 'guardians') =>
     input.files
@@ -81,14 +113,19 @@ export function planImport(input: PlanInput): ImportReport {
   const files = input.files.map((file) => file.diagnostics);
   const pupilFileDiagnostics = pupilFile?.diagnostics;
   if (pupilFileDiagnostics) pupilFileDiagnostics.warnings.push(...classes.issues);
-  return {
+  const report: ImportReport = {
     schoolId: input.schoolId,
     schoolName: input.schoolName,
     files,
     totals: [totalsOf('STUDENT', lines, fileWarnings('pupils')), totalsOf('RELATIVE', lines, fileWarnings('guardians'))],
     classes: classes.plans,
     families: families(counted, plannedGuardians, input.relatives),
+    leavers: leavers.plan,
     lines,
+  };
+  return {
+    report,
+    actions: { classes, pupils: pupilActions, guardians: guardianActions, leavingPupils: leavers.pupilIds, leavingRelatives: leavers.relativeIds },
   };
 }
 

@@ -95,6 +95,20 @@ export interface FamilyCounts {
   guardiansWithoutEmail: number;
 }
 
+/**
+ * « Absent du fichier »: who an applied import marks (pupils of no other école, guardians none of
+ * whose children remains), or why it marks no one (a partial file), and the number to type when
+ * they are many.
+ */
+export interface LeaverPlan {
+  pupils: number;
+  relatives: number;
+  /** Why a partial file proposes no leavers (`LEAVERS_FEW_ROWS`, `LEAVERS_CLASSES_MISSING`, `LEAVERS_NO_PUPIL_FILE`). */
+  withheld: ImportIssue | null;
+  /** Above 10 % of the école's pupils or 30 accounts, « Appliquer » wants this number typed. */
+  confirmationRequired: number | null;
+}
+
 /** A dry run's findings, stored as JSON in `import_session.report`. */
 export interface ImportReport {
   schoolId: string;
@@ -103,5 +117,7 @@ export interface ImportReport {
   totals: ProfileTotals[];
   classes: ClassPlan[];
   families: FamilyCounts;
+  /** Absent from older stored reports. */
+  leavers?: LeaverPlan;
   lines: ReportLine[];
 }

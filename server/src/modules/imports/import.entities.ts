@@ -35,6 +35,25 @@ export class ImportSessionEntity {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
+
+  /** DRY_RUN until « Appliquer » commits it (APPLIED): the row lock on it makes a second apply wait, then find it done. */
+  @Column('text', { default: 'DRY_RUN' })
+  status!: string;
+
+  /** The files as read (`ParsedFile[]`): « Appliquer » plans again from them, never from the files. */
+  @Column('jsonb', { nullable: true })
+  parsed!: unknown;
+
+  /** SHA-256 of what the dry run read from the directory (`snapshot-fingerprint.ts`), checked again under lock. */
+  @Column('text', { nullable: true })
+  fingerprint!: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  appliedAt!: Date | null;
+
+  /** What the apply did (counts, created account ids for the publipostage). */
+  @Column('jsonb', { nullable: true })
+  outcome!: unknown;
 }
 
 /**
@@ -77,4 +96,29 @@ export class ImportAddressEntity {
 
   @Column('text')
   addressKey!: string;
+}
+
+/**
+ * « Absent du fichier »: an account a full-école import no longer lists (and no other école holds).
+ * The nightly job pre-deletes it after 14 days; coming back in a later import removes the row.
+ */
+@Entity('import_absence')
+export class ImportAbsenceEntity {
+  @PrimaryColumn('uuid')
+  userId!: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: UserEntity;
+
+  @Column('uuid')
+  schoolId!: string;
+
+  @ManyToOne(() => StructureEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'school_id' })
+  school?: StructureEntity;
+
+  @Index('import_absence_since_idx')
+  @Column('timestamptz', { default: () => 'now()' })
+  since!: Date;
 }

@@ -5,7 +5,9 @@ import { SqlParams } from '../../platform/database/sql-builder';
 import { isUuid } from '../../platform/database/uuid';
 import { AppError } from '../../platform/errors/app-error';
 import { parseImportFile } from './import-file-parser';
-import { planImport } from './import-planner';
+import { planImport, type PlanInput } from './import-planner';
+import type { ImportOutcome } from './import-writer';
+import { snapshotFingerprint, type SchoolSnapshot } from './snapshot-fingerprint';
 import { refuse } from './import-refusals';
 import type { ImportReport } from './import-report';
 import { ImportFileKind, kindLabel, type ParsedFile } from './parsed-file';
@@ -21,6 +23,23 @@ export interface StoredImportSession {
   schoolId: string;
   createdAt: Date;
   report: ImportReport;
+  status: 'DRY_RUN' | 'APPLIED';
+  appliedAt: Date | null;
+  outcome: ImportOutcome | null;
+}
+
+/** The planner's input from a snapshot. */
+export function planInput(schoolId: string, schoolName: string, files: ParsedFile[], snapshot: SchoolSnapshot): PlanInput {
+  return {
+    schoolId,
+    schoolName,
+    files,
+    classes: snapshot.classes,
+    pupils: snapshot.pupils,
+    relatives: snapshot.relatives,
+    pupilsByIne: new Map(snapshot.elsewhere.map((pupil) => [pupil.externalId!, pupil])),
+    relativesByContact: snapshot.byContact,
+  };
 }
 
 const pupilKinds = [ImportFileKind.ONDE_PUPILS, ImportFileKind.PREAU_PUPILS];
@@ -57,37 +76,14 @@ export class ImportService {
     if (files.length - pupilFiles.length > 1) throw refuse.sameKindTwice(kindLabel[ImportFileKind.ONDE_GUARDIANS]);
     const ordered = [...pupilFiles, ...files.filter((file) => !pupilFiles.includes(file))];
 
-    const departementId = await this.snapshot.departementOf(school.id);
-    const ines = [...new Set(pupilFiles.flatMap((file) => file.pupils.map((p) => p.ine ?? p.externalId).filter((v): v is string => !!v)))];
-    const guardians = files.flatMap((file) => file.guardians);
-    const [classes, pupils, relatives, elsewhere, byContact] = await Promise.all([
-      this.snapshot.classes(school.id),
-      this.snapshot.pupils(school.id),
-      this.snapshot.relatives(school.id),
-      this.snapshot.pupilsByIne(departementId, school.id, ines, actor.scope),
-      this.snapshot.relativesByContact(
-        departementId,
-        guardians.flatMap((g) => [g.lastName, g.usageName].filter(Boolean)),
-        guardians.map((g) => g.email).filter((v): v is string => !!v),
-        guardians.map((g) => g.mobile).filter((v): v is string => !!v),
-      ),
-    ]);
-    const report = planImport({
-      schoolId: school.id,
-      schoolName: school.name,
-      files: ordered,
-      classes,
-      pupils,
-      relatives,
-      pupilsByIne: new Map(elsewhere.map((pupil) => [pupil.externalId!, pupil])),
-      relativesByContact: byContact,
-    });
+    const snapshot = await this.snapshot.read(school.id, ordered, actor.scope);
+    const { report } = planImport(planInput(school.id, school.name, ordered, snapshot));
     const hash = createHash('sha256');
     const orderedUploads = ordered.map((file) => uploads[files.indexOf(file)]);
     for (const upload of orderedUploads) hash.update(createHash('sha256').update(upload.bytes).digest());
     const [row] = await this.db.query(
-      `INSERT INTO import_session (creator_id, school_id, files_hash, report) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [actor.userId, school.id, hash.digest('hex'), JSON.stringify(report)],
+      `INSERT INTO import_session (creator_id, school_id, files_hash, report, parsed, fingerprint) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [actor.userId, school.id, hash.digest('hex'), JSON.stringify(report), JSON.stringify(ordered), snapshotFingerprint(snapshot)],
     );
     return row.id;
   }
@@ -97,7 +93,7 @@ export class ImportService {
     if (!isUuid(id)) throw AppError.notFound();
     const params = new SqlParams();
     const [row] = await this.db.query(
-      `SELECT i.id, i.school_id AS "schoolId", i.created_at AS "createdAt", i.report
+      `SELECT i.id, i.school_id AS "schoolId", i.created_at AS "createdAt", i.report, i.status, i.applied_at AS "appliedAt", i.outcome
          FROM import_session i
         WHERE i.id = ${params.add(id, 'uuid')} AND i.creator_id = ${params.add(actor.userId, 'uuid')} AND ${actor.scope.contains('i.school_id', params)}`,
       params.values,

@@ -1,10 +1,10 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Access, Allow } from '../../platform/auth/access';
 import type { RequestContext } from '../../platform/context/request-context';
 import { pageOf } from '../../platform/graphql/list-cost';
 import { LineOperation } from './import-report';
 import { importLinePage, importSessionView, type ImportSessionSource } from './imports.views';
-import { ImportLinePage, ImportSessionView } from './imports.types';
+import { ImportLinePage, ImportOutcomeView, ImportResolutionInput, ImportSessionView } from './imports.types';
 
 @Resolver(() => ImportSessionView)
 export class ImportsResolver {
@@ -12,6 +12,20 @@ export class ImportsResolver {
   @Query(() => ImportSessionView, { description: 'A dry run you made (POST /imports/dry-run?ecole=<id> with the files returns its id).' })
   async importSession(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ImportSessionView> {
     return importSessionView(await ctx.services.imports.session(ctx.actor!, id), ctx.lang);
+  }
+
+  @Allow(Access.ADMIN)
+  @Mutation(() => ImportOutcomeView, {
+    description:
+      '« Appliquer » a dry run of yours: refused if the école changed since (IMPORT_STALE), while a line is « À arbitrer » (IMPORT_UNRESOLVED), or when leavers.confirmationRequired is not typed in confirmLeavers. Applying it twice writes once.',
+  })
+  async applyImport(
+    @Arg('sessionId', () => ID) sessionId: string,
+    @Arg('resolutions', () => [ImportResolutionInput], { defaultValue: [] }) resolutions: ImportResolutionInput[],
+    @Arg('confirmLeavers', () => Int, { nullable: true }) confirmLeavers: number | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ImportOutcomeView> {
+    return ctx.services.importApply.apply(ctx.actor!, sessionId, resolutions, confirmLeavers ?? null, ctx.clientAddress);
   }
 
   @FieldResolver(() => ImportLinePage, { description: 'The report, line by line, in file order (absent accounts last).', complexity: pageOf(200) })

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { listOf, sizedByParent } from '../../platform/graphql/list-cost';
 import { ClassOperation, LineOperation, MatchRule } from './import-report';
 import { ImportFileKind } from './parsed-file';
@@ -92,7 +92,33 @@ export class ImportLinePage {
   @Field(() => [ImportLineView], { complexity: sizedByParent }) items!: ImportLineView[];
 }
 
-@ObjectType('ImportSession', { description: 'A dry run (« simulation »): nothing was written. Visible to the admin who made it.' })
+@ObjectType('ImportLeavers', { description: '« Absent du fichier »: who « Appliquer » marks (pre-deleted 14 days later), or why a partial file marks no one' })
+export class ImportLeaversView {
+  @Field(() => Int) pupils!: number;
+  @Field(() => Int) relatives!: number;
+  @Field(() => String, { nullable: true, description: 'Why no leaver is proposed (a partial file)' }) withheld!: string | null;
+  @Field(() => Int, { nullable: true, description: 'The number « Appliquer » wants in confirmLeavers (above 10 % of the pupils or 30 accounts)' })
+  confirmationRequired!: number | null;
+}
+
+@ObjectType('ImportOutcome', { description: 'What « Appliquer » wrote' })
+export class ImportOutcomeView {
+  @Field(() => Int) created!: number;
+  @Field(() => Int) modified!: number;
+  @Field(() => Int) transfers!: number;
+  @Field(() => Int, { description: 'Accounts marked « Absent du fichier »' }) leavers!: number;
+  @Field(() => Int) classesCreated!: number;
+  @Field(() => Int) classesRenamed!: number;
+}
+
+@InputType('ImportResolution', { description: 'An « À arbitrer » line decided: the account it is, or null to create a new one' })
+export class ImportResolutionInput {
+  @Field({ description: 'STUDENT or RELATIVE (the line\'s profile)' }) profile!: string;
+  @Field(() => Int, { description: 'The line in its file' }) line!: number;
+  @Field(() => ID, { nullable: true, description: 'One of the line\'s candidates; null: create a new account' }) userId!: string | null;
+}
+
+@ObjectType('ImportSession', { description: 'A dry run (« simulation »), and once applied what it wrote. Visible to the admin who made it.' })
 export class ImportSessionView {
   @Field(() => ID) id!: string;
   @Field(() => ID) schoolId!: string;
@@ -102,4 +128,8 @@ export class ImportSessionView {
   @Field(() => [ImportTotalsView], { complexity: listOf(2) }) totals!: ImportTotalsView[];
   @Field(() => [ImportClassView], { complexity: listOf(100) }) classes!: ImportClassView[];
   @Field(() => ImportFamiliesView) families!: ImportFamiliesView;
+  @Field(() => ImportLeaversView) leavers!: ImportLeaversView;
+  @Field({ description: 'DRY_RUN, or APPLIED once « Appliquer » committed it' }) status!: string;
+  @Field(() => Date, { nullable: true }) appliedAt!: Date | null;
+  @Field(() => ImportOutcomeView, { nullable: true }) outcome!: ImportOutcomeView | null;
 }

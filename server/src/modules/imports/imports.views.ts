@@ -22,6 +22,15 @@ export function importSessionView(session: StoredImportSession, lang: Lang): Imp
     totals: report.totals,
     classes: report.classes,
     families: report.families,
+    leavers: {
+      pupils: report.leavers?.pupils ?? 0,
+      relatives: report.leavers?.relatives ?? 0,
+      withheld: report.leavers?.withheld ? issueText(report.leavers.withheld, lang) : null,
+      confirmationRequired: report.leavers?.confirmationRequired ?? null,
+    },
+    status: session.status,
+    appliedAt: session.appliedAt,
+    outcome: session.outcome,
     source: session,
   };
 }

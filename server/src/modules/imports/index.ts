@@ -1,23 +1,42 @@
 import type { DomainModule } from '../../platform/module/domain-module';
-import { ImportAddressEntity, ImportClassEntity, ImportSessionEntity } from './import.entities';
+import { ImportAbsenceEntity, ImportAddressEntity, ImportClassEntity, ImportSessionEntity } from './import.entities';
+import { AbsentAccounts } from './absent-accounts';
+import { ImportApplyService } from './import-apply.service';
 import { ImportService } from './import.service';
 import { ImportsResolver } from './imports.resolver';
 
 /**
  * « Importer des utilisateurs »: ONDE extractions and the Préau template read, matched against an
- * école and simulated (the dry run, stored as an import session). Applying comes later.
+ * école and simulated (the dry run, stored as an import session), then applied (« Appliquer »);
+ * accounts absent from a full-école file are pre-deleted 14 days later by a nightly job.
  */
 export const importsModule: DomainModule = {
   name: 'imports',
-  entities: [ImportSessionEntity, ImportClassEntity, ImportAddressEntity],
+  entities: [ImportSessionEntity, ImportClassEntity, ImportAddressEntity, ImportAbsenceEntity],
   resolvers: [ImportsResolver],
-  createServices: (_services, { dataSource }): ImportsServices => ({
-    imports: new ImportService(dataSource),
-  }),
+  createServices: (services, { dataSource, events }): ImportsServices => {
+    const imports = new ImportService(dataSource);
+    return {
+      imports,
+      importApply: new ImportApplyService(dataSource, imports, services.audit, services.secretBox),
+      importAbsences: new AbsentAccounts(dataSource, services.audit, events),
+    };
+  },
+  recurringJobs: (services) => [
+    {
+      name: 'imports.predelete-absent',
+      cron: '41 3 * * *',
+      run: async () => {
+        await services.importAbsences.predeleteDue();
+      },
+    },
+  ],
 };
 
 export interface ImportsServices {
   imports: ImportService;
+  importApply: ImportApplyService;
+  importAbsences: AbsentAccounts;
 }
 
 declare module '../../platform/context/services' {

@@ -22,6 +22,12 @@ const texts: Record<string, Record<Lang, string>> = {
   KEPT_USER_VALUE: { fr: 'Ligne {line} : {field} choisi par la personne à l\'activation, conservé.', en: 'Line {line}: {field} chosen by the person at activation, kept.' },
   CLASS_TWO_LABELS: { fr: 'La classe {id} est écrite de plusieurs façons : {labels}.', en: 'Class {id} is written several ways: {labels}.' },
   CLASS_WITHOUT_ID: { fr: 'Classe « {name} » sans identifiant ONDE : reconnue par son libellé.', en: 'Class « {name} » has no ONDE id: matched by its label.' },
+  LEAVER: { fr: 'Absent du fichier : pré-supprimé dans 14 jours, puis supprimé 76 jours plus tard, s\'il ne revient pas dans un import.', en: 'Absent from the file: pre-deleted in 14 days, then deleted 76 days later, unless a later import lists them again.' },
+  LEAVER_ELSEWHERE: { fr: 'Absent du fichier mais inscrit dans une autre école : le compte est conservé.', en: 'Absent from the file but enrolled in another école: the account is kept.' },
+  LEAVER_CHILD_REMAINS: { fr: 'Absent du fichier, mais un de ses enfants reste inscrit : le compte est conservé.', en: 'Absent from the file, but one of their children remains enrolled: the account is kept.' },
+  LEAVERS_NO_PUPIL_FILE: { fr: 'Sans fichier des élèves, aucun départ n\'est proposé.', en: 'Without the pupils\' file, no leavers are proposed.' },
+  LEAVERS_FEW_ROWS: { fr: 'Le fichier compte {rows} élèves pour {pupils} inscrits : moins de la moitié, il est traité comme partiel et aucun départ n\'est proposé.', en: 'The file lists {rows} pupils for {pupils} enrolled: less than half, so it is treated as partial and no leavers are proposed.' },
+  LEAVERS_CLASSES_MISSING: { fr: 'Le fichier ne contient aucun élève des classes {classes} : il est traité comme partiel et aucun départ n\'est proposé.', en: 'The file holds no pupil of the classes {classes}: it is treated as partial and no leavers are proposed.' },
 };
 
 export function issueText(issue: ImportIssue, lang: Lang): string {

@@ -16,6 +16,24 @@ export interface PlannedPupil {
   label: string;
 }
 
+/** What « Appliquer » does with one pupil line (the report line says it to the admin). */
+export interface PupilAction {
+  line: number;
+  operation: LineOperation;
+  /** The account, or `line:<n>` for one to create (guardians' child keys refer to it). */
+  key: string;
+  userId: string | null;
+  pupil: PupilLine;
+  classKey: string;
+  changes: FieldChange[];
+  classChange: boolean;
+  /** Back in the file after « Absent du fichier ». */
+  returning: boolean;
+}
+
+/** « À arbitrer » decided by the admin: `STUDENT:<line>` or `RELATIVE:<line>` → the account chosen, or null for a new one. */
+export type Resolutions = Map<string, string | null>;
+
 const labelOf = (p: { lastName: string; firstName: string }) => `${p.lastName.toUpperCase()} ${p.firstName}`;
 const displayLast = (p: PupilLine) => p.usageName || p.lastName;
 
@@ -36,8 +54,10 @@ export function planPupils(
   byIne: Map<string, ElsewherePupil>,
   classes: PlannedClasses,
   classNames: Map<string, string>,
-): { lines: ReportLine[]; planned: PlannedPupil[]; matchedIds: Set<string> } {
+  resolutions: Resolutions = new Map(),
+): { lines: ReportLine[]; planned: PlannedPupil[]; matchedIds: Set<string>; actions: PupilAction[] } {
   const lines: ReportLine[] = [];
+  const actions: PupilAction[] = [];
   const planned: PlannedPupil[] = [];
   const matchedIds = new Set<string>();
   const bySchoolNameBirth = new Map<string, ExistingPupil[]>();
@@ -98,6 +118,16 @@ export function planPupils(
       } else if (homonymLines > 1) {
         issues.push({ code: 'HOMONYM_LINES', line: pupil.line });
       }
+      const chosen = resolutions.get(`STUDENT:${pupil.line}`);
+      if (operation === LineOperation.ARBITRATE && chosen !== undefined) {
+        const candidate = chosen === null ? undefined : candidates.find((c) => c.id === chosen && !matchedIds.has(c.id));
+        if (chosen === null || candidate) {
+          operation = LineOperation.CREATE;
+          match = candidate;
+          rule = candidate ? MatchRule.NAME_BIRTH_DATE : MatchRule.NEW;
+          candidates = [];
+        }
+      }
     }
     const changes: FieldChange[] = [];
     let classChange = false;
@@ -117,6 +147,7 @@ export function planPupils(
       if (classChange) {
         changes.push({ field: 'class', old: match.classIds.map((id) => classNames.get(id) ?? '').filter(Boolean).join(', ') || null, new: plan.name });
       }
+      if (match.absent) changes.push({ field: 'absent', old: 'Absent du fichier', new: null });
       if (operation === LineOperation.CREATE) operation = changes.length ? LineOperation.UPDATE : LineOperation.UNCHANGED;
     }
     lines.push({
@@ -138,6 +169,17 @@ export function planPupils(
       classLabelKey: nameKey(pupil.classLabel),
       label: labelOf({ lastName: displayLast(pupil), firstName: pupil.firstName }),
     });
+    actions.push({
+      line: pupil.line,
+      operation,
+      key: match ? match.id : `line:${pupil.line}`,
+      userId: match?.id ?? null,
+      pupil,
+      classKey: classKey(pupil),
+      changes,
+      classChange,
+      returning: !!match?.absent,
+    });
   }
-  return { lines, planned, matchedIds };
+  return { lines, planned, matchedIds, actions };
 }

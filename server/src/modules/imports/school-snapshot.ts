@@ -1,7 +1,12 @@
-import type { DataSource } from 'typeorm';
+/** The pool for a dry run, the transaction's manager for « Appliquer » (the same reads, under its locks). */
+export interface Queryable {
+  query(sql: string, params?: unknown[]): Promise<any>;
+}
 import type { Scope } from '../../platform/auth/scope';
 import { SqlParams } from '../../platform/database/sql-builder';
 import { searchKey } from '../directory';
+import { ImportFileKind, type ParsedFile } from './parsed-file';
+import type { SchoolSnapshot } from './snapshot-fingerprint';
 
 export interface ExistingClass {
   id: string;
@@ -21,6 +26,10 @@ export interface ExistingPupil {
   externalId: string | null;
   /** Classes of this école the pupil is in. */
   classIds: string[];
+  /** « Absent du fichier » since an earlier import (`import_absence`): back in the file, the mark goes. */
+  absent: boolean;
+  /** Also a member of another école: absent from this école's file, they are not a leaver. */
+  elsewhere: boolean;
 }
 
 export interface ExistingRelative {
@@ -35,6 +44,7 @@ export interface ExistingRelative {
   /** All their children, here or elsewhere (a pupil transferring in keeps their guardians). */
   childIds: string[];
   addressKey: string | null;
+  absent: boolean;
 }
 
 export interface ElsewherePupil extends ExistingPupil {
@@ -45,7 +55,27 @@ export interface ElsewherePupil extends ExistingPupil {
 
 /** What a dry run compares the files with: the école's classes, pupils and guardians, read in SQL. */
 export class SchoolSnapshotReader {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly db: Queryable) {}
+
+  /** All a dry run compares these files with (and « Appliquer » reads again to check nothing moved). */
+  async read(schoolId: string, files: ParsedFile[], scope: Scope): Promise<SchoolSnapshot> {
+    const departementId = await this.departementOf(schoolId);
+    const pupilFiles = files.filter((file) => file.diagnostics.kind !== ImportFileKind.ONDE_GUARDIANS);
+    const ines = [...new Set(pupilFiles.flatMap((file) => file.pupils.map((p) => p.ine ?? p.externalId).filter((v): v is string => !!v)))];
+    const guardians = files.flatMap((file) => file.guardians);
+    // One after the other: on a transaction's manager, the queries share one connection anyway.
+    const classes = await this.classes(schoolId);
+    const pupils = await this.pupils(schoolId);
+    const relatives = await this.relatives(schoolId);
+    const elsewhere = await this.pupilsByIne(departementId, schoolId, ines, scope);
+    const byContact = await this.relativesByContact(
+      departementId,
+      guardians.flatMap((g) => [g.lastName, g.usageName].filter(Boolean)),
+      guardians.map((g) => g.email).filter((v): v is string => !!v),
+      guardians.map((g) => g.mobile).filter((v): v is string => !!v),
+    );
+    return { classes, pupils, relatives, elsewhere, byContact };
+  }
 
   async classes(schoolId: string): Promise<ExistingClass[]> {
     return this.db.query(
@@ -62,7 +92,10 @@ export class SchoolSnapshotReader {
               replace(u.search_first, ' ', '') AS "firstKey", replace(u.search_last, ' ', '') AS "lastKey",
               to_char(u.birth_date, 'YYYY-MM-DD') AS "birthDate", u.external_id AS "externalId",
               COALESCE((SELECT array_agg(cm.class_id) FROM class_member cm JOIN school_class c ON c.id = cm.class_id
-                         WHERE cm.user_id = u.id AND c.school_id = $1), '{}') AS "classIds"
+                         WHERE cm.user_id = u.id AND c.school_id = $1), '{}') AS "classIds",
+              EXISTS (SELECT 1 FROM import_absence ia WHERE ia.user_id = u.id) AS absent,
+              EXISTS (SELECT 1 FROM user_structure o JOIN structure os ON os.id = o.structure_id
+                       WHERE o.user_id = u.id AND o.structure_id <> $1 AND os.kind = 'ECOLE') AS elsewhere
          FROM user_structure us JOIN app_user u ON u.id = us.user_id
         WHERE us.structure_id = $1 AND u.profile = 'STUDENT' AND u.predeleted_at IS NULL`,
       [schoolId],
@@ -83,7 +116,8 @@ export class SchoolSnapshotReader {
        SELECT u.id, u.first_name AS "firstName", u.last_name AS "lastName",
               replace(u.search_first, ' ', '') AS "firstKey", replace(u.search_last, ' ', '') AS "lastKey",
               u.email, u.mobile, u.activated_at IS NOT NULL AS activated, ia.address_key AS "addressKey",
-              COALESCE((SELECT array_agg(rl.student_id) FROM relative_link rl WHERE rl.relative_id = u.id), '{}') AS "childIds"
+              COALESCE((SELECT array_agg(rl.student_id) FROM relative_link rl WHERE rl.relative_id = u.id), '{}') AS "childIds",
+              EXISTS (SELECT 1 FROM import_absence ab WHERE ab.user_id = u.id) AS absent
          FROM relatives r JOIN app_user u ON u.id = r.id LEFT JOIN import_address ia ON ia.user_id = u.id
         WHERE u.predeleted_at IS NULL`,
       [schoolId],
@@ -108,7 +142,8 @@ export class SchoolSnapshotReader {
       `SELECT u.id, u.first_name AS "firstName", u.last_name AS "lastName",
               replace(u.search_first, ' ', '') AS "firstKey", replace(u.search_last, ' ', '') AS "lastKey",
               to_char(u.birth_date, 'YYYY-MM-DD') AS "birthDate", u.external_id AS "externalId",
-              '{}'::uuid[] AS "classIds", s.id AS "schoolId", CASE WHEN ${scope.contains('s.id', params)} THEN s.name END AS "schoolName"
+              '{}'::uuid[] AS "classIds", EXISTS (SELECT 1 FROM import_absence ab WHERE ab.user_id = u.id) AS absent, true AS elsewhere,
+              s.id AS "schoolId", CASE WHEN ${scope.contains('s.id', params)} THEN s.name END AS "schoolName"
          FROM app_user u
          JOIN LATERAL (SELECT us.structure_id FROM user_structure us WHERE us.user_id = u.id
                         ORDER BY us.structure_id = ${schoolP} DESC LIMIT 1) home ON true
@@ -128,7 +163,8 @@ export class SchoolSnapshotReader {
     return this.db.query(
       `SELECT u.id, u.first_name AS "firstName", u.last_name AS "lastName",
               replace(u.search_first, ' ', '') AS "firstKey", replace(u.search_last, ' ', '') AS "lastKey",
-              u.email, u.mobile, u.activated_at IS NOT NULL AS activated, NULL AS "addressKey", '{}'::uuid[] AS "childIds"
+              u.email, u.mobile, u.activated_at IS NOT NULL AS activated, NULL AS "addressKey", '{}'::uuid[] AS "childIds",
+              EXISTS (SELECT 1 FROM import_absence ab WHERE ab.user_id = u.id) AS absent
          FROM app_user u
         WHERE u.profile = 'RELATIVE' AND u.search_last COLLATE "C" = ANY($1::text[]) AND u.predeleted_at IS NULL
           AND (lower(u.email) = ANY($2::text[]) OR regexp_replace(COALESCE(u.mobile, ''), '[^0-9]', '', 'g') = ANY($3::text[]))

@@ -39,6 +39,7 @@ const KNOWN_ACTIONS = new Set([
   'API_CLIENT_CREATED',
   'API_CLIENT_REVOKED',
   'API_WRITE',
+  'USERS_IMPORTED',
 ]);
 
 const FUNCTIONS = new Set(['SCHOOL_ADMIN', 'CIRCONSCRIPTION_ADMIN', 'DEPARTEMENT_ADMIN', 'OPERATOR']);
@@ -70,6 +71,8 @@ export function auditSentence(entry: Entry, language: UiLanguage): SentencePart[
         accounts: text(details['accounts']),
         client: text(details['client']),
         operation: text(details['operation']),
+        created: text(details['created']),
+        modified: text(details['modified']),
         // The function's name is a key of its own; the template translates « functions.X ».
         fn: '',
       },

@@ -1,0 +1,109 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { displayName, type Actor } from '../../platform/auth/actor';
+import type { SecretBox } from '../../platform/crypto/secret-box';
+import type { AuditService } from '../audit';
+import { applyRefusal } from './import-apply-errors';
+import { LineOperation, type ImportReport, type ReportLine } from './import-report';
+import { planImport } from './import-planner';
+import { planInput, type ImportService } from './import.service';
+import { ImportWriter, type ImportOutcome } from './import-writer';
+import type { ParsedFile } from './parsed-file';
+import type { Resolutions } from './pupil-planner';
+import { SchoolSnapshotReader } from './school-snapshot';
+import { snapshotFingerprint } from './snapshot-fingerprint';
+
+/** « À arbitrer » decided: the line (its profile and number in its file) and the account chosen, or null to create one. */
+export interface ImportResolution {
+  profile: string;
+  line: number;
+  userId: string | null;
+}
+
+const lineKey = (line: Pick<ReportLine, 'profile' | 'line'>) => `${line.profile}:${line.line}`;
+const where = (line: ReportLine) => `${line.file ?? ''} : ${line.line}`;
+
+/** Lines the admin may decide: « À arbitrer », and guardians with a « même adresse » proposal. */
+function decidable(report: ImportReport): Map<string, ReportLine> {
+  return new Map(report.lines.filter((line) => line.line !== null && line.candidates.length > 0).map((line) => [lineKey(line), line]));
+}
+
+/**
+ * « Appliquer »: the dry run's files planned again, under lock, against what the école holds now,
+ * and written in one transaction for the école. Refused when what the dry run read has changed
+ * (the fingerprint), while a line is still « À arbitrer », or when many leave and the number was
+ * not typed. The session's row lock serialises two applies of one dry run; the second finds it
+ * applied and answers what the first did.
+ */
+export class ImportApplyService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly imports: ImportService,
+    private readonly audit: AuditService,
+    private readonly secretBox: SecretBox,
+  ) {}
+
+  async apply(actor: Actor, sessionId: string, resolutions: ImportResolution[], confirmLeavers: number | null, clientAddress: string | null): Promise<ImportOutcome> {
+    const session = await this.imports.session(actor, sessionId); // NOT_FOUND unless the caller's, in scope
+    const decisions = this.decisions(session.report, resolutions);
+    return this.db.transaction(async (manager) => {
+      const [row] = (await manager.query('SELECT status, parsed, fingerprint, outcome FROM import_session WHERE id = $1 FOR UPDATE', [sessionId])) as {
+        status: string;
+        parsed: ParsedFile[] | null;
+        fingerprint: string | null;
+        outcome: ImportOutcome | null;
+      }[];
+      if (row.status === 'APPLIED') return row.outcome!;
+      if (!row.parsed || !row.fingerprint) throw applyRefusal.stale();
+      // One import at a time per école, and the accounts the report names held still while it is checked and written.
+      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`import:${session.schoolId}`]);
+      const named = [...new Set(session.report.lines.flatMap((line) => [line.userId, ...line.candidates.map((c) => c.userId)]).filter((id): id is string => !!id))];
+      await manager.query('SELECT 1 FROM app_user WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [named]);
+      const snapshot = await new SchoolSnapshotReader(manager).read(session.schoolId, row.parsed, actor.scope);
+      if (snapshotFingerprint(snapshot) !== row.fingerprint) throw applyRefusal.stale();
+
+      const { report, actions } = planImport(planInput(session.schoolId, session.report.schoolName, row.parsed, snapshot), decisions);
+      const open = report.lines.filter((line) => line.operation === LineOperation.ARBITRATE);
+      if (open.length) throw applyRefusal.unresolved(open.map(where).join(' ; '));
+      const required = report.leavers?.confirmationRequired ?? null;
+      if (required !== null && confirmLeavers !== required) throw applyRefusal.confirmLeavers(required);
+
+      const outcome = await new ImportWriter(manager, this.secretBox, session.schoolId).apply(actions);
+      await this.record(manager, actor, clientAddress, session.schoolId, report.schoolName, sessionId, outcome);
+      await manager.query(`UPDATE import_session SET status = 'APPLIED', applied_at = now(), outcome = $2 WHERE id = $1`, [sessionId, JSON.stringify(outcome)]);
+      return outcome;
+    });
+  }
+
+  /** The admin's choices, checked against the report they were made on. */
+  private decisions(report: ImportReport, resolutions: ImportResolution[]): Resolutions {
+    const lines = decidable(report);
+    const decisions: Resolutions = new Map();
+    const chosen = new Set<string>();
+    for (const resolution of resolutions) {
+      const key = `${resolution.profile}:${resolution.line}`;
+      const line = lines.get(key);
+      const label = line ? where(line) : `${resolution.profile} ${resolution.line}`;
+      if (!line || decisions.has(key)) throw applyRefusal.badResolution(label);
+      if (resolution.userId !== null) {
+        if (!line.candidates.some((c) => c.userId === resolution.userId) || chosen.has(resolution.userId)) throw applyRefusal.badResolution(label);
+        chosen.add(resolution.userId);
+      }
+      decisions.set(key, resolution.userId);
+    }
+    return decisions;
+  }
+
+  private record(manager: EntityManager, actor: Actor, clientAddress: string | null, schoolId: string, schoolName: string, sessionId: string, outcome: ImportOutcome) {
+    const { createdUserIds: _ids, ...counts } = outcome;
+    return this.audit.record(
+      {
+        actorId: actor.userId,
+        actorLabel: `${displayName(actor)} (${actor.login})`,
+        action: 'USERS_IMPORTED',
+        clientAddress,
+        details: { ...counts, schoolId, schoolName, sessionId },
+      },
+      manager,
+    );
+  }
+}

@@ -1,0 +1,192 @@
+import type { EntityManager } from 'typeorm';
+import { generateCode } from '../../platform/crypto/codes';
+import { AppError } from '../../platform/errors/app-error';
+import type { SecretBox } from '../../platform/crypto/secret-box';
+import { baseLogin, firstFreeLogin, searchKey } from '../directory';
+import { ClassOperation, LineOperation, type FieldChange } from './import-report';
+import type { ImportActions } from './import-planner';
+
+/** What an applied import did, kept on its session and in the audit log. */
+export interface ImportOutcome {
+  created: number;
+  modified: number;
+  transfers: number;
+  leavers: number;
+  classesCreated: number;
+  classesRenamed: number;
+  /** The accounts it created, for « Publipostage des comptes » afterwards. */
+  createdUserIds: string[];
+}
+
+const written = (operation: LineOperation) => operation === LineOperation.UPDATE || operation === LineOperation.TRANSFER;
+
+/**
+ * Writes a planned import inside the caller's transaction. Accounts are created as « Créer un
+ * utilisateur » creates them (login `prenom.nom` with the first free counter, activation code
+ * sealed with the SecretBox), with source ONDE_CSV; an UNCHANGED line writes nothing, and every
+ * membership insert skips what exists, so applying what is already there writes no row.
+ */
+export class ImportWriter {
+  private readonly outcome: ImportOutcome = { created: 0, modified: 0, transfers: 0, leavers: 0, classesCreated: 0, classesRenamed: 0, createdUserIds: [] };
+  /** Planned keys (`line:<n>` or an id) → account ids, for guardians' children created by this import. */
+  private readonly accounts = new Map<string, string>();
+
+  constructor(
+    private readonly manager: EntityManager,
+    private readonly secretBox: SecretBox,
+    private readonly schoolId: string,
+  ) {}
+
+  async apply(actions: ImportActions): Promise<ImportOutcome> {
+    const classIds = await this.classes(actions);
+    for (const action of actions.pupils) {
+      if (action.operation === LineOperation.ERROR || action.operation === LineOperation.ARBITRATE) continue;
+      const classId = classIds.get(action.classKey)!;
+      let userId = action.userId;
+      if (!userId) {
+        const p = action.pupil;
+        userId = await this.createAccount('STUDENT', p.firstName, p.usageName || p.lastName, { birthDate: p.birthDate, externalId: p.ine ?? p.externalId });
+      } else {
+        await this.update(userId, action.changes);
+        if (action.operation === LineOperation.TRANSFER) await this.transfer(userId);
+        if (action.returning) await this.returning(userId);
+        if (written(action.operation)) this.outcome.modified += 1;
+        if (action.operation === LineOperation.TRANSFER) this.outcome.transfers += 1;
+      }
+      this.accounts.set(action.key, userId);
+      if (action.classChange || !action.userId) await this.placeInClass(userId, classId);
+    }
+    for (const action of actions.guardians) {
+      if (action.operation === LineOperation.ERROR || action.operation === LineOperation.ARBITRATE) continue;
+      let userId = action.userId;
+      if (!userId) {
+        userId = await this.createAccount('RELATIVE', action.row.firstName, action.row.usageName || action.row.lastName, { email: action.email, mobile: action.mobile });
+      } else {
+        await this.update(userId, action.changes);
+        await this.manager.query('INSERT INTO user_structure (user_id, structure_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [userId, this.schoolId]);
+        if (action.returning) await this.returning(userId);
+        if (written(action.operation)) this.outcome.modified += 1;
+      }
+      for (const key of action.childKeys) {
+        const child = this.accounts.get(key) ?? (key.startsWith('line:') ? undefined : key);
+        if (child) await this.manager.query('INSERT INTO relative_link (relative_id, student_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [userId, child]);
+      }
+      if (action.addressKey) {
+        await this.manager.query(
+          `INSERT INTO import_address (user_id, address_key) VALUES ($1, $2)
+           ON CONFLICT (user_id) DO UPDATE SET address_key = EXCLUDED.address_key WHERE import_address.address_key IS DISTINCT FROM EXCLUDED.address_key`,
+          [userId, action.addressKey],
+        );
+      }
+    }
+    await this.leavers([...actions.leavingPupils, ...actions.leavingRelatives]);
+    return this.outcome;
+  }
+
+  /** Classes keyed on (école, « Identifiant classe »): created, renamed, or taken over by their ONDE id. */
+  private async classes(actions: ImportActions): Promise<Map<string, string>> {
+    const ids = new Map<string, string>();
+    for (const [key, plan] of actions.classes.byKey) {
+      let classId = plan.classId;
+      if (plan.operation === ClassOperation.CREATE) {
+        const [row] = await this.manager.query('INSERT INTO school_class (school_id, name, levels) VALUES ($1, $2, $3) RETURNING id', [this.schoolId, plan.name, plan.levels]);
+        classId = row.id as string;
+        this.outcome.classesCreated += 1;
+      } else if (plan.operation === ClassOperation.RENAME) {
+        await this.manager.query('UPDATE school_class SET name = $2, levels = $3 WHERE id = $1', [classId, plan.name, plan.levels]);
+        this.outcome.classesRenamed += 1;
+      }
+      if (plan.ondeClassId && (plan.operation === ClassOperation.CREATE || plan.operation === ClassOperation.ADOPT)) {
+        await this.manager.query('INSERT INTO import_class (class_id, school_id, onde_class_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [classId, this.schoolId, plan.ondeClassId]);
+      }
+      ids.set(key, classId!);
+    }
+    return ids;
+  }
+
+  private async createAccount(
+    profile: 'STUDENT' | 'RELATIVE',
+    firstName: string,
+    lastName: string,
+    extra: { birthDate?: string | null; externalId?: string | null; email?: string | null; mobile?: string | null },
+  ): Promise<string> {
+    // An INE is national: held by an imported account outside this département, it cannot be given twice.
+    if (extra.externalId && (await this.manager.query(`SELECT 1 FROM app_user WHERE source = 'ONDE_CSV' AND external_id = $1`, [extra.externalId])).length) {
+      throw new AppError('IMPORT_INE_TAKEN', {
+        fr: `L'INE ${extra.externalId} appartient déjà à un compte hors de ce département : contactez l'opérateur de la plateforme.`,
+        en: `INE ${extra.externalId} already belongs to an account outside this département: contact the platform operator.`,
+      });
+    }
+    const base = baseLogin(firstName, lastName);
+    const taken = (await this.manager.query(`SELECT name FROM account_name WHERE name COLLATE "C" LIKE $1`, [`${base}%`])) as { name: string }[];
+    const login = firstFreeLogin(base, taken.map((row) => row.name));
+    const [row] = await this.manager.query(
+      `INSERT INTO app_user (profile, first_name, last_name, search_first, search_last, login, activation_code_secret, email, mobile, birth_date, external_id, source)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'ONDE_CSV') RETURNING id`,
+      [profile, firstName, lastName, searchKey(firstName), searchKey(lastName), login, this.secretBox.seal(generateCode()), extra.email ?? null, extra.mobile ?? null, extra.birthDate ?? null, extra.externalId ?? null],
+    );
+    await this.manager.query(`INSERT INTO account_name (name, user_id, kind) VALUES ($1, $2, 'LOGIN')`, [login, row.id]);
+    await this.manager.query('INSERT INTO user_structure (user_id, structure_id) VALUES ($1, $2)', [row.id, this.schoolId]);
+    this.outcome.created += 1;
+    this.outcome.createdUserIds.push(row.id);
+    return row.id;
+  }
+
+  /** The report's old → new, field by field; the planner already left out empty cells and what the person chose. */
+  private async update(userId: string, changes: FieldChange[]): Promise<void> {
+    const sets: string[] = [];
+    const values: unknown[] = [userId];
+    const set = (column: string, value: unknown) => {
+      values.push(value);
+      sets.push(`${column} = $${values.length}`);
+    };
+    for (const change of changes) {
+      if (change.field === 'lastName') set('last_name', change.new), set('search_last', searchKey(change.new ?? ''));
+      if (change.field === 'firstName') set('first_name', change.new), set('search_first', searchKey(change.new ?? ''));
+      if (change.field === 'birthDate') set('birth_date', change.new);
+      if (change.field === 'ine') set('external_id', change.new);
+      if (change.field === 'email') set('email', change.new);
+      if (change.field === 'mobile') set('mobile', change.new);
+    }
+    if (sets.length) await this.manager.query(`UPDATE app_user SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, values);
+  }
+
+  /** The account moves école: its memberships elsewhere go, its login, password and activation stay. */
+  private async transfer(userId: string): Promise<void> {
+    await this.manager.query(
+      `DELETE FROM class_member cm USING school_class c WHERE cm.class_id = c.id AND cm.user_id = $1 AND c.school_id <> $2`,
+      [userId, this.schoolId],
+    );
+    await this.manager.query('DELETE FROM user_structure WHERE user_id = $1 AND structure_id <> $2', [userId, this.schoolId]);
+    await this.manager.query('INSERT INTO user_structure (user_id, structure_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [userId, this.schoolId]);
+    await this.manager.query('DELETE FROM import_absence WHERE user_id = $1', [userId]);
+  }
+
+  /** One class of this école: the others of this école are left (a class change), classes elsewhere untouched. */
+  private async placeInClass(userId: string, classId: string): Promise<void> {
+    await this.manager.query(
+      `DELETE FROM class_member cm USING school_class c WHERE cm.class_id = c.id AND cm.user_id = $1 AND c.school_id = $2 AND c.id <> $3`,
+      [userId, this.schoolId, classId],
+    );
+    await this.manager.query('INSERT INTO class_member (class_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [classId, userId]);
+  }
+
+  private async returning(userId: string): Promise<void> {
+    await this.manager.query('DELETE FROM import_absence WHERE user_id = $1', [userId]);
+    await this.manager.query('UPDATE app_user SET left_feed_at = NULL, updated_at = now() WHERE id = $1 AND left_feed_at IS NOT NULL', [userId]);
+  }
+
+  /**
+   * « Absent du fichier »: `left_feed_at` as the directory means it (the feed no longer lists the
+   * account, so an admin may pre-delete it now), and a row the nightly job pre-deletes after 14 days.
+   */
+  private async leavers(userIds: string[]): Promise<void> {
+    if (!userIds.length) return;
+    const marked = await this.manager.query(
+      `INSERT INTO import_absence (user_id, school_id) SELECT unnest($1::uuid[]), $2 ON CONFLICT DO NOTHING RETURNING user_id`,
+      [userIds, this.schoolId],
+    );
+    await this.manager.query('UPDATE app_user SET left_feed_at = now(), updated_at = now() WHERE id = ANY($1) AND left_feed_at IS NULL', [userIds]);
+    this.outcome.leavers = marked.length;
+  }
+}
