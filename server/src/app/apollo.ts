@@ -5,7 +5,8 @@ import type { GraphQLSchema } from 'graphql';
 import type { Server } from 'node:http';
 import { localizeError, maskError } from '../platform/errors/format-error';
 import type { RequestContext } from '../platform/context/request-context';
-import { costLimitError } from '../platform/graphql/operation-cost';
+import { CostBudget } from '../platform/graphql/cost-budget';
+import { priceOperation } from '../platform/graphql/operation-cost';
 import { limitRules, MAX_TOKENS } from '../platform/graphql/operation-rules';
 
 /**
@@ -39,13 +40,16 @@ export function createApollo(schema: GraphQLSchema, httpServer: Server, extraPlu
       };
     },
   };
-  // The cost needs the variables, known once the operation is resolved; refused before execution.
+  // The cost needs the variables, known once the operation is resolved; refused before execution,
+  // over the limit of one operation or over what the caller may still spend (cost-budget.ts).
   const costLimit: ApolloServerPlugin<RequestContext> = {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, operationName }) {
-          const tooCostly = costLimitError(schema, document, operationName, request.variables);
-          if (tooCostly) throw tooCostly;
+        async didResolveOperation({ request, document, operationName, contextValue }) {
+          const priced = priceOperation(schema, document, operationName, request.variables);
+          if (priced.error) throw priced.error;
+          const overBudget = await contextValue.services.costBudget.spend(CostBudget.payer(contextValue.actor, contextValue.clientAddress), priced.cost);
+          if (overBudget) throw overBudget;
         },
       };
     },

@@ -4,6 +4,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { formatError } from '../platform/errors/format-error';
 import { Lang, langFrom } from '../platform/errors/messages';
+import { CostBudget } from '../platform/graphql/cost-budget';
 import { checkOperation } from '../platform/graphql/operation-rules';
 import { logger } from '../platform/logging/logger';
 import { buildContext, resolveActor, sessionTokenFrom } from './context';
@@ -47,7 +48,7 @@ export function attachWebSocket(schema: GraphQLSchema, httpServer: Server, servi
         // The same parse limit, rules and cost limit as Apollo over HTTP, then the same masking (onError).
         const checked = checkOperation(schema, payload);
         if ('errors' in checked) return [...checked.errors];
-        const { document } = checked;
+        const { document, cost } = checked;
         const operation = getOperationAST(document, payload.operationName ?? undefined);
         if (!operation) {
           return [new GraphQLError('Must provide operation name if query contains multiple operations.', { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })];
@@ -58,6 +59,8 @@ export function attachWebSocket(schema: GraphQLSchema, httpServer: Server, servi
           transport: 'ws',
           lang,
         });
+        const overBudget = await services.costBudget.spend(CostBudget.payer(contextValue.actor, contextValue.clientAddress), cost);
+        if (overBudget) return [overBudget];
         const args = {
           schema,
           document,

@@ -40,6 +40,8 @@ export async function startTestServer(
     DEMO_DATA: 'false',
     CLIENT_DIR: join(dataDir, 'no-client'),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL || 'error',
+    // Tests call the API faster than anyone types; cost-budget.int-spec.ts sets a real allowance.
+    GRAPHQL_COST_PER_SECOND: '100000000',
     ...options.env,
   });
   const server = await startServer(config, {

@@ -3,7 +3,7 @@ import type { RequestContext } from '../../platform/context/request-context';
 import { Access, Allow } from '../../platform/auth/access';
 import { AppError } from '../../platform/errors/app-error';
 import { ContactView, InboxEventView, InboxPage, SendMessageInput, SentMessageView, InboxSignal } from './messaging.types';
-import { pageOf } from '../../platform/graphql/list-cost';
+import { pageOf, searchOf } from '../../platform/graphql/list-cost';
 
 @Resolver()
 export class MessagingResolver {
@@ -30,7 +30,7 @@ export class MessagingResolver {
   }
 
   @Allow(Access.SIGNED_IN)
-  @Query(() => [ContactView], { description: 'People you may write to, by the first letters of a name.', complexity: pageOf(50) })
+  @Query(() => [ContactView], { description: 'People you may write to, by the first letters of a name.', complexity: searchOf(50) })
   contacts(
     @Arg('query', { defaultValue: '' }) query: string,
     @Arg('first', () => Int, { defaultValue: 20 }) first: number,

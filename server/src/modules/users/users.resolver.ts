@@ -5,7 +5,7 @@ import { AdminFunction } from '../../platform/model/admin-function';
 import { SchoolClassView, UserView } from '../directory';
 import { Profile } from '../../platform/model/profile';
 import { UserConnection, UserFilter, UserOrder, UserSearchHit } from './users.types';
-import { pageOf } from '../../platform/graphql/list-cost';
+import { pageOf, searchOf } from '../../platform/graphql/list-cost';
 
 @InputType({ description: '« Créer un utilisateur » (feed accounts arrive by themselves within 48–72 h).' })
 export class CreateUserInput {
@@ -38,7 +38,7 @@ export class UsersResolver {
   @Allow(Access.ADMIN)
   @Query(() => [UserSearchHit], {
     description: '« Rechercher un utilisateur »: first letters of a first or last name, within your scope.',
-    complexity: pageOf(50),
+    complexity: searchOf(50),
   })
   searchUsers(
     @Arg('query') query: string,

@@ -4,6 +4,7 @@ import type { SessionCookies } from '../auth/session-cookie';
 import type { SessionService } from '../auth/session.service';
 import type { Config } from '../config/config';
 import type { SecretBox } from '../crypto/secret-box';
+import type { CostBudget } from '../graphql/cost-budget';
 import type { Mailer } from '../mail/mailer';
 import type { OutboxService } from '../mail/outbox.service';
 import type { EventBus } from '../pubsub/event-bus';
@@ -24,4 +25,5 @@ export interface Services {
   cookies: SessionCookies;
   mailer: Mailer;
   outbox: OutboxService;
+  costBudget: CostBudget;
 }

@@ -37,6 +37,10 @@ export const messages = {
     fr: 'La requête est trop complexe.',
     en: 'The query is too complex.',
   },
+  RATE_LIMITED: {
+    fr: 'Trop de demandes en peu de temps. Réessayez dans {seconds} seconde(s).',
+    en: 'Too many requests in a short time. Try again in {seconds} second(s).',
+  },
   QUERY_TOO_COSTLY: {
     fr: "La requête demande trop d'éléments à la fois ({cost} pour {max} au plus) : demandez-en moins par liste (argument first) ou sur moins de niveaux.",
     en: 'The query asks for too many items at once ({cost} for at most {max}): ask for fewer per list (argument first) or over fewer levels.',

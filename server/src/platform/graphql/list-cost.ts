@@ -22,6 +22,17 @@ export function pageOf(max: number): ComplexityEstimator {
   return ({ args, childComplexity }) => pageSize(args.first, max) * (1 + childComplexity);
 }
 
+/**
+ * A search (« Rechercher un utilisateur », contacts): besides what it returns, it walks index
+ * ranges and checks the scope row by row, worth about this many objects returned (bench/amplification).
+ */
+export const SEARCH_COST = 100;
+
+/** A search taking `first`: its own statement, then a page of results. */
+export function searchOf(max: number): ComplexityEstimator {
+  return ({ args, childComplexity }) => SEARCH_COST + pageSize(args.first, max) * (1 + childComplexity);
+}
+
 /** The list of a page object (edges, items, nodes): its size was counted by the field that took `first`. */
 export const sizedByParent: ComplexityEstimator = ({ childComplexity }) => childComplexity;
 
