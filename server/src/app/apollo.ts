@@ -46,9 +46,12 @@ export function createApollo(schema: GraphQLSchema, httpServer: Server, extraPlu
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, operationName, contextValue }) {
+          const payer = CostBudget.payer(contextValue.actor, contextValue.clientAddress);
+          const spent = await contextValue.services.costBudget.refuseIfSpent(payer);
+          if (spent) throw spent;
           const priced = priceOperation(schema, document, operationName, request.variables);
           if (priced.error) throw priced.error;
-          const overBudget = await contextValue.services.costBudget.spend(CostBudget.payer(contextValue.actor, contextValue.clientAddress), priced.cost);
+          const overBudget = await contextValue.services.costBudget.spend(payer, priced.cost);
           if (overBudget) throw overBudget;
         },
       };

@@ -59,7 +59,8 @@ export function attachWebSocket(schema: GraphQLSchema, httpServer: Server, servi
           transport: 'ws',
           lang,
         });
-        const overBudget = await services.costBudget.spend(CostBudget.payer(contextValue.actor, contextValue.clientAddress), cost);
+        const payer = CostBudget.payer(contextValue.actor, contextValue.clientAddress);
+        const overBudget = (await services.costBudget.refuseIfSpent(payer)) ?? (await services.costBudget.spend(payer, cost));
         if (overBudget) return [overBudget];
         const args = {
           schema,
