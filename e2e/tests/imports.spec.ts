@@ -79,6 +79,9 @@ test.describe('Importer des utilisateurs', () => {
     const lines = page.getByRole('table', { name: 'Détail ligne par ligne' });
     await expect(lines.getByRole('row', { name: /VERCHÈRE Zéphirine/ }).first()).toContainText('Nouveau compte');
     expect(await accessibilityViolations(page)).toEqual([]);
+    // On a phone (390 px) the report does not scroll sideways: its tables scroll inside their own frame.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 
     // « Appliquer » is refused while a line is « À arbitrer ».
     await page.getByRole('button', { name: 'Appliquer' }).click();
