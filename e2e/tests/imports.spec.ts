@@ -50,6 +50,7 @@ test.describe('Importer des utilisateurs', () => {
 
     await page.goto('/admin');
     await page.getByRole('link', { name: 'Importer des utilisateurs' }).click();
+    await expect(page).toHaveURL(new RegExp(`${PAGE_PATH}$`));
     await expect(page.getByRole('heading', { level: 1, name: 'Importer des utilisateurs' })).toBeVisible();
     await page.getByLabel('École').selectOption({ label: school.name });
     const pupils = ondeFile('eleves.csv', [
