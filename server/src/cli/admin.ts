@@ -8,6 +8,7 @@ import { AppError } from '../platform/errors/app-error';
 import { EventBus } from '../platform/pubsub/event-bus';
 import { setLogLevel } from '../platform/logging/logger';
 import { findDemoAccountList, listDemoAccounts } from '../app/demo-startup';
+import { importUsage, parseImportArgs, runImport } from './import-command';
 
 const usage = `Console opérateur de Préau
 
@@ -18,6 +19,7 @@ const usage = `Console opérateur de Préau
   npm run admin -- demo-accounts [--json] [--wait]
       Liste un compte de démonstration par rôle, avec son mot de passe ou son code d'activation
       (--json : pour les scripts ; --wait : attend jusqu'à 60 s que le serveur ait chargé la démo).
+${importUsage}
 
 La base utilisée est celle de DATABASE_URL, sinon le PostgreSQL embarqué du dossier .data.`;
 
@@ -32,12 +34,17 @@ async function main(): Promise<number> {
     console.log(usage);
     return command ? 0 : 2;
   }
-  if (!['create-operator', 'reset-password', 'demo-accounts'].includes(command)) {
+  if (!['create-operator', 'reset-password', 'demo-accounts', 'import'].includes(command)) {
     console.error(`Commande inconnue « ${command} ».\n\n${usage}`);
     return 2;
   }
+  const importArgs = command === 'import' ? parseImportArgs(args) : null;
+  if (typeof importArgs === 'string') {
+    console.error(`${importArgs}\n\n${importUsage}`);
+    return 2;
+  }
   const login = args[0];
-  if (command !== 'demo-accounts' && (!login || login.startsWith('--'))) {
+  if (command !== 'demo-accounts' && command !== 'import' && (!login || login.startsWith('--'))) {
     console.error(`Il manque l'identifiant : npm run admin -- ${command} <identifiant>`);
     return 2;
   }
@@ -47,7 +54,9 @@ async function main(): Promise<number> {
   const events = await EventBus.start(database.url, database.dataSource);
   try {
     const services = createServices({ config, dataSource: database.dataSource, events });
-    if (command === 'create-operator') {
+    if (importArgs) {
+      return await runImport(services, database.dataSource, config.publicUrl, importArgs);
+    } else if (command === 'create-operator') {
       const password = await services.operatorAccounts.createOperator(login, option(args, '--prenom'), option(args, '--nom'));
       console.log(`Compte opérateur créé.\n  Identifiant : ${login.toLowerCase()}\n  Mot de passe : ${password}\nNotez-le maintenant : il ne sera plus affiché.`);
     } else if (command === 'reset-password') {

@@ -1,9 +1,6 @@
 import type { Routes } from '@angular/router';
 import { spaceGuard } from '../core/auth/auth.guards';
 import { isOperator } from '../core/auth/home-path';
-import { NotAvailablePage } from '../shared/not-available/not-available-page';
-
-const backToAdministration = { backLink: '/admin', backLabelKey: 'notAvailable.backToAdmin' };
 
 /** /admin: the administration console of school admins and supervisors. */
 const adminRoutes: Routes = [
@@ -35,8 +32,7 @@ const adminRoutes: Routes = [
   {
     path: 'importer-des-utilisateurs',
     title: 'titles.importUsers',
-    component: NotAvailablePage,
-    data: { titleKey: 'titles.importUsers', detailKey: 'notAvailable.importUsersDetail', ...backToAdministration },
+    loadComponent: () => import('./imports/import-users-page'),
   },
   {
     path: 'exporter-des-comptes',
