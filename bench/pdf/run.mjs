@@ -1,5 +1,5 @@
 // bench/pdf: connection sheets (« Fiches de connexion ») through the real PDF pipeline — renderer,
-// Chromium, streaming merge (documents/pdf-merger.ts) — from synthetic accounts generated in
+// Chromium, streaming merge (documents/pdf-merge/) — from synthetic accounts generated in
 // memory (no database): accounts per second and peak memory (RSS of this Node process plus
 // Chromium's whole process tree, sampled every 100 ms by memory-sampler.mjs; PSS every second) for
 // 10,000 and 40,000 accounts × 1, 2 and 8 per page. Side by side, in the same

@@ -2,7 +2,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { ChromiumHost } from './chromium';
 import { pagesPerChunk } from './chunk-size';
 import { type ConnectionSheet, SHEETS_PER_PAGE, SheetLayout } from './connection-sheet';
-import { PdfMerger } from './pdf-merger';
+import { PdfMerger } from './pdf-merge/pdf-merger';
 import { stampCardQrCodes } from './qr-stamp/card-qr-stamp';
 import { qrMatrix, type QrMatrix } from './qr-stamp/qr-code';
 import { qrStampedOn, renderHtml, sheetsByPage } from './sheet-renderer';
