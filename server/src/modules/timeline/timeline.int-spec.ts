@@ -40,21 +40,21 @@ describe('user space: posts, timeline, reports', () => {
   });
 
   it('delivers live to the pupils of the class only, over graphql-ws', async () => {
-    type Change = { timelineChanged: { change: string; item: { title: string } | null } };
+    type Change = { timelineChanged: { change: string; notificationId: string; item: { title: string } | null } };
     /** Subscribes and returns once the hub holds the subscription, so that what is published next reaches it. */
     const subscribe = async (account: { id: string; login: string }) => {
       const client = wsClient(server.url, (await as(account)).cookie);
-      const feed = liveFeed<Change>(client, 'subscription { timelineChanged { change item { title } } }');
+      const feed = liveFeed<Change>(client, 'subscription { timelineChanged { change notificationId item { title } } }');
       await server.services.timelineLive.untilSubscriptions(account.id, 1);
       return feed;
     };
     const pupil = await subscribe(world.pupilA);
     const outsider = await subscribe(pupilA2);
-    await (await as(world.teacherA)).data(PUBLISH, { input: { audience: 'CLASS', audienceId: world.classA1, title: 'Piscine jeudi', body: 'Pensez au bonnet.' } });
-    expect(await pupil.until(1)).toEqual([{ timelineChanged: { change: 'ADDED', item: { title: 'Piscine jeudi' } } }]);
+    const { notificationId } = (await (await as(world.teacherA)).data(PUBLISH, { input: { audience: 'CLASS', audienceId: world.classA1, title: 'Piscine jeudi', body: 'Pensez au bonnet.' } })).publishPost;
+    expect(await pupil.until(1)).toEqual([{ timelineChanged: { change: 'ADDED', notificationId, item: { title: 'Piscine jeudi' } } }]);
     // The post went to its recipients here in one delivery: had the outsider been one, it would have it before this.
     const barrier = { change: 'REMOVED' as const, notificationId: '00000000-0000-4000-8000-00000000000b' };
-    await drain(server.services.timelineLive, [{ feed: outsider, userId: pupilA2.id }], barrier, (message) => message.timelineChanged.change === 'REMOVED');
+    await drain(server.services.timelineLive, [{ feed: outsider, userId: pupilA2.id }], barrier, (message) => message.timelineChanged.notificationId === barrier.notificationId);
     expect(outsider.received).toEqual([]);
     await pupil.client.dispose();
     await outsider.client.dispose();
