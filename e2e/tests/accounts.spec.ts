@@ -1,4 +1,5 @@
 import { mailsTo } from '../support/mail-sink';
+import { pdfText } from '../support/pdf';
 import { sql } from '../support/database';
 import { accessibilityViolations, expect, signIn, test } from '../support/fixtures';
 import { demoAccount, e2eState } from '../support/state';
@@ -39,8 +40,8 @@ test.describe('Comptes', () => {
   test('a director generates a renewal code for a pupil; the pupil sets a new password with it, once', async ({ page, browser }) => {
     const director = demoAccount('SCHOOL_ADMIN');
     // Another activated pupil of the demo pupil's class: this test changes the password it uses.
-    const [row] = await sql<{ login: string; first_name: string; last_name: string }>(
-      `SELECT u.login, u.first_name, u.last_name FROM app_user u JOIN class_member m ON m.user_id = u.id
+    const [row] = await sql<{ login: string; alias: string | null; first_name: string; last_name: string }>(
+      `SELECT u.login, u.alias, u.first_name, u.last_name FROM app_user u JOIN class_member m ON m.user_id = u.id
          JOIN class_member d ON d.class_id = m.class_id JOIN app_user du ON du.id = d.user_id AND du.login = $1
         WHERE u.profile = 'STUDENT' AND u.password_hash IS NOT NULL AND u.login <> $1 ORDER BY u.login LIMIT 1`,
       [demoAccount('STUDENT').login],
@@ -51,8 +52,24 @@ test.describe('Comptes', () => {
     await page.getByRole('link', { name: pupil.scope!, exact: true }).first().click();
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Paramétrage de la classe');
     await page.getByRole('button', { name: `Générer un code de renouvellement de mot de passe pour ${pupil.displayName}` }).click();
-    const code = (await page.locator('code').filter({ hasText: /^[abcdefghjkmnprstvwxyz3456789]{8}$/ }).first().textContent())!.trim();
+    const shownCode = page.locator('code').filter({ hasText: /^[abcdefghjkmnprstvwxyz3456789]{8}$/ }).first();
+    const firstCode = (await shownCode.textContent())!.trim();
     await expect(page.getByText(/Valable jusqu'au/)).toBeVisible();
+    expect(await accessibilityViolations(page)).toEqual([]);
+
+    // « Imprimer pour l'élève »: a slip with a new code (a code is stored hashed: the slip comes with
+    // its generation), which the panel now shows in place of the first one.
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: "Imprimer pour l'élève" }).click();
+    const download = await downloading;
+    const fileName = `code-renouvellement-${row.alias || pupil.login}.pdf`;
+    expect(download.suggestedFilename()).toBe(fileName);
+    await expect(page.getByText(`Fiche téléchargée (${fileName})`)).toBeVisible();
+    await expect(shownCode).not.toHaveText(firstCode);
+    const code = (await shownCode.textContent())!.trim();
+    const slip = pdfText((await download.path())!);
+    expect(slip).toContain(code);
+    expect(slip).toContain(row.alias || pupil.login);
     expect(await accessibilityViolations(page)).toEqual([]);
 
     const pupilContext = await browser.newContext({ baseURL: e2eState().url, locale: 'fr-FR' });
@@ -68,9 +85,11 @@ test.describe('Comptes', () => {
     await pupilPage.getByRole('button', { name: 'Se connecter' }).click();
     await expect(pupilPage).toHaveURL(/\/accueil/);
     await pupilPage.getByRole('button', { name: 'Se déconnecter' }).click();
-    // The code is spent.
-    await signIn(pupilPage, { login: pupil.login, password: code });
-    await expect(pupilPage.getByRole('alert')).toHaveText("L'identifiant ou le mot de passe est incorrect.");
+    // The code is spent, and the first one was revoked by the printed one.
+    for (const spent of [code, firstCode]) {
+      await signIn(pupilPage, { login: pupil.login, password: spent });
+      await expect(pupilPage.getByRole('alert')).toHaveText("L'identifiant ou le mot de passe est incorrect.");
+    }
     await pupilContext.close();
   });
 

@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { projectRoot } from '../platform/config/config';
 import { freePort } from '../platform/database/free-port';
 
@@ -15,6 +16,12 @@ export interface ServerProcess {
   stop(): Promise<void>;
   /** SIGKILL: no shutdown at all, as in a crash. */
   kill(): Promise<void>;
+  /**
+   * Resolves with the first structured log line (stdout, JSON) that `matches`, past or to come: how a
+   * test learns what happened inside the process (start it with LOG_LEVEL=debug to see debug lines).
+   * Rejects if the process exits first.
+   */
+  logged(matches: (line: Record<string, unknown>) => boolean): Promise<Record<string, unknown>>;
 }
 
 /** The built server as its own OS process, as in production (`npm test` builds before the integration tests). */
@@ -33,8 +40,32 @@ export async function startServerProcess(databaseUrl: string, env: Record<string
       LOG_LEVEL: 'error',
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
+  const lines: Record<string, unknown>[] = [];
+  const watchers: { matches: (line: Record<string, unknown>) => boolean; resolve: (line: Record<string, unknown>) => void; reject: (error: Error) => void }[] = [];
+  createInterface({ input: child.stdout! }).on('line', (text) => {
+    let line: Record<string, unknown>;
+    try {
+      line = JSON.parse(text) as Record<string, unknown>;
+    } catch {
+      return; // the banner, not a log line
+    }
+    lines.push(line);
+    for (const watcher of watchers.splice(0)) {
+      if (watcher.matches(line)) watcher.resolve(line);
+      else watchers.push(watcher);
+    }
+  });
+  child.once('exit', () => {
+    for (const watcher of watchers.splice(0)) watcher.reject(new Error('server process exited before logging what was awaited'));
+  });
+  const logged = (matches: (line: Record<string, unknown>) => boolean) => {
+    const seen = lines.find(matches);
+    if (seen) return Promise.resolve(seen);
+    if (child.exitCode !== null || child.signalCode !== null) return Promise.reject(new Error('server process has exited'));
+    return new Promise<Record<string, unknown>>((resolve, reject) => watchers.push({ matches, resolve, reject }));
+  };
   const url = `http://127.0.0.1:${port}`;
   for (let tries = 0; ; tries++) {
     try {
@@ -53,5 +84,5 @@ export async function startServerProcess(databaseUrl: string, env: Record<string
     }
     rmSync(dataDir, { recursive: true, force: true });
   };
-  return { url, child, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
+  return { url, child, stop: () => end('SIGTERM'), kill: () => end('SIGKILL'), logged };
 }

@@ -32,14 +32,12 @@ describe('blocking an account', () => {
     const otherTab = await as(pupil, second);
     const socketThere = await openSocket(second.url, otherTab.cookie!);
 
-    const blockedAt = Date.now();
     const result = await (await as(world.directorA)).data(BLOCK, { id: pupil.id, reason: 'Propos insultants' });
     expect(result.blockUser).toEqual({ status: 'BLOCKED', blockedUntil: null, blockedReason: 'Propos insultants' });
 
-    // Both live connections close within a second, with "unauthorized" (no retry).
+    // Both live connections close, with "unauthorized" (no retry); awaited, not timed.
     const codes = await Promise.all([socketHere.closedWith, socketThere.closedWith]);
     expect(codes).toEqual([4401, 4401]);
-    expect(Date.now() - blockedAt).toBeLessThan(1000);
     // The next request of the open tab is signed out.
     expect(await tab.data('{ me { id } }')).toEqual({ me: null });
     expect((await otherTab.request('{ structures { id } }')).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
@@ -60,10 +58,11 @@ describe('blocking an account', () => {
 
   it('ends a block by itself at its end date', async () => {
     const pupil = await fixtures.user({ profile: 'STUDENT', schools: [world.schoolA] });
-    const until = new Date(Date.now() + 1500).toISOString();
+    const until = new Date(Date.now() + 3_600_000).toISOString();
     await (await as(world.directorA)).data(BLOCK, { id: pupil.id, until });
     expect((await server.client().login(pupil.login, FIXTURE_PASSWORD)).errors?.[0].extensions?.code).toBe('BAD_CREDENTIALS');
-    await new Promise((resolve) => setTimeout(resolve, 1600));
+    // The hour passes (the end date moves to the past, rather than the test sleeping until it).
+    await server.services.dataSource.query(`UPDATE app_user SET blocked_until = now() - interval '1 second' WHERE id = $1`, [pupil.id]);
     expect((await server.client().login(pupil.login, FIXTURE_PASSWORD)).data?.login.status).toBe('SIGNED_IN');
     expect(await server.services.blocking.clearExpiredBlocks()).toBeGreaterThanOrEqual(1);
     const [row] = await server.services.dataSource.query('SELECT blocked_at FROM app_user WHERE id = $1', [pupil.id]);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_PASSWORD, Fixtures } from '../../test-support/fixtures';
 import { GraphQLTestClient, startTestServer, TestServer } from '../../test-support/test-server';
+import { liveFeed } from '../../test-support/live-feed';
 import { wsClient } from '../../test-support/ws-client';
 
 const SEND = 'mutation ($to: [ID!]!, $body: String!) { sendMessage(input: { recipientIds: $to, body: $body }) { id recipients } }';
@@ -25,15 +26,13 @@ describe('messaging under the communication rules', () => {
 
   it("lets a parent write to their child's teacher, who sees the unread count rise live", async () => {
     const teacher = await as(world.teacherA);
-    const events: { inboxChanged: { unreadCount: number; message: { body: string } } }[] = [];
     const socket = wsClient(server.url, teacher.cookie);
-    socket.subscribe({ query: 'subscription { inboxChanged { unreadCount message { body } } }' }, { next: (value) => void events.push(value.data as never), error: () => undefined, complete: () => undefined });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const feed = liveFeed(socket, 'subscription { inboxChanged { unreadCount message { body } } }');
+    await server.services.inboxLive.untilSubscriptions(world.teacherA.id, 1);
     const parent = await as(parentA);
     expect((await parent.data('{ contacts { displayName } }')).contacts).toEqual([{ displayName: 'ENSEIGNANT Paul' }]);
     expect((await parent.data(SEND, { to: [world.teacherA.id], body: 'Bonjour, Léa sera absente demain.' })).sendMessage.recipients).toBe(1);
-    for (let waited = 0; events.length === 0 && waited < 2000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(events).toEqual([{ inboxChanged: { unreadCount: 1, message: { body: 'Bonjour, Léa sera absente demain.' } } }]);
+    expect(await feed.until(1)).toEqual([{ inboxChanged: { unreadCount: 1, message: { body: 'Bonjour, Léa sera absente demain.' } } }]);
     const inbox = (await teacher.data(INBOX)).inbox;
     expect(inbox.unreadCount).toBe(1);
     expect(inbox.messages[0]).toMatchObject({ body: 'Bonjour, Léa sera absente demain.', read: false, sender: { displayName: 'PARENT Claire' } });

@@ -7,6 +7,7 @@ import { FIXTURE_PASSWORD, Fixtures } from '../../test-support/fixtures';
 import { PROCESS_SECRET_KEY, ServerProcess, startServerProcess } from '../../test-support/server-process';
 import { cloneTestDatabase } from '../../test-support/test-database';
 import { GraphQLTestClient } from '../../test-support/test-server';
+import { liveFeed } from '../../test-support/live-feed';
 import { wsClient } from '../../test-support/ws-client';
 
 describe('two server processes on one database', () => {
@@ -21,7 +22,8 @@ describe('two server processes on one database', () => {
     await dataSource.initialize();
     world = await new Fixtures(dataSource, new SecretBox(Buffer.from(PROCESS_SECRET_KEY, 'hex'))).departement();
     await dataSource.destroy();
-    processes.push(await startServerProcess(database.url), await startServerProcess(database.url));
+    // The second logs at debug level: its « live subscription opened » line says when a subscriber is registered.
+    processes.push(await startServerProcess(database.url), await startServerProcess(database.url, { LOG_LEVEL: 'debug' }));
   });
   afterAll(async () => {
     for (const proc of processes) await proc.stop();
@@ -31,10 +33,9 @@ describe('two server processes on one database', () => {
   it('delivers a report made through the first process to a subscriber on the second', async () => {
     const [first, second] = processes;
     const director = await new GraphQLTestClient(second.url).signIn(world.directorA.login, FIXTURE_PASSWORD);
-    const received: unknown[] = [];
     const socket = wsClient(second.url, director.cookie);
-    socket.subscribe({ query: 'subscription { reportAdded { text } }' }, { next: (value) => void received.push(value.data), error: () => undefined, complete: () => undefined });
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    const feed = liveFeed(socket, 'subscription { reportAdded { text } }');
+    await second.logged((line) => line.msg === 'live subscription opened' && line.userId === world.directorA.id);
 
     const teacher = await new GraphQLTestClient(first.url).signIn(world.teacherA.login, FIXTURE_PASSWORD);
     const { notificationId } = (
@@ -42,8 +43,7 @@ describe('two server processes on one database', () => {
     ).publishPost;
     const pupil = await new GraphQLTestClient(first.url).signIn(world.pupilA.login, FIXTURE_PASSWORD);
     await pupil.data('mutation ($id: ID!) { reportNotification(notificationId: $id) { reportId } }', { id: notificationId });
-    for (let waited = 0; received.length === 0 && waited < 3000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(received).toEqual([{ reportAdded: { text: 'Entre deux processus' } }]);
+    expect(await feed.until(1)).toEqual([{ reportAdded: { text: 'Entre deux processus' } }]);
     await socket.dispose();
   });
 });

@@ -1,7 +1,8 @@
-import { Client, createClient } from 'graphql-ws';
+import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_PASSWORD, Fixtures } from '../../test-support/fixtures';
+import { drain, LiveFeed, liveFeed } from '../../test-support/live-feed';
 import { startTestServer, TestServer } from '../../test-support/test-server';
 import type { ReportSignal } from './moderation.types';
 import { ReportStatus } from './report.entity';
@@ -14,10 +15,15 @@ const SHORT = 'subscription { reportAdded { id text } }';
 const RICH = `subscription Feed($withBody: Boolean!) { reportAdded { ...Seen body @include(if: $withBody) } }
   fragment Seen on Report { text status author { displayName } reporters { person { displayName } } }`;
 
-interface Feed {
-  received: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] }[];
-  client: Client;
+type Message = { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+
+interface Feed extends LiveFeed<Message> {
+  userId: string;
+  disposed?: boolean;
 }
+
+const BARRIER = 'barrière';
+const isBarrier = (message: Message) => (message.data as { reportAdded?: { text?: string } } | null)?.reportAdded?.text === BARRIER;
 
 /**
  * reportAdded and reportTreated are @SharedPayload: their selection is executed once per event and
@@ -30,7 +36,8 @@ describe('live report fan-out: one execution per event and query, each subscribe
   let world: Awaited<ReturnType<Fixtures['departement']>>;
   const feeds: Feed[] = [];
 
-  async function listen(account: { login: string }, lang: 'fr' | 'en', query: string, variables?: Record<string, unknown>): Promise<Feed> {
+  /** Subscribes and returns once the hub holds the subscription: what is published next reaches it. */
+  async function listen(account: { id: string; login: string }, lang: 'fr' | 'en', query: string, variables?: Record<string, unknown>): Promise<Feed> {
     const browser = await server.client(lang).signIn(account.login, FIXTURE_PASSWORD);
     const client = createClient({
       url: server.url.replace(/^http/, 'ws') + '/graphql',
@@ -42,15 +49,25 @@ describe('live report fan-out: one execution per event and query, each subscribe
       },
       retryAttempts: 0,
     });
-    const feed: Feed = { received: [], client };
-    client.subscribe({ query, variables }, { next: (value) => void feed.received.push(value as Feed['received'][number]), error: () => undefined, complete: () => undefined });
+    const open = feeds.filter((feed) => feed.userId === account.id && !feed.disposed).length;
+    const feed: Feed = { ...liveFeed<Message>(client, query, { variables, whole: true }), userId: account.id };
     feeds.push(feed);
+    await server.services.reportsAddedLive.untilSubscriptions(account.id, open + 1);
     return feed;
   }
 
+  async function dispose(feed: Feed): Promise<void> {
+    feed.disposed = true;
+    await feed.client.dispose();
+    const open = feeds.filter((other) => other.userId === feed.userId && !other.disposed).length;
+    await server.services.reportsAddedLive.untilSubscriptions(feed.userId, open);
+  }
+
+  /** Waits until the `expected` feeds have `count` messages, and until nothing else is on its way to any open feed. */
   const settle = async (expected: Feed[], count = 1) => {
-    for (let waited = 0; waited < 3000 && expected.some((feed) => feed.received.length < count); waited += 25) await new Promise((resolve) => setTimeout(resolve, 25));
-    await new Promise((resolve) => setTimeout(resolve, 150)); // and nothing more arrives
+    await Promise.all(expected.map((feed) => feed.until(count)));
+    const open = feeds.filter((feed) => !feed.disposed).map((feed) => ({ feed, userId: feed.userId }));
+    await drain(server.services.reportsAddedLive, open, countedSignal(BARRIER).signal, isBarrier);
   };
 
   /** A report as live-events.ts publishes it, with `text` counting how many times it is read. */
@@ -79,7 +96,10 @@ describe('live report fan-out: one execution per event and query, each subscribe
     world = await new Fixtures(server.services.dataSource, server.services.secretBox).departement();
   });
   afterEach(async () => {
-    for (const feed of feeds.splice(0)) await feed.client.dispose();
+    const open = feeds.splice(0).filter((feed) => !feed.disposed);
+    for (const feed of open) await feed.client.dispose();
+    // The next test counts each user's subscriptions from zero.
+    for (const userId of new Set(open.map((feed) => feed.userId))) await server.services.reportsAddedLive.untilSubscriptions(userId, 0);
   });
   afterAll(() => server?.close());
 
@@ -89,7 +109,6 @@ describe('live report fan-out: one execution per event and query, each subscribe
     const cpd = await listen(world.cpd, 'en', RICH, { withBody: true });
     const operator = await listen(world.operator, 'en', RICH, { withBody: false });
     const outsider = await listen(world.directorZ, 'fr', SHORT);
-    await new Promise((resolve) => setTimeout(resolve, 400));
 
     const teacher = await server.client().signIn(world.teacherA.login, FIXTURE_PASSWORD);
     const { notificationId } = (await teacher.data(PUBLISH, { input: { audience: 'CLASS', audienceId: world.classA1, title: 'Signalé à tous', body: 'Le corps' } })).publishPost;
@@ -112,7 +131,6 @@ describe('live report fan-out: one execution per event and query, each subscribe
     const cpd = await listen(world.cpd, 'fr', RICH, { withBody: true });
     const cpdAgain = await listen(world.cpd, 'en', RICH, { withBody: true });
     const operator = await listen(world.operator, 'fr', RICH, { withBody: false });
-    await new Promise((resolve) => setTimeout(resolve, 400));
 
     const { signal, reads } = countedSignal('Compté');
     server.services.reportsAddedLive.publishTo([world.directorA.id, world.erun1.id, world.cpd.id, world.operator.id], signal);
@@ -129,7 +147,6 @@ describe('live report fan-out: one execution per event and query, each subscribe
   it('formats the errors of a shared result for each subscriber, in their own language', async () => {
     const french = await listen(world.directorA, 'fr', SHORT);
     const english = await listen(world.erun1, 'en', SHORT);
-    await new Promise((resolve) => setTimeout(resolve, 400));
 
     // `text` is non-null in the schema: null fails the execution (masked as INTERNAL, logged once per subscriber).
     const { signal, reads } = countedSignal(null);
@@ -154,7 +171,6 @@ describe('live report fan-out: one execution per event and query, each subscribe
   it('keeps the order of events and stops sending to a subscriber who completed, not to the others', async () => {
     const staying = await listen(world.directorA, 'fr', SHORT);
     const leaving = await listen(world.erun1, 'fr', SHORT);
-    await new Promise((resolve) => setTimeout(resolve, 400));
     const to = [world.directorA.id, world.erun1.id];
     for (const text of ['un', 'deux', 'trois']) server.services.reportsAddedLive.publishTo(to, countedSignal(text).signal);
     await settle([staying, leaving], 3);
@@ -162,8 +178,7 @@ describe('live report fan-out: one execution per event and query, each subscribe
     expect(texts(staying)).toEqual(['un', 'deux', 'trois']);
     expect(texts(leaving)).toEqual(['un', 'deux', 'trois']);
 
-    await leaving.client.dispose();
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await dispose(leaving);
     server.services.reportsAddedLive.publishTo(to, countedSignal('quatre').signal);
     await settle([staying], 4);
     expect(texts(staying)).toEqual(['un', 'deux', 'trois', 'quatre']);

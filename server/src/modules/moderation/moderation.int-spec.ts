@@ -1,10 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_PASSWORD, Fixtures } from '../../test-support/fixtures';
 import { GraphQLTestClient, startTestServer, TestServer } from '../../test-support/test-server';
+import { drain, liveFeed } from '../../test-support/live-feed';
 import { wsClient } from '../../test-support/ws-client';
+import type { ReportSignal } from './moderation.types';
 
 const PUBLISH = 'mutation ($input: PublishPostInput!) { publishPost(input: $input) { notificationId } }';
 const REPORT = 'mutation ($id: ID!) { reportNotification(notificationId: $id) { reportId } }';
+/** Published straight to a hub after the real events: once a feed has it, nothing sent before is still on its way. */
+const BARRIER = { reportId: '00000000-0000-4000-8000-00000000000a', report: { id: '00000000-0000-4000-8000-00000000000a', text: 'barrière', status: 'PENDING' } } as unknown as ReportSignal;
+const isBarrier = (message: { reportAdded: { text: string } }) => message.reportAdded.text === 'barrière';
 const REPORTS = 'query ($status: ReportStatus) { reports(status: $status) { reports { id status text author { displayName } reporters { person { displayName } } treatedBy } } }';
 
 describe('moderation: « Conserver » / « Supprimer »', () => {
@@ -42,16 +47,14 @@ describe('moderation: « Conserver » / « Supprimer »', () => {
   it('« Supprimer » removes it from every timeline live, blocks the author if asked, and cannot be done twice', async () => {
     const { notificationId, reportId } = await reportedPost('À supprimer');
     const pupil = await as(world.pupilA);
-    const events: unknown[] = [];
     const socket = wsClient(server.url, pupil.cookie);
-    socket.subscribe({ query: 'subscription { timelineChanged { change notificationId } }' }, { next: (value) => void events.push(value.data), error: () => undefined, complete: () => undefined });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const feed = liveFeed(socket, 'subscription { timelineChanged { change notificationId } }');
+    await server.services.timelineLive.untilSubscriptions(world.pupilA.id, 1);
 
     const director = await as(world.directorA);
     const treated = (await director.data('mutation ($id: ID!) { deleteReport(reportId: $id, blockAuthor: true) { status treatedBy } }', { id: reportId })).deleteReport;
     expect(treated).toEqual({ status: 'DELETED', treatedBy: 'DIRECTRICE Anne' });
-    for (let waited = 0; events.length === 0 && waited < 2000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(events).toEqual([{ timelineChanged: { change: 'REMOVED', notificationId } }]);
+    expect(await feed.until(1)).toEqual([{ timelineChanged: { change: 'REMOVED', notificationId } }]);
     const titles = (await pupil.data('{ timeline(first: 50) { items { title } } }')).timeline.items.map((i: { title: string }) => i.title);
     expect(titles).not.toContain('À supprimer');
     // The post itself stays; the author is blocked.
@@ -68,31 +71,27 @@ describe('moderation: « Conserver » / « Supprimer »', () => {
   it('tells the admins concerned live, on every instance, and in their own timeline; never the others', async () => {
     const second = await startTestServer({ sharedDatabaseOf: server });
     try {
-      const listen = async (account: { login: string }, on: TestServer, query: string) => {
+      /** Subscribes and returns once `on` holds the subscription, so that what is published next reaches it. */
+      const listen = async (account: { id: string; login: string }, on: TestServer, query: string, hub = on.services.reportsAddedLive) => {
         const browser = await on.client().signIn(account.login, FIXTURE_PASSWORD);
-        const received: unknown[] = [];
         const socket = wsClient(on.url, browser.cookie);
-        socket.subscribe({ query }, { next: (value) => void received.push(value.data), error: () => undefined, complete: () => undefined });
-        return { received, socket };
+        const feed = liveFeed<{ reportAdded: { text: string } }>(socket, query);
+        await hub.untilSubscriptions(account.id, 1);
+        return Object.assign(feed, { socket });
       };
       const added = 'subscription { reportAdded { text status } }';
       const director = await listen(world.directorA, server, added);
       const erunOnSecond = await listen(world.erun1, second, added);
       const outsider = await listen(world.directorZ, second, added);
-      const treatedFeed = await listen(world.cpd, second, 'subscription { reportTreated { text status } }');
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      const treatedFeed = await listen(world.cpd, second, 'subscription { reportTreated { text status } }', second.services.reportsTreatedLive);
 
       const { reportId } = await reportedPost('Signalé en direct');
-      const waitFor = async (list: unknown[]) => {
-        for (let waited = 0; list.length === 0 && waited < 3000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
-      };
-      await waitFor(director.received);
-      await waitFor(erunOnSecond.received);
-      expect(director.received).toEqual([{ reportAdded: { text: 'Signalé en direct', status: 'PENDING' } }]);
-      expect(erunOnSecond.received).toEqual([{ reportAdded: { text: 'Signalé en direct', status: 'PENDING' } }]);
+      expect(await director.until(1)).toEqual([{ reportAdded: { text: 'Signalé en direct', status: 'PENDING' } }]);
+      expect(await erunOnSecond.until(1)).toEqual([{ reportAdded: { text: 'Signalé en direct', status: 'PENDING' } }]);
       await (await as(world.directorA)).data('mutation ($id: ID!) { keepReport(reportId: $id) { id } }', { id: reportId });
-      await waitFor(treatedFeed.received);
-      expect(treatedFeed.received).toEqual([{ reportTreated: { text: 'Signalé en direct', status: 'KEPT' } }]);
+      expect(await treatedFeed.until(1)).toEqual([{ reportTreated: { text: 'Signalé en direct', status: 'KEPT' } }]);
+      // The second instance delivered the report to the ERUN: had it sent it to the outsider too, it would come before this.
+      await drain(second.services.reportsAddedLive, [{ feed: outsider, userId: world.directorZ.id }], BARRIER, isBarrier);
       expect(outsider.received).toEqual([]);
 
       const notice = (await (await as(world.erun1)).data('{ timeline(first: 5) { items { title } } }')).timeline.items[0].title;
@@ -110,14 +109,13 @@ describe('moderation: « Conserver » / « Supprimer »', () => {
     // A teacher of the class who is also an admin of the école: the post and the notice both reach them.
     const teachingDirector = await fixtures.user({ profile: 'TEACHER', schools: [world.schoolA], classes: [world.classA1], functions: [{ function: 'SCHOOL_ADMIN', structureId: world.schoolA }] });
     const browser = await as(teachingDirector);
-    const events: { timelineChanged: { change: string; item: { title: string; reportId: string | null } | null } }[] = [];
     const socket = wsClient(server.url, browser.cookie);
-    socket.subscribe({ query: 'subscription { timelineChanged { change item { title reportId } } }' }, { next: (value) => void events.push(value.data as never), error: () => undefined, complete: () => undefined });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const feed = liveFeed<{ timelineChanged: { change: string; item: { title: string; reportId: string | null } | null } }>(socket, 'subscription { timelineChanged { change item { title reportId } } }');
+    await server.services.timelineLive.untilSubscriptions(teachingDirector.id, 1);
 
     const { reportId } = await reportedPost('Annoncé aux référents');
     const notice = 'Une notification a été signalée par ÉLÈVE Léa. Pour traiter le signalement cliquez ici.';
-    for (let waited = 0; events.length < 2 && waited < 3000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    const events = await feed.until(2);
     expect(events.map((e) => e.timelineChanged.item)).toEqual([
       { title: 'Annoncé aux référents', reportId: null },
       { title: notice, reportId },
@@ -150,26 +148,22 @@ describe('moderation: « Conserver » / « Supprimer »', () => {
     const feeds = [];
     for (const account of [leaving, arriving, world.erun1]) {
       const browser = await server.client().signIn(account.login, FIXTURE_PASSWORD);
-      const received: { reportAdded: { text: string } }[] = [];
       const socket = wsClient(server.url, browser.cookie);
-      socket.subscribe({ query: 'subscription { reportAdded { text } }' }, { next: (value) => void received.push(value.data as never), error: () => undefined, complete: () => undefined });
-      feeds.push({ received, socket });
+      feeds.push({ ...liveFeed<{ reportAdded: { text: string } }>(socket, 'subscription { reportAdded { text } }'), socket, userId: account.id });
+      await server.services.reportsAddedLive.untilSubscriptions(account.id, 1);
     }
-    await new Promise((resolve) => setTimeout(resolve, 400));
     // A first report warms every cache of rights on the way.
     await reportedPost('Avant le changement');
-    const waitFor = async (list: unknown[], count: number) => {
-      for (let waited = 0; list.length < count && waited < 3000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
-    };
-    await waitFor(feeds[0]!.received, 1);
-    await waitFor(feeds[2]!.received, 1);
+    await feeds[0]!.until(1);
+    await feeds[2]!.until(1);
 
     await (await as(world.cpd)).data('mutation ($id: ID!, $s: ID) { revokeAdminFunction(userId: $id, function: CIRCONSCRIPTION_ADMIN, structureId: $s) { id } }', { id: leaving.id, s: world.c1 });
     await server.services.dataSource.query(`INSERT INTO admin_function (user_id, function, structure_id) VALUES ($1, 'CIRCONSCRIPTION_ADMIN', $2)`, [arriving.id, world.c1]);
     await reportedPost('Après le changement');
-    await waitFor(feeds[2]!.received, 2);
-    await waitFor(feeds[1]!.received, 1);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await feeds[2]!.until(2);
+    await feeds[1]!.until(1);
+    // Whatever the second report sent to any of them has arrived once this has.
+    await drain(server.services.reportsAddedLive, feeds.map((feed) => ({ feed, userId: feed.userId })), BARRIER, isBarrier);
 
     expect(feeds[2]!.received.map((e) => e.reportAdded.text)).toEqual(['Avant le changement', 'Après le changement']);
     expect(feeds[0]!.received.map((e) => e.reportAdded.text)).toEqual(['Avant le changement']);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_PASSWORD, Fixtures } from '../../test-support/fixtures';
 import { GraphQLTestClient, startTestServer, TestServer } from '../../test-support/test-server';
+import { drain, liveFeed } from '../../test-support/live-feed';
 import { wsClient } from '../../test-support/ws-client';
 
 const PUBLISH = 'mutation ($input: PublishPostInput!) { publishPost(input: $input) { notificationId recipients } }';
@@ -39,25 +40,24 @@ describe('user space: posts, timeline, reports', () => {
   });
 
   it('delivers live to the pupils of the class only, over graphql-ws', async () => {
-    const received: unknown[] = [];
-    const other: unknown[] = [];
-    const pupil = await as(world.pupilA);
-    const outsider = await as(pupilA2);
-    const subscribe = (cookie: string, sink: unknown[]) => {
-      const client = wsClient(server.url, cookie);
-      client.subscribe({ query: 'subscription { timelineChanged { change item { title } } }' }, { next: (value) => void sink.push(value.data), error: () => undefined, complete: () => undefined });
-      return client;
+    type Change = { timelineChanged: { change: string; notificationId: string; item: { title: string } | null } };
+    /** Subscribes and returns once the hub holds the subscription, so that what is published next reaches it. */
+    const subscribe = async (account: { id: string; login: string }) => {
+      const client = wsClient(server.url, (await as(account)).cookie);
+      const feed = liveFeed<Change>(client, 'subscription { timelineChanged { change notificationId item { title } } }');
+      await server.services.timelineLive.untilSubscriptions(account.id, 1);
+      return feed;
     };
-    const a = subscribe(pupil.cookie!, received);
-    const b = subscribe(outsider.cookie!, other);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    await (await as(world.teacherA)).data(PUBLISH, { input: { audience: 'CLASS', audienceId: world.classA1, title: 'Piscine jeudi', body: 'Pensez au bonnet.' } });
-    for (let waited = 0; received.length === 0 && waited < 2000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(received).toEqual([{ timelineChanged: { change: 'ADDED', item: { title: 'Piscine jeudi' } } }]);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(other).toEqual([]);
-    await a.dispose();
-    await b.dispose();
+    const pupil = await subscribe(world.pupilA);
+    const outsider = await subscribe(pupilA2);
+    const { notificationId } = (await (await as(world.teacherA)).data(PUBLISH, { input: { audience: 'CLASS', audienceId: world.classA1, title: 'Piscine jeudi', body: 'Pensez au bonnet.' } })).publishPost;
+    expect(await pupil.until(1)).toEqual([{ timelineChanged: { change: 'ADDED', notificationId, item: { title: 'Piscine jeudi' } } }]);
+    // The post went to its recipients here in one delivery: had the outsider been one, it would have it before this.
+    const barrier = { change: 'REMOVED' as const, notificationId: '00000000-0000-4000-8000-00000000000b' };
+    await drain(server.services.timelineLive, [{ feed: outsider, userId: pupilA2.id }], barrier, (message) => message.timelineChanged.notificationId === barrier.notificationId);
+    expect(outsider.received).toEqual([]);
+    await pupil.client.dispose();
+    await outsider.client.dispose();
   });
 
   it('keeps user text as typed (clients render it as text) and refuses bad links, long texts and foreign audiences', async () => {

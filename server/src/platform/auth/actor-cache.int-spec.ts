@@ -116,7 +116,8 @@ describe('actor cache', () => {
     const cachedBefore = server.services.actorCache.size;
     // The sliding expiry pushes expires_at later: no invalidation.
     await server.services.dataSource.query(`UPDATE user_session SET last_seen_at = now(), expires_at = expires_at + interval '1 hour' WHERE user_id = $1`, [pupil.id]);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Notifications arrive in commit order: once this instance has its own barrier, one from the update would have come.
+    await server.services.events.barrier(60_000);
     expect(server.services.actorCache.size).toBe(cachedBefore);
     await server.services.dataSource.query('UPDATE app_user SET blocked_at = now() WHERE id = $1', [pupil.id]);
     expect(await eventually(async () => (await tab.data('{ me { id } }')).me === null)).toBe(true);

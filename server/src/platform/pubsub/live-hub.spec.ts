@@ -76,4 +76,25 @@ describe('LiveHub (per-user live channels of one instance)', () => {
     hub.publishTo(['bob'], 4);
     expect(listenTo(queued, () => undefined)).toBe(false);
   });
+
+  it('tells who waits when a user reaches a count of open subscriptions, up and down', async () => {
+    const hub = new LiveHub<number>();
+    const states: string[] = [];
+    const two = hub.untilSubscriptions('ann', 2).then(() => states.push('two'));
+    const first = hub.subscribe('ann')[Symbol.asyncIterator]();
+    const none = hub.untilSubscriptions('ann', 0).then(() => states.push('none'));
+    hub.subscribe('bob');
+    await Promise.resolve();
+    expect(states).toEqual([]);
+    const second = hub.subscribe('ann')[Symbol.asyncIterator]();
+    await two;
+    expect(states).toEqual(['two']);
+    await first.return!();
+    await second.return!();
+    await none;
+    expect(states).toEqual(['two', 'none']);
+    // Already there: at once.
+    await hub.untilSubscriptions('bob', 1);
+    await hub.untilSubscriptions('nobody', 0);
+  });
 });

@@ -1,3 +1,5 @@
+import { logger } from '../logging/logger';
+
 /** Events a subscriber may have waiting before its subscription is ended with an error. */
 export const MAX_PENDING_EVENTS = 1024;
 
@@ -89,6 +91,8 @@ class Channel<T> implements AsyncIterableIterator<T> {
  */
 export class LiveHub<T> {
   private readonly channels = new Map<string, Set<Channel<T>>>();
+  /** Who awaits a user's count of open subscriptions (see untilSubscriptions); empty outside tests. */
+  private readonly watchers = new Map<string, { count: number; resolve: () => void }[]>();
 
   subscribe(userId: string): AsyncIterable<T> {
     const channel = new Channel<T>((closed) => {
@@ -96,11 +100,38 @@ export class LiveHub<T> {
       if (!ofUser) return;
       ofUser.delete(closed);
       if (ofUser.size === 0) this.channels.delete(userId);
+      this.changed(userId, ofUser.size);
     });
     const ofUser = this.channels.get(userId);
     if (ofUser) ofUser.add(channel);
     else this.channels.set(userId, new Set([channel]));
+    const open = ofUser ? ofUser.size : 1;
+    // Also the one sign another process gives that a subscription is registered (cross-process tests read it).
+    logger.debug('live subscription opened', { userId, open });
+    this.changed(userId, open);
     return channel;
+  }
+
+  /**
+   * Resolves once `userId` has exactly `count` open subscriptions on this instance (at once if so
+   * already). What tests await between subscribing over a socket and publishing, instead of a sleep.
+   */
+  untilSubscriptions(userId: string, count: number): Promise<void> {
+    if ((this.channels.get(userId)?.size ?? 0) === count) return Promise.resolve();
+    return new Promise((resolve) => {
+      const ofUser = this.watchers.get(userId);
+      if (ofUser) ofUser.push({ count, resolve });
+      else this.watchers.set(userId, [{ count, resolve }]);
+    });
+  }
+
+  private changed(userId: string, open: number): void {
+    const ofUser = this.watchers.get(userId);
+    if (!ofUser) return;
+    const waiting = ofUser.filter((watcher) => watcher.count !== open);
+    for (const watcher of ofUser) if (watcher.count === open) watcher.resolve();
+    if (waiting.length > 0) this.watchers.set(userId, waiting);
+    else this.watchers.delete(userId);
   }
 
   /** Users with at least one open subscription on this instance. */

@@ -1,8 +1,16 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, ElementRef, effect, inject, input, output, signal, untracked, viewChild } from '@angular/core';
+import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, inject, input, linkedSignal, output, signal, untracked, viewChild } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
+import { Apollo } from 'apollo-angular';
+import { firstValueFrom } from 'rxjs';
+import { UserErrorMessageService } from '../../core/errors/user-error-message.service';
 import { LanguageService } from '../../core/i18n/language.service';
+import { downloadFile } from '../download/download-file';
 import { DateTimePipe } from '../format/date-time.pipe';
+import { PRINT_RENEWAL_CODE_MUTATION } from './generate-renewal-code.mutation';
+
+/** The instruction for pupils: their panel also offers the slip to print. */
+const PUPIL_INSTRUCTION = 'renewalCode.instructionPupil';
 
 let nextId = 0;
 
@@ -19,7 +27,8 @@ export interface ShownRenewalCode {
 /**
  * « Code de renouvellement pour … »: the code in large type, the identifier to give with it, its
  * expiry, how to use it, that it is shown only once; « Copier » (or the code selected when the
- * clipboard is refused) and « Masquer le code ». The page puts it in a role="status" container,
+ * clipboard is refused), for a pupil « Imprimer pour l'élève » (a slip to cut out, downloaded as
+ * `code-renouvellement-<identifiant>.pdf`) and « Masquer le code ». The page puts it in a role="status" container,
  * focuses it (`focus()`) once shown and gives the focus back to its button on `hidden`.
  */
 @Component({
@@ -30,20 +39,20 @@ export interface ShownRenewalCode {
   template: `
     <div #panel class="renewal-code" tabindex="-1" [attr.aria-labelledby]="titleId">
       <h3 class="renewal-code__title" [id]="titleId">
-        {{ 'renewalCode.title' | transloco: { name: shown().name } }}
+        {{ 'renewalCode.title' | transloco: { name: current().name } }}
       </h3>
       <p>
         <span class="visually-hidden">{{ 'renewalCode.codeLabel' | transloco }}</span>
-        <code #codeValue class="renewal-code__value" translate="no">{{ shown().code }}</code>
+        <code #codeValue class="renewal-code__value" translate="no">{{ current().code }}</code>
       </p>
       <dl class="renewal-code__facts">
         <div>
           <dt>{{ 'renewalCode.identifier' | transloco }}</dt>
-          <dd translate="no">{{ shown().identifier }}</dd>
+          <dd translate="no">{{ current().identifier }}</dd>
         </div>
         <div>
           <dt>{{ 'renewalCode.validity' | transloco }}</dt>
-          <dd>{{ 'renewalCode.validUntil' | transloco: { date: (shown().expiresAt | dateTime: language()) } }}</dd>
+          <dd>{{ 'renewalCode.validUntil' | transloco: { date: (current().expiresAt | dateTime: language()) } }}</dd>
         </div>
       </dl>
       <p>{{ instructionKey() | transloco }}</p>
@@ -52,6 +61,11 @@ export interface ShownRenewalCode {
         <button type="button" class="button button--primary" (click)="copy()">
           {{ 'renewalCode.copy' | transloco }}
         </button>
+        @if (forPupil()) {
+          <button type="button" class="button button--secondary" [disabled]="printing()" (click)="print()">
+            {{ (printing() ? 'renewalCode.printing' : 'renewalCode.print') | transloco }}
+          </button>
+        }
         <button type="button" class="button button--secondary" (click)="hidden.emit()">
           {{ 'renewalCode.hide' | transloco }}
         </button>
@@ -64,6 +78,12 @@ export interface ShownRenewalCode {
           <p class="renewal-code__copy-result">{{ 'renewalCode.copyFailed' | transloco }}</p>
         }
       }
+      @if (printed(); as fileName) {
+        <p class="renewal-code__copy-result">{{ 'renewalCode.printed' | transloco: { file: fileName } }}</p>
+      }
+      @if (printError(); as message) {
+        <p class="renewal-code__copy-result" role="alert">{{ message }}</p>
+      }
     </div>
   `,
 })
@@ -71,6 +91,8 @@ export class RenewalCodePanel {
   private readonly document = inject(DOCUMENT);
   private readonly panel = viewChild.required<ElementRef<HTMLElement>>('panel');
   private readonly codeValue = viewChild.required<ElementRef<HTMLElement>>('codeValue');
+  private readonly apollo = inject(Apollo);
+  private readonly userErrors = inject(UserErrorMessageService);
 
   readonly shown = input.required<ShownRenewalCode>();
   /** How the code is used, for this audience (a pupil, anyone). */
@@ -80,12 +102,23 @@ export class RenewalCodePanel {
   protected readonly language = inject(LanguageService).current;
   protected readonly copyResult = signal<'copied' | 'failed' | null>(null);
   protected readonly titleId = `renewal-code-title-${++nextId}`;
+  /** The code on screen: the one given, or the one printed since (printing makes a new code, which revokes it). */
+  protected readonly current = linkedSignal(() => this.shown());
+  protected readonly forPupil = computed(() => this.instructionKey() === PUPIL_INSTRUCTION);
+  protected readonly printing = signal(false);
+  /** The file name of the slip just downloaded. */
+  protected readonly printed = signal<string | null>(null);
+  protected readonly printError = signal<string | null>(null);
 
   constructor() {
-    // A new code: the previous copy result no longer applies.
+    // A new code from the page: the previous copy and print results no longer apply.
     effect(() => {
       this.shown();
-      untracked(() => this.copyResult.set(null));
+      untracked(() => {
+        this.copyResult.set(null);
+        this.printed.set(null);
+        this.printError.set(null);
+      });
     });
   }
 
@@ -101,13 +134,51 @@ export class RenewalCodePanel {
       if (!navigator.clipboard) {
         throw new Error('clipboard unavailable');
       }
-      await navigator.clipboard.writeText(this.shown().code);
+      await navigator.clipboard.writeText(this.current().code);
       this.copyResult.set('copied');
     } catch {
       // Insecure origin or permission refused: select the code so Ctrl+C does it.
       this.copyResult.set('failed');
       this.selectCode();
     }
+  }
+
+  /**
+   * The slip can only be made with a code's generation (codes are stored hashed): a new code is
+   * generated with it, and shown here in place of the previous one, which it revokes.
+   */
+  protected async print(): Promise<void> {
+    if (this.printing()) {
+      return;
+    }
+    const shown = this.current();
+    this.printing.set(true);
+    this.printError.set(null);
+    this.printed.set(null);
+    try {
+      const result = await firstValueFrom(this.apollo.mutate({ mutation: PRINT_RENEWAL_CODE_MUTATION, variables: { userId: shown.userId } }));
+      const renewal = result.data?.generateRenewalCode;
+      if (!renewal) {
+        throw new Error('generateRenewalCode: empty answer');
+      }
+      this.current.set({ ...shown, code: renewal.code, expiresAt: renewal.expiresAt });
+      this.copyResult.set(null);
+      const fileName = `code-renouvellement-${shown.identifier}.pdf`;
+      this.savePdf(renewal.slipPdf, fileName);
+      this.printed.set(fileName);
+    } catch (error: unknown) {
+      this.printError.set(this.userErrors.describe(error).message);
+    } finally {
+      this.printing.set(false);
+    }
+  }
+
+  private savePdf(base64: string, fileName: string): void {
+    const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+    const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }));
+    downloadFile(this.document, url, fileName);
+    // Revoked once the click has been handled: the browser holds the file by then.
+    setTimeout(() => URL.revokeObjectURL(url));
   }
 
   private selectCode(): void {

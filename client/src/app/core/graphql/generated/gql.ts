@@ -73,6 +73,7 @@ type Documents = {
     "\n  subscription MailingProgress($id: ID!) {\n    mailingProgress(id: $id) {\n      ...MailingFields\n    }\n  }\n": typeof types.MailingProgressDocument,
     "\n  query MailingFailures($id: ID!, $first: Int!, $after: String) {\n    mailing(id: $id) {\n      id\n      recipients(status: FAILED, first: $first, after: $after) {\n        endCursor\n        nodes {\n          userId\n          displayName\n          login\n          email\n          error\n        }\n      }\n    }\n  }\n": typeof types.MailingFailuresDocument,
     "\n  mutation GenerateRenewalCode($userId: ID!) {\n    generateRenewalCode(userId: $userId) {\n      code\n      expiresAt\n    }\n  }\n": typeof types.GenerateRenewalCodeDocument,
+    "\n  mutation PrintRenewalCode($userId: ID!) {\n    generateRenewalCode(userId: $userId) {\n      code\n      expiresAt\n      slipPdf\n    }\n  }\n": typeof types.PrintRenewalCodeDocument,
     "\n  fragment TimelineItemFields on TimelineItem {\n    id\n    title\n    body\n    link\n    author {\n      id\n      displayName\n      profile\n    }\n    audience\n    createdAt\n    reportedByMe\n    reportId\n    reportNotice {\n      reportId\n      audience\n      reporter {\n        id\n        displayName\n      }\n      treatedAt\n      treatedBy\n    }\n  }\n": typeof types.TimelineItemFieldsFragmentDoc,
     "\n  query Timeline($first: Int!, $after: String) {\n    timeline(first: $first, after: $after) {\n      items {\n        ...TimelineItemFields\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n": typeof types.TimelineDocument,
     "\n  subscription TimelineChanged {\n    timelineChanged {\n      change\n      notificationId\n      item {\n        ...TimelineItemFields\n      }\n    }\n  }\n": typeof types.TimelineChangedDocument,
@@ -139,6 +140,7 @@ const documents: Documents = {
     "\n  subscription MailingProgress($id: ID!) {\n    mailingProgress(id: $id) {\n      ...MailingFields\n    }\n  }\n": types.MailingProgressDocument,
     "\n  query MailingFailures($id: ID!, $first: Int!, $after: String) {\n    mailing(id: $id) {\n      id\n      recipients(status: FAILED, first: $first, after: $after) {\n        endCursor\n        nodes {\n          userId\n          displayName\n          login\n          email\n          error\n        }\n      }\n    }\n  }\n": types.MailingFailuresDocument,
     "\n  mutation GenerateRenewalCode($userId: ID!) {\n    generateRenewalCode(userId: $userId) {\n      code\n      expiresAt\n    }\n  }\n": types.GenerateRenewalCodeDocument,
+    "\n  mutation PrintRenewalCode($userId: ID!) {\n    generateRenewalCode(userId: $userId) {\n      code\n      expiresAt\n      slipPdf\n    }\n  }\n": types.PrintRenewalCodeDocument,
     "\n  fragment TimelineItemFields on TimelineItem {\n    id\n    title\n    body\n    link\n    author {\n      id\n      displayName\n      profile\n    }\n    audience\n    createdAt\n    reportedByMe\n    reportId\n    reportNotice {\n      reportId\n      audience\n      reporter {\n        id\n        displayName\n      }\n      treatedAt\n      treatedBy\n    }\n  }\n": types.TimelineItemFieldsFragmentDoc,
     "\n  query Timeline($first: Int!, $after: String) {\n    timeline(first: $first, after: $after) {\n      items {\n        ...TimelineItemFields\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n": types.TimelineDocument,
     "\n  subscription TimelineChanged {\n    timelineChanged {\n      change\n      notificationId\n      item {\n        ...TimelineItemFields\n      }\n    }\n  }\n": types.TimelineChangedDocument,
@@ -396,6 +398,10 @@ export function graphql(source: "\n  query MailingFailures($id: ID!, $first: Int
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation GenerateRenewalCode($userId: ID!) {\n    generateRenewalCode(userId: $userId) {\n      code\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation GenerateRenewalCode($userId: ID!) {\n    generateRenewalCode(userId: $userId) {\n      code\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PrintRenewalCode($userId: ID!) {\n    generateRenewalCode(userId: $userId) {\n      code\n      expiresAt\n      slipPdf\n    }\n  }\n"): (typeof documents)["\n  mutation PrintRenewalCode($userId: ID!) {\n    generateRenewalCode(userId: $userId) {\n      code\n      expiresAt\n      slipPdf\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
