@@ -3,6 +3,7 @@ import { SessionCookies } from '../platform/auth/session-cookie';
 import { SessionService } from '../platform/auth/session.service';
 import type { Services } from '../platform/context/services';
 import { SecretBox } from '../platform/crypto/secret-box';
+import { ClientBuckets } from '../platform/graphql/client-bucket';
 import { Mailer } from '../platform/mail/mailer';
 import { OutboxService } from '../platform/mail/outbox.service';
 import type { Infrastructure } from '../platform/module/domain-module';
@@ -31,6 +32,7 @@ export function createServices(infrastructure: Infrastructure): Services {
     cookies: new SessionCookies(config.secureCookies),
     mailer: new Mailer(dataSource, config.smtpUrl, config.mailFrom, config.demoMode),
     outbox: new OutboxService(dataSource),
+    clientBuckets: new ClientBuckets(),
   };
   // Each module reads the services of the platform and of the modules before it (app/modules.ts).
   const services = platform as Services;

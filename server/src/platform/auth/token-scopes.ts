@@ -1,4 +1,5 @@
 import { AppError } from '../errors/app-error';
+import type { BucketSize } from '../graphql/client-bucket';
 
 /** What an integration token may be granted (issue 20, research C4.2). */
 export const TOKEN_SCOPES = [
@@ -47,6 +48,9 @@ export const OPERATION_SCOPES: Readonly<Record<string, TokenScope>> = {
   // (tokens are not read on graphql-ws connections yet).
 };
 
+/** Root fields every token may call whatever its scopes: they say nothing about anyone. */
+export const OPEN_TO_TOKENS: readonly string[] = ['Query.rateLimit'];
+
 /** What a request authenticated by an integration token carries besides its (narrowed) actor. */
 export interface IntegrationGrant {
   clientId: string;
@@ -54,6 +58,8 @@ export interface IntegrationGrant {
   scopes: readonly TokenScope[];
   /** Per-client secret of the pseudonymous ids (so two integrators cannot join their data). */
   pseudonymKey: string;
+  /** Its cost bucket (platform/graphql/client-bucket.ts): 1,000 points refilled 2/s unless the operator raised it. */
+  bucket: BucketSize;
   /** Records a write made with the token (the audit log names the client). */
   recordWrite(operation: string, clientAddress: string | null): Promise<void>;
 }
@@ -79,6 +85,7 @@ export function closedToTokens(what: string): AppError {
  */
 export async function checkTokenOperation(grant: IntegrationGrant, parentType: string, field: string, clientAddress: string | null): Promise<void> {
   const key = `${parentType}.${field}`;
+  if (OPEN_TO_TOKENS.includes(key)) return;
   const scope = OPERATION_SCOPES[key];
   if (!scope) throw closedToTokens(field);
   if (!grant.scopes.includes(scope)) throw missingScope(scope);

@@ -4,6 +4,7 @@ import type { SessionCookies } from '../auth/session-cookie';
 import type { SessionService } from '../auth/session.service';
 import type { Config } from '../config/config';
 import type { SecretBox } from '../crypto/secret-box';
+import type { ClientBuckets } from '../graphql/client-bucket';
 import type { Mailer } from '../mail/mailer';
 import type { OutboxService } from '../mail/outbox.service';
 import type { EventBus } from '../pubsub/event-bus';
@@ -24,4 +25,6 @@ export interface Services {
   cookies: SessionCookies;
   mailer: Mailer;
   outbox: OutboxService;
+  /** The integration clients' cost buckets (in memory, per instance). */
+  clientBuckets: ClientBuckets;
 }

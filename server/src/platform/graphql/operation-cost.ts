@@ -49,30 +49,30 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
 }
 
 /**
- * The error for an operation over the limit, or undefined. One function for HTTP and WebSocket, so
- * both refuse the same operations with the same message before any resolver runs.
+ * The operation's cost, or the error for an operation over the limit. One function for HTTP and
+ * WebSocket, so both refuse the same operations with the same message before any resolver runs.
  */
-export function costLimitError(
+export function priceOperation(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName?: string | null,
   variables?: Record<string, unknown> | null,
-): GraphQLError | undefined {
+): { cost: number; error?: undefined } | { error: GraphQLError } {
   let cost: number;
   try {
     cost = operationCost(schema, document, operationName, variables);
   } catch (error) {
     if (!(error instanceof GraphQLError)) throw error;
     // Variables that do not coerce are execution's to report, with their own message.
-    if (!/maximum allowed number of nodes/.test(error.message)) return undefined;
-    return refusal(AppError.of('QUERY_TOO_COMPLEX'));
+    if (!/maximum allowed number of nodes/.test(error.message)) return { cost: 0 };
+    return { error: refusal(AppError.of('QUERY_TOO_COMPLEX')) };
   }
-  if (cost <= MAX_COST) return undefined;
+  if (cost <= MAX_COST) return { cost };
   const [fr, en] = (['fr', 'en'] as const).map((lang) => {
     const format = (n: number) => n.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB');
     return translate('QUERY_TOO_COSTLY', lang, { cost: format(Math.round(cost)), max: format(MAX_COST) });
   });
-  return refusal(new AppError('QUERY_TOO_COSTLY', { fr: fr!, en: en! }));
+  return { error: refusal(new AppError('QUERY_TOO_COSTLY', { fr: fr!, en: en! })) };
 }
 
 /** A refusal before execution: HTTP 400 like a validation error, the message masked as an AppError's. */

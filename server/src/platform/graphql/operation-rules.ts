@@ -2,7 +2,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { DocumentNode, GraphQLError, GraphQLSchema, parse, specifiedRules, validate, ValidationContext, ValidationRule } from 'graphql';
-import { costLimitError } from './operation-cost';
+import { priceOperation } from './operation-cost';
 
 /**
  * The limits every operation must respect, on HTTP and on WebSocket alike. The rules report a
@@ -39,7 +39,7 @@ export interface OperationRequest {
  * Parse, validate and price an operation the way Apollo does over HTTP (same parser limit, same
  * rules, same cost limit), for the transports that do not go through Apollo (graphql-ws).
  */
-export function checkOperation(schema: GraphQLSchema, request: OperationRequest): { document: DocumentNode } | { errors: readonly GraphQLError[] } {
+export function checkOperation(schema: GraphQLSchema, request: OperationRequest): { document: DocumentNode; cost: number } | { errors: readonly GraphQLError[] } {
   let document: DocumentNode;
   try {
     document = parse(request.query, { maxTokens: MAX_TOKENS });
@@ -51,6 +51,6 @@ export function checkOperation(schema: GraphQLSchema, request: OperationRequest)
   if (invalid.length) {
     return { errors: invalid.map((error) => new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })) };
   }
-  const tooCostly = costLimitError(schema, document, request.operationName, request.variables);
-  return tooCostly ? { errors: [tooCostly] } : { document };
+  const priced = priceOperation(schema, document, request.operationName, request.variables);
+  return priced.error ? { errors: [priced.error] } : { document, cost: priced.cost };
 }
