@@ -179,4 +179,39 @@ describe('cost limits of integration tokens (issue 20, item 3)', () => {
     const again = tokenSocket(server, token);
     expect(await again.closedWith).toBe(4403);
   });
+
+  it('on a socket, says RATE_LIMITED for the operation and keeps the socket open', async () => {
+    const { token, id } = await createToken(['directory:read'], 'Seau du socket');
+    const operator = await as(world.operator);
+    // A page of 8 costs 17: two pass, the third waits for points coming back at 0.1 a second.
+    await operator.data(SET_LIMIT, { id, input: { size: 40, refillPerSecond: 0.1 } });
+    const socket = tokenSocket(server, token);
+    let refused: { errors?: any[]; closed?: number } | undefined;
+    for (let tries = 0; tries < 10 && !refused; tries++) {
+      const answer = await socket.run('{ users(first: 8) { edges { node { id } } } }');
+      if (answer.errors) refused = answer;
+    }
+    expect(refused?.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+    expect(refused?.errors?.[0].message).toMatch(/Réessayez dans \d+ seconde/);
+    // Still open: the next operation gets its own answer, not a close code.
+    expect((await socket.run('{ users(first: 8) { edges { node { id } } } }')).errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+    await socket.client.dispose();
+  });
+
+  it("closes a token's sockets when it expires or its creator is blocked", async () => {
+    const expiring = await createToken(['directory:read'], 'Expire');
+    const expiringSocket = tokenSocket(second, expiring.token);
+    expect((await expiringSocket.run('{ rateLimit { cost } }')).errors).toBeUndefined();
+    // What an expiry reached looks like (the socket's own timer covers one nobody writes).
+    await server.services.dataSource.query(`UPDATE api_client SET expires_at = now() - interval '1 second' WHERE id = $1`, [expiring.id]);
+    expect(await expiringSocket.closedWith).toBe(4401);
+
+    const cpd2 = await fixtures.user({ profile: 'PERSONNEL', lastName: 'Cpd', firstName: 'Quatre', functions: [{ function: 'DEPARTEMENT_ADMIN', structureId: world.dep }] });
+    const admin = await as(cpd2);
+    const { createApiClient } = await admin.data(CREATE, { input: { name: 'Créateur bloqué', purpose: 'Appel', structureId: world.c1, scopes: ['directory:read'], expiresAt: inDays(30) } });
+    const blockedSocket = tokenSocket(second, createApiClient.token);
+    expect((await blockedSocket.run('{ rateLimit { cost } }')).errors).toBeUndefined();
+    expect((await (await as(world.operator)).request('mutation ($id: ID!) { blockUser(userId: $id) { status } }', { id: cpd2.id })).errors).toBeUndefined();
+    expect(await blockedSocket.closedWith).toBe(4401);
+  });
 });
