@@ -45,7 +45,8 @@ export const OPERATION_SCOPES: Readonly<Record<string, TokenScope>> = {
   'Mutation.createMailing': 'mailing:write',
   // Not yet: reports (their reporters and authors would need the field tiers, which the shared
   // subscription payloads cannot carry: platform/pubsub/shared-payload.ts) and every subscription
-  // (tokens are not read on graphql-ws connections yet).
+  // (tokens open graphql-ws sockets for queries and mutations; the subscriptions' payloads have
+  // no token variant yet, nor the event log of issue 20 item 4).
 };
 
 /** Root fields every token may call whatever its scopes: they say nothing about anyone. */
