@@ -30,7 +30,7 @@ test.describe('Session fermée ailleurs', () => {
     // The same session signed out from another window (same cookie): the server closes its sockets (4401).
     const elsewhere = await browser.newContext({ baseURL, storageState: await context.storageState() });
     const logout = await elsewhere.request.post('/graphql', { data: { query: 'mutation Logout { logout }' } });
-    expect(await logout.json()).toEqual({ data: { logout: true } });
+    expect((await logout.json()).data).toEqual({ logout: true });
     await elsewhere.close();
 
     await expect(page).toHaveURL(/\/connexion\?retour=%2Fmessages/);
@@ -56,7 +56,7 @@ test.describe('Session fermée ailleurs', () => {
     await openWithLiveConnection(page, '/admin');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     const logout = await context.request.post('/graphql', { data: { query: 'mutation Logout { logout }' } });
-    expect(await logout.json()).toEqual({ data: { logout: true } });
+    expect((await logout.json()).data).toEqual({ logout: true });
     await expect(page).toHaveURL(/\/connexion/);
     await expect(page.getByRole('alert')).toContainText('Your session was closed');
     await context.close();

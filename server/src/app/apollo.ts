@@ -1,11 +1,13 @@
-import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer, ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import type { GraphQLSchema } from 'graphql';
+import { DocumentNode, execute, GraphQLSchema } from 'graphql';
 import type { Server } from 'node:http';
 import { localizeError, maskError } from '../platform/errors/format-error';
 import type { RequestContext } from '../platform/context/request-context';
 import { CostBudget } from '../platform/graphql/cost-budget';
+import { admitOperation } from '../platform/graphql/admit-operation';
+import { rateLimitHeaders, settleOperation } from '../platform/graphql/cost-accounting';
 import { priceOperation } from '../platform/graphql/operation-cost';
 import { limitRules, MAX_TOKENS } from '../platform/graphql/operation-rules';
 
@@ -40,19 +42,41 @@ export function createApollo(schema: GraphQLSchema, httpServer: Server, extraPlu
       };
     },
   };
-  // The cost needs the variables, known once the operation is resolved; refused before execution,
-  // over the limit of one operation or over what the caller may still spend (cost-budget.ts).
+  // The cost needs the variables, known once the operation is resolved; refused before execution
+  // over the limit of one operation, over what a person may still spend (cost-budget.ts) or what a
+  // token's client may (cost-accounting.ts). Every answer then says what it cost and what is left.
   const costLimit: ApolloServerPlugin<RequestContext> = {
     async requestDidStart() {
+      let runOnly: DocumentNode | undefined;
       return {
         async didResolveOperation({ request, document, operationName, contextValue }) {
-          const payer = CostBudget.payer(contextValue.actor, contextValue.clientAddress);
-          const spent = await contextValue.services.costBudget.refuseIfSpent(payer);
+          // A person (a session, or an address signed out) pays from their own budget; a token from
+          // its client's bucket (admitOperation). Refused before pricing once nothing is left.
+          const payer = contextValue.actor?.integration ? null : CostBudget.payer(contextValue.actor, contextValue.clientAddress);
+          const spent = payer ? await contextValue.services.costBudget.refuseIfSpent(payer) : undefined;
           if (spent) throw spent;
           const priced = priceOperation(schema, document, operationName, request.variables);
           if (priced.error) throw priced.error;
-          const overBudget = await contextValue.services.costBudget.spend(payer, priced.cost);
+          const overBudget = payer ? await contextValue.services.costBudget.spend(payer, priced.cost) : undefined;
           if (overBudget) throw overBudget;
+          const admission = admitOperation(contextValue, document, operationName, request.variables, priced.cost);
+          if (admission.refusal) throw admission.refusal;
+          runOnly = admission.runOnly;
+        },
+        // A dry run executes its `rateLimit` fields only (dry-run.ts).
+        async responseForOperation({ request, operationName, contextValue }) {
+          if (!runOnly) return null;
+          const result = await execute({ schema, document: runOnly, operationName, variableValues: request.variables, contextValue });
+          const errors = result.errors?.map((error) => maskError(error.toJSON(), error));
+          return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: result.data, ...(errors ? { errors } : {}) } } };
+        },
+        async willSendResponse({ response, contextValue }) {
+          const record = contextValue?.cost;
+          if (!record || response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          const cost = settleOperation(contextValue.services.clientBuckets, record, result.data, result.data !== undefined);
+          result.extensions = { ...result.extensions, cost };
+          for (const [name, value] of rateLimitHeaders(record)) response.http.headers.set(name, value);
         },
       };
     },

@@ -43,11 +43,18 @@ export interface ContextInput {
   setCookie?: (header: string) => void;
   /** For WebSocket: the language the client asked for in connectionParams. */
   lang?: string;
+  /** For WebSocket: the `authorization` of connectionParams (`Bearer preau_…`), else the upgrade request's header. */
+  authorization?: string;
+}
+
+/** The integration token a request or socket presents, if any. */
+export function bearerOf(req: IncomingMessage, connectionAuthorization?: unknown): string | undefined {
+  return bearerTokenOf(typeof connectionAuthorization === 'string' ? connectionAuthorization : req.headers.authorization);
 }
 
 export async function buildContext(services: Services, input: ContextInput): Promise<RequestContext> {
   // A bearer token speaks for an integration only, whatever cookie comes with it.
-  const bearer = bearerTokenOf(input.req.headers.authorization);
+  const bearer = bearerOf(input.req, input.authorization);
   const actor = bearer ? await resolveTokenActor(services, bearer) : await resolveActor(services, sessionTokenFrom(input.req));
   const cookies = services.cookies;
   return {

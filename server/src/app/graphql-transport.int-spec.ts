@@ -22,7 +22,7 @@ describe('GraphQL transport: limits and error masking on HTTP and WebSocket', ()
 
     const browser = await server.client().signIn(world.directorA.login, FIXTURE_PASSWORD);
     const signedIn = socketAs(browser.cookie);
-    expect(await runOnce(signedIn, '{ me { login } }')).toEqual({ data: { me: { login: world.directorA.login } } });
+    expect(await runOnce(signedIn, '{ me { login } }')).toEqual({ data: { me: { login: world.directorA.login } }, extensions: { cost: expect.objectContaining({ requested: 1 }) } });
     await signedIn.dispose();
   });
 
@@ -66,7 +66,7 @@ describe('GraphQL transport: limits and error masking on HTTP and WebSocket', ()
     const good = await post(JSON.stringify({ query: '{ __typename }' }), 'fr');
     expect(good.status).toBe(200);
     expect(good.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
-    expect(await good.json()).toEqual({ data: { __typename: 'Query' } });
+    expect(await good.json()).toEqual({ data: { __typename: 'Query' }, extensions: { cost: { requested: 1, actual: 1, throttleStatus: null } } });
   });
 
   it('refuses a cross-site "simple" request (text/plain, no preflight) before running it', async () => {

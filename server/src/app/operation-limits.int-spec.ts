@@ -94,7 +94,8 @@ describe('One pipeline for HTTP and WebSocket: parse, validation, cost, masking'
     const overHttp = await browser.data<{ schoolClass: { pupils: { id: string; classes: { id: string }[] }[] } }>(query, { id: world.classA1 });
     expect(overHttp.schoolClass.pupils).toEqual([{ id: world.pupilA.id, classes: [{ id: world.classA1, name: 'CP A' }] }]);
     const socket = wsClient(server.url, cookie);
-    expect(await runOnce(socket, query, { id: world.classA1 })).toEqual({ data: overHttp });
+    // The same data, and the cost the answer carries on both transports.
+    expect(await runOnce(socket, query, { id: world.classA1 })).toEqual({ data: overHttp, extensions: { cost: expect.objectContaining({ requested: expect.any(Number), throttleStatus: null }) } });
     await socket.dispose();
   });
 });

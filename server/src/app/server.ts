@@ -6,6 +6,7 @@ import { Database, openDatabase } from '../platform/database/database';
 import { Jobs } from '../platform/jobs/jobs';
 import { logger } from '../platform/logging/logger';
 import { EventBus } from '../platform/pubsub/event-bus';
+import { forgetOnActorChanges } from '../platform/pubsub/forget-on-actor-changes';
 import { ThrottleLimits } from '../platform/auth/login-throttle';
 import { createApollo } from './apollo';
 import { mountGraphql } from './graphql-route';
@@ -16,6 +17,7 @@ import { createSchema } from './schema';
 import { createServices } from './services';
 import { Services } from '../platform/context/services';
 import { SocketRegistry } from './socket-registry';
+import { TokenSockets } from './token-sockets';
 import { attachWebSocket } from './ws';
 import { mountDownloads } from './downloads';
 import { mountImportUpload } from './import-upload';
@@ -67,8 +69,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     mountDownloads(app, services);
     mountImportUpload(app, services);
     serveClient(app, config);
-    const ws = attachWebSocket(schema, httpServer, services, sockets);
+    const tokenSockets = new TokenSockets(services);
+    const ws = attachWebSocket(schema, httpServer, services, sockets, tokenSockets);
     events.on('session.revoked', (event) => sockets.closeFor(event.userId, event.sessionId));
+    // A token's sockets close when it stops being honoured: revoked, expired, creator changed.
+    forgetOnActorChanges(events, tokenSockets);
     for (const module of modules) module.live?.(services);
     if (options.jobs !== false) {
       const intervals = modules.map((module) => module.jobsOptions?.(services).maintenanceIntervalSeconds).filter((seconds) => seconds !== undefined);

@@ -52,6 +52,13 @@ export class ApiClientEntity {
   @Column('timestamptz', { nullable: true })
   revokedAt!: Date | null;
 
+  /** Its cost bucket (platform/graphql/client-bucket.ts); the operator may raise it. */
+  @Column('integer', { default: 1000 })
+  bucketSize!: number;
+
+  @Column('double precision', { default: 2 })
+  bucketRefillPerSecond!: number;
+
   @Column('timestamptz', { nullable: true })
   lastUsedAt!: Date | null;
 }

@@ -1,4 +1,4 @@
-import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { listOf } from '../../platform/graphql/list-cost';
 
 @ObjectType('ApiClient', { description: 'Software integrating through the API with a token (« Applications connectées »).' })
@@ -29,6 +29,12 @@ export class ApiClientView {
 
   @Field(() => Date, { nullable: true })
   revokedAt!: Date | null;
+
+  @Field(() => Int, { description: 'Points its cost bucket holds (1,000 unless the operator raised it).' })
+  bucketSize!: number;
+
+  @Field(() => Float, { description: 'Points its bucket gets back per second (2 unless the operator raised it).' })
+  bucketRefillPerSecond!: number;
 
   @Field(() => Date, { nullable: true, description: 'Recorded at most once a minute.' })
   lastUsedAt!: Date | null;

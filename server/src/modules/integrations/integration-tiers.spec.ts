@@ -35,7 +35,7 @@ function actor(scopes: readonly TokenScope[] | null): Actor {
     functions: [{ function: AdminFunction.OPERATOR, structureId: null }],
     scope: new Scope(true, [], 0),
     teacherClassIds: [],
-    integration: scopes ? { clientId: 'c', clientName: 'Test', scopes, pseudonymKey: 'k', recordWrite: async () => undefined } : undefined,
+    integration: scopes ? { clientId: 'c', clientName: 'Test', scopes, pseudonymKey: 'k', bucket: { size: 1000, refillPerSecond: 2 }, recordWrite: async () => undefined } : undefined,
   };
 }
 

@@ -17,6 +17,10 @@ import { scopeOfSubtree, TokenRow, TOKEN_ROW_QUERY } from './token-row';
 const MAX_DAYS = 366;
 const NAME_MAX = 100;
 const PURPOSE_MAX = 1000;
+const MIN_BUCKET = 10;
+const MAX_BUCKET = 1_000_000;
+const MIN_REFILL = 0.1;
+const MAX_REFILL = 10_000;
 
 interface ClientRow {
   id: string;
@@ -29,9 +33,11 @@ interface ClientRow {
   expires_at: Date;
   revoked_at: Date | null;
   last_used_at: Date | null;
+  bucket_size: number;
+  bucket_refill_per_second: number;
 }
 
-const CLIENT_COLUMNS = `c.id, c.name, c.purpose, c.root_structure_id, s.name AS structure_name, c.scopes, c.created_at, c.expires_at, c.revoked_at, c.last_used_at`;
+const CLIENT_COLUMNS = `c.id, c.name, c.purpose, c.root_structure_id, s.name AS structure_name, c.scopes, c.created_at, c.expires_at, c.revoked_at, c.last_used_at, c.bucket_size, c.bucket_refill_per_second`;
 
 function view(row: ClientRow): ApiClientView {
   return {
@@ -45,6 +51,8 @@ function view(row: ClientRow): ApiClientView {
     expiresAt: row.expires_at,
     revokedAt: row.revoked_at,
     lastUsedAt: row.last_used_at,
+    bucketSize: row.bucket_size,
+    bucketRefillPerSecond: row.bucket_refill_per_second,
   };
 }
 
@@ -142,6 +150,30 @@ export class IntegrationService {
   }
 
   /**
+   * Sets a client's cost bucket (operator only). The trigger on api_client sends actor.changed for
+   * its creator, so every instance reads the new size with the token's next call.
+   */
+  async setRateLimit(actor: Actor, id: string, input: { size: number; refillPerSecond: number }): Promise<ApiClientView> {
+    if (actor.integration || !hasFunction(actor, AdminFunction.OPERATOR)) throw AppError.forbidden();
+    if (!isUuid(id)) throw AppError.notFound();
+    const fields: Record<string, { fr: string; en: string }> = {};
+    if (!Number.isInteger(input.size) || input.size < MIN_BUCKET || input.size > MAX_BUCKET) {
+      fields.size = { fr: `Choisissez une taille entre ${MIN_BUCKET} et ${MAX_BUCKET.toLocaleString('fr-FR')} points.`, en: `Choose a size between ${MIN_BUCKET} and ${MAX_BUCKET.toLocaleString('en-GB')} points.` };
+    }
+    if (!Number.isFinite(input.refillPerSecond) || input.refillPerSecond < MIN_REFILL || input.refillPerSecond > MAX_REFILL) {
+      fields.refillPerSecond = { fr: `Choisissez un débit entre ${MIN_REFILL.toLocaleString('fr-FR')} et ${MAX_REFILL.toLocaleString('fr-FR')} points par seconde.`, en: `Choose a rate between ${MIN_REFILL} and ${MAX_REFILL.toLocaleString('en-GB')} points per second.` };
+    }
+    if (Object.keys(fields).length) throw AppError.badInput({ fr: 'La limite ne peut pas être changée : corrigez les champs signalés.', en: 'The limit cannot be changed: correct the fields shown.' }, fields);
+    const [row] = (await this.dataSource.query(
+      `WITH c AS (UPDATE api_client SET bucket_size = $2, bucket_refill_per_second = $3 WHERE id = $1 RETURNING *)
+       SELECT ${CLIENT_COLUMNS} FROM c JOIN structure s ON s.id = c.root_structure_id`,
+      [id, input.size, input.refillPerSecond],
+    )) as ClientRow[];
+    if (!row) throw AppError.notFound();
+    return view(row);
+  }
+
+  /**
    * The actor of a bearer token, or null (unknown, malformed, revoked, expired, or its creator may
    * no longer grant it: blocked, pre-deleted, or no longer département admin or operator over the
    * client's subtree). The creator is loaded by the same loader as a session's actor, so anything
@@ -161,6 +193,7 @@ export class IntegrationService {
       clientName: row.name,
       scopes,
       pseudonymKey: row.pseudonym_key,
+      bucket: { size: row.bucket_size, refillPerSecond: row.bucket_refill_per_second },
       recordWrite: (operation, clientAddress) =>
         this.audit.record({
           actorId: creator.userId,

@@ -9,6 +9,8 @@ export interface TokenRow {
   root_structure_id: string;
   created_by_id: string;
   expires_at: Date;
+  bucket_size: number;
+  bucket_refill_per_second: number;
   creator_may_grant: boolean;
   scope_size: number;
   small_ids: string[] | null;
@@ -28,6 +30,7 @@ export const TOKEN_ROW_QUERY = `
      WHERE a.id = c.id AND (c.last_used_at IS NULL OR c.last_used_at < now() - interval '1 minute')
   )
   SELECT c.id, c.name, c.scopes, c.pseudonym_key, c.root_structure_id, c.created_by_id, c.expires_at,
+         c.bucket_size, c.bucket_refill_per_second,
          EXISTS (SELECT 1 FROM admin_function f
                   WHERE f.user_id = c.created_by_id
                     AND (f.function = '${AdminFunction.OPERATOR}'

@@ -1,4 +1,5 @@
 import { AppError } from '../errors/app-error';
+import type { BucketSize } from '../graphql/client-bucket';
 
 /** What an integration token may be granted (issue 20, research C4.2). */
 export const TOKEN_SCOPES = [
@@ -44,8 +45,12 @@ export const OPERATION_SCOPES: Readonly<Record<string, TokenScope>> = {
   'Mutation.createMailing': 'mailing:write',
   // Not yet: reports (their reporters and authors would need the field tiers, which the shared
   // subscription payloads cannot carry: platform/pubsub/shared-payload.ts) and every subscription
-  // (tokens are not read on graphql-ws connections yet).
+  // (tokens open graphql-ws sockets for queries and mutations; the subscriptions' payloads have
+  // no token variant yet, nor the event log of issue 20 item 4).
 };
+
+/** Root fields every token may call whatever its scopes: they say nothing about anyone. */
+export const OPEN_TO_TOKENS: readonly string[] = ['Query.rateLimit'];
 
 /** What a request authenticated by an integration token carries besides its (narrowed) actor. */
 export interface IntegrationGrant {
@@ -54,6 +59,8 @@ export interface IntegrationGrant {
   scopes: readonly TokenScope[];
   /** Per-client secret of the pseudonymous ids (so two integrators cannot join their data). */
   pseudonymKey: string;
+  /** Its cost bucket (platform/graphql/client-bucket.ts): 1,000 points refilled 2/s unless the operator raised it. */
+  bucket: BucketSize;
   /** Records a write made with the token (the audit log names the client). */
   recordWrite(operation: string, clientAddress: string | null): Promise<void>;
 }
@@ -79,6 +86,7 @@ export function closedToTokens(what: string): AppError {
  */
 export async function checkTokenOperation(grant: IntegrationGrant, parentType: string, field: string, clientAddress: string | null): Promise<void> {
   const key = `${parentType}.${field}`;
+  if (OPEN_TO_TOKENS.includes(key)) return;
   const scope = OPERATION_SCOPES[key];
   if (!scope) throw closedToTokens(field);
   if (!grant.scopes.includes(scope)) throw missingScope(scope);

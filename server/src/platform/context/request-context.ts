@@ -1,5 +1,6 @@
 import type { Actor } from '../auth/actor';
 import type { Lang } from '../errors/messages';
+import type { CostRecord } from '../graphql/cost-accounting';
 import type { Services } from './services';
 
 /** What every resolver receives, built the same way for HTTP requests and WebSocket connections (app/context.ts). */
@@ -10,6 +11,8 @@ export interface RequestContext {
   userAgent: string | null;
   services: Services;
   transport: 'http' | 'ws';
+  /** What the operation costs and what its caller may still spend (set before execution). */
+  cost?: CostRecord;
   /** Sets or clears the session cookie (HTTP only; a no-op on WebSocket). */
   setSessionCookie(token: string): void;
   clearSessionCookie(): void;

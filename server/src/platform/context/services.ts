@@ -5,6 +5,7 @@ import type { SessionService } from '../auth/session.service';
 import type { Config } from '../config/config';
 import type { SecretBox } from '../crypto/secret-box';
 import type { CostBudget } from '../graphql/cost-budget';
+import type { ClientBuckets } from '../graphql/client-bucket';
 import type { Mailer } from '../mail/mailer';
 import type { OutboxService } from '../mail/outbox.service';
 import type { EventBus } from '../pubsub/event-bus';
@@ -26,4 +27,6 @@ export interface Services {
   mailer: Mailer;
   outbox: OutboxService;
   costBudget: CostBudget;
+  /** The integration clients' cost buckets (in memory, per instance). */
+  clientBuckets: ClientBuckets;
 }

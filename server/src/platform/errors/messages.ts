@@ -41,6 +41,14 @@ export const messages = {
     fr: 'Trop de demandes en peu de temps. Réessayez dans {seconds} seconde(s).',
     en: 'Too many requests in a short time. Try again in {seconds} second(s).',
   },
+  OVER_CLIENT_BUCKET: {
+    fr: "La requête coûte {cost} points, plus que n'en contient le seau de ce client ({max}) : demandez-en moins par liste (argument first).",
+    en: "The query costs {cost} points, more than this client's bucket holds ({max}): ask for fewer per list (argument first).",
+  },
+  PAGE_TOO_LARGE: {
+    fr: 'Un jeton demande au plus {max} éléments par page (argument first, ici {first}).',
+    en: 'A token asks for at most {max} items per page (argument first, here {first}).',
+  },
   QUERY_TOO_COSTLY: {
     fr: "La requête demande trop d'éléments à la fois ({cost} pour {max} au plus) : demandez-en moins par liste (argument first) ou sur moins de niveaux.",
     en: 'The query asks for too many items at once ({cost} for at most {max}): ask for fewer per list (argument first) or over fewer levels.',

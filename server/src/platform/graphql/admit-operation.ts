@@ -1,0 +1,33 @@
+import type { DocumentNode, GraphQLError } from 'graphql';
+import type { RequestContext } from '../context/request-context';
+import { chargeOperation } from './cost-accounting';
+import { dryRunDocument } from './dry-run';
+import { tokenPageSizeError } from './token-page-size';
+
+export interface Admission {
+  refusal?: GraphQLError;
+  /** For `rateLimit(dryRun: true)`: the only part of the document to execute (dry-run.ts). */
+  runOnly?: DocumentNode;
+}
+
+/**
+ * The step after pricing, the same on HTTP and WebSocket: a token's page sizes, then the charge
+ * (cost-accounting.ts). The record lands on the context, where `rateLimit` and the response's
+ * `extensions.cost` and headers read it.
+ */
+export function admitOperation(
+  context: RequestContext,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+  cost: number,
+): Admission {
+  if (context.actor?.integration) {
+    const tooLarge = tokenPageSizeError(document, variables);
+    if (tooLarge) return { refusal: tooLarge };
+  }
+  const runOnly = dryRunDocument(document, operationName, variables);
+  const charged = chargeOperation(context.services.clientBuckets, context.actor, cost, runOnly !== undefined);
+  context.cost = charged.record;
+  return { refusal: charged.refusal, runOnly };
+}
