@@ -43,7 +43,7 @@ describe('What one person may spend over time (cost budget), on HTTP and WebSock
       answer = await runOnce(socket, '{ me { login } }');
       if (!answer.data) await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    expect(answer).toEqual({ data: { me: { login: world.teacherA.login } } });
+    expect(answer.data).toEqual({ me: { login: world.teacherA.login } });
     await socket.dispose();
 
     // Somebody else on the instance still gets their heavy answers.
