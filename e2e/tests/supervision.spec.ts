@@ -38,7 +38,7 @@ test.describe('« Tableau de bord »', () => {
     await expect(page).toHaveURL(/\/admin/);
     await page.getByRole('link', { name: 'Ouvrir le tableau de bord' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Tableau de bord' })).toBeVisible();
-    await expect(page.getByText(/^Mis à jour à \d\d:\d\d \(heure de Paris\)$/)).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: /Mis à jour à \d\d:\d\d \(heure de Paris\)/ })).toBeVisible();
     const table = page.getByRole('table');
     await expect(table.getByRole('row', { name: /\(total\)/ })).toHaveCount(1);
     const ecoles = await ecoleRows(page).count();
