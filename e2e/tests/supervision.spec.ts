@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { accessibilityViolations, expect, signIn, test } from '../support/fixtures';
-import { demoAccount } from '../support/state';
+import { demoAccount, e2eState } from '../support/state';
 
 const PHONE = { width: 390, height: 844 };
 /** Printing runs in Chromium on the server: allow it time on a two-core machine. */
@@ -79,6 +79,41 @@ test.describe('« Tableau de bord »', () => {
     await page.getByRole('button', { name: 'Générer en PDF' }).click();
     await downloaded;
     await expect(page.getByText(`${clicked} / ${clicked} fiches`)).toBeVisible();
+  });
+
+  test("a pupil's report shows on the ERUN's open dashboard without reload", async ({ browser }) => {
+    const erun = await browser.newContext({ baseURL: e2eState().url });
+    const dashboard = await erun.newPage();
+    await signIn(dashboard, demoAccount('CIRCONSCRIPTION_ADMIN'));
+    await dashboard.goto('/admin/tableau-de-bord');
+    const school = demoAccount('SCHOOL_ADMIN').school!;
+    // The 16th data cell: five profiles of two cells, five figures, then « Signalements en attente ».
+    const pending = ecoleRows(dashboard).filter({ has: dashboard.getByRole('rowheader', { name: school }) }).locator('td:nth-of-type(16)');
+    await expect(pending).toHaveText(/^\s*\d+\s*$/);
+    const before = Number((await pending.innerText()).trim());
+
+    // The teacher publishes to their class; a pupil of it reports the post.
+    const teacher = demoAccount('TEACHER');
+    const title = `À signaler ${Date.now()}`;
+    const author = await (await browser.newContext({ baseURL: e2eState().url })).newPage();
+    await signIn(author, teacher);
+    await author.goto('/enseignant');
+    await author.getByRole('button', { name: 'Publier une actualité' }).click();
+    await author.getByLabel('Publier auprès de').selectOption({ label: `Classe : ${teacher.scope}` });
+    await author.getByLabel('Titre').fill(title);
+    await author.getByLabel('Texte').fill('Un texte à modérer.');
+    await author.getByRole('button', { name: 'Publier', exact: true }).click();
+    await expect(author.getByText(/Actualité publiée auprès de/)).toBeVisible();
+    const reporter = await (await browser.newContext({ baseURL: e2eState().url })).newPage();
+    await signIn(reporter, demoAccount('STUDENT'));
+    await reporter.goto('/accueil');
+    const item = reporter.getByRole('article').filter({ hasText: title });
+    await item.getByRole('button', { name: `Signaler : ${title}` }).click();
+    await reporter.getByRole('dialog').getByRole('button', { name: 'Signaler', exact: true }).click();
+    await expect(item.getByRole('button', { name: /Signalé/ })).toBeVisible();
+
+    await expect(pending).toHaveText(String(before + 1));
+    for (const page of [dashboard, author, reporter]) await page.context().close();
   });
 
   test('filters the écoles by name, with the definitions at hand', async ({ page }) => {

@@ -3,7 +3,8 @@ import { NgTemplateOutlet } from '@angular/common';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Apollo } from 'apollo-angular';
-import type { Subscription } from 'rxjs';
+import { EMPTY, type Subscription, catchError, debounceTime, merge } from 'rxjs';
+import { REPORT_ADDED_SUBSCRIPTION, REPORT_TREATED_SUBSCRIPTION } from '../admin/reports/reports.operations';
 import { UserErrorMessageService } from '../core/errors/user-error-message.service';
 import type { SupervisionQuery } from '../core/graphql/generated/graphql';
 import { LanguageService } from '../core/i18n/language.service';
@@ -30,6 +31,8 @@ type View = SupervisionQuery['supervision'];
 const LOCALES: Record<UiLanguage, string> = { fr: 'fr-FR', en: 'en-GB' };
 /** Beyond this many écoles the table starts with the circonscriptions only (a département: ~3,000). */
 const MAX_ECOLE_ROWS = 300;
+/** Reports arriving within this span (a post reported by several pupils) cause one reading. */
+const REPORT_BURST_MS = 1000;
 
 /** The columns, each sortable; the label keys are under `supervision.columns`. */
 const HEADERS: readonly { readonly sort: SortKey; readonly labelKey: string }[] = [
@@ -121,7 +124,11 @@ export default class SupervisionPage {
 
   constructor() {
     this.load();
-    inject(DestroyRef).onDestroy(() => this.request?.unsubscribe());
+    const live = this.watchReports();
+    inject(DestroyRef).onDestroy(() => {
+      this.request?.unsubscribe();
+      live.unsubscribe();
+    });
   }
 
   protected refresh(): void {
@@ -190,6 +197,20 @@ export default class SupervisionPage {
     }
     const hours = Math.floor(minutes / 60);
     return hours < 24 ? format.format(-hours, 'hour') : format.format(-Math.floor(hours / 24), 'day');
+  }
+
+  /**
+   * Pending reports live: a report made or treated in the scope (the existing feed, scoped by the
+   * server) reads the figures again, and « Mis à jour à » moves with them. A burst is read once.
+   */
+  private watchReports(): Subscription {
+    const quiet = catchError(() => EMPTY);
+    return merge(
+      this.apollo.subscribe({ query: REPORT_ADDED_SUBSCRIPTION }).pipe(quiet),
+      this.apollo.subscribe({ query: REPORT_TREATED_SUBSCRIPTION }).pipe(quiet),
+    )
+      .pipe(debounceTime(REPORT_BURST_MS))
+      .subscribe(() => this.load());
   }
 
   private load(): void {
