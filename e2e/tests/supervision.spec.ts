@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { accessibilityViolations, expect, signIn, test } from '../support/fixtures';
 import { demoAccount, e2eState } from '../support/state';
@@ -116,7 +117,7 @@ test.describe('« Tableau de bord »', () => {
     for (const page of [dashboard, author, reporter]) await page.context().close();
   });
 
-  test('filters the écoles by name, with the definitions at hand', async ({ page }) => {
+  test('filters the écoles by name, downloads them as CSV, with the definitions at hand', async ({ page }) => {
     await signIn(page, demoAccount('CIRCONSCRIPTION_ADMIN'));
     await page.goto('/admin/tableau-de-bord');
     const first = ecoleRows(page).first();
@@ -125,6 +126,16 @@ test.describe('« Tableau de bord »', () => {
     await page.getByLabel('Filtrer les écoles').fill(name);
     await expect(ecoleRows(page)).toHaveCount(1);
     await expect(ecoleRows(page).locator('th')).toContainText(name);
+    // The CSV: the rows shown (the circonscription's, then the école's), figures as on screen.
+    const downloaded = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Télécharger le tableau (CSV)' }).click();
+    const csv = readFileSync((await (await downloaded).path())!, 'utf8');
+    expect(csv.startsWith('\uFEFFCirconscription;École;UAI;Élèves;Élèves activés;Élèves activés (%);')).toBe(true);
+    const lines = csv.slice(1).split('\r\n').filter((line) => line !== '');
+    expect(lines).toHaveLength(3);
+    const pupils = (await ecoleRows(page).locator('td:nth-of-type(1)').innerText()).replace(/\D/g, '');
+    expect(lines[2].split(';').slice(1, 2)).toEqual([name]);
+    expect(lines[2].split(';')[3]).toBe(pupils);
     await page.getByText('Définitions').click();
     await expect(page.getByText(/au moins un responsable activé et non pré-supprimé/)).toBeVisible();
     expect(await accessibilityViolations(page)).toEqual([]);

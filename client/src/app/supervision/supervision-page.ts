@@ -1,7 +1,7 @@
+import { DOCUMENT, NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
-import { NgTemplateOutlet } from '@angular/common';
 import { RouterLink } from '@angular/router';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { Apollo } from 'apollo-angular';
 import { EMPTY, type Subscription, catchError, debounceTime, merge } from 'rxjs';
 import { REPORT_ADDED_SUBSCRIPTION, REPORT_TREATED_SUBSCRIPTION } from '../admin/reports/reports.operations';
@@ -9,10 +9,12 @@ import { UserErrorMessageService } from '../core/errors/user-error-message.servi
 import type { SupervisionQuery } from '../core/graphql/generated/graphql';
 import { LanguageService } from '../core/i18n/language.service';
 import type { UiLanguage } from '../core/i18n/ui-language';
+import { downloadFile } from '../shared/download/download-file';
 import { countKey, formatCount } from '../shared/format/count';
 import type { UserListParams } from '../admin/users/list/user-list-params';
 import { SupervisionAddress } from './supervision-address';
 import { SupervisionChart } from './supervision-chart';
+import { type CsvLabels, supervisionCsv } from './supervision-csv';
 import { SupervisionDefinitions } from './supervision-definitions';
 import { SUPERVISION_QUERY } from './supervision.query';
 import {
@@ -33,6 +35,8 @@ const LOCALES: Record<UiLanguage, string> = { fr: 'fr-FR', en: 'en-GB' };
 const MAX_ECOLE_ROWS = 300;
 /** Reports arriving within this span (a post reported by several pupils) cause one reading. */
 const REPORT_BURST_MS = 1000;
+/** How long the CSV's blob address stays valid once its download started. */
+const BLOB_LIFETIME_MS = 60_000;
 
 /** The columns, each sortable; the label keys are under `supervision.columns`. */
 const HEADERS: readonly { readonly sort: SortKey; readonly labelKey: string }[] = [
@@ -66,6 +70,8 @@ const HEADERS: readonly { readonly sort: SortKey; readonly labelKey: string }[] 
 export default class SupervisionPage {
   private readonly apollo = inject(Apollo);
   private readonly userErrors = inject(UserErrorMessageService);
+  private readonly transloco = inject(TranslocoService);
+  private readonly document = inject(DOCUMENT);
   private readonly address = new SupervisionAddress();
   private request: Subscription | null = null;
 
@@ -87,14 +93,12 @@ export default class SupervisionPage {
     const filter = this.params().filter;
     return !filter.circonscriptionId && !filter.text.trim() && (this.view()?.ecoles.length ?? 0) > MAX_ECOLE_ROWS;
   });
-  protected readonly rows = computed(() => {
+  /** Every row the filter keeps, in order (the CSV); the table draws them unless collapsed. */
+  private readonly allRows = computed(() => {
     const view = this.view();
-    if (!view) {
-      return [];
-    }
-    const rows = displayRows(view, this.params().filter, this.params().sort, this.grouped());
-    return this.collapsed() ? rows.filter((row) => row.kind === 'circonscription') : rows;
+    return view ? displayRows(view, this.params().filter, this.params().sort, this.grouped()) : [];
   });
+  protected readonly rows = computed(() => (this.collapsed() ? this.allRows().filter((row) => row.kind === 'circonscription') : this.allRows()));
   /** The écoles that pass the filter, sorted (also those not drawn while collapsed). */
   protected readonly shownEcoles = computed(() => {
     const view = this.view();
@@ -133,6 +137,40 @@ export default class SupervisionPage {
 
   protected refresh(): void {
     this.load();
+  }
+
+  /** « Télécharger le tableau (CSV) »: the rows of the filter, in the table's order, built here from the figures shown. */
+  protected downloadCsv(): void {
+    const view = this.view();
+    if (!view) {
+      return;
+    }
+    const t = (key: string, params?: Record<string, string>) => this.transloco.translate(key, params);
+    const rate = (key: string) => t('supervision.csv.rate', { name: t(key) });
+    const labels: CsvLabels = {
+      circonscription: t('supervision.csv.circonscription'),
+      ecole: t('supervision.columns.name'),
+      code: t('supervision.csv.code'),
+      profiles: PROFILE_COLUMNS.map((column) => ({
+        accounts: t(`supervision.columns.${column.accounts}`),
+        activated: t(`supervision.columns.${column.accounts}Rate`),
+        rate: rate(`supervision.columns.${column.accounts}Rate`),
+      })),
+      covered: t('supervision.csv.coveredCount'),
+      coveredRate: rate('supervision.columns.covered'),
+      pupilsWithoutGuardian: t('supervision.columns.pupilsWithoutGuardian'),
+      relativesWithoutEmail: t('supervision.columns.relativesWithoutEmail'),
+      blocked: t('supervision.columns.blocked'),
+      predeleted: t('supervision.columns.predeleted'),
+      pendingReports: t('supervision.columns.pendingReports'),
+      oldestPendingReport: t('supervision.columns.oldestPendingReport'),
+    };
+    const names = new Map(view.circonscriptions.map((row) => [row.id, row.name]));
+    const csv = supervisionCsv(this.allRows(), names, labels);
+    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    downloadFile(this.document, url, `${t('supervision.csv.fileName')}.csv`);
+    // Not at once: the browser reads the blob after the click returns.
+    setTimeout(() => URL.revokeObjectURL(url), BLOB_LIFETIME_MS);
   }
 
   // Sort and filter
