@@ -25,14 +25,13 @@ import {
   displayRows,
   nextSort,
   percent,
+  startsCollapsed,
   userListLink,
 } from './supervision-table';
 
 type View = SupervisionQuery['supervision'];
 
 const LOCALES: Record<UiLanguage, string> = { fr: 'fr-FR', en: 'en-GB' };
-/** Beyond this many écoles the table starts with the circonscriptions only (a département: ~3,000). */
-const MAX_ECOLE_ROWS = 300;
 /** Reports arriving within this span (a post reported by several pupils) cause one reading. */
 const REPORT_BURST_MS = 1000;
 /** How long the CSV's blob address stays valid once its download started. */
@@ -89,10 +88,7 @@ export default class SupervisionPage {
    * A département's thousands of écoles are not drawn at once: without a circonscription or a search,
    * only the circonscriptions' rows, each with a button that shows its écoles.
    */
-  protected readonly collapsed = computed(() => {
-    const filter = this.params().filter;
-    return !filter.circonscriptionId && !filter.text.trim() && (this.view()?.ecoles.length ?? 0) > MAX_ECOLE_ROWS;
-  });
+  protected readonly collapsed = computed(() => startsCollapsed(this.view()?.ecoles.length ?? 0, this.params().filter));
   /** Every row the filter keeps, in order (the CSV); the table draws them unless collapsed. */
   private readonly allRows = computed(() => {
     const view = this.view();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type SupervisionFigures, displayRows, nextSort, percent, userListLink } from './supervision-table';
+import { MAX_ECOLE_ROWS, type SupervisionFigures, displayRows, nextSort, percent, startsCollapsed, userListLink } from './supervision-table';
 
 function row(id: string, name: string, figures: Partial<SupervisionFigures> = {}): SupervisionFigures {
   return {
@@ -72,5 +72,12 @@ describe('« Tableau de bord » table', () => {
   it("links to the user list with the list's own words", () => {
     expect(userListLink('a', { profiles: ['RELATIVE'], activated: false })).toEqual({ profils: 'relative', activation: 'non', ecole: 'a' });
     expect(userListLink('a', { predeleted: true })).toEqual({ presupprime: 'oui', ecole: 'a' });
+  });
+
+  it("starts with the circonscriptions only for a département's thousands of écoles, until narrowed", () => {
+    expect(startsCollapsed(MAX_ECOLE_ROWS, all)).toBe(false);
+    expect(startsCollapsed(2941, all)).toBe(true);
+    expect(startsCollapsed(2941, { text: 'jaur', circonscriptionId: null })).toBe(false);
+    expect(startsCollapsed(2941, { text: ' ', circonscriptionId: 'n' })).toBe(false);
   });
 });

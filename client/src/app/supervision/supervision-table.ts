@@ -165,6 +165,17 @@ export function displayRows(
   return rows;
 }
 
+/** Beyond this many écoles the table starts with the circonscriptions only (a département: ~3,000). */
+export const MAX_ECOLE_ROWS = 300;
+
+/**
+ * Whether the table shows only the circonscriptions' rows: thousands of écoles are not drawn at
+ * once, until a circonscription is chosen or a search narrows them.
+ */
+export function startsCollapsed(ecoleCount: number, filter: TableFilter): boolean {
+  return !filter.circonscriptionId && !filter.text.trim() && ecoleCount > MAX_ECOLE_ROWS;
+}
+
 /** A click on a sortable header: the same column turns the order round, another starts ascending. */
 export function nextSort(current: SortState, key: SortKey): SortState {
   return current.key === key ? { key, direction: current.direction === 'ascending' ? 'descending' : 'ascending' } : { key, direction: 'ascending' };
