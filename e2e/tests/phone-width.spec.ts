@@ -23,6 +23,7 @@ const ADMIN_PAGES: Record<string, { as: 'SCHOOL_ADMIN' | 'OPERATOR'; url: (ids: 
   'exporter-des-comptes': { as: 'SCHOOL_ADMIN', url: () => '/admin/exporter-des-comptes' },
   'publipostage-des-comptes': { as: 'SCHOOL_ADMIN', url: () => '/admin/publipostage-des-comptes' },
   courriels: { as: 'OPERATOR', url: () => '/admin/courriels' },
+  'tableau-de-bord': { as: 'SCHOOL_ADMIN', url: () => '/admin/tableau-de-bord' },
 };
 /** « Paramétrage de la classe », reached from the admin home. */
 const CLASS_PAGES: Record<string, { as: 'SCHOOL_ADMIN'; url: (ids: Ids) => string }> = {

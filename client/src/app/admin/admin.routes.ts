@@ -50,6 +50,11 @@ const adminRoutes: Routes = [
     canActivate: [spaceGuard(isOperator)],
     loadComponent: () => import('./outbox/outbox-page'),
   },
+  {
+    path: 'tableau-de-bord',
+    title: 'titles.supervision',
+    loadComponent: () => import('../supervision/supervision-page'),
+  },
 ];
 
 export default adminRoutes;

@@ -123,8 +123,14 @@ describe('« Tableau de bord »: the supervision query', () => {
     const row = supervision.ecoles[0];
     const total = async (filter: Record<string, unknown>) =>
       (await clients.erun.data(`query ($f: UserFilter) { users(filter: $f, first: 1) { totalCount } }`, { f: { structureId: d.schoolA, ...filter } })).users.totalCount;
-    expect(await total({ profiles: ['STUDENT'] })).toBe(row.students);
-    expect(await total({ profiles: ['RELATIVE'], activated: true })).toBe(row.relativesActivated);
+    // The dashboard's links: per profile, accounts, activated and « non activés » (accounts − activated).
+    const profiles = { STUDENT: 'students', RELATIVE: 'relatives', TEACHER: 'teachers', PERSONNEL: 'personnel', GUEST: 'guests' } as const;
+    for (const [profile, accounts] of Object.entries(profiles)) {
+      expect(await total({ profiles: [profile] }), profile).toBe(row[accounts]);
+      expect(await total({ profiles: [profile], activated: true }), profile).toBe(row[`${accounts}Activated`]);
+      expect(await total({ profiles: [profile], activated: false }), profile).toBe(row[accounts] - row[`${accounts}Activated`]);
+    }
+    expect(row.relatives - row.relativesActivated).toBeGreaterThan(0);
     expect(await total({ profiles: ['RELATIVE'], hasEmail: false })).toBe(row.relativesWithoutEmail);
     expect(await total({ blocked: true })).toBe(row.blocked);
     expect(await total({ predeleted: true })).toBe(row.predeleted);

@@ -27,7 +27,7 @@ import { ColumnSearchCell, ColumnSearchDrafts } from '../filters/column-search';
 import { UserFiltersPanel } from '../filters/user-filters-panel';
 import { UserListAddress } from '../filters/user-list-address';
 import { classNames } from '../user-row.fragment';
-import { type UserListParams, toUserFilter } from './user-list-params';
+import { type UserListParams, toQueryParams, toUserFilter } from './user-list-params';
 import { USER_LIST_QUERY } from './user-list.query';
 
 const PAGE_SIZE = 50;
@@ -64,6 +64,12 @@ export default class UserListPage {
   /** Filters, searches and sort, read from the address. */
   protected readonly params = this.address.params;
   protected readonly columnSearch = new ColumnSearchDrafts(this.address);
+  /**
+   * « Publipostage de ces comptes »: the same selection on the publipostage page, which never takes
+   * the pre-deleted. Not through mailing/selection-params: importing it here regroups the lazy
+   * chunks so that the publipostage's query is parsed before the UserRowFields fragment it spreads.
+   */
+  protected readonly mailingParams = computed(() => toQueryParams({ ...this.params(), predeleted: false }));
   /** The cursors of the pages seen so far (null: the first page); back to page 1 when the filters change. */
   protected readonly cursors = linkedSignal<UserListParams, readonly (string | null)[]>({
     source: this.params,

@@ -1,0 +1,72 @@
+import { type DisplayRow, PROFILE_COLUMNS, percent } from './supervision-table';
+
+/** UTF-8 byte order mark: Excel otherwise reads the accents as Windows-1252. */
+const BOM = '\uFEFF';
+
+/**
+ * One `;`-separated cell, quoted when needed; a cell starting with = + - @ (or a tab / carriage
+ * return) gets an apostrophe so that a spreadsheet shows it as text and never runs it (CSV
+ * injection). The same rules as the server's exports (server/src/modules/mailings/csv.ts).
+ */
+export function csvCell(value: string | number | null | undefined): string {
+  let text = value === null || value === undefined ? '' : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[";\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** « 2026-12-07 14:05 », Paris time: sortable in a spreadsheet. */
+const parisDateTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' });
+
+/** The column titles, in the interface language (the page translates them). */
+export interface CsvLabels {
+  readonly circonscription: string;
+  readonly ecole: string;
+  readonly code: string;
+  /** Per profile, in PROFILE_COLUMNS order: accounts, activated, activation rate (%). */
+  readonly profiles: readonly { readonly accounts: string; readonly activated: string; readonly rate: string }[];
+  readonly covered: string;
+  readonly coveredRate: string;
+  readonly pupilsWithoutGuardian: string;
+  readonly relativesWithoutEmail: string;
+  readonly blocked: string;
+  readonly predeleted: string;
+  readonly pendingReports: string;
+  readonly oldestPendingReport: string;
+}
+
+/**
+ * The table as the screen shows it (same rows, same order, same figures; rates rounded down as on
+ * screen), one line per row; a circonscription's row has no école name, so that a spreadsheet
+ * filter on « École » keeps only the écoles.
+ */
+export function supervisionCsv(rows: readonly DisplayRow[], circonscriptionNames: ReadonlyMap<string, string>, labels: CsvLabels): string {
+  const header = [
+    labels.circonscription,
+    labels.ecole,
+    labels.code,
+    ...labels.profiles.flatMap((profile) => [profile.accounts, profile.activated, profile.rate]),
+    labels.covered,
+    labels.coveredRate,
+    labels.pupilsWithoutGuardian,
+    labels.relativesWithoutEmail,
+    labels.blocked,
+    labels.predeleted,
+    labels.pendingReports,
+    labels.oldestPendingReport,
+  ];
+  const lines = rows.map(({ kind, figures: row }) => [
+    kind === 'circonscription' ? row.name : (circonscriptionNames.get(row.circonscriptionId ?? '') ?? ''),
+    kind === 'ecole' ? row.name : '',
+    kind === 'ecole' ? (row.code ?? '') : '',
+    ...PROFILE_COLUMNS.flatMap((column) => [row[column.accounts], row[column.activated], percent(row[column.activated], row[column.accounts])]),
+    row.pupilsCovered,
+    percent(row.pupilsCovered, row.students),
+    row.pupilsWithoutGuardian,
+    row.relativesWithoutEmail,
+    row.blocked,
+    row.predeleted,
+    row.pendingReports,
+    row.oldestPendingReportAt ? parisDateTime.format(new Date(row.oldestPendingReportAt)) : '',
+  ]);
+  return BOM + [header, ...lines].map((cells) => `${cells.map(csvCell).join(';')}\r\n`).join('');
+}

@@ -1,0 +1,269 @@
+import { DOCUMENT, NgTemplateOutlet } from '@angular/common';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import { RouterLink } from '@angular/router';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
+import { Apollo } from 'apollo-angular';
+import { EMPTY, type Subscription, catchError, debounceTime, merge } from 'rxjs';
+import { REPORT_ADDED_SUBSCRIPTION, REPORT_TREATED_SUBSCRIPTION } from '../admin/reports/reports.operations';
+import { UserErrorMessageService } from '../core/errors/user-error-message.service';
+import type { SupervisionQuery } from '../core/graphql/generated/graphql';
+import { LanguageService } from '../core/i18n/language.service';
+import type { UiLanguage } from '../core/i18n/ui-language';
+import { downloadFile } from '../shared/download/download-file';
+import { countKey, formatCount } from '../shared/format/count';
+import type { UserListParams } from '../admin/users/list/user-list-params';
+import { SupervisionAddress } from './supervision-address';
+import { SupervisionChart } from './supervision-chart';
+import { type CsvLabels, supervisionCsv } from './supervision-csv';
+import { SupervisionDefinitions } from './supervision-definitions';
+import { SUPERVISION_QUERY } from './supervision.query';
+import {
+  type AccountsKey,
+  PROFILE_COLUMNS,
+  type SortKey,
+  type SupervisionFigures,
+  displayRows,
+  nextSort,
+  percent,
+  startsCollapsed,
+  userListLink,
+} from './supervision-table';
+
+type View = SupervisionQuery['supervision'];
+
+const LOCALES: Record<UiLanguage, string> = { fr: 'fr-FR', en: 'en-GB' };
+/** Reports arriving within this span (a post reported by several pupils) cause one reading. */
+const REPORT_BURST_MS = 1000;
+/** How long the CSV's blob address stays valid once its download started. */
+const BLOB_LIFETIME_MS = 60_000;
+
+/** The columns, each sortable; the label keys are under `supervision.columns`. */
+const HEADERS: readonly { readonly sort: SortKey; readonly labelKey: string }[] = [
+  { sort: 'name', labelKey: 'supervision.columns.name' },
+  ...PROFILE_COLUMNS.flatMap((column) => [
+    { sort: column.accounts, labelKey: `supervision.columns.${column.accounts}` },
+    { sort: `${column.accounts}Rate` as const, labelKey: `supervision.columns.${column.accounts}Rate` },
+  ]),
+  ...(['covered', 'pupilsWithoutGuardian', 'relativesWithoutEmail', 'blocked', 'predeleted', 'pendingReports', 'oldestPendingReport'] as const).map((sort) => ({
+    sort,
+    labelKey: `supervision.columns.${sort}`,
+  })),
+];
+
+/**
+ * /admin/tableau-de-bord « Tableau de bord » (issue 19): one row per école of the admin's scope
+ * (a director's école, an ERUN's circonscription, a département's circonscriptions then écoles)
+ * with accounts and activation per profile, « Familles couvertes », pupils without a guardian,
+ * parents without e-mail, blocked, pre-deleted and pending reports. Sortable and filterable (kept
+ * in the address); each figure of an école that the user list can filter on is a link to that
+ * list, whose total is the figure. A bar chart repeats activation and coverage; the table is its
+ * accessible equivalent.
+ */
+@Component({
+  selector: 'app-supervision-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [NgTemplateOutlet, RouterLink, TranslocoPipe, SupervisionChart, SupervisionDefinitions],
+  templateUrl: './supervision-page.html',
+  styleUrl: './supervision-page.css',
+})
+export default class SupervisionPage {
+  private readonly apollo = inject(Apollo);
+  private readonly userErrors = inject(UserErrorMessageService);
+  private readonly transloco = inject(TranslocoService);
+  private readonly document = inject(DOCUMENT);
+  private readonly address = new SupervisionAddress();
+  private request: Subscription | null = null;
+
+  protected readonly language = inject(LanguageService).current;
+  protected readonly profileColumns = PROFILE_COLUMNS;
+  protected readonly headers = HEADERS;
+  protected readonly params = this.address.params;
+  protected readonly view = signal<View | null>(null);
+  protected readonly loading = signal(true);
+  protected readonly failure = signal<string | null>(null);
+
+  /** Circonscription rows (each the sum of its écoles) when the view holds more than one école. */
+  protected readonly grouped = computed(() => (this.view()?.ecoles.length ?? 0) > 1);
+  /**
+   * A département's thousands of écoles are not drawn at once: without a circonscription or a search,
+   * only the circonscriptions' rows, each with a button that shows its écoles.
+   */
+  protected readonly collapsed = computed(() => startsCollapsed(this.view()?.ecoles.length ?? 0, this.params().filter));
+  /** Every row the filter keeps, in order (the CSV); the table draws them unless collapsed. */
+  private readonly allRows = computed(() => {
+    const view = this.view();
+    return view ? displayRows(view, this.params().filter, this.params().sort, this.grouped()) : [];
+  });
+  protected readonly rows = computed(() => (this.collapsed() ? this.allRows().filter((row) => row.kind === 'circonscription') : this.allRows()));
+  /** The écoles that pass the filter, sorted (also those not drawn while collapsed). */
+  protected readonly shownEcoles = computed(() => {
+    const view = this.view();
+    return view ? displayRows(view, this.params().filter, this.params().sort, false).map((row) => row.figures) : [];
+  });
+  /** The circonscriptions of those écoles, in the table's order (what the chart shows for a wide view). */
+  protected readonly shownCirconscriptions = computed(() => {
+    const view = this.view();
+    const ids = new Set(this.shownEcoles().map((row) => row.circonscriptionId));
+    const all = { text: '', circonscriptionId: null };
+    return view ? displayRows({ circonscriptions: [], ecoles: view.circonscriptions }, all, this.params().sort, false).map((row) => row.figures).filter((row) => ids.has(row.id)) : [];
+  });
+  protected readonly circonscriptionChoices = computed(() => this.view()?.circonscriptions ?? []);
+  protected readonly total = computed(() => {
+    const count = this.shownEcoles().length;
+    return { key: countKey('supervision.ecoles', count), count: formatCount(count, this.language()) };
+  });
+  /** « Mis à jour à 14:32 », Paris time: the figures are those of that moment. */
+  protected readonly updatedAt = computed(() => {
+    const view = this.view();
+    if (!view) {
+      return null;
+    }
+    const format = new Intl.DateTimeFormat(LOCALES[this.language()], { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
+    return format.format(new Date(view.updatedAt));
+  });
+
+  constructor() {
+    this.load();
+    const live = this.watchReports();
+    inject(DestroyRef).onDestroy(() => {
+      this.request?.unsubscribe();
+      live.unsubscribe();
+    });
+  }
+
+  protected refresh(): void {
+    this.load();
+  }
+
+  /** « Télécharger le tableau (CSV) »: the rows of the filter, in the table's order, built here from the figures shown. */
+  protected downloadCsv(): void {
+    const view = this.view();
+    if (!view) {
+      return;
+    }
+    const t = (key: string, params?: Record<string, string>) => this.transloco.translate(key, params);
+    const rate = (key: string) => t('supervision.csv.rate', { name: t(key) });
+    const labels: CsvLabels = {
+      circonscription: t('supervision.csv.circonscription'),
+      ecole: t('supervision.columns.name'),
+      code: t('supervision.csv.code'),
+      profiles: PROFILE_COLUMNS.map((column) => ({
+        accounts: t(`supervision.columns.${column.accounts}`),
+        activated: t(`supervision.columns.${column.accounts}Rate`),
+        rate: rate(`supervision.columns.${column.accounts}Rate`),
+      })),
+      covered: t('supervision.csv.coveredCount'),
+      coveredRate: rate('supervision.columns.covered'),
+      pupilsWithoutGuardian: t('supervision.columns.pupilsWithoutGuardian'),
+      relativesWithoutEmail: t('supervision.columns.relativesWithoutEmail'),
+      blocked: t('supervision.columns.blocked'),
+      predeleted: t('supervision.columns.predeleted'),
+      pendingReports: t('supervision.columns.pendingReports'),
+      oldestPendingReport: t('supervision.columns.oldestPendingReport'),
+    };
+    const names = new Map(view.circonscriptions.map((row) => [row.id, row.name]));
+    const csv = supervisionCsv(this.allRows(), names, labels);
+    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    downloadFile(this.document, url, `${t('supervision.csv.fileName')}.csv`);
+    // Not at once: the browser reads the blob after the click returns.
+    setTimeout(() => URL.revokeObjectURL(url), BLOB_LIFETIME_MS);
+  }
+
+  // Sort and filter
+
+  protected sortBy(key: SortKey): void {
+    this.address.navigate({ ...this.params(), sort: nextSort(this.params().sort, key) });
+  }
+
+  protected sortState(key: SortKey): 'ascending' | 'descending' | null {
+    return this.params().sort.key === key ? this.params().sort.direction : null;
+  }
+
+  protected sortIcon(key: SortKey): string {
+    const state = this.sortState(key);
+    return state === 'ascending' ? '▲' : state === 'descending' ? '▼' : '↕';
+  }
+
+  protected filterText(text: string): void {
+    this.address.navigate({ ...this.params(), filter: { ...this.params().filter, text } });
+  }
+
+  protected filterCirconscription(circonscriptionId: string): void {
+    this.address.navigate({ ...this.params(), filter: { ...this.params().filter, circonscriptionId: circonscriptionId || null } });
+  }
+
+  // Cells
+
+  protected count(value: number): string {
+    return formatCount(value, this.language());
+  }
+
+  protected rate(part: number, whole: number): string {
+    const value = percent(part, whole);
+    return value === null ? '—' : `${value} %`;
+  }
+
+  protected rateValue(row: SupervisionFigures, accounts: AccountsKey): string {
+    return this.rate(row[`${accounts}Activated`], row[accounts]);
+  }
+
+  protected activated(row: SupervisionFigures, accounts: AccountsKey): number {
+    return row[`${accounts}Activated`];
+  }
+
+  protected notActivated(row: SupervisionFigures, accounts: AccountsKey): number {
+    return row[accounts] - row[`${accounts}Activated`];
+  }
+
+  protected link(row: SupervisionFigures, filter: Partial<UserListParams>) {
+    return userListLink(row.id, filter);
+  }
+
+  /** « il y a 3 jours »: how long the oldest pending report has waited. */
+  protected age(iso: string | null | undefined): string {
+    if (!iso) {
+      return '—';
+    }
+    const minutes = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 60_000));
+    const format = new Intl.RelativeTimeFormat(LOCALES[this.language()], { numeric: 'always' });
+    if (minutes < 60) {
+      return format.format(-minutes, 'minute');
+    }
+    const hours = Math.floor(minutes / 60);
+    return hours < 24 ? format.format(-hours, 'hour') : format.format(-Math.floor(hours / 24), 'day');
+  }
+
+  /**
+   * Pending reports live: a report made or treated in the scope (the existing feed, scoped by the
+   * server) reads the figures again, and « Mis à jour à » moves with them. A burst is read once.
+   */
+  private watchReports(): Subscription {
+    const quiet = catchError(() => EMPTY);
+    return merge(
+      this.apollo.subscribe({ query: REPORT_ADDED_SUBSCRIPTION }).pipe(quiet),
+      this.apollo.subscribe({ query: REPORT_TREATED_SUBSCRIPTION }).pipe(quiet),
+    )
+      .pipe(debounceTime(REPORT_BURST_MS))
+      .subscribe(() => this.load());
+  }
+
+  private load(): void {
+    this.request?.unsubscribe();
+    this.loading.set(true);
+    this.failure.set(null);
+    this.request = this.apollo.query({ query: SUPERVISION_QUERY, fetchPolicy: 'network-only' }).subscribe({
+      next: (result) => {
+        this.loading.set(false);
+        if (result.data) {
+          this.view.set(result.data.supervision);
+        } else {
+          this.failure.set(this.userErrors.describe(result.error).message);
+        }
+      },
+      error: (error: unknown) => {
+        this.loading.set(false);
+        this.failure.set(this.userErrors.describe(error).message);
+      },
+    });
+  }
+}

@@ -1,0 +1,43 @@
+import { graphql } from '../core/graphql/operation';
+
+/** The figures of one row of the « Tableau de bord » (an école, or a circonscription's sum). */
+export const SUPERVISION_ROW_FIELDS = graphql(`
+  fragment SupervisionRowFields on SupervisionRow {
+    id
+    name
+    code
+    circonscriptionId
+    students
+    studentsActivated
+    relatives
+    relativesActivated
+    teachers
+    teachersActivated
+    personnel
+    personnelActivated
+    guests
+    guestsActivated
+    pupilsCovered
+    pupilsWithoutGuardian
+    relativesWithoutEmail
+    blocked
+    predeleted
+    pendingReports
+    oldestPendingReportAt
+  }
+`);
+
+/** « Tableau de bord »: every école of the scope and, per circonscription, the sum of its écoles. */
+export const SUPERVISION_QUERY = graphql(`
+  query Supervision {
+    supervision {
+      updatedAt
+      circonscriptions {
+        ...SupervisionRowFields
+      }
+      ecoles {
+        ...SupervisionRowFields
+      }
+    }
+  }
+`);
