@@ -51,13 +51,11 @@ export function createApollo(schema: GraphQLSchema, httpServer: Server, extraPlu
       return {
         async didResolveOperation({ request, document, operationName, contextValue }) {
           // A person (a session, or an address signed out) pays from their own budget; a token from
-          // its client's bucket (admitOperation). Refused before pricing once nothing is left.
-          const payer = contextValue.actor?.integration ? null : CostBudget.payer(contextValue.actor, contextValue.clientAddress);
-          const spent = payer ? await contextValue.services.costBudget.refuseIfSpent(payer) : undefined;
-          if (spent) throw spent;
+          // its client's bucket (admitOperation).
           const priced = priceOperation(schema, document, operationName, request.variables);
           if (priced.error) throw priced.error;
-          const overBudget = payer ? await contextValue.services.costBudget.spend(payer, priced.cost) : undefined;
+          const payer = contextValue.actor?.integration ? null : CostBudget.payer(contextValue.actor, contextValue.clientAddress);
+          const overBudget = payer ? contextValue.services.costBudget.spend(payer, priced.cost) : undefined;
           if (overBudget) throw overBudget;
           const admission = admitOperation(contextValue, document, operationName, request.variables, priced.cost);
           if (admission.refusal) throw admission.refusal;

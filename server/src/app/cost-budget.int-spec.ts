@@ -3,8 +3,8 @@ import { FIXTURE_PASSWORD, Fixtures } from '../test-support/fixtures';
 import { startTestServer, TestServer } from '../test-support/test-server';
 import { runOnce, wsClient } from '../test-support/ws-client';
 
-// 15 searches of contacts, 15 × (100 + 50) = 2,250 per call: more than the 1,000 a second this
-// test server grants, so each comes from the burst allowance of 10,000: four fit, the fifth does not.
+// 15 searches of contacts, 15 × (100 + 50) = 2,250 per call, from a bucket of 10,000 refilled at
+// 1,000 a second on this test server: four fit at once, the fifth does not.
 const SEARCHES = `{ ${Array.from({ length: 15 }, (_, i) => `s${i}: contacts(first: 50, query: "${'abcdefghijklmno'[i]}") { id }`).join(' ')} }`;
 
 describe('What one person may spend over time (cost budget), on HTTP and WebSocket', () => {
@@ -33,17 +33,11 @@ describe('What one person may spend over time (cost budget), on HTTP and WebSock
     expect(body.errors[0]).toMatchObject({ extensions: { code: 'RATE_LIMITED' } });
     expect(body.errors[0]!.message).toMatch(/^Trop de demandes en peu de temps\. Réessayez dans \d+ seconde\(s\)\.$/);
 
-    // The same person over the socket: the same allowance, the same refusal for anything until
-    // the next second's allowance, and the socket kept: it answers again once that comes back.
+    // The same person over the socket: the same bucket, the same refusal, and the socket kept:
+    // what costs nothing still runs.
     const socket = wsClient(server.url, teacher.cookie);
     expect((await runOnce(socket, SEARCHES)).errors).toMatchObject([{ extensions: { code: 'RATE_LIMITED' } }]);
-    expect((await runOnce(socket, '{ __typename }')).errors).toMatchObject([{ extensions: { code: 'RATE_LIMITED' } }]);
-    let answer: Awaited<ReturnType<typeof runOnce>> = {};
-    for (let tries = 0; tries < 60 && !answer.data; tries++) {
-      answer = await runOnce(socket, '{ me { login } }');
-      if (!answer.data) await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    expect(answer.data).toEqual({ me: { login: world.teacherA.login } });
+    expect((await runOnce(socket, '{ __typename }')).data).toEqual({ __typename: 'Query' });
     await socket.dispose();
 
     // Somebody else on the instance still gets their heavy answers.

@@ -74,7 +74,7 @@ export function attachWebSocket(schema: GraphQLSchema, httpServer: Server, servi
         });
         // Over budget (a person's, or a token's client's): an error message for this operation, the socket stays open.
         const payer = contextValue.actor?.integration ? null : CostBudget.payer(contextValue.actor, contextValue.clientAddress);
-        const overBudget = payer ? ((await services.costBudget.refuseIfSpent(payer)) ?? (await services.costBudget.spend(payer, cost))) : undefined;
+        const overBudget = payer ? services.costBudget.spend(payer, cost) : undefined;
         if (overBudget) return [overBudget];
         const admission = admitOperation(contextValue, document, payload.operationName, payload.variables, cost);
         if (admission.refusal) return [admission.refusal];

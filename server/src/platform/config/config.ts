@@ -37,7 +37,7 @@ export interface Config {
   mailing: { jobExpireSeconds: number; retryDelaySeconds: number; maxAttempts: number };
   /** Behind a reverse proxy: trust X-Forwarded-For for client addresses (express "trust proxy"). */
   trustProxy: boolean;
-  /** GraphQL cost one person (or one address, signed out) may spend per second, and in bursts per 10 s (platform/graphql/cost-budget.ts). */
+  /** GraphQL cost one person (or one address, signed out) may spend: a bucket of `burst`, refilled at `perSecond` (platform/graphql/cost-budget.ts). */
   costBudget: { perSecond: number; burst: number };
 }
 
@@ -112,8 +112,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     predeleteGraceDays: intFrom(env, 'PREDELETE_GRACE_DAYS', 90),
     requireEmailForRelatives: boolFrom(env, 'REQUIRE_EMAIL_FOR_RELATIVES', true),
     trustProxy: boolFrom(env, 'TRUST_PROXY', false),
-    // The burst holds at least one operation at the cost limit (10,000).
-    costBudget: { perSecond: Math.max(1, intFrom(env, 'GRAPHQL_COST_PER_SECOND', 3_000)), burst: Math.max(10_000, intFrom(env, 'GRAPHQL_COST_BURST', 10_000)) },
+    // The bucket holds at least one operation at the cost limit (10,000).
+    costBudget: { perSecond: Math.max(1, intFrom(env, 'GRAPHQL_COST_PER_SECOND', 3_000)), burst: Math.max(10_000, intFrom(env, 'GRAPHQL_COST_BURST', 20_000)) },
     mailing: {
       jobExpireSeconds: Math.max(1, intFrom(env, 'MAILING_JOB_EXPIRE_SECONDS', 120)),
       retryDelaySeconds: Math.max(1, intFrom(env, 'MAILING_RETRY_DELAY_SECONDS', 60)),

@@ -48,6 +48,13 @@ export class ClientBuckets {
     return statusOf(bucket, level);
   }
 
+  /** Forgets the buckets that are full again (same size for all): their callers start full anyway. */
+  forgetFull(bucket: BucketSize): void {
+    for (const [key, level] of this.levels) {
+      if (level.points + ((this.now() - level.at) / 1000) * bucket.refillPerSecond >= bucket.size) this.levels.delete(key);
+    }
+  }
+
   /** What is left, without spending. */
   peek(clientId: string, bucket: BucketSize): ThrottleStatus {
     return statusOf(bucket, this.refilled(clientId, bucket));

@@ -1,31 +1,32 @@
-import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { GraphQLError } from 'graphql';
 import type { Actor } from '../auth/actor';
 import { AppError } from '../errors/app-error';
+import { BucketSize, ClientBuckets } from './client-bucket';
 
-const BURST_WINDOW_SECONDS = 10;
+/** Buckets left untouched this long are full again or nearly: forgotten, so memory follows activity. */
+const FORGET_EVERY_SPENDS = 1_000;
 
 /**
  * What one person may ask of an instance over time, in cost units (operation-cost.ts): the cost
- * limit bounds one operation, this bounds a loop of them. A steady allowance per second, and a
- * burst allowance per 10 s for the moments a page asks for several things at once (a page of 50
- * users costs ~1,150, the reports page ~3,100). A script looping the heaviest operations it may
- * send is held to that pace, so everyone else on the instance keeps their answers
- * (bench/amplification). Per instance, in memory: behind a load balancer each instance grants its
- * own allowance (README, « Limits »).
+ * limit bounds one operation, this bounds a loop of them. A token bucket per person (the signed-in
+ * account, else the client address): full at first (`burst`, at least one operation at the cost
+ * limit, so a département's dashboard can always be opened), refilled at `perSecond`. A console
+ * user never waits (a page of 50 users costs ~1,150, the reports page ~3,100); a script looping the
+ * heaviest operations it may send is held to `perSecond`, so everyone else on the instance keeps
+ * their answers (bench/amplification). Per instance, in memory: behind a load balancer each
+ * instance grants its own allowance (README, « Limits »). Tokens pay from their client's bucket
+ * instead (cost-accounting.ts).
  */
 export class CostBudget {
-  private readonly steady: RateLimiterMemory;
-  private readonly bursts: RateLimiterMemory;
-  private readonly limiter: BurstyRateLimiter;
+  private readonly buckets = new ClientBuckets();
+  private readonly bucket: BucketSize;
+  private spends = 0;
 
   constructor(
     readonly perSecond: number,
     readonly burst: number,
   ) {
-    this.steady = new RateLimiterMemory({ keyPrefix: 'cost', points: perSecond, duration: 1 });
-    this.bursts = new RateLimiterMemory({ keyPrefix: 'cost-burst', points: burst, duration: BURST_WINDOW_SECONDS });
-    this.limiter = new BurstyRateLimiter(this.steady, this.bursts);
+    this.bucket = { size: burst, refillPerSecond: perSecond };
   }
 
   /** Who pays: the signed-in person, else the client address. */
@@ -33,32 +34,16 @@ export class CostBudget {
     return actor ? `user:${actor.userId}` : `addr:${clientAddress ?? '-'}`;
   }
 
-  /**
-   * The refusal for a payer with nothing left, before the operation is even priced: a script that
-   * keeps asking once refused must cost as little as possible to everyone else.
-   */
-  async refuseIfSpent(payer: string): Promise<GraphQLError | undefined> {
-    const [steady, burst] = await Promise.all([this.steady.get(payer), this.bursts.get(payer)]);
-    const spent = steady && steady.remainingPoints <= 0 && burst && burst.remainingPoints <= 0;
-    // Both used up: the next second's allowance is the first to come back.
-    return spent ? rateLimited(steady.msBeforeNext) : undefined;
-  }
-
-  /** Spends `cost` for `payer`; the refusal to answer when both allowances are used up. */
-  async spend(payer: string, cost: number): Promise<GraphQLError | undefined> {
+  /** Spends `cost` for `payer`; the refusal to answer when the bucket holds less than that. */
+  spend(payer: string, cost: number): GraphQLError | undefined {
     if (cost <= 0) return undefined;
-    try {
-      await this.limiter.consume(payer, Math.min(cost, this.burst));
-      return undefined;
-    } catch (refusal) {
-      if (!(refusal instanceof RateLimiterRes)) throw refusal;
-      return rateLimited(refusal.msBeforeNext);
-    }
+    if (++this.spends % FORGET_EVERY_SPENDS === 0) this.buckets.forgetFull(this.bucket);
+    const spending = this.buckets.spend(payer, this.bucket, Math.min(cost, this.bucket.size));
+    return spending.granted ? undefined : rateLimited(spending.retryAfterSeconds);
   }
 }
 
-function rateLimited(msBeforeNext: number): GraphQLError {
-  const seconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+function rateLimited(seconds: number): GraphQLError {
   const appError = AppError.of('RATE_LIMITED', { seconds });
   return new GraphQLError(appError.message, {
     originalError: appError,

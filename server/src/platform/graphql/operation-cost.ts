@@ -38,7 +38,13 @@ const estimators = [fieldExtensionsEstimator(), objectsCountOne];
  * which refuses them before any resolver runs (cost 0 here).
  */
 export function operationCost(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null, variables?: Record<string, unknown> | null): number {
-  return getComplexity({
+  // Apollo keeps one parsed document per query text: a loop of the same operation (a script asking
+  // again once refused) is priced once per set of variables, not walked again at every request.
+  const key = `${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}`;
+  let known = pricedDocuments.get(document);
+  const cached = known?.get(key);
+  if (cached !== undefined) return cached;
+  const cost = getComplexity({
     schema,
     query: document,
     operationName: operationName ?? undefined,
@@ -46,7 +52,14 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
     estimators,
     maxQueryNodes: MAX_VISITED_SELECTIONS,
   });
+  if (!known) pricedDocuments.set(document, (known = new Map()));
+  if (known.size < MAX_PRICES_PER_DOCUMENT) known.set(key, cost);
+  return cost;
 }
+
+/** Costs already computed, per parsed document and variables (the documents are Apollo's cached ones). */
+const pricedDocuments = new WeakMap<DocumentNode, Map<string, number>>();
+const MAX_PRICES_PER_DOCUMENT = 100;
 
 /**
  * The operation's cost, or the error for an operation over the limit. One function for HTTP and
