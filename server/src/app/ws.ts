@@ -12,7 +12,7 @@ import { checkOperation } from '../platform/graphql/operation-rules';
 import { logger } from '../platform/logging/logger';
 import { bearerOf, buildContext, resolveActor, sessionTokenFrom } from './context';
 import { clientAddressOf } from './http';
-import { createLiveSubscribe } from './live-subscribe';
+import { createLiveSubscribe } from '../platform/live/live-subscribe';
 import type { Services } from '../platform/context/services';
 import { SocketRegistry } from './socket-registry';
 import type { TokenSockets } from './token-sockets';

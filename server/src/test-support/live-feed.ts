@@ -1,5 +1,5 @@
 import type { Client } from 'graphql-ws';
-import type { LiveHub } from '../platform/pubsub/live-hub';
+import type { LiveHub } from '../platform/live/live-hub';
 
 /**
  * What one graphql-ws subscription received. Tests wait on `until(n)` — the arrival of the n-th

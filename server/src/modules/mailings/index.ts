@@ -2,7 +2,7 @@ import { SheetPrinter } from '../../documents/sheet-printer';
 import { logger } from '../../platform/logging/logger';
 import type { Services } from '../../platform/context/services';
 import type { DomainModule } from '../../platform/module/domain-module';
-import { LiveHub } from '../../platform/pubsub/live-hub';
+import { LiveHub } from '../../platform/live/live-hub';
 import { AccountExportService } from './account-export';
 import { MailingJobQueue, mailingJobs } from './mailing-jobs';
 import { MailingProgress } from './mailing-progress';

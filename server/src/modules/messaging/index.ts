@@ -1,6 +1,6 @@
 import { logger } from '../../platform/logging/logger';
 import type { DomainModule } from '../../platform/module/domain-module';
-import { LiveHub } from '../../platform/pubsub/live-hub';
+import { LiveHub } from '../../platform/live/live-hub';
 import { CommunicationRulesService } from './communication-rules';
 import { MessageEntity, MessageRecipientEntity } from './message.entity';
 import { MessagingResolver } from './messaging.resolver';

@@ -1,7 +1,7 @@
 import { logger } from '../../platform/logging/logger';
 import type { DomainModule } from '../../platform/module/domain-module';
 import { forgetOnActorChanges } from '../../platform/pubsub/forget-on-actor-changes';
-import { LiveHub } from '../../platform/pubsub/live-hub';
+import { LiveHub } from '../../platform/live/live-hub';
 import { LiveAdminRights } from './live-admin-rights';
 import { ModerationResolver } from './moderation.resolver';
 import { ModerationService } from './moderation.service';

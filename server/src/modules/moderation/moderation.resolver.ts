@@ -1,7 +1,7 @@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import type { RequestContext } from '../../platform/context/request-context';
 import { Access, Allow } from '../../platform/auth/access';
-import { SharedPayload } from '../../platform/pubsub/shared-payload';
+import { SharedPayload } from '../../platform/live/shared-payload';
 import { ReportPage, ReportView, ReportSignal } from './moderation.types';
 import { ReportStatus } from './report.entity';
 import { pageOf } from '../../platform/graphql/list-cost';

@@ -44,7 +44,7 @@ export const OPERATION_SCOPES: Readonly<Record<string, TokenScope>> = {
   'Mutation.unblockUser': 'accounts:block',
   'Mutation.createMailing': 'mailing:write',
   // Not yet: reports (their reporters and authors would need the field tiers, which the shared
-  // subscription payloads cannot carry: platform/pubsub/shared-payload.ts) and every subscription
+  // subscription payloads cannot carry: platform/live/shared-payload.ts) and every subscription
   // (tokens open graphql-ws sockets for queries and mutations; the subscriptions' payloads have
   // no token variant yet, nor the event log of issue 20 item 4).
 };

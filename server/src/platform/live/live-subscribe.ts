@@ -12,8 +12,8 @@ import {
   subscribe,
 } from 'graphql';
 import type WebSocket from 'ws';
-import { listenTo, MAX_PENDING_EVENTS } from '../platform/pubsub/live-hub';
-import { sharedPayloadSubscriptions } from '../platform/pubsub/shared-payload';
+import { listenTo, MAX_PENDING_EVENTS } from './live-hub';
+import { sharedPayloadSubscriptions } from './shared-payload';
 
 type Maybe<T> = T | Promise<T>;
 type Stream = AsyncGenerator<ExecutionResult, void, void>;

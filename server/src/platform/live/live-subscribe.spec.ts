@@ -1,13 +1,13 @@
 import { ExecutionResult, GraphQLSchema, parse } from 'graphql';
 import type WebSocket from 'ws';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AdminFunction } from '../platform/model/admin-function';
-import type { ReportSignal } from '../modules/moderation';
-import { ReportStatus } from '../modules/moderation';
-import type { TimelineSignal } from '../modules/timeline';
-import { LiveHub } from '../platform/pubsub/live-hub';
+import { AdminFunction } from '../model/admin-function';
+import type { ReportSignal } from '../../modules/moderation';
+import { ReportStatus } from '../../modules/moderation';
+import type { TimelineSignal } from '../../modules/timeline';
+import { LiveHub } from './live-hub';
 import { createLiveSubscribe, LiveDelivery, MAX_BUFFERED_BYTES } from './live-subscribe';
-import { createSchema } from './schema';
+import { createSchema } from '../../app/schema';
 
 const SHORT = 'subscription { reportAdded { id text } }';
 
