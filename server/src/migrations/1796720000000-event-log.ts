@@ -9,7 +9,7 @@ export class EventLog1796720000000 implements MigrationInterface {
   name = 'EventLog1796720000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query("CREATE TABLE \"event_log\" (\"id\" BIGSERIAL NOT NULL, \"tx_id\" bigint NOT NULL DEFAULT pg_current_xact_id()::text::bigint, \"type\" text NOT NULL, \"occurred_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), \"subject_id\" uuid NOT NULL, \"structure_ids\" uuid array NOT NULL, \"scope\" text NOT NULL, CONSTRAINT \"PK_d8ccd9b5b44828ea378dd37e691\" PRIMARY KEY (\"id\"))");
+    await q.query("CREATE TABLE \"event_log\" (\"id\" BIGSERIAL NOT NULL, \"tx_id\" bigint NOT NULL, \"type\" text NOT NULL, \"occurred_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), \"subject_id\" uuid NOT NULL, \"structure_ids\" uuid array NOT NULL, \"scope\" text NOT NULL, CONSTRAINT \"PK_d8ccd9b5b44828ea378dd37e691\" PRIMARY KEY (\"id\"))");
     await q.query("CREATE INDEX \"event_log_occurred_at_idx\" ON \"event_log\"  (\"occurred_at\") ");
     await q.query("CREATE INDEX \"event_log_cursor_idx\" ON \"event_log\"  (\"tx_id\", \"id\") ");
   }

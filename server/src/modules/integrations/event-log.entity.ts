@@ -13,8 +13,8 @@ export class EventLogEntity {
   @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   id!: string;
 
-  /** The writing transaction's id (pg_current_xact_id()), the first key of the cursor. */
-  @Column('bigint', { name: 'tx_id', default: () => 'pg_current_xact_id()::text::bigint' })
+  /** The writing transaction's id (pg_current_xact_id(), set by the insert), the first key of the cursor. */
+  @Column('bigint', { name: 'tx_id' })
   txId!: string;
 
   @Column('text')

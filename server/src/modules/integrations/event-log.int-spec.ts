@@ -96,7 +96,8 @@ describe('event log for integrations (issue 20, item 4)', () => {
     await slow.query('BEGIN');
     const [slowRow] = (
       await slow.query(
-        `INSERT INTO event_log (type, subject_id, structure_ids, scope) VALUES ('account.blocked', $1, $2, 'directory:read') RETURNING id`,
+        `INSERT INTO event_log (tx_id, type, subject_id, structure_ids, scope)
+         VALUES (pg_current_xact_id()::text::bigint, 'account.blocked', $1, $2, 'directory:read') RETURNING id`,
         [world.teacherA.id, [world.dep, world.c1, world.schoolA]],
       )
     ).rows;

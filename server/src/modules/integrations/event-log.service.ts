@@ -35,6 +35,19 @@ function journaled(event: AppEvent): Journaled | null {
   }
 }
 
+/**
+ * Rows of transaction ids below this bound are all committed (or rolled back) in this statement's
+ * snapshot: the oldest transaction still running in this database, else the snapshot's xmax.
+ * Transaction ids are cluster-wide, so transactions known to run in other databases of the
+ * cluster (pg_stat_activity, 32-bit xids) are left out: they write no event here and must not
+ * hold the log back. One that ends between the snapshot and that read is kept in: a delay, never a gap.
+ */
+const READ_BOUND = `SELECT LEAST(pg_snapshot_xmax(snap.s)::text::bigint,
+    (SELECT min(x::text::bigint) FROM pg_snapshot_xip(snap.s) x
+      WHERE (x::text::bigint % 4294967296) NOT IN (SELECT a.backend_xid::text::bigint FROM pg_stat_activity a
+                                                    WHERE a.backend_xid IS NOT NULL AND a.datname IS DISTINCT FROM current_database())))
+  FROM (SELECT pg_current_snapshot() AS s) snap`;
+
 /** The bus event types that are logged (the live stream wakes up on them). */
 export const JOURNALED_TYPES = ['report.added', 'report.treated', 'account.blocked', 'account.unblocked'] as const;
 
@@ -47,9 +60,9 @@ export interface EventFilter {
 /**
  * The integrations' event log. Written by `EventBus.publish` inside the change's transaction;
  * read in (tx_id, id) order, and only rows of transactions older than every transaction still
- * running (`pg_snapshot_xmin`): a transaction that began earlier but commits later always has a
+ * running in this database (READ_BOUND): a transaction that began earlier but commits later has a
  * smaller tx_id than that bound, so once a cursor has passed a row, nothing can still appear
- * before it. A long transaction delays events (never loses them).
+ * before it. A long transaction in this database delays events (never loses them).
  */
 export class EventLogService {
   constructor(private readonly dataSource: DataSource) {}
@@ -59,7 +72,8 @@ export class EventLogService {
     const entry = journaled(event);
     if (!entry) return;
     await query(
-      `INSERT INTO event_log (type, subject_id, structure_ids, scope) SELECT $2, $1, COALESCE((${entry.structuresSql}), '{}'), $3`,
+      `INSERT INTO event_log (tx_id, type, subject_id, structure_ids, scope)
+       SELECT pg_current_xact_id()::text::bigint, $2, $1, COALESCE((${entry.structuresSql}), '{}'), $3`,
       [entry.subjectId, event.type, entry.scope],
     );
   }
@@ -78,7 +92,7 @@ export class EventLogService {
     if (!actor.scope.all) where.push(`e.structure_ids && ${params.add(actor.scope.rootIds, 'uuid[]')}`);
     if (actor.integration) where.push(`e.scope = ANY(${params.add(actor.integration.scopes, 'text[]')})`);
     if (filter.types) where.push(`e.type = ANY(${params.add(filter.types, 'text[]')})`);
-    const visible = `e.tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint`;
+    const visible = `e.tx_id < (${READ_BOUND})`;
     const limit = params.add(filter.first, 'int');
     const rows = (await this.dataSource.query(
       `SELECT e.id, e.tx_id, e.type, e.occurred_at, e.subject_id, e.structure_ids FROM event_log e
