@@ -93,30 +93,33 @@ describe('event log for integrations (issue 20, item 4)', () => {
     // A transaction that began first (it holds the smaller transaction id) and commits last.
     const slow = new PgClient({ connectionString: server.database.url });
     await slow.connect();
-    await slow.query('BEGIN');
-    const [slowRow] = (
-      await slow.query(
-        `INSERT INTO event_log (tx_id, type, subject_id, structure_ids, scope)
-         VALUES (pg_current_xact_id()::text::bigint, 'account.blocked', $1, $2, 'directory:read') RETURNING id`,
-        [world.teacherA.id, [world.dep, world.c1, world.schoolA]],
-      )
-    ).rows;
-    await cpd.data(BLOCK, { id: world.teacherA.id });
-    // Not visible yet, and not skipped: the page stops before the later transaction's row.
-    const before = await pollAll(token, start, 1);
-    expect(before.events.map((event) => event.type)).toEqual(['account.blocked', 'account.unblocked']);
-    await slow.query('COMMIT');
-    await slow.end();
-    const after = await pollAll(token, before.cursor, 1);
-    expect(after.events.map((event) => [event.type, event.subjectId])).toEqual([
-      ['account.blocked', world.teacherA.id],
-      ['account.blocked', world.teacherA.id],
-    ]);
-    expect(after.events[0].id).toBe(String(slowRow.id));
-    // Polled again from the end: nothing new, the same cursor back.
-    const again = await withToken(token, EVENTS, { after: after.cursor, first: 10 });
-    expect(again.data!.events).toEqual({ nodes: [], endCursor: after.cursor, hasNextPage: false });
-    await cpd.data(UNBLOCK, { id: world.teacherA.id });
+    try {
+      await slow.query('BEGIN');
+      const [slowRow] = (
+        await slow.query(
+          `INSERT INTO event_log (tx_id, type, subject_id, structure_ids, scope)
+           VALUES (pg_current_xact_id()::text::bigint, 'account.blocked', $1, $2, 'directory:read') RETURNING id`,
+          [world.teacherA.id, [world.dep, world.c1, world.schoolA]],
+        )
+      ).rows;
+      await cpd.data(BLOCK, { id: world.teacherA.id });
+      // Not visible yet, and not skipped: the page stops before the later transaction's row.
+      const before = await pollAll(token, start, 1);
+      expect(before.events.map((event) => event.type)).toEqual(['account.blocked', 'account.unblocked']);
+      await slow.query('COMMIT');
+      const after = await pollAll(token, before.cursor, 1);
+      expect(after.events.map((event) => [event.type, event.subjectId])).toEqual([
+        ['account.blocked', world.teacherA.id],
+        ['account.blocked', world.teacherA.id],
+      ]);
+      expect(after.events[0].id).toBe(String(slowRow.id));
+      // Polled again from the end: nothing new, the same cursor back.
+      const again = await withToken(token, EVENTS, { after: after.cursor, first: 10 });
+      expect(again.data!.events).toEqual({ nodes: [], endCursor: after.cursor, hasNextPage: false });
+      await cpd.data(UNBLOCK, { id: world.teacherA.id });
+    } finally {
+      await slow.end();
+    }
   });
 
   it('shows a token only the events of its subtree and scopes; events:read is required; first is 1 to 100', async () => {
