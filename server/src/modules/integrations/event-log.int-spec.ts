@@ -59,20 +59,27 @@ describe('event log for integrations (issue 20, item 4)', () => {
     const waiters: { count: number; resolve: () => void }[] = [];
     const client = createClient({ url: server.url.replace(/^http/, 'ws') + '/graphql', webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
     let failed: unknown;
+    let settle!: () => void;
+    const ended = new Promise<void>((resolve) => (settle = resolve));
     client.subscribe(
       { query: SINCE, variables: { after, types } },
       {
         next: (value) => {
-          if (value.errors) failed = value.errors;
-          else received.push((value.data as { eventsSince: Event }).eventsSince);
+          if (value.errors) {
+            failed = value.errors;
+            settle();
+          } else received.push((value.data as { eventsSince: Event }).eventsSince);
           for (const waiter of waiters.filter((w) => received.length >= w.count)) waiter.resolve();
         },
-        error: (error) => (failed = error),
-        complete: () => undefined,
+        error: (error) => {
+          failed = error;
+          settle();
+        },
+        complete: () => settle(),
       },
     );
     const until = (count: number) => (received.length >= count ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ count, resolve })));
-    return { received, until, close: () => client.dispose(), failed: () => failed };
+    return { received, until, ended, close: () => client.dispose(), failed: () => failed };
   }
 
   beforeAll(async () => {
@@ -140,6 +147,10 @@ describe('event log for integrations (issue 20, item 4)', () => {
     const refused = await withToken(noEvents, EVENTS, { first: 10 });
     expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect(refused.errors?.[0].message).toContain('events:read');
+    const refusedLive = follow(noEvents, null);
+    await refusedLive.ended;
+    expect(JSON.stringify(refusedLive.failed())).toContain('events:read');
+    await refusedLive.close();
     const tooMany = await withToken(c1Token, EVENTS, { first: 101 });
     expect(tooMany.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const badCursor = await withToken(c1Token, EVENTS, { first: 10, after: 'nimportequoi' });
