@@ -45,6 +45,7 @@ export class BlockingService {
         manager,
       );
       await this.events.publish({ type: 'session.revoked', userId: target.id }, (sql, params) => manager.query(sql, params));
+      await this.events.publish({ type: 'account.blocked', userId: target.id }, (sql, params) => manager.query(sql, params));
       return userView(rows[0], true);
     });
   }
@@ -62,6 +63,7 @@ export class BlockingService {
           { actorId: actor.userId, actorLabel: `${displayName(actor)} (${actor.login})`, action: 'USER_UNBLOCKED', targetUserId: target.id, targetLabel: target.login, clientAddress: client.address },
           manager,
         );
+        await this.events.publish({ type: 'account.unblocked', userId: target.id }, (sql, params) => manager.query(sql, params));
       }
       return userView(rows[0], true);
     });
@@ -76,6 +78,7 @@ export class BlockingService {
       )) as [{ id: string; login: string }[], number];
       for (const row of rows) {
         await this.audit.record({ actorId: null, actorLabel: 'Préau (fin de blocage programmée)', action: 'USER_UNBLOCKED', targetUserId: row.id, targetLabel: row.login, details: { automatic: true } }, manager);
+        await this.events.publish({ type: 'account.unblocked', userId: row.id }, (sql, params) => manager.query(sql, params));
       }
       return rows.length;
     });

@@ -1,21 +1,29 @@
 import type { DomainModule } from '../../platform/module/domain-module';
 import { ApiClientEntity } from './api-client.entity';
+import { EventLogEntity } from './event-log.entity';
+import { EventLogResolver } from './event-log.resolver';
+import { EventLogService } from './event-log.service';
 import { IntegrationService } from './integration.service';
 import { IntegrationsResolver } from './integrations.resolver';
 import { RateLimitResolver } from './rate-limit.resolver';
 
-/** Integrations: API clients and their tokens, acting within a subtree with scoped rights. */
+/** Integrations: API clients and their tokens, acting within a subtree with scoped rights; the event log. */
 export const integrationsModule: DomainModule = {
   name: 'integrations',
-  entities: [ApiClientEntity],
-  resolvers: [IntegrationsResolver, RateLimitResolver],
-  createServices: (services, { dataSource }): IntegrationsServices => ({
-    integrations: new IntegrationService(dataSource, services.audit),
-  }),
+  entities: [ApiClientEntity, EventLogEntity],
+  resolvers: [IntegrationsResolver, RateLimitResolver, EventLogResolver],
+  createServices: (services, { dataSource, events }): IntegrationsServices => {
+    const eventLog = new EventLogService(dataSource);
+    // Every publish writes its log row first, in the publisher's transaction.
+    events.setJournal((event, query) => eventLog.record(event, query));
+    return { integrations: new IntegrationService(dataSource, services.audit), eventLog };
+  },
+  recurringJobs: (services) => [{ name: 'integrations.purge-events', cron: '17 * * * *', run: async () => void (await services.eventLog.purge()) }],
 };
 
 export interface IntegrationsServices {
   integrations: IntegrationService;
+  eventLog: EventLogService;
 }
 
 declare module '../../platform/context/services' {

@@ -11,12 +11,18 @@ export type AppEvent =
   | { type: 'actor.changed'; userIds?: string[]; all?: boolean }
   | { type: 'report.added'; reportId: string }
   | { type: 'report.treated'; reportId: string }
+  /** « Bloquer » / « Débloquer » an account (its sessions end through session.revoked as well). */
+  | { type: 'account.blocked'; userId: string }
+  | { type: 'account.unblocked'; userId: string }
   /** Recipients are loaded on arrival by each instance, among its own subscribers. */
   | { type: 'timeline.changed'; notificationId: string; change: 'ADDED' | 'REMOVED' }
   | { type: 'inbox.changed'; messageId: string }
   | { type: 'mailing.progress'; mailingId: string }
   /** Sent to itself by an instance: everything committed before it has arrived once it does. */
   | { type: 'barrier'; token: string };
+
+/** Writes an event into a log with the publisher's query (so in its transaction). */
+export type EventJournal = (event: AppEvent, query: (sql: string, params: unknown[]) => Promise<unknown>) => Promise<void>;
 
 type Handler<T extends AppEvent['type']> = (event: Extract<AppEvent, { type: T }>) => void;
 type AnyHandler = (event: AppEvent) => void;
@@ -37,6 +43,7 @@ export class EventBus {
   private readonly lostHandlers = new Set<() => void>();
   private readonly barriers = new Map<string, () => void>();
   private everConnected = false;
+  private journal?: EventJournal;
 
   private constructor(
     private readonly databaseUrl: string,
@@ -123,8 +130,17 @@ export class EventBus {
     return () => set.delete(generic);
   }
 
+  /**
+   * The integrations' event log (modules/integrations/event-log.service.ts): every publish goes
+   * through it first, with the same query, so the log row commits with the change or not at all.
+   */
+  setJournal(journal: EventJournal): void {
+    this.journal = journal;
+  }
+
   /** Sends to every instance; pass the transaction's query runner to deliver only at its commit. */
   async publish(event: AppEvent, query: (sql: string, params: unknown[]) => Promise<unknown> = (sql, params) => this.dataSource.query(sql, params)): Promise<void> {
+    await this.journal?.(event, query);
     await query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify(event)]);
   }
 
