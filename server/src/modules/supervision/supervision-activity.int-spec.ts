@@ -113,3 +113,25 @@ describe('« Actifs sur 7 / 30 jours »: day masks, roll-ups, the masking rule',
     expect(await sql(`SELECT user_id FROM account_activity WHERE user_id = ANY($1)`, [[stale.id, recent.id]])).toEqual([{ user_id: recent.id }]);
   });
 });
+
+describe('« Dernière connexion » on a record: a day for others, the time for the person', () => {
+  let server: TestServer;
+  let d: Awaited<ReturnType<Fixtures['departement']>>;
+  const RECORD = 'query ($id: ID!) { user(id: $id) { lastLoginAt lastLoginDay } }';
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    d = await new Fixtures(server.database.dataSource, server.services.secretBox).departement();
+  });
+  afterAll(async () => server?.close());
+
+  it("gives a director the Paris day of a teacher's last sign-in and not its time, and the director their own time", async () => {
+    // 23:30 in Paris on 31 March 2026 (summer time since the 29th): still the 31st there.
+    await server.database.dataSource.query(`UPDATE app_user SET last_login_at = '2026-03-31T21:30:00Z' WHERE id = $1`, [d.teacherA.id]);
+    const director = await server.client().signIn(d.directorA.login, FIXTURE_PASSWORD);
+    expect((await director.data(RECORD, { id: d.teacherA.id })).user).toEqual({ lastLoginAt: null, lastLoginDay: '2026-03-31' });
+    const own = (await director.data(RECORD, { id: d.directorA.id })).user;
+    expect(own.lastLoginAt).not.toBeNull();
+    expect(own.lastLoginDay).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+});
