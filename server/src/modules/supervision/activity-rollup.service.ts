@@ -18,9 +18,14 @@ export class ActivityRollupService {
     await this.purge();
   }
 
-  /** `daySql`: an SQL date expression (a parameter in tests). */
+  /**
+   * `daySql`: an SQL date expression (a parameter in tests). The day's rows are replaced, so a
+   * profile an école no longer has leaves no row behind.
+   */
   async rollUp(daySql: string, params: unknown[] = []): Promise<void> {
-    await this.dataSource.query(
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`DELETE FROM supervision_activity WHERE day = (${daySql})::date`, params);
+      await manager.query(
       `WITH d AS (SELECT (${daySql})::date AS day)
        INSERT INTO supervision_activity AS s (structure_id, day, profile, accounts, active_7, active_30)
        SELECT t.id, d.day, m.profile, count(DISTINCT m.user_id)::int,
@@ -31,11 +36,10 @@ export class ActivityRollupService {
          JOIN supervision_member m ON m.structure_id = sa.structure_id AND NOT m.predeleted
          LEFT JOIN account_activity a ON a.user_id = m.user_id
         WHERE t.kind IN ('ECOLE', 'CIRCONSCRIPTION')
-        GROUP BY t.id, d.day, m.profile
-       ON CONFLICT (structure_id, day, profile) DO UPDATE
-         SET accounts = EXCLUDED.accounts, active_7 = EXCLUDED.active_7, active_30 = EXCLUDED.active_30`,
+        GROUP BY t.id, d.day, m.profile`,
       params,
-    );
+      );
+    });
   }
 
   async purge(): Promise<void> {

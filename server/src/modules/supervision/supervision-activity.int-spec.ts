@@ -68,7 +68,11 @@ describe('« Actifs sur 7 / 30 jours »: day masks, roll-ups, the masking rule',
     await mask(a[3].id, 1 << 7); // 7 days ago: within 30 only
     await mask(a[4].id, 1, -40); // 40 days ago: neither
     await mask(b[0].id, 1); // today
+    // A row left by an earlier run for a profile École Z no longer has: replaced with the day's rows.
+    await sql(`INSERT INTO supervision_activity (structure_id, day, profile, accounts, active_7, active_30) VALUES ($1, $2, 'GUEST', 5, 3, 3)`, [d.schoolZ, today]);
     await server.services.activityRollup.rollUp('$1', [today]);
+    await server.services.activityRollup.rollUp('$1', [today]); // the next hour's run, same day
+    expect(await sql(`SELECT 1 FROM supervision_activity WHERE structure_id = $1 AND profile = 'GUEST'`, [d.schoolZ])).toEqual([]);
 
     const { supervision } = await erun.data(DASHBOARD);
     expect(supervision.activityDay).toBe(today);
