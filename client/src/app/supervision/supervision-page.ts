@@ -173,9 +173,13 @@ export default class SupervisionPage {
       predeleted: t('supervision.columns.predeleted'),
       pendingReports: t('supervision.columns.pendingReports'),
       oldestPendingReport: t('supervision.columns.oldestPendingReport'),
+      actives: ACTIVE_PROFILES.flatMap((profile) =>
+        ACTIVE_WINDOWS.map((days) => t('supervision.csv.active', { name: t(`supervision.columns.${profile}`), window: t(`supervision.columns.active${days}`) })),
+      ),
+      masked: t('supervision.csv.masked'),
     };
     const names = new Map(view.circonscriptions.map((row) => [row.id, row.name]));
-    const csv = supervisionCsv(this.allRows(), names, labels);
+    const csv = supervisionCsv(this.allRows(), names, labels, !!view.activityDay);
     const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
     downloadFile(this.document, url, `${t('supervision.csv.fileName')}.csv`);
     // Not at once: the browser reads the blob after the click returns.
