@@ -22,7 +22,7 @@ import { canUseAdministration } from '../core/auth/home-path';
 import { UserErrorMessageService } from '../core/errors/user-error-message.service';
 import type { ClassSettingsFieldsFragment } from '../core/graphql/generated/graphql';
 import { LanguageService } from '../core/i18n/language.service';
-import { DateTimePipe } from '../shared/format/date-time.pipe';
+import { DateOnlyPipe } from '../shared/format/date.pipe';
 import { GENERATE_RENEWAL_CODE_MUTATION } from '../shared/renewal-code/generate-renewal-code.mutation';
 import { RenewalCodePanel, type ShownRenewalCode } from '../shared/renewal-code/renewal-code-panel';
 import { AccountStateBadge } from '../shared/users/account-state-badge';
@@ -49,7 +49,7 @@ type ClassState =
 @Component({
   selector: 'app-class-settings-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterLink, TranslocoPipe, DateTimePipe, RenewalCodePanel, AccountStateBadge, AddTeachersPanel, ClassSheetsPanel],
+  imports: [RouterLink, TranslocoPipe, DateOnlyPipe, RenewalCodePanel, AccountStateBadge, AddTeachersPanel, ClassSheetsPanel],
   templateUrl: './class-settings-page.html',
   styleUrl: './class-settings-page.css',
 })

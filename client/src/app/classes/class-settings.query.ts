@@ -18,7 +18,7 @@ export const CLASS_SETTINGS_FIELDS = graphql(`
       profile
       status
       activated
-      lastLoginAt
+      lastLoginDay
     }
     teachers {
       id

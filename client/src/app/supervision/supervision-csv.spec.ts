@@ -13,6 +13,7 @@ const labels: CsvLabels = {
   covered: 'Familles couvertes', coveredRate: 'Familles couvertes (%)', pupilsWithoutGuardian: 'Élèves sans responsable',
   relativesWithoutEmail: 'Parents sans courriel', blocked: 'Bloqués', predeleted: 'Pré-supprimés', pendingReports: 'Signalements en attente',
   oldestPendingReport: 'Plus ancien signalement',
+  actives: ['É7', 'É30', 'P7', 'P30', 'Ens7', 'Ens30'], masked: '<3',
 };
 
 describe('« Tableau de bord » CSV', () => {
@@ -26,10 +27,18 @@ describe('« Tableau de bord » CSV', () => {
     expect(csv.startsWith('\uFEFFCirconscription;École;UAI;Élèves;Élèves activés;Élèves activés (%);Parents;')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
     expect(lines).toHaveLength(4);
-    expect(lines[1]).toBe('Circonscription Nord;;;3;0;0;0;0;;0;0;;0;0;;0;0;;2;66;0;0;0;0;0;');
+    expect(lines[1]).toBe('Circonscription Nord;;;3;0;0;0;0;;0;0;;0;0;;0;0;;2;66;0;0;0;0;0;;;;;;;');
     // A name that a spreadsheet would run is written as text; summer time in Paris is UTC+2.
-    expect(lines[2]).toBe(`Circonscription Nord;"'=HYPERLINK(""x"")";0260025L;3;1;33;0;0;;0;0;;0;0;;0;0;;2;66;0;0;0;0;1;2026-07-01 10:30`);
+    expect(lines[2]).toBe(`Circonscription Nord;"'=HYPERLINK(""x"")";0260025L;3;1;33;0;0;;0;0;;0;0;;0;0;;2;66;0;0;0;0;1;2026-07-01 10:30;;;;;;`);
     expect(lines[3]).toBe('');
+  });
+
+  it('writes « Actifs » as the server gives them, « <3 » where masked, and nothing before the first roll-up', () => {
+    const ecole: SupervisionFigures = { ...zero, id: 'e', name: 'École A', studentsActive7: 4, studentsActive30: null, relativesActive7: 3 };
+    const cells = (counted: boolean) => supervisionCsv([{ kind: 'ecole', figures: ecole }], new Map(), labels, counted).slice(1).split('\r\n').map((line) => line.split(';').slice(-6));
+    expect(cells(true)[0]).toEqual(['É7', 'É30', 'P7', 'P30', 'Ens7', 'Ens30']);
+    expect(cells(true)[1]).toEqual(['4', '<3', '3', '<3', '<3', '<3']);
+    expect(cells(false)[1]).toEqual(['', '', '', '', '', '']);
   });
 
   it('neutralises formulas and quotes separators', () => {

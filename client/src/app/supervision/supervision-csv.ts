@@ -1,4 +1,4 @@
-import { type DisplayRow, PROFILE_COLUMNS, percent } from './supervision-table';
+import { ACTIVE_PROFILES, ACTIVE_WINDOWS, type DisplayRow, PROFILE_COLUMNS, activeFigure, percent } from './supervision-table';
 
 /** UTF-8 byte order mark: Excel otherwise reads the accents as Windows-1252. */
 const BOM = '\uFEFF';
@@ -32,14 +32,19 @@ export interface CsvLabels {
   readonly predeleted: string;
   readonly pendingReports: string;
   readonly oldestPendingReport: string;
+  /** « Actifs », per ACTIVE_PROFILES then ACTIVE_WINDOWS (students 7, students 30, relatives 7…). */
+  readonly actives: readonly string[];
+  /** A masked « Actifs » cell (fewer than 3 active or inactive): « <3 ». */
+  readonly masked: string;
 }
 
 /**
  * The table as the screen shows it (same rows, same order, same figures; rates rounded down as on
  * screen), one line per row; a circonscription's row has no école name, so that a spreadsheet
- * filter on « École » keeps only the écoles.
+ * filter on « École » keeps only the écoles. « Actifs » cells are empty before the first roll-up
+ * (`activityCounted` false) and `labels.masked` where the server masked them.
  */
-export function supervisionCsv(rows: readonly DisplayRow[], circonscriptionNames: ReadonlyMap<string, string>, labels: CsvLabels): string {
+export function supervisionCsv(rows: readonly DisplayRow[], circonscriptionNames: ReadonlyMap<string, string>, labels: CsvLabels, activityCounted = false): string {
   const header = [
     labels.circonscription,
     labels.ecole,
@@ -53,6 +58,7 @@ export function supervisionCsv(rows: readonly DisplayRow[], circonscriptionNames
     labels.predeleted,
     labels.pendingReports,
     labels.oldestPendingReport,
+    ...labels.actives,
   ];
   const lines = rows.map(({ kind, figures: row }) => [
     kind === 'circonscription' ? row.name : (circonscriptionNames.get(row.circonscriptionId ?? '') ?? ''),
@@ -67,6 +73,7 @@ export function supervisionCsv(rows: readonly DisplayRow[], circonscriptionNames
     row.predeleted,
     row.pendingReports,
     row.oldestPendingReportAt ? parisDateTime.format(new Date(row.oldestPendingReportAt)) : '',
+    ...ACTIVE_PROFILES.flatMap((profile) => ACTIVE_WINDOWS.map((days) => (activityCounted ? (activeFigure(row, profile, days) ?? labels.masked) : ''))),
   ]);
   return BOM + [header, ...lines].map((cells) => `${cells.map(csvCell).join(';')}\r\n`).join('');
 }

@@ -18,6 +18,9 @@ import { type CsvLabels, supervisionCsv } from './supervision-csv';
 import { SupervisionDefinitions } from './supervision-definitions';
 import { SUPERVISION_QUERY } from './supervision.query';
 import {
+  ACTIVE_PROFILES,
+  ACTIVE_WINDOWS,
+  activeFigure,
   type AccountsKey,
   PROFILE_COLUMNS,
   type SortKey,
@@ -37,8 +40,8 @@ const REPORT_BURST_MS = 1000;
 /** How long the CSV's blob address stays valid once its download started. */
 const BLOB_LIFETIME_MS = 60_000;
 
-/** The columns, each sortable; the label keys are under `supervision.columns`. */
-const HEADERS: readonly { readonly sort: SortKey; readonly labelKey: string }[] = [
+/** The columns, sortable but for « Actifs »; the label keys are under `supervision.columns`. */
+const HEADERS: readonly { readonly sort: SortKey | null; readonly labelKey: string }[] = [
   { sort: 'name', labelKey: 'supervision.columns.name' },
   ...PROFILE_COLUMNS.flatMap((column) => [
     { sort: column.accounts, labelKey: `supervision.columns.${column.accounts}` },
@@ -48,6 +51,8 @@ const HEADERS: readonly { readonly sort: SortKey; readonly labelKey: string }[] 
     sort,
     labelKey: `supervision.columns.${sort}`,
   })),
+  // Not sortable: a cell holds three profiles, some masked.
+  ...ACTIVE_WINDOWS.map((days) => ({ sort: null, labelKey: `supervision.columns.active${days}` })),
 ];
 
 /**
@@ -121,6 +126,14 @@ export default class SupervisionPage {
     const format = new Intl.DateTimeFormat(LOCALES[this.language()], { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' });
     return format.format(new Date(view.updatedAt));
   });
+  /** The Paris day the « Actifs » run up to (a roll-up, hourly), as a date in the page's language. */
+  protected readonly activityDay = computed(() => {
+    const day = this.view()?.activityDay;
+    if (!day) {
+      return null;
+    }
+    return new Intl.DateTimeFormat(LOCALES[this.language()], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  });
 
   constructor() {
     this.load();
@@ -160,9 +173,13 @@ export default class SupervisionPage {
       predeleted: t('supervision.columns.predeleted'),
       pendingReports: t('supervision.columns.pendingReports'),
       oldestPendingReport: t('supervision.columns.oldestPendingReport'),
+      actives: ACTIVE_PROFILES.flatMap((profile) =>
+        ACTIVE_WINDOWS.map((days) => t('supervision.csv.active', { name: t(`supervision.columns.${profile}`), window: t(`supervision.columns.active${days}`) })),
+      ),
+      masked: t('supervision.csv.masked'),
     };
     const names = new Map(view.circonscriptions.map((row) => [row.id, row.name]));
-    const csv = supervisionCsv(this.allRows(), names, labels);
+    const csv = supervisionCsv(this.allRows(), names, labels, !!view.activityDay);
     const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
     downloadFile(this.document, url, `${t('supervision.csv.fileName')}.csv`);
     // Not at once: the browser reads the blob after the click returns.
@@ -197,6 +214,10 @@ export default class SupervisionPage {
   protected count(value: number): string {
     return formatCount(value, this.language());
   }
+
+  protected readonly activeProfiles = ACTIVE_PROFILES;
+  protected readonly activeWindows = ACTIVE_WINDOWS;
+  protected readonly activeFigure = activeFigure;
 
   protected rate(part: number, whole: number): string {
     const value = percent(part, whole);

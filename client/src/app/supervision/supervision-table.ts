@@ -25,6 +25,20 @@ export interface SupervisionFigures {
   readonly predeleted: number;
   readonly pendingReports: number;
   readonly oldestPendingReportAt?: string | null;
+  /** « Actifs »: null when masked (fewer than 3 active or inactive); absent before the first roll-up. */
+  readonly studentsActive7?: number | null;
+  readonly studentsActive30?: number | null;
+  readonly relativesActive7?: number | null;
+  readonly relativesActive30?: number | null;
+  readonly teachersActive7?: number | null;
+  readonly teachersActive30?: number | null;
+}
+
+/** The « Actifs » columns: pupils, parents, teachers (the research's É / P / Ens), over 7 then 30 days. */
+export const ACTIVE_WINDOWS = [7, 30] as const;
+export const ACTIVE_PROFILES = ['students', 'relatives', 'teachers'] as const;
+export function activeFigure(row: SupervisionFigures, accounts: (typeof ACTIVE_PROFILES)[number], days: (typeof ACTIVE_WINDOWS)[number]): number | null {
+  return row[`${accounts}Active${days}`] ?? null;
 }
 
 export type AccountsKey = 'students' | 'relatives' | 'teachers' | 'personnel' | 'guests';

@@ -24,6 +24,12 @@ export const SUPERVISION_ROW_FIELDS = graphql(`
     predeleted
     pendingReports
     oldestPendingReportAt
+    studentsActive7
+    studentsActive30
+    relativesActive7
+    relativesActive30
+    teachersActive7
+    teachersActive30
   }
 `);
 
@@ -32,6 +38,7 @@ export const SUPERVISION_QUERY = graphql(`
   query Supervision {
     supervision {
       updatedAt
+      activityDay
       circonscriptions {
         ...SupervisionRowFields
       }

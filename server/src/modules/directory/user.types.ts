@@ -1,5 +1,6 @@
-import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, MiddlewareFn, ObjectType, registerEnumType, UseMiddleware } from 'type-graphql';
 import { Identity, Sensitive } from '../../platform/auth/integration-fields';
+import type { RequestContext } from '../../platform/context/request-context';
 import { Profile } from '../../platform/model/profile';
 
 export enum AccountStatus {
@@ -13,6 +14,9 @@ export enum AccountStatus {
 registerEnumType(AccountStatus, { name: 'AccountStatus', description: 'Actif, Inactif (non activé), Bloqué, Pré-supprimé' });
 
 /** An account as admins (and a pupil's teachers) see it. Only ever returned after a scope check. */
+/** The time of a sign-in is the person's own business (issue 19): anyone else reads lastLoginDay. */
+const onlyTheirOwn: MiddlewareFn<RequestContext> = async ({ context, root }, next) => (context.actor?.userId === (root as { id: string }).id ? next() : null);
+
 @ObjectType('User')
 export class UserView {
   @Field(() => ID)
@@ -54,8 +58,16 @@ export class UserView {
   blockedReason!: string | null;
 
   @Sensitive()
-  @Field(() => Date, { nullable: true })
+  @UseMiddleware(onlyTheirOwn)
+  @Field(() => Date, { nullable: true, description: "The last sign-in's time: for the person themself only (null for anyone else, who reads lastLoginDay)." })
   lastLoginAt!: Date | null;
+
+  @Sensitive()
+  @Field(() => String, {
+    nullable: true,
+    description: 'YYYY-MM-DD (Europe/Paris): the day of the last sign-in, without its time; for those who may see the record (not for colleagues listed in a class).',
+  })
+  lastLoginDay!: string | null;
 
   /**
    * Whether the caller may see this account's record (contact details, codes, relations). True for
@@ -63,6 +75,8 @@ export class UserView {
    */
   detail!: boolean;
 }
+
+const PARIS_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 export interface UserRow {
   id: string;
@@ -100,6 +114,7 @@ export function userView(row: UserRow, detail: boolean): UserView {
     blockedUntil: row.blocked ? row.blocked_until : null,
     blockedReason: row.blocked ? row.blocked_reason : null,
     lastLoginAt: row.last_login_at,
+    lastLoginDay: detail && row.last_login_at ? PARIS_DAY.format(row.last_login_at) : null,
     detail,
   };
 }

@@ -3,9 +3,16 @@ import { Actor } from '../../platform/auth/actor';
 import { SqlParams } from '../../platform/database/sql-builder';
 import { AppError } from '../../platform/errors/app-error';
 import { structureInScope } from '../directory';
+import { maskedActives } from './activity-mask';
+import { Profile } from '../../platform/model/profile';
 import { SupervisionRow, SupervisionView } from './supervision.types';
 
-type Counted = Omit<SupervisionRow, 'id' | 'name' | 'code' | 'circonscriptionId' | 'oldestPendingReportAt'>;
+/** The « Actifs » fields of a row, per profile, from the roll-ups (not from supervision_count). */
+const ACTIVE_PREFIX: Record<Profile, string> = { STUDENT: 'students', RELATIVE: 'relatives', TEACHER: 'teachers', PERSONNEL: 'personnel', GUEST: 'guests' } as Record<Profile, string>;
+type ActiveKey = `${'students' | 'relatives' | 'teachers' | 'personnel' | 'guests'}Active${7 | 30}`;
+const ACTIVE_KEYS = Object.values(ACTIVE_PREFIX).flatMap((prefix) => [`${prefix}Active7`, `${prefix}Active30`]) as ActiveKey[];
+
+type Counted = Omit<SupervisionRow, 'id' | 'name' | 'code' | 'circonscriptionId' | 'oldestPendingReportAt' | ActiveKey>;
 
 /** Each count of a row: its column of supervision_count, for which profile (null: every profile). */
 const PER_PROFILE: Record<keyof Counted, [string, string | null] | null> = {
@@ -89,11 +96,14 @@ export class SupervisionService {
       params.values,
     );
     const ecoles = rows.map((row) => this.row(row));
-    return { updatedAt: rows[0]?.now ?? (await this.now()), ecoles, circonscriptions: this.byCirconscription(rows, ecoles) };
+    const circonscriptions = this.byCirconscription(rows, ecoles);
+    const activityDay = await this.attachActivity([...ecoles, ...circonscriptions]);
+    return { updatedAt: rows[0]?.now ?? (await this.now()), activityDay, ecoles, circonscriptions };
   }
 
   private row(row: Row): SupervisionRow {
     const view = { id: row.id, name: row.name, code: row.code, circonscriptionId: row.circonscription_id, oldestPendingReportAt: row.oldest_pending_report_at } as SupervisionRow;
+    for (const key of ACTIVE_KEYS) view[key] = null;
     for (const key of COUNTED) view[key] = Number(row[key]);
     return view;
   }
@@ -106,6 +116,7 @@ export class SupervisionService {
       let sum = sums.get(row.circonscription_id);
       if (!sum) {
         sum = { id: row.circonscription_id, name: row.circonscription_name!, code: null, circonscriptionId: null, oldestPendingReportAt: null } as SupervisionRow;
+        for (const key of ACTIVE_KEYS) sum[key] = null;
         for (const key of COUNTED) sum[key] = 0;
         sums.set(row.circonscription_id, sum);
       }
@@ -115,6 +126,32 @@ export class SupervisionService {
       if (oldest && (!sum.oldestPendingReportAt || oldest < sum.oldestPendingReportAt)) sum.oldestPendingReportAt = oldest;
     });
     return [...sums.values()];
+  }
+
+  /**
+   * Actives from the latest roll-up (ActivityRollupService), masked here so that no caller ever
+   * reads a figure under 3. A circonscription reads its own roll-up (people counted once).
+   */
+  private async attachActivity(rows: SupervisionRow[]): Promise<string | null> {
+    if (rows.length === 0) return null;
+    const found: { structure_id: string; day: string; profile: Profile; accounts: number; active_7: number; active_30: number }[] =
+      await this.dataSource.query(
+        `SELECT a.structure_id, to_char(a.day, 'YYYY-MM-DD') AS day, a.profile, a.accounts, a.active_7, a.active_30
+           FROM supervision_activity a
+          WHERE a.day = (SELECT max(day) FROM supervision_activity WHERE day <= (now() AT TIME ZONE 'Europe/Paris')::date)
+            AND a.structure_id = ANY($1::uuid[]) AND a.accounts > 0
+          ORDER BY a.profile`,
+        [rows.map((row) => row.id)],
+      );
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    for (const a of found) {
+      const row = byId.get(a.structure_id);
+      const prefix = ACTIVE_PREFIX[a.profile];
+      if (!row || !prefix) continue;
+      row[`${prefix}Active7` as ActiveKey] = maskedActives(a.active_7, a.accounts);
+      row[`${prefix}Active30` as ActiveKey] = maskedActives(a.active_30, a.accounts);
+    }
+    return found[0]?.day ?? null;
   }
 
   private async now(): Promise<Date> {

@@ -5,6 +5,12 @@ import { listOf } from '../../platform/graphql/list-cost';
 export const MAX_ECOLES = 4000;
 export const MAX_CIRCONSCRIPTIONS = 200;
 
+const ACTIVE = (days: number) =>
+  `Accounts of that profile (not pre-deleted) with a sign-in or a request over the ${days} Europe/Paris days ending on Supervision.activityDay. ` +
+  "Null when fewer than 3 people are active or inactive (« — (moins de 3 personnes) »). A circonscription's row counts a person of several of its écoles once (it is not the sum of its écoles).";
+const ACTIVE_7 = ACTIVE(7);
+const ACTIVE_30 = ACTIVE(30);
+
 /**
  * The figures of one école (or, summed, of a circonscription). Accounts are those attached to the
  * école and not pre-deleted, as in the user list; a person of two écoles counts in each.
@@ -73,12 +79,45 @@ export class SupervisionRow {
 
   @Field(() => Date, { nullable: true, description: 'When the oldest pending report was made.' })
   oldestPendingReportAt!: Date | null;
+
+  @Field(() => Int, { nullable: true, description: ACTIVE_7 })
+  studentsActive7!: number | null;
+
+  @Field(() => Int, { nullable: true, description: ACTIVE_30 })
+  studentsActive30!: number | null;
+
+  @Field(() => Int, { nullable: true, description: ACTIVE_7 })
+  relativesActive7!: number | null;
+
+  @Field(() => Int, { nullable: true, description: ACTIVE_30 })
+  relativesActive30!: number | null;
+
+  @Field(() => Int, { nullable: true, description: ACTIVE_7 })
+  teachersActive7!: number | null;
+
+  @Field(() => Int, { nullable: true, description: ACTIVE_30 })
+  teachersActive30!: number | null;
+
+  @Field(() => Int, { nullable: true, description: ACTIVE_7 })
+  personnelActive7!: number | null;
+
+  @Field(() => Int, { nullable: true, description: ACTIVE_30 })
+  personnelActive30!: number | null;
+
+  @Field(() => Int, { nullable: true, description: ACTIVE_7 })
+  guestsActive7!: number | null;
+
+  @Field(() => Int, { nullable: true, description: ACTIVE_30 })
+  guestsActive30!: number | null;
 }
 
 @ObjectType('Supervision', { description: '« Tableau de bord »: the écoles of your scope (or of one structure of it), one row each.' })
 export class SupervisionView {
   @Field(() => Date, { description: 'When these figures were read (they are current as of that moment).' })
   updatedAt!: Date;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD (Europe/Paris): the last day the actives count (rolled up hourly); null before the first roll-up.' })
+  activityDay!: string | null;
 
   @Field(() => [SupervisionRow], { complexity: listOf(MAX_CIRCONSCRIPTIONS), description: 'One row per circonscription holding écoles of the view, the sum of its écoles.' })
   circonscriptions!: SupervisionRow[];

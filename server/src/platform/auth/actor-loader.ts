@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { AdminFunction } from '../model/admin-function';
 import { Profile } from '../model/profile';
 import { Actor } from './actor';
+import { activityMark } from './activity-mark';
 import { FunctionGrant, Scope, SMALL_SCOPE_STRUCTURES } from './scope';
 
 interface ActorRow {
@@ -69,7 +70,8 @@ export async function loadActor(dataSource: DataSource, userId: string): Promise
 
 /**
  * The same, from a session token hash, in the same single round trip: the live session, its
- * sliding expiry (written at most once a minute), and the actor. Requests go through ActorCache,
+ * sliding expiry (written at most once a minute), today in the activity mask (the first request of
+ * the day of a session opened before), and the actor. Requests go through ActorCache,
  * which calls this when it does not hold the session (or holds it for too long).
  */
 export async function loadActorBySession(dataSource: DataSource, tokenHash: string, ttlHours: number): Promise<{ actor: Actor; expiresAt: Date } | null> {
@@ -79,7 +81,7 @@ export async function loadActorBySession(dataSource: DataSource, tokenHash: stri
        ), touched AS (
          UPDATE user_session s SET last_seen_at = now(), expires_at = now() + make_interval(hours => $2)
            FROM session WHERE s.token_hash = session.token_hash AND session.last_seen_at < now() - interval '1 minute'
-       ), me AS (
+       ), ${activityMark('session.user_id', 'FROM session')}, me AS (
          SELECT u.id, u.login, u.first_name, u.last_name, u.profile, session.expires_at AS session_expires_at
            FROM app_user u JOIN session ON session.user_id = u.id WHERE ${canSignIn}
        )`, ', me.session_expires_at'),

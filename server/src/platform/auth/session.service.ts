@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { preparedQuery } from '../database/prepared-query';
+import { activityMark } from './activity-mark';
 
 export const SESSION_COOKIE = 'preau_session';
 
@@ -20,7 +21,8 @@ export class SessionService {
   ) {}
 
   /**
-   * Opens a session and records the sign-in as the user's last connection: one statement, one commit.
+   * Opens a session and records the sign-in as the user's last connection and today in their
+   * activity mask (the day only, for « actifs sur 7/30 jours »): one statement, one commit.
    * That commit does not wait for the WAL flush (`synchronous_commit` off for this transaction only):
    * every instance sees the session at once all the same, and only a crash of PostgreSQL itself in
    * the next fraction of a second could lose it, which asks that person to sign in again. Waiting
@@ -33,7 +35,8 @@ export class SessionService {
     await preparedQuery(
       this.dataSource,
       `WITH relaxed AS (SELECT set_config('synchronous_commit', 'off', true)),
-            signed_in AS (UPDATE app_user SET last_login_at = now() WHERE id = $2)
+            signed_in AS (UPDATE app_user SET last_login_at = now() WHERE id = $2),
+            ${activityMark('$2::uuid')}
        INSERT INTO user_session (token_hash, user_id, expires_at, last_seen_at, client_address, user_agent)
        SELECT $1, $2, $3::timestamptz, now(), $4, $5 FROM relaxed`,
       [tokenHash, userId, expiresAt, clientAddress, userAgent?.slice(0, 300) ?? null],

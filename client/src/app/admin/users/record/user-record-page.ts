@@ -18,7 +18,7 @@ import { Apollo } from 'apollo-angular';
 import type { RuleDirection } from '../../../core/graphql/generated/graphql';
 import { LanguageService } from '../../../core/i18n/language.service';
 import { ConfirmDialog } from '../../../shared/dialog/confirm-dialog';
-import { DateTimePipe } from '../../../shared/format/date-time.pipe';
+import { DateOnlyPipe } from '../../../shared/format/date.pipe';
 import { BlockUserDialog } from './block-user-dialog';
 import { RecordConnectionSection } from './record-connection-section';
 import { RecordHistory } from './record-history';
@@ -53,7 +53,7 @@ type DialogName = 'photo' | 'block' | 'predelete' | null;
   imports: [
     RouterLink,
     TranslocoPipe,
-    DateTimePipe,
+    DateOnlyPipe,
     ConfirmDialog,
     BlockUserDialog,
     RecordStatusBadge,

@@ -15,7 +15,7 @@ export const USER_RECORD_FIELDS = graphql(`
     activated
     blockedUntil
     blockedReason
-    lastLoginAt
+    lastLoginDay
     email
     mobile
     activationCode
