@@ -1,6 +1,6 @@
 import type { OperationVariables, TypedDocumentNode } from '@apollo/client';
 import type { Apollo } from 'apollo-angular';
-import { type Observable, map } from 'rxjs';
+import { map } from 'rxjs';
 import type { KeysetPage, PageFetcher } from './keyset-paged';
 
 /**
@@ -15,10 +15,9 @@ export function apolloPage<TData, TVariables extends OperationVariables, T>(
   select: (data: TData) => KeysetPage<T> | null | undefined,
 ): PageFetcher<T> {
   return (after) =>
-    (apollo.query({ query, variables: variables(after), fetchPolicy: 'network-only' } as never) as Observable<{
-      data?: TData;
-      error?: unknown;
-    }>).pipe(
+    // The cast: Apollo's options type makes `variables` optional or required by a conditional type
+    // that a generic TVariables cannot resolve; the caller's query and variables are typed together.
+    apollo.query<TData, TVariables>({ query, variables: variables(after), fetchPolicy: 'network-only' } as Apollo.QueryOptions<TData, TVariables>).pipe(
       map((result) => {
         const page = result.data ? select(result.data as TData) : null;
         if (!page) throw result.error ?? new Error('No page in the answer');
