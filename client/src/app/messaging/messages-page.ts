@@ -9,7 +9,7 @@ import { applyLiveEvent, newestFirst } from '../core/data/live-list';
 import { UserErrorMessageService } from '../core/errors/user-error-message.service';
 import { LanguageService } from '../core/i18n/language.service';
 import { DateTimePipe } from '../shared/format/date-time.pipe';
-import { InboxStore } from './inbox.store';
+import { InboxStore } from '../core/messaging/inbox.store';
 import { INBOX_QUERY, MARK_MESSAGE_READ_MUTATION } from './messaging.operations';
 import { NewMessageForm } from './new-message-form';
 
