@@ -179,9 +179,11 @@ export default class MessagesPage {
   protected readonly marking = signal<string | null>(null);
   protected readonly markError = signal<{ id: string; message: string } | null>(null);
   protected readonly announcement = signal('');
+  private readonly early: Message[] = [];
 
   constructor() {
-    void this.pages.reload();
+    // A message arriving before the first page answers is shown once it has (if the page lacks it).
+    void this.pages.reload().then(() => this.early.splice(0).forEach((message) => this.arrived(message)));
     const arrivals = this.inbox.arrivals.subscribe((message) => this.arrived(message));
     inject(DestroyRef).onDestroy(() => {
       arrivals.unsubscribe();
@@ -231,7 +233,11 @@ export default class MessagesPage {
   /** A new message, live: shown in its place (once, however often it is told) and announced. */
   private arrived(message: Message): void {
     const before = this.messages();
-    if (!before || before.some((item) => item.id === message.id)) {
+    if (!before) {
+      this.early.push(message);
+      return;
+    }
+    if (before.some((item) => item.id === message.id)) {
       return;
     }
     this.pages.update((list) =>
