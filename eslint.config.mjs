@@ -12,6 +12,26 @@ const serverModules = readdirSync(join(root, 'server/src/modules'), { withFileTy
   .map((entry) => entry.name);
 const tests = ['**/*.spec.ts', '**/*.int-spec.ts', 'server/src/test-support/**'];
 
+const clientApp = './client/src/app';
+/** The client's feature folders: every folder of client/src/app but the two layers they all share. */
+const clientFeatures = readdirSync(join(root, 'client/src/app'), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && entry.name !== 'core' && entry.name !== 'shared')
+  .map((entry) => entry.name);
+/** feature → core, shared; shared → core; core → nothing of the app. What two features need goes to shared/. */
+const clientZones = [
+  ...clientFeatures.map((name) => ({
+    target: `${clientApp}/${name}`,
+    from: clientFeatures.filter((other) => other !== name).map((other) => `${clientApp}/${other}`),
+    message: 'Une fonctionnalité n’importe pas une autre : ce qu’elles partagent va dans shared/ (ou core/).',
+  })),
+  { target: `${clientApp}/shared`, from: clientFeatures.map((name) => `${clientApp}/${name}`), message: 'shared/ ne dépend d’aucune fonctionnalité.' },
+  {
+    target: `${clientApp}/core`,
+    from: [...clientFeatures.map((name) => `${clientApp}/${name}`), `${clientApp}/shared`],
+    message: 'core/ ne dépend ni des fonctionnalités ni de shared/.',
+  },
+];
+
 /** A module reaches another only through its index.ts: every file of the other module but that one is off limits. */
 const moduleZones = serverModules.map((name) => ({
   target: `./server/src/modules/${name}`,
@@ -70,7 +90,10 @@ export default tseslint.config(
   {
     files: ['client/src/**/*.ts'],
     rules: {
-      'import-x/no-restricted-paths': ['error', { zones: [{ target: './client', from: ['./server', './e2e', './bench'], message: 'Le client ne parle au serveur que par GraphQL (schema.graphql).' }] }],
+      'import-x/no-restricted-paths': [
+        'error',
+        { zones: [{ target: './client', from: ['./server', './e2e', './bench'], message: 'Le client ne parle au serveur que par GraphQL (schema.graphql).' }, ...clientZones] },
+      ],
     },
   },
 );

@@ -53,7 +53,7 @@ const adminRoutes: Routes = [
   {
     path: 'tableau-de-bord',
     title: 'titles.supervision',
-    loadComponent: () => import('../supervision/supervision-page'),
+    loadComponent: () => import('./supervision/supervision-page'),
   },
 ];
 

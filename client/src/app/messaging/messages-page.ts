@@ -1,13 +1,15 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, DestroyRef, Injector, afterNextRender, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, Injector, afterNextRender, computed, inject, signal } from '@angular/core';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { Apollo } from 'apollo-angular';
 import { firstValueFrom } from 'rxjs';
+import { apolloPage } from '../core/data/apollo-page';
+import { keysetPaged } from '../core/data/keyset-paged';
+import { applyLiveEvent, newestFirst } from '../core/data/live-list';
 import { UserErrorMessageService } from '../core/errors/user-error-message.service';
-import type { InboxQuery } from '../core/graphql/generated/graphql';
 import { LanguageService } from '../core/i18n/language.service';
 import { DateTimePipe } from '../shared/format/date-time.pipe';
-import { InboxStore } from './inbox.store';
+import { InboxStore } from '../core/messaging/inbox.store';
 import { INBOX_QUERY, MARK_MESSAGE_READ_MUTATION } from './messaging.operations';
 import { NewMessageForm } from './new-message-form';
 
@@ -152,44 +154,50 @@ export default class MessagesPage {
   private readonly document = inject(DOCUMENT);
   private readonly transloco = inject(TranslocoService);
   private readonly userErrors = inject(UserErrorMessageService);
-  private endCursor: string | null = null;
 
   protected readonly inbox = inject(InboxStore);
+  private readonly pages = keysetPaged<Message>(
+    apolloPage(
+      this.apollo,
+      INBOX_QUERY,
+      (after) => ({ first: PAGE_SIZE, after }),
+      ({ inbox }) => {
+        // Each page carries the unread count as it is now: the header badge follows it.
+        this.inbox.setUnreadCount(inbox.unreadCount);
+        return { items: inbox.messages, hasNextPage: inbox.hasNextPage, endCursor: inbox.endCursor ?? null };
+      },
+    ),
+  );
   protected readonly language = inject(LanguageService).current;
-  protected readonly messages = signal<Message[] | null>(null);
-  protected readonly hasNextPage = signal(false);
+  protected readonly messages = this.pages.items;
+  protected readonly hasNextPage = this.pages.hasNextPage;
   protected readonly loadingMore = signal(false);
-  protected readonly failure = signal<string | null>(null);
+  protected readonly failure = computed(() => {
+    const error = this.pages.error();
+    return error ? this.userErrors.describe(error).message : null;
+  });
   protected readonly marking = signal<string | null>(null);
   protected readonly markError = signal<{ id: string; message: string } | null>(null);
   protected readonly announcement = signal('');
+  private readonly early: Message[] = [];
 
   constructor() {
-    void this.loadPage();
-    const arrivals = this.inbox.arrivals.subscribe((message) => {
-      const known = this.messages() ?? [];
-      if (known.some((item) => item.id === message.id)) {
-        return;
-      }
-      this.messages.set([message, ...known]);
-      this.announcement.set('');
-      setTimeout(
-        () => this.announcement.set(this.transloco.translate('messages.live', { sender: message.sender.displayName })),
-        50,
-      );
+    // A message arriving before the first page answers is shown once it has (if the page lacks it).
+    void this.pages.reload().then(() => this.early.splice(0).forEach((message) => this.arrived(message)));
+    const arrivals = this.inbox.arrivals.subscribe((message) => this.arrived(message));
+    inject(DestroyRef).onDestroy(() => {
+      arrivals.unsubscribe();
+      this.pages.reset();
     });
-    inject(DestroyRef).onDestroy(() => arrivals.unsubscribe());
   }
 
   protected async loadMore(): Promise<void> {
     if (this.loadingMore()) {
       return;
     }
-    const firstNewIndex = this.messages()?.length ?? 0;
     this.loadingMore.set(true);
     try {
-      await this.loadPage();
-      const first = this.messages()?.[firstNewIndex];
+      const [first] = await this.pages.loadMore();
       if (first) {
         afterNextRender(() => this.document.getElementById(`message-${first.id}`)?.focus(), { injector: this.injector });
       }
@@ -212,7 +220,7 @@ export default class MessagesPage {
       if (typeof unread === 'number') {
         this.inbox.setUnreadCount(unread);
       }
-      this.messages.update((list) => list?.map((item) => (item.id === message.id ? { ...item, read: true } : item)) ?? list);
+      this.pages.update((list) => list.map((item) => (item.id === message.id ? { ...item, read: true } : item)));
       // The button is gone: the message itself keeps the focus.
       afterNextRender(() => this.document.getElementById(`message-${message.id}`)?.focus(), { injector: this.injector });
     } catch (error: unknown) {
@@ -222,23 +230,20 @@ export default class MessagesPage {
     }
   }
 
-  private async loadPage(): Promise<void> {
-    try {
-      const result = await firstValueFrom(
-        this.apollo.query({ query: INBOX_QUERY, variables: { first: PAGE_SIZE, after: this.endCursor }, fetchPolicy: 'network-only' }),
-      );
-      const page: InboxQuery['inbox'] | undefined = result.data?.inbox;
-      if (!page) {
-        return;
-      }
-      this.failure.set(null);
-      const known = new Set((this.messages() ?? []).map((item) => item.id));
-      this.messages.set([...(this.messages() ?? []), ...page.messages.filter((item) => !known.has(item.id))]);
-      this.hasNextPage.set(page.hasNextPage);
-      this.endCursor = page.endCursor ?? null;
-      this.inbox.setUnreadCount(page.unreadCount);
-    } catch (error: unknown) {
-      this.failure.set(this.userErrors.describe(error).message);
+  /** A new message, live: shown in its place (once, however often it is told) and announced. */
+  private arrived(message: Message): void {
+    const before = this.messages();
+    if (!before) {
+      this.early.push(message);
+      return;
     }
+    if (before.some((item) => item.id === message.id)) {
+      return;
+    }
+    this.pages.update((list) =>
+      applyLiveEvent(list, { kind: 'upsert', item: message }, { order: newestFirst((item) => item.sentAt), complete: !this.hasNextPage() }),
+    );
+    this.announcement.set('');
+    setTimeout(() => this.announcement.set(this.transloco.translate('messages.live', { sender: message.sender.displayName })), 50);
   }
 }

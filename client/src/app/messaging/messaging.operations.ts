@@ -22,35 +22,6 @@ export const INBOX_QUERY = graphql(`
   }
 `);
 
-/** Only the unread count (the header badge). */
-export const UNREAD_COUNT_QUERY = graphql(`
-  query InboxUnreadCount {
-    inbox(first: 1) {
-      unreadCount
-    }
-  }
-`);
-
-/** Live: a message arrived in my inbox. */
-export const INBOX_CHANGED_SUBSCRIPTION = graphql(`
-  subscription InboxChanged {
-    inboxChanged {
-      unreadCount
-      message {
-        id
-        body
-        sentAt
-        read
-        sender {
-          id
-          displayName
-          profile
-        }
-      }
-    }
-  }
-`);
-
 export const MARK_MESSAGE_READ_MUTATION = graphql(`
   mutation MarkMessageRead($messageId: ID!) {
     markMessageRead(messageId: $messageId)

@@ -6,7 +6,7 @@ import { accountsCsvUrl } from '../../shared/download/download-file';
 import { SelectionCounters, SelectionCounts } from '../mailing/selection-counts';
 import { SelectionParams, selectionFilter, selectionQueryParams } from '../mailing/selection-params';
 import { UserFiltersPanel } from '../users/filters/user-filters-panel';
-import type { UserListParams } from '../users/list/user-list-params';
+import type { UserListParams } from '../../shared/users/user-list-params';
 
 /**
  * /admin/exporter-des-comptes « Exporter des comptes »: the same filters as the publipostage, the

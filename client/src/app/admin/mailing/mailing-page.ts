@@ -29,7 +29,7 @@ import { LoginCell } from '../../shared/users/login-cell';
 import { PadlockIcon } from '../../shared/users/padlock-icon';
 import { ColumnSearchCell, ColumnSearchDrafts } from '../users/filters/column-search';
 import { UserFiltersPanel } from '../users/filters/user-filters-panel';
-import type { UserListParams } from '../users/list/user-list-params';
+import type { UserListParams } from '../../shared/users/user-list-params';
 import { classNames } from '../users/user-row.fragment';
 import { MAILING_ACCOUNTS_QUERY } from './mailing-page.operations';
 import { MailingHistory } from './mailing-history';

@@ -1,7 +1,7 @@
 import type { Params } from '@angular/router';
 import type { UserFilter } from '../../core/graphql/generated/graphql';
 import { UserListAddress } from '../users/filters/user-list-address';
-import { type UserListParams, toQueryParams, toUserFilter } from '../users/list/user-list-params';
+import { type UserListParams, toQueryParams, toUserFilter } from '../../shared/users/user-list-params';
 
 /** What a publipostage or an export never takes: the pre-deleted accounts. */
 const SELECTION: Partial<UserListParams> = { predeleted: false };

@@ -3,7 +3,7 @@ import { Apollo } from 'apollo-angular';
 import { Subject, firstValueFrom } from 'rxjs';
 import { UserErrorMessageService } from '../../core/errors/user-error-message.service';
 import type { ReportStatus } from '../../core/graphql/generated/graphql';
-import { REPORTS_QUERY, REPORT_ADDED_SUBSCRIPTION, REPORT_TREATED_SUBSCRIPTION, type ReportItem } from './reports.operations';
+import { REPORTS_QUERY, REPORT_ADDED_SUBSCRIPTION, REPORT_TREATED_SUBSCRIPTION, type ReportItem } from '../../shared/reports/reports.operations';
 
 const PAGE_SIZE = 25;
 /** Pending reports are few; beyond this many the counter says « 200+ ». */

@@ -1,15 +1,29 @@
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, Injector, afterNextRender, effect, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  Injector,
+  afterNextRender,
+  computed,
+  effect,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { Apollo } from 'apollo-angular';
-import { type Observable, firstValueFrom } from 'rxjs';
+import type { Observable } from 'rxjs';
+import { apolloPage } from '../../core/data/apollo-page';
+import { keysetPaged } from '../../core/data/keyset-paged';
+import { applyLiveEvent, newestFirst } from '../../core/data/live-list';
 import { UserErrorMessageService } from '../../core/errors/user-error-message.service';
 import type { ReportStatus } from '../../core/graphql/generated/graphql';
 import { LanguageService } from '../../core/i18n/language.service';
 import { DateTimePipe } from '../../shared/format/date-time.pipe';
 import type { ReportEvent } from './pending-reports.store';
-import { REPORTS_QUERY, type ReportItem } from './reports.operations';
+import { REPORTS_QUERY, type ReportItem } from '../../shared/reports/reports.operations';
 
 const PAGE_SIZE = 20;
 type Filter = 'ALL' | ReportStatus;
@@ -125,13 +139,21 @@ type Filter = 'ALL' | ReportStatus;
   `,
 })
 export class ReportHistory {
-  private readonly apollo = inject(Apollo);
   private readonly userErrors = inject(UserErrorMessageService);
   private readonly injector = inject(Injector);
   private readonly document = inject(DOCUMENT);
-  private endCursor: string | null = null;
-  private loadNumber = 0;
   private readonly transloco = inject(TranslocoService);
+  private readonly history = keysetPaged(
+    apolloPage(
+      inject(Apollo),
+      REPORTS_QUERY,
+      (after) => {
+        const filter = this.filter();
+        return { status: filter === 'ALL' ? null : filter, first: PAGE_SIZE, after };
+      },
+      ({ reports }) => ({ items: reports.reports, hasNextPage: reports.hasNextPage, endCursor: reports.endCursor ?? null }),
+    ),
+  );
 
   /** The pending list's live changes (the page's store). */
   readonly events = input.required<Observable<ReportEvent>>();
@@ -139,18 +161,22 @@ export class ReportHistory {
   protected readonly filters: readonly Filter[] = ['ALL', 'PENDING', 'KEPT', 'DELETED'];
   protected readonly language = inject(LanguageService).current;
   protected readonly filter = signal<Filter>('ALL');
-  protected readonly rows = signal<ReportItem[] | null>(null);
-  protected readonly hasNextPage = signal(false);
+  protected readonly rows = this.history.items;
+  protected readonly hasNextPage = this.history.hasNextPage;
   protected readonly loadingMore = signal(false);
-  protected readonly failure = signal<string | null>(null);
+  protected readonly failure = computed(() => {
+    const error = this.history.error();
+    return error ? this.userErrors.describe(error).message : null;
+  });
   protected readonly announcement = signal('');
 
   constructor() {
-    void this.loadPage(true);
+    void this.loadFirstPage();
     effect((onCleanup) => {
       const subscription = this.events().subscribe((event) => this.follow(event));
       onCleanup(() => subscription.unsubscribe());
     });
+    inject(DestroyRef).onDestroy(() => this.history.reset());
   }
 
   protected changeFilter(event: Event): void {
@@ -159,19 +185,17 @@ export class ReportHistory {
       return;
     }
     this.filter.set(value);
-    void this.loadPage(true);
+    void this.loadFirstPage();
   }
 
   protected async loadMore(): Promise<void> {
     if (this.loadingMore()) {
       return;
     }
-    const firstNewIndex = this.rows()?.length ?? 0;
     this.loadingMore.set(true);
     try {
-      const added = await this.loadPage(false);
-      const first = this.rows()?.[firstNewIndex];
-      if (added && first) {
+      const [first] = await this.history.loadMore();
+      if (first) {
         // The first older row takes the focus, so the reader carries on from there.
         afterNextRender(() => this.document.getElementById(`report-row-${first.id}`)?.focus(), { injector: this.injector });
       }
@@ -180,61 +204,29 @@ export class ReportHistory {
     }
   }
 
-  /** Loads a page (the first one again when `reset`); true when rows were added. */
-  private async loadPage(reset: boolean): Promise<boolean> {
-    const load = ++this.loadNumber;
+  private async loadFirstPage(): Promise<void> {
     const filter = this.filter();
-    if (reset) {
-      this.endCursor = null;
-      this.rows.set(null);
-      this.hasNextPage.set(false);
-    }
-    try {
-      const result = await firstValueFrom(
-        this.apollo.query({
-          query: REPORTS_QUERY,
-          variables: { status: filter === 'ALL' ? null : filter, first: PAGE_SIZE, after: this.endCursor },
-          fetchPolicy: 'network-only',
-        }),
-      );
-      const page = result.data?.reports;
-      if (!page || load !== this.loadNumber) {
-        return false;
-      }
-      this.failure.set(null);
-      const known = new Set((this.rows() ?? []).map((row) => row.id));
-      const fresh = page.reports.filter((row) => !known.has(row.id));
-      this.rows.set([...(this.rows() ?? []), ...fresh]);
-      this.hasNextPage.set(page.hasNextPage);
-      this.endCursor = page.endCursor ?? null;
-      if (reset) {
-        this.announce(this.transloco.translate('reports.history.shown', { count: this.rows()?.length ?? 0 }));
-      }
-      return fresh.length > 0;
-    } catch (error: unknown) {
-      if (load === this.loadNumber) {
-        this.failure.set(this.userErrors.describe(error).message);
-      }
-      return false;
+    await this.history.reload({ clear: true });
+    const rows = this.rows();
+    if (rows && filter === this.filter() && !this.history.loading()) {
+      this.announce(this.transloco.translate('reports.history.shown', { count: rows.length }));
     }
   }
 
-  /** A live change: the row follows (or leaves the filtered list); a new report shows on top. */
+  /** A live change: the row follows (or leaves the filtered list); a new report shows in its place. */
   private follow(event: ReportEvent): void {
-    const rows = this.rows();
-    if (!rows) {
-      return;
-    }
     const filter = this.filter();
-    const matches = filter === 'ALL' || filter === event.report.status;
-    const present = rows.some((row) => row.id === event.report.id);
-    if (present) {
-      this.rows.set(matches ? rows.map((row) => (row.id === event.report.id ? event.report : row)) : rows.filter((row) => row.id !== event.report.id));
-    } else if (matches && event.kind === 'added') {
-      this.rows.set([event.report, ...rows]);
-    } else if (matches && event.kind === 'treated' && rows.length > 0 && event.report.createdAt > rows[rows.length - 1].createdAt) {
-      this.rows.set([...rows, event.report].sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id)));
-    }
+    this.history.update((rows) =>
+      applyLiveEvent(
+        rows,
+        { kind: 'upsert', item: event.report },
+        {
+          order: newestFirst((report) => report.createdAt),
+          belongs: (report) => filter === 'ALL' || report.status === filter,
+          complete: !this.history.hasNextPage(),
+        },
+      ),
+    );
   }
 
   private announce(text: string): void {

@@ -1,7 +1,7 @@
 import { DOCUMENT } from '@angular/common';
 import { Injectable, type OnDestroy, inject } from '@angular/core';
 import { ApolloLink } from '@apollo/client';
-import type { Client } from 'graphql-ws';
+import type { Client } from 'graphql-ws/client';
 import { from, switchMap } from 'rxjs';
 import { SessionExpired } from '../auth/session-expired';
 import { graphqlWebSocketUrl } from './graphql-endpoint';
@@ -45,7 +45,9 @@ export class GraphqlWsConnection implements OnDestroy {
 
   private open(): Promise<{ client: Client; link: ApolloLink }> {
     if (this.connection) return this.connection;
-    const connection = Promise.all([import('graphql-ws'), import('@apollo/client/link/subscriptions')]).then(
+    // The client entry only: the package's main entry also exports its server, whose execution and
+    // validation code then landed in a chunk the first page shares (docs/performance.md, « First load »).
+    const connection = Promise.all([import('graphql-ws/client'), import('@apollo/client/link/subscriptions')]).then(
       ([{ createClient }, { GraphQLWsLink }]) => {
         const client = createClient({
           url: graphqlWebSocketUrl(this.location),

@@ -3,7 +3,7 @@ import { RouterLink, RouterLinkActive } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AuthService } from '../auth/auth.service';
 import { canUseAdministration, canUseTeacherSpace, homePathOf } from '../auth/home-path';
-import { InboxStore } from '../../messaging/inbox.store';
+import { InboxStore } from '../messaging/inbox.store';
 import { LanguageSwitch } from './language-switch';
 
 interface NavEntry {

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AuthService } from '../../core/auth/auth.service';
-import { NewsFeed } from '../../user-space/news-feed/news-feed';
+import { NewsFeed } from '../../shared/news-feed/news-feed';
 import { TeacherClassList } from './teacher-class-list';
 
 /** /enseignant: the teacher's classes (each opening « Paramétrage de la classe »), the timeline. */

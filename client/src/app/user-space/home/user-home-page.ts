@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { AuthService } from '../../core/auth/auth.service';
-import { NewsFeed } from '../news-feed/news-feed';
+import { NewsFeed } from '../../shared/news-feed/news-feed';
 
 /** /accueil: a greeting and the « Fil de nouveautés ». */
 @Component({

@@ -23,7 +23,7 @@ import { FormErrors } from '../../../shared/forms/form-errors';
 import { FormSubmission } from '../../../shared/forms/form-submission';
 import { SCHOOL_CLASSES_QUERY } from '../../home/school-classes.query';
 import { ADMINISTERED_STRUCTURES_QUERY } from '../administered-structures.query';
-import { PROFILES } from '../list/user-list-params';
+import { PROFILES } from '../../../shared/users/user-list-params';
 import type { CreatedUserState } from '../record/user-record-page';
 import { CREATE_USER_MUTATION } from './create-user.mutation';
 

@@ -11,7 +11,7 @@ import {
   untracked,
 } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { type ColumnSearch, type ColumnSearchName, columnSearchOf, sameColumnSearch } from '../list/user-list-params';
+import { type ColumnSearch, type ColumnSearchName, columnSearchOf, sameColumnSearch } from '../../../shared/users/user-list-params';
 import type { UserListAddress } from './user-list-address';
 
 const COLUMN_SEARCH_DEBOUNCE_MS = 300;

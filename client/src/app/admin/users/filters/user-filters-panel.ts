@@ -19,7 +19,7 @@ import type { Subscription } from 'rxjs';
 import type { AdminFunction, Profile, SchoolClassesQuery } from '../../../core/graphql/generated/graphql';
 import { SCHOOL_CLASSES_QUERY } from '../../home/school-classes.query';
 import { ADMINISTERED_STRUCTURES_QUERY } from '../administered-structures.query';
-import { DEFAULT_PARAMS, FUNCTIONS, PROFILES, type UserListParams, activeFilterCount, withoutFilters } from '../list/user-list-params';
+import { DEFAULT_PARAMS, FUNCTIONS, PROFILES, type UserListParams, activeFilterCount, withoutFilters } from '../../../shared/users/user-list-params';
 
 type SchoolClass = SchoolClassesQuery['schoolClasses'][number];
 

@@ -2,7 +2,7 @@ import { inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router } from '@angular/router';
 import { distinctUntilChanged, map } from 'rxjs';
-import { type UserListParams, parseUserListParams, sameParams, toQueryParams } from '../list/user-list-params';
+import { type UserListParams, parseUserListParams, sameParams, toQueryParams } from '../../../shared/users/user-list-params';
 
 /**
  * The user list's filters, column searches and sort, read from the address of the current page and

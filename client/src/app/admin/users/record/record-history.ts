@@ -8,12 +8,12 @@ import {
   computed,
   effect,
   inject,
-  signal,
   untracked,
 } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Apollo } from 'apollo-angular';
-import type { Subscription } from 'rxjs';
+import { apolloPage } from '../../../core/data/apollo-page';
+import { keysetPaged } from '../../../core/data/keyset-paged';
 import { UserErrorMessageService } from '../../../core/errors/user-error-message.service';
 import type { UserHistoryQuery } from '../../../core/graphql/generated/graphql';
 import { LanguageService } from '../../../core/i18n/language.service';
@@ -95,70 +95,54 @@ const PAGE_SIZE = 20;
   `,
 })
 export class RecordHistory {
-  private readonly apollo = inject(Apollo);
   private readonly userErrors = inject(UserErrorMessageService);
   private readonly store = inject(UserRecordStore);
   private readonly document = inject(DOCUMENT);
   private readonly injector = inject(Injector);
-  private request: Subscription | null = null;
-  private endCursor: string | null = null;
+  private readonly userId = computed(() => this.store.user()?.id ?? null);
+  private readonly history = keysetPaged(
+    apolloPage(
+      inject(Apollo),
+      USER_HISTORY_QUERY,
+      (after) => ({ userId: this.userId() ?? '', first: PAGE_SIZE, after }),
+      ({ auditLog }) => ({
+        items: auditLog.edges.map((edge) => edge.node),
+        hasNextPage: auditLog.hasNextPage,
+        endCursor: auditLog.endCursor ?? null,
+      }),
+    ),
+  );
 
   protected readonly language = inject(LanguageService).current;
-  protected readonly entries = signal<readonly Entry[]>([]);
-  protected readonly hasMore = signal(false);
-  protected readonly loading = signal(false);
-  protected readonly failure = signal<string | null>(null);
-  private readonly userId = computed(() => this.store.user()?.id ?? null);
+  protected readonly entries = computed<readonly Entry[]>(() => this.history.items() ?? []);
+  protected readonly hasMore = this.history.hasNextPage;
+  protected readonly loading = this.history.loading;
+  protected readonly failure = computed(() => {
+    const error = this.history.error();
+    return error ? this.userErrors.describe(error).message : null;
+  });
 
   constructor() {
     effect(() => {
       const userId = this.userId();
       this.store.revision();
-      untracked(() => this.load(userId, null));
+      untracked(() => (userId ? void this.history.reload() : this.history.reset()));
     });
-    inject(DestroyRef).onDestroy(() => this.request?.unsubscribe());
+    inject(DestroyRef).onDestroy(() => this.history.reset());
   }
 
   protected sentence(entry: Entry): SentencePart[] {
     return auditSentence(entry, this.language());
   }
 
-  protected more(): void {
-    if (!this.loading() && this.endCursor) {
-      this.load(this.userId(), this.endCursor);
-    }
-  }
-
-  private load(userId: string | null, after: string | null): void {
-    this.request?.unsubscribe();
-    if (!userId) {
+  protected async more(): Promise<void> {
+    if (this.loading() || !this.hasMore()) {
       return;
     }
-    this.loading.set(true);
-    this.failure.set(null);
-    this.request = this.apollo
-      .query({ query: USER_HISTORY_QUERY, variables: { userId, first: PAGE_SIZE, after }, fetchPolicy: 'network-only' })
-      .subscribe({
-        next: (result) => {
-          this.loading.set(false);
-          const log = result.data?.auditLog;
-          if (!log) {
-            this.failure.set(this.userErrors.describe(result.error).message);
-            return;
-          }
-          const page = log.edges.map((edge) => edge.node);
-          this.entries.set(after ? [...this.entries(), ...page] : page);
-          this.hasMore.set(log.hasNextPage);
-          this.endCursor = log.endCursor ?? null;
-          if (after && !log.hasNextPage) {
-            // « Voir plus » is gone: the focus goes to the history itself rather than nowhere.
-            afterNextRender(() => this.document.getElementById('record-history-table')?.focus(), { injector: this.injector });
-          }
-        },
-        error: (error: unknown) => {
-          this.loading.set(false);
-          this.failure.set(this.userErrors.describe(error).message);
-        },
-      });
+    await this.history.loadMore();
+    if (!this.history.error() && !this.history.hasNextPage()) {
+      // « Voir plus » is gone: the focus goes to the history itself rather than nowhere.
+      afterNextRender(() => this.document.getElementById('record-history-table')?.focus(), { injector: this.injector });
+    }
   }
 }

@@ -23,12 +23,8 @@ type Documents = {
     "\n  query MailingAccounts($filter: UserFilter, $first: Int!, $after: String) {\n    users(filter: $filter, orderBy: NAME, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...UserRowFields\n          activationCode\n          email\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.MailingAccountsDocument,
     "\n  query MailingSelection($filter: UserFilter) {\n    mailingSelection(filter: $filter) {\n      total\n      withoutEmail\n    }\n  }\n": typeof types.MailingSelectionDocument,
     "\n  query Outbox($first: Int!) {\n    outbox(first: $first) {\n      id\n      sentAt\n      recipient\n      subject\n      text\n    }\n  }\n": typeof types.OutboxDocument,
-    "\n  fragment ReportFields on Report {\n    id\n    status\n    notificationId\n    text\n    body\n    author {\n      id\n      displayName\n      profile\n    }\n    reporters {\n      person {\n        id\n        displayName\n        profile\n      }\n      reportedAt\n    }\n    createdAt\n    treatedAt\n    treatedBy\n  }\n": typeof types.ReportFieldsFragmentDoc,
-    "\n  query Reports($status: ReportStatus, $first: Int!, $after: String) {\n    reports(status: $status, first: $first, after: $after) {\n      reports {\n        ...ReportFields\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n": typeof types.ReportsDocument,
-    "\n  mutation KeepReport($reportId: ID!) {\n    keepReport(reportId: $reportId) {\n      ...ReportFields\n    }\n  }\n": typeof types.KeepReportDocument,
-    "\n  mutation DeleteReport($reportId: ID!, $blockAuthor: Boolean!, $blockUntil: DateTimeISO) {\n    deleteReport(reportId: $reportId, blockAuthor: $blockAuthor, blockUntil: $blockUntil) {\n      ...ReportFields\n    }\n  }\n": typeof types.DeleteReportDocument,
-    "\n  subscription ReportAdded {\n    reportAdded {\n      ...ReportFields\n    }\n  }\n": typeof types.ReportAddedDocument,
-    "\n  subscription ReportTreated {\n    reportTreated {\n      ...ReportFields\n    }\n  }\n": typeof types.ReportTreatedDocument,
+    "\n  fragment SupervisionRowFields on SupervisionRow {\n    id\n    name\n    code\n    circonscriptionId\n    students\n    studentsActivated\n    relatives\n    relativesActivated\n    teachers\n    teachersActivated\n    personnel\n    personnelActivated\n    guests\n    guestsActivated\n    pupilsCovered\n    pupilsWithoutGuardian\n    relativesWithoutEmail\n    blocked\n    predeleted\n    pendingReports\n    oldestPendingReportAt\n    studentsActive7\n    studentsActive30\n    relativesActive7\n    relativesActive30\n    teachersActive7\n    teachersActive30\n  }\n": typeof types.SupervisionRowFieldsFragmentDoc,
+    "\n  query Supervision {\n    supervision {\n      updatedAt\n      activityDay\n      circonscriptions {\n        ...SupervisionRowFields\n      }\n      ecoles {\n        ...SupervisionRowFields\n      }\n    }\n  }\n": typeof types.SupervisionDocument,
     "\n  query AdministeredStructures {\n    structures {\n      id\n      name\n      kind\n      code\n      parentId\n    }\n  }\n": typeof types.AdministeredStructuresDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateUserDocument,
     "\n  query UserList($filter: UserFilter, $orderBy: UserOrder!, $first: Int!, $after: String) {\n    users(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...UserRowFields\n          status\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.UserListDocument,
@@ -60,9 +56,9 @@ type Documents = {
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  fragment MeFields on Me {\n    id\n    login\n    alias\n    firstName\n    lastName\n    displayName\n    profile\n    home\n    functions {\n      function\n      structure {\n        id\n        kind\n        name\n        code\n      }\n    }\n    schools {\n      id\n      kind\n      name\n      code\n    }\n    classes {\n      id\n      name\n      levels\n      school {\n        id\n        name\n      }\n    }\n    lastLoginAt\n  }\n": typeof types.MeFieldsFragmentDoc,
     "\n  query Me {\n    me {\n      ...MeFields\n    }\n  }\n": typeof types.MeDocument,
-    "\n  query Inbox($first: Int!, $after: String) {\n    inbox(first: $first, after: $after) {\n      unreadCount\n      messages {\n        id\n        body\n        read\n        sentAt\n        sender {\n          id\n          displayName\n          profile\n        }\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n": typeof types.InboxDocument,
     "\n  query InboxUnreadCount {\n    inbox(first: 1) {\n      unreadCount\n    }\n  }\n": typeof types.InboxUnreadCountDocument,
     "\n  subscription InboxChanged {\n    inboxChanged {\n      unreadCount\n      message {\n        id\n        body\n        sentAt\n        read\n        sender {\n          id\n          displayName\n          profile\n        }\n      }\n    }\n  }\n": typeof types.InboxChangedDocument,
+    "\n  query Inbox($first: Int!, $after: String) {\n    inbox(first: $first, after: $after) {\n      unreadCount\n      messages {\n        id\n        body\n        read\n        sentAt\n        sender {\n          id\n          displayName\n          profile\n        }\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n": typeof types.InboxDocument,
     "\n  mutation MarkMessageRead($messageId: ID!) {\n    markMessageRead(messageId: $messageId)\n  }\n": typeof types.MarkMessageReadDocument,
     "\n  query Contacts($query: String!, $first: Int!) {\n    contacts(query: $query, first: $first) {\n      id\n      displayName\n      person {\n        id\n        profile\n      }\n    }\n  }\n": typeof types.ContactsDocument,
     "\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      id\n      recipients\n    }\n  }\n": typeof types.SendMessageDocument,
@@ -72,15 +68,19 @@ type Documents = {
     "\n  query Mailing($id: ID!) {\n    mailing(id: $id) {\n      ...MailingFields\n    }\n  }\n": typeof types.MailingDocument,
     "\n  subscription MailingProgress($id: ID!) {\n    mailingProgress(id: $id) {\n      ...MailingFields\n    }\n  }\n": typeof types.MailingProgressDocument,
     "\n  query MailingFailures($id: ID!, $first: Int!, $after: String) {\n    mailing(id: $id) {\n      id\n      recipients(status: FAILED, first: $first, after: $after) {\n        endCursor\n        nodes {\n          userId\n          displayName\n          login\n          email\n          error\n        }\n      }\n    }\n  }\n": typeof types.MailingFailuresDocument,
-    "\n  mutation GenerateRenewalCode($userId: ID!) {\n    generateRenewalCode(userId: $userId) {\n      code\n      expiresAt\n    }\n  }\n": typeof types.GenerateRenewalCodeDocument,
-    "\n  mutation PrintRenewalCode($userId: ID!) {\n    generateRenewalCode(userId: $userId) {\n      code\n      expiresAt\n      slipPdf\n    }\n  }\n": typeof types.PrintRenewalCodeDocument,
-    "\n  fragment SupervisionRowFields on SupervisionRow {\n    id\n    name\n    code\n    circonscriptionId\n    students\n    studentsActivated\n    relatives\n    relativesActivated\n    teachers\n    teachersActivated\n    personnel\n    personnelActivated\n    guests\n    guestsActivated\n    pupilsCovered\n    pupilsWithoutGuardian\n    relativesWithoutEmail\n    blocked\n    predeleted\n    pendingReports\n    oldestPendingReportAt\n    studentsActive7\n    studentsActive30\n    relativesActive7\n    relativesActive30\n    teachersActive7\n    teachersActive30\n  }\n": typeof types.SupervisionRowFieldsFragmentDoc,
-    "\n  query Supervision {\n    supervision {\n      updatedAt\n      activityDay\n      circonscriptions {\n        ...SupervisionRowFields\n      }\n      ecoles {\n        ...SupervisionRowFields\n      }\n    }\n  }\n": typeof types.SupervisionDocument,
     "\n  fragment TimelineItemFields on TimelineItem {\n    id\n    title\n    body\n    link\n    author {\n      id\n      displayName\n      profile\n    }\n    audience\n    createdAt\n    reportedByMe\n    reportId\n    reportNotice {\n      reportId\n      audience\n      reporter {\n        id\n        displayName\n      }\n      treatedAt\n      treatedBy\n    }\n  }\n": typeof types.TimelineItemFieldsFragmentDoc,
     "\n  query Timeline($first: Int!, $after: String) {\n    timeline(first: $first, after: $after) {\n      items {\n        ...TimelineItemFields\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n": typeof types.TimelineDocument,
     "\n  subscription TimelineChanged {\n    timelineChanged {\n      change\n      notificationId\n      item {\n        ...TimelineItemFields\n      }\n    }\n  }\n": typeof types.TimelineChangedDocument,
     "\n  mutation ReportNotification($notificationId: ID!) {\n    reportNotification(notificationId: $notificationId) {\n      reportId\n      reportedAt\n    }\n  }\n": typeof types.ReportNotificationDocument,
     "\n  mutation PublishPost($input: PublishPostInput!) {\n    publishPost(input: $input) {\n      notificationId\n      recipients\n    }\n  }\n": typeof types.PublishPostDocument,
+    "\n  mutation GenerateRenewalCode($userId: ID!) {\n    generateRenewalCode(userId: $userId) {\n      code\n      expiresAt\n    }\n  }\n": typeof types.GenerateRenewalCodeDocument,
+    "\n  mutation PrintRenewalCode($userId: ID!) {\n    generateRenewalCode(userId: $userId) {\n      code\n      expiresAt\n      slipPdf\n    }\n  }\n": typeof types.PrintRenewalCodeDocument,
+    "\n  fragment ReportFields on Report {\n    id\n    status\n    notificationId\n    text\n    body\n    author {\n      id\n      displayName\n      profile\n    }\n    reporters {\n      person {\n        id\n        displayName\n        profile\n      }\n      reportedAt\n    }\n    createdAt\n    treatedAt\n    treatedBy\n  }\n": typeof types.ReportFieldsFragmentDoc,
+    "\n  query Reports($status: ReportStatus, $first: Int!, $after: String) {\n    reports(status: $status, first: $first, after: $after) {\n      reports {\n        ...ReportFields\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n": typeof types.ReportsDocument,
+    "\n  mutation KeepReport($reportId: ID!) {\n    keepReport(reportId: $reportId) {\n      ...ReportFields\n    }\n  }\n": typeof types.KeepReportDocument,
+    "\n  mutation DeleteReport($reportId: ID!, $blockAuthor: Boolean!, $blockUntil: DateTimeISO) {\n    deleteReport(reportId: $reportId, blockAuthor: $blockAuthor, blockUntil: $blockUntil) {\n      ...ReportFields\n    }\n  }\n": typeof types.DeleteReportDocument,
+    "\n  subscription ReportAdded {\n    reportAdded {\n      ...ReportFields\n    }\n  }\n": typeof types.ReportAddedDocument,
+    "\n  subscription ReportTreated {\n    reportTreated {\n      ...ReportFields\n    }\n  }\n": typeof types.ReportTreatedDocument,
 };
 const documents: Documents = {
     "\n  query SchoolClasses($structureId: ID!) {\n    schoolClasses(structureId: $structureId) {\n      id\n      name\n      levels\n    }\n  }\n": types.SchoolClassesDocument,
@@ -92,12 +92,8 @@ const documents: Documents = {
     "\n  query MailingAccounts($filter: UserFilter, $first: Int!, $after: String) {\n    users(filter: $filter, orderBy: NAME, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          ...UserRowFields\n          activationCode\n          email\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.MailingAccountsDocument,
     "\n  query MailingSelection($filter: UserFilter) {\n    mailingSelection(filter: $filter) {\n      total\n      withoutEmail\n    }\n  }\n": types.MailingSelectionDocument,
     "\n  query Outbox($first: Int!) {\n    outbox(first: $first) {\n      id\n      sentAt\n      recipient\n      subject\n      text\n    }\n  }\n": types.OutboxDocument,
-    "\n  fragment ReportFields on Report {\n    id\n    status\n    notificationId\n    text\n    body\n    author {\n      id\n      displayName\n      profile\n    }\n    reporters {\n      person {\n        id\n        displayName\n        profile\n      }\n      reportedAt\n    }\n    createdAt\n    treatedAt\n    treatedBy\n  }\n": types.ReportFieldsFragmentDoc,
-    "\n  query Reports($status: ReportStatus, $first: Int!, $after: String) {\n    reports(status: $status, first: $first, after: $after) {\n      reports {\n        ...ReportFields\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n": types.ReportsDocument,
-    "\n  mutation KeepReport($reportId: ID!) {\n    keepReport(reportId: $reportId) {\n      ...ReportFields\n    }\n  }\n": types.KeepReportDocument,
-    "\n  mutation DeleteReport($reportId: ID!, $blockAuthor: Boolean!, $blockUntil: DateTimeISO) {\n    deleteReport(reportId: $reportId, blockAuthor: $blockAuthor, blockUntil: $blockUntil) {\n      ...ReportFields\n    }\n  }\n": types.DeleteReportDocument,
-    "\n  subscription ReportAdded {\n    reportAdded {\n      ...ReportFields\n    }\n  }\n": types.ReportAddedDocument,
-    "\n  subscription ReportTreated {\n    reportTreated {\n      ...ReportFields\n    }\n  }\n": types.ReportTreatedDocument,
+    "\n  fragment SupervisionRowFields on SupervisionRow {\n    id\n    name\n    code\n    circonscriptionId\n    students\n    studentsActivated\n    relatives\n    relativesActivated\n    teachers\n    teachersActivated\n    personnel\n    personnelActivated\n    guests\n    guestsActivated\n    pupilsCovered\n    pupilsWithoutGuardian\n    relativesWithoutEmail\n    blocked\n    predeleted\n    pendingReports\n    oldestPendingReportAt\n    studentsActive7\n    studentsActive30\n    relativesActive7\n    relativesActive30\n    teachersActive7\n    teachersActive30\n  }\n": types.SupervisionRowFieldsFragmentDoc,
+    "\n  query Supervision {\n    supervision {\n      updatedAt\n      activityDay\n      circonscriptions {\n        ...SupervisionRowFields\n      }\n      ecoles {\n        ...SupervisionRowFields\n      }\n    }\n  }\n": types.SupervisionDocument,
     "\n  query AdministeredStructures {\n    structures {\n      id\n      name\n      kind\n      code\n      parentId\n    }\n  }\n": types.AdministeredStructuresDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      id\n    }\n  }\n": types.CreateUserDocument,
     "\n  query UserList($filter: UserFilter, $orderBy: UserOrder!, $first: Int!, $after: String) {\n    users(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {\n      totalCount\n      edges {\n        cursor\n        node {\n          ...UserRowFields\n          status\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.UserListDocument,
@@ -129,9 +125,9 @@ const documents: Documents = {
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  fragment MeFields on Me {\n    id\n    login\n    alias\n    firstName\n    lastName\n    displayName\n    profile\n    home\n    functions {\n      function\n      structure {\n        id\n        kind\n        name\n        code\n      }\n    }\n    schools {\n      id\n      kind\n      name\n      code\n    }\n    classes {\n      id\n      name\n      levels\n      school {\n        id\n        name\n      }\n    }\n    lastLoginAt\n  }\n": types.MeFieldsFragmentDoc,
     "\n  query Me {\n    me {\n      ...MeFields\n    }\n  }\n": types.MeDocument,
-    "\n  query Inbox($first: Int!, $after: String) {\n    inbox(first: $first, after: $after) {\n      unreadCount\n      messages {\n        id\n        body\n        read\n        sentAt\n        sender {\n          id\n          displayName\n          profile\n        }\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n": types.InboxDocument,
     "\n  query InboxUnreadCount {\n    inbox(first: 1) {\n      unreadCount\n    }\n  }\n": types.InboxUnreadCountDocument,
     "\n  subscription InboxChanged {\n    inboxChanged {\n      unreadCount\n      message {\n        id\n        body\n        sentAt\n        read\n        sender {\n          id\n          displayName\n          profile\n        }\n      }\n    }\n  }\n": types.InboxChangedDocument,
+    "\n  query Inbox($first: Int!, $after: String) {\n    inbox(first: $first, after: $after) {\n      unreadCount\n      messages {\n        id\n        body\n        read\n        sentAt\n        sender {\n          id\n          displayName\n          profile\n        }\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n": types.InboxDocument,
     "\n  mutation MarkMessageRead($messageId: ID!) {\n    markMessageRead(messageId: $messageId)\n  }\n": types.MarkMessageReadDocument,
     "\n  query Contacts($query: String!, $first: Int!) {\n    contacts(query: $query, first: $first) {\n      id\n      displayName\n      person {\n        id\n        profile\n      }\n    }\n  }\n": types.ContactsDocument,
     "\n  mutation SendMessage($input: SendMessageInput!) {\n    sendMessage(input: $input) {\n      id\n      recipients\n    }\n  }\n": types.SendMessageDocument,
@@ -141,15 +137,19 @@ const documents: Documents = {
     "\n  query Mailing($id: ID!) {\n    mailing(id: $id) {\n      ...MailingFields\n    }\n  }\n": types.MailingDocument,
     "\n  subscription MailingProgress($id: ID!) {\n    mailingProgress(id: $id) {\n      ...MailingFields\n    }\n  }\n": types.MailingProgressDocument,
     "\n  query MailingFailures($id: ID!, $first: Int!, $after: String) {\n    mailing(id: $id) {\n      id\n      recipients(status: FAILED, first: $first, after: $after) {\n        endCursor\n        nodes {\n          userId\n          displayName\n          login\n          email\n          error\n        }\n      }\n    }\n  }\n": types.MailingFailuresDocument,
-    "\n  mutation GenerateRenewalCode($userId: ID!) {\n    generateRenewalCode(userId: $userId) {\n      code\n      expiresAt\n    }\n  }\n": types.GenerateRenewalCodeDocument,
-    "\n  mutation PrintRenewalCode($userId: ID!) {\n    generateRenewalCode(userId: $userId) {\n      code\n      expiresAt\n      slipPdf\n    }\n  }\n": types.PrintRenewalCodeDocument,
-    "\n  fragment SupervisionRowFields on SupervisionRow {\n    id\n    name\n    code\n    circonscriptionId\n    students\n    studentsActivated\n    relatives\n    relativesActivated\n    teachers\n    teachersActivated\n    personnel\n    personnelActivated\n    guests\n    guestsActivated\n    pupilsCovered\n    pupilsWithoutGuardian\n    relativesWithoutEmail\n    blocked\n    predeleted\n    pendingReports\n    oldestPendingReportAt\n    studentsActive7\n    studentsActive30\n    relativesActive7\n    relativesActive30\n    teachersActive7\n    teachersActive30\n  }\n": types.SupervisionRowFieldsFragmentDoc,
-    "\n  query Supervision {\n    supervision {\n      updatedAt\n      activityDay\n      circonscriptions {\n        ...SupervisionRowFields\n      }\n      ecoles {\n        ...SupervisionRowFields\n      }\n    }\n  }\n": types.SupervisionDocument,
     "\n  fragment TimelineItemFields on TimelineItem {\n    id\n    title\n    body\n    link\n    author {\n      id\n      displayName\n      profile\n    }\n    audience\n    createdAt\n    reportedByMe\n    reportId\n    reportNotice {\n      reportId\n      audience\n      reporter {\n        id\n        displayName\n      }\n      treatedAt\n      treatedBy\n    }\n  }\n": types.TimelineItemFieldsFragmentDoc,
     "\n  query Timeline($first: Int!, $after: String) {\n    timeline(first: $first, after: $after) {\n      items {\n        ...TimelineItemFields\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n": types.TimelineDocument,
     "\n  subscription TimelineChanged {\n    timelineChanged {\n      change\n      notificationId\n      item {\n        ...TimelineItemFields\n      }\n    }\n  }\n": types.TimelineChangedDocument,
     "\n  mutation ReportNotification($notificationId: ID!) {\n    reportNotification(notificationId: $notificationId) {\n      reportId\n      reportedAt\n    }\n  }\n": types.ReportNotificationDocument,
     "\n  mutation PublishPost($input: PublishPostInput!) {\n    publishPost(input: $input) {\n      notificationId\n      recipients\n    }\n  }\n": types.PublishPostDocument,
+    "\n  mutation GenerateRenewalCode($userId: ID!) {\n    generateRenewalCode(userId: $userId) {\n      code\n      expiresAt\n    }\n  }\n": types.GenerateRenewalCodeDocument,
+    "\n  mutation PrintRenewalCode($userId: ID!) {\n    generateRenewalCode(userId: $userId) {\n      code\n      expiresAt\n      slipPdf\n    }\n  }\n": types.PrintRenewalCodeDocument,
+    "\n  fragment ReportFields on Report {\n    id\n    status\n    notificationId\n    text\n    body\n    author {\n      id\n      displayName\n      profile\n    }\n    reporters {\n      person {\n        id\n        displayName\n        profile\n      }\n      reportedAt\n    }\n    createdAt\n    treatedAt\n    treatedBy\n  }\n": types.ReportFieldsFragmentDoc,
+    "\n  query Reports($status: ReportStatus, $first: Int!, $after: String) {\n    reports(status: $status, first: $first, after: $after) {\n      reports {\n        ...ReportFields\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n": types.ReportsDocument,
+    "\n  mutation KeepReport($reportId: ID!) {\n    keepReport(reportId: $reportId) {\n      ...ReportFields\n    }\n  }\n": types.KeepReportDocument,
+    "\n  mutation DeleteReport($reportId: ID!, $blockAuthor: Boolean!, $blockUntil: DateTimeISO) {\n    deleteReport(reportId: $reportId, blockAuthor: $blockAuthor, blockUntil: $blockUntil) {\n      ...ReportFields\n    }\n  }\n": types.DeleteReportDocument,
+    "\n  subscription ReportAdded {\n    reportAdded {\n      ...ReportFields\n    }\n  }\n": types.ReportAddedDocument,
+    "\n  subscription ReportTreated {\n    reportTreated {\n      ...ReportFields\n    }\n  }\n": types.ReportTreatedDocument,
 };
 
 /**
@@ -205,27 +205,11 @@ export function graphql(source: "\n  query Outbox($first: Int!) {\n    outbox(fi
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ReportFields on Report {\n    id\n    status\n    notificationId\n    text\n    body\n    author {\n      id\n      displayName\n      profile\n    }\n    reporters {\n      person {\n        id\n        displayName\n        profile\n      }\n      reportedAt\n    }\n    createdAt\n    treatedAt\n    treatedBy\n  }\n"): (typeof documents)["\n  fragment ReportFields on Report {\n    id\n    status\n    notificationId\n    text\n    body\n    author {\n      id\n      displayName\n      profile\n    }\n    reporters {\n      person {\n        id\n        displayName\n        profile\n      }\n      reportedAt\n    }\n    createdAt\n    treatedAt\n    treatedBy\n  }\n"];
+export function graphql(source: "\n  fragment SupervisionRowFields on SupervisionRow {\n    id\n    name\n    code\n    circonscriptionId\n    students\n    studentsActivated\n    relatives\n    relativesActivated\n    teachers\n    teachersActivated\n    personnel\n    personnelActivated\n    guests\n    guestsActivated\n    pupilsCovered\n    pupilsWithoutGuardian\n    relativesWithoutEmail\n    blocked\n    predeleted\n    pendingReports\n    oldestPendingReportAt\n    studentsActive7\n    studentsActive30\n    relativesActive7\n    relativesActive30\n    teachersActive7\n    teachersActive30\n  }\n"): (typeof documents)["\n  fragment SupervisionRowFields on SupervisionRow {\n    id\n    name\n    code\n    circonscriptionId\n    students\n    studentsActivated\n    relatives\n    relativesActivated\n    teachers\n    teachersActivated\n    personnel\n    personnelActivated\n    guests\n    guestsActivated\n    pupilsCovered\n    pupilsWithoutGuardian\n    relativesWithoutEmail\n    blocked\n    predeleted\n    pendingReports\n    oldestPendingReportAt\n    studentsActive7\n    studentsActive30\n    relativesActive7\n    relativesActive30\n    teachersActive7\n    teachersActive30\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Reports($status: ReportStatus, $first: Int!, $after: String) {\n    reports(status: $status, first: $first, after: $after) {\n      reports {\n        ...ReportFields\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n"): (typeof documents)["\n  query Reports($status: ReportStatus, $first: Int!, $after: String) {\n    reports(status: $status, first: $first, after: $after) {\n      reports {\n        ...ReportFields\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation KeepReport($reportId: ID!) {\n    keepReport(reportId: $reportId) {\n      ...ReportFields\n    }\n  }\n"): (typeof documents)["\n  mutation KeepReport($reportId: ID!) {\n    keepReport(reportId: $reportId) {\n      ...ReportFields\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation DeleteReport($reportId: ID!, $blockAuthor: Boolean!, $blockUntil: DateTimeISO) {\n    deleteReport(reportId: $reportId, blockAuthor: $blockAuthor, blockUntil: $blockUntil) {\n      ...ReportFields\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteReport($reportId: ID!, $blockAuthor: Boolean!, $blockUntil: DateTimeISO) {\n    deleteReport(reportId: $reportId, blockAuthor: $blockAuthor, blockUntil: $blockUntil) {\n      ...ReportFields\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  subscription ReportAdded {\n    reportAdded {\n      ...ReportFields\n    }\n  }\n"): (typeof documents)["\n  subscription ReportAdded {\n    reportAdded {\n      ...ReportFields\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  subscription ReportTreated {\n    reportTreated {\n      ...ReportFields\n    }\n  }\n"): (typeof documents)["\n  subscription ReportTreated {\n    reportTreated {\n      ...ReportFields\n    }\n  }\n"];
+export function graphql(source: "\n  query Supervision {\n    supervision {\n      updatedAt\n      activityDay\n      circonscriptions {\n        ...SupervisionRowFields\n      }\n      ecoles {\n        ...SupervisionRowFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query Supervision {\n    supervision {\n      updatedAt\n      activityDay\n      circonscriptions {\n        ...SupervisionRowFields\n      }\n      ecoles {\n        ...SupervisionRowFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -353,15 +337,15 @@ export function graphql(source: "\n  query Me {\n    me {\n      ...MeFields\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Inbox($first: Int!, $after: String) {\n    inbox(first: $first, after: $after) {\n      unreadCount\n      messages {\n        id\n        body\n        read\n        sentAt\n        sender {\n          id\n          displayName\n          profile\n        }\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n"): (typeof documents)["\n  query Inbox($first: Int!, $after: String) {\n    inbox(first: $first, after: $after) {\n      unreadCount\n      messages {\n        id\n        body\n        read\n        sentAt\n        sender {\n          id\n          displayName\n          profile\n        }\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query InboxUnreadCount {\n    inbox(first: 1) {\n      unreadCount\n    }\n  }\n"): (typeof documents)["\n  query InboxUnreadCount {\n    inbox(first: 1) {\n      unreadCount\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription InboxChanged {\n    inboxChanged {\n      unreadCount\n      message {\n        id\n        body\n        sentAt\n        read\n        sender {\n          id\n          displayName\n          profile\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription InboxChanged {\n    inboxChanged {\n      unreadCount\n      message {\n        id\n        body\n        sentAt\n        read\n        sender {\n          id\n          displayName\n          profile\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Inbox($first: Int!, $after: String) {\n    inbox(first: $first, after: $after) {\n      unreadCount\n      messages {\n        id\n        body\n        read\n        sentAt\n        sender {\n          id\n          displayName\n          profile\n        }\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n"): (typeof documents)["\n  query Inbox($first: Int!, $after: String) {\n    inbox(first: $first, after: $after) {\n      unreadCount\n      messages {\n        id\n        body\n        read\n        sentAt\n        sender {\n          id\n          displayName\n          profile\n        }\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -401,22 +385,6 @@ export function graphql(source: "\n  query MailingFailures($id: ID!, $first: Int
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation GenerateRenewalCode($userId: ID!) {\n    generateRenewalCode(userId: $userId) {\n      code\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation GenerateRenewalCode($userId: ID!) {\n    generateRenewalCode(userId: $userId) {\n      code\n      expiresAt\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation PrintRenewalCode($userId: ID!) {\n    generateRenewalCode(userId: $userId) {\n      code\n      expiresAt\n      slipPdf\n    }\n  }\n"): (typeof documents)["\n  mutation PrintRenewalCode($userId: ID!) {\n    generateRenewalCode(userId: $userId) {\n      code\n      expiresAt\n      slipPdf\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  fragment SupervisionRowFields on SupervisionRow {\n    id\n    name\n    code\n    circonscriptionId\n    students\n    studentsActivated\n    relatives\n    relativesActivated\n    teachers\n    teachersActivated\n    personnel\n    personnelActivated\n    guests\n    guestsActivated\n    pupilsCovered\n    pupilsWithoutGuardian\n    relativesWithoutEmail\n    blocked\n    predeleted\n    pendingReports\n    oldestPendingReportAt\n    studentsActive7\n    studentsActive30\n    relativesActive7\n    relativesActive30\n    teachersActive7\n    teachersActive30\n  }\n"): (typeof documents)["\n  fragment SupervisionRowFields on SupervisionRow {\n    id\n    name\n    code\n    circonscriptionId\n    students\n    studentsActivated\n    relatives\n    relativesActivated\n    teachers\n    teachersActivated\n    personnel\n    personnelActivated\n    guests\n    guestsActivated\n    pupilsCovered\n    pupilsWithoutGuardian\n    relativesWithoutEmail\n    blocked\n    predeleted\n    pendingReports\n    oldestPendingReportAt\n    studentsActive7\n    studentsActive30\n    relativesActive7\n    relativesActive30\n    teachersActive7\n    teachersActive30\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query Supervision {\n    supervision {\n      updatedAt\n      activityDay\n      circonscriptions {\n        ...SupervisionRowFields\n      }\n      ecoles {\n        ...SupervisionRowFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query Supervision {\n    supervision {\n      updatedAt\n      activityDay\n      circonscriptions {\n        ...SupervisionRowFields\n      }\n      ecoles {\n        ...SupervisionRowFields\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  fragment TimelineItemFields on TimelineItem {\n    id\n    title\n    body\n    link\n    author {\n      id\n      displayName\n      profile\n    }\n    audience\n    createdAt\n    reportedByMe\n    reportId\n    reportNotice {\n      reportId\n      audience\n      reporter {\n        id\n        displayName\n      }\n      treatedAt\n      treatedBy\n    }\n  }\n"): (typeof documents)["\n  fragment TimelineItemFields on TimelineItem {\n    id\n    title\n    body\n    link\n    author {\n      id\n      displayName\n      profile\n    }\n    audience\n    createdAt\n    reportedByMe\n    reportId\n    reportNotice {\n      reportId\n      audience\n      reporter {\n        id\n        displayName\n      }\n      treatedAt\n      treatedBy\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -434,6 +402,38 @@ export function graphql(source: "\n  mutation ReportNotification($notificationId
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation PublishPost($input: PublishPostInput!) {\n    publishPost(input: $input) {\n      notificationId\n      recipients\n    }\n  }\n"): (typeof documents)["\n  mutation PublishPost($input: PublishPostInput!) {\n    publishPost(input: $input) {\n      notificationId\n      recipients\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GenerateRenewalCode($userId: ID!) {\n    generateRenewalCode(userId: $userId) {\n      code\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation GenerateRenewalCode($userId: ID!) {\n    generateRenewalCode(userId: $userId) {\n      code\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PrintRenewalCode($userId: ID!) {\n    generateRenewalCode(userId: $userId) {\n      code\n      expiresAt\n      slipPdf\n    }\n  }\n"): (typeof documents)["\n  mutation PrintRenewalCode($userId: ID!) {\n    generateRenewalCode(userId: $userId) {\n      code\n      expiresAt\n      slipPdf\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ReportFields on Report {\n    id\n    status\n    notificationId\n    text\n    body\n    author {\n      id\n      displayName\n      profile\n    }\n    reporters {\n      person {\n        id\n        displayName\n        profile\n      }\n      reportedAt\n    }\n    createdAt\n    treatedAt\n    treatedBy\n  }\n"): (typeof documents)["\n  fragment ReportFields on Report {\n    id\n    status\n    notificationId\n    text\n    body\n    author {\n      id\n      displayName\n      profile\n    }\n    reporters {\n      person {\n        id\n        displayName\n        profile\n      }\n      reportedAt\n    }\n    createdAt\n    treatedAt\n    treatedBy\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Reports($status: ReportStatus, $first: Int!, $after: String) {\n    reports(status: $status, first: $first, after: $after) {\n      reports {\n        ...ReportFields\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n"): (typeof documents)["\n  query Reports($status: ReportStatus, $first: Int!, $after: String) {\n    reports(status: $status, first: $first, after: $after) {\n      reports {\n        ...ReportFields\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation KeepReport($reportId: ID!) {\n    keepReport(reportId: $reportId) {\n      ...ReportFields\n    }\n  }\n"): (typeof documents)["\n  mutation KeepReport($reportId: ID!) {\n    keepReport(reportId: $reportId) {\n      ...ReportFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteReport($reportId: ID!, $blockAuthor: Boolean!, $blockUntil: DateTimeISO) {\n    deleteReport(reportId: $reportId, blockAuthor: $blockAuthor, blockUntil: $blockUntil) {\n      ...ReportFields\n    }\n  }\n"): (typeof documents)["\n  mutation DeleteReport($reportId: ID!, $blockAuthor: Boolean!, $blockUntil: DateTimeISO) {\n    deleteReport(reportId: $reportId, blockAuthor: $blockAuthor, blockUntil: $blockUntil) {\n      ...ReportFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ReportAdded {\n    reportAdded {\n      ...ReportFields\n    }\n  }\n"): (typeof documents)["\n  subscription ReportAdded {\n    reportAdded {\n      ...ReportFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ReportTreated {\n    reportTreated {\n      ...ReportFields\n    }\n  }\n"): (typeof documents)["\n  subscription ReportTreated {\n    reportTreated {\n      ...ReportFields\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

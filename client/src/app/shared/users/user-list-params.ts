@@ -1,5 +1,5 @@
 import type { ParamMap, Params } from '@angular/router';
-import type { AdminFunction, Profile, UserFilter, UserOrder } from '../../../core/graphql/generated/graphql';
+import type { AdminFunction, Profile, UserFilter, UserOrder } from '../../core/graphql/generated/graphql';
 
 /** The profiles in the guide's order: Élève, Parent, Enseignant, Personnel, Invité. */
 export const PROFILES: readonly Profile[] = ['STUDENT', 'RELATIVE', 'TEACHER', 'PERSONNEL', 'GUEST'];

@@ -18,9 +18,9 @@ import { firstValueFrom } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import { UserErrorMessageService } from '../../core/errors/user-error-message.service';
 import { LanguageService } from '../../core/i18n/language.service';
-import { ConfirmDialog } from '../../shared/dialog/confirm-dialog';
-import { DateTimePipe } from '../../shared/format/date-time.pipe';
-import { REPORT_TREATED_SUBSCRIPTION } from '../../admin/reports/reports.operations';
+import { ConfirmDialog } from '../dialog/confirm-dialog';
+import { DateTimePipe } from '../format/date-time.pipe';
+import { REPORT_TREATED_SUBSCRIPTION } from '../reports/reports.operations';
 import { PublishPostForm } from './publish-post-form';
 import {
   REPORT_NOTIFICATION_MUTATION,

@@ -1,6 +1,6 @@
 import type { Params } from '@angular/router';
-import type { Profile } from '../core/graphql/generated/graphql';
-import { DEFAULT_PARAMS, type UserListParams, toQueryParams } from '../admin/users/list/user-list-params';
+import type { Profile } from '../../core/graphql/generated/graphql';
+import { DEFAULT_PARAMS, type UserListParams, toQueryParams } from '../../shared/users/user-list-params';
 
 /** One row of the server's view (an école, or a circonscription's sum), as the table reads it. */
 export interface SupervisionFigures {

@@ -1,9 +1,9 @@
 import { Injectable, computed, effect, inject, signal, untracked } from '@angular/core';
 import { Apollo } from 'apollo-angular';
 import { Subject, type Subscription } from 'rxjs';
-import { AuthService } from '../core/auth/auth.service';
-import type { InboxChangedSubscription } from '../core/graphql/generated/graphql';
-import { INBOX_CHANGED_SUBSCRIPTION, UNREAD_COUNT_QUERY } from './messaging.operations';
+import { AuthService } from '../auth/auth.service';
+import type { InboxChangedSubscription } from '../graphql/generated/graphql';
+import { INBOX_CHANGED_SUBSCRIPTION, UNREAD_COUNT_QUERY } from './inbox.operations';
 
 export type ArrivedMessage = InboxChangedSubscription['inboxChanged']['message'];
 

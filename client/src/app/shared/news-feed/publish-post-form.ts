@@ -5,10 +5,10 @@ import { Apollo } from 'apollo-angular';
 import { firstValueFrom } from 'rxjs';
 import { AuthService } from '../../core/auth/auth.service';
 import type { AudienceKind } from '../../core/graphql/generated/graphql';
-import { ErrorSummary } from '../../shared/forms/error-summary';
-import { FieldError } from '../../shared/forms/field-error';
-import { FormErrors } from '../../shared/forms/form-errors';
-import { FormSubmission } from '../../shared/forms/form-submission';
+import { ErrorSummary } from '../forms/error-summary';
+import { FieldError } from '../forms/field-error';
+import { FormErrors } from '../forms/form-errors';
+import { FormSubmission } from '../forms/form-submission';
 import { PUBLISH_POST_MUTATION } from './timeline.operations';
 
 interface AudienceOption {
