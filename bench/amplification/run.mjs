@@ -7,8 +7,8 @@
 //     [--users 20000] [--seconds 30] [--rounds 3] [--rate 50]
 //
 // "Most expensive accepted": for each shape a teacher may ask for, the largest size the server
-// accepts is found by asking it (a refusal costs nothing but parsing), then the shape whose
-// accepted size takes the server the longest is the attack.
+// accepts is found by asking it (a refusal costs nothing but parsing), then the shape that buys the
+// most server time per second under the per-person cost budget is the attack.
 import { benchDatabase, dist, fmt, graphqlCaller, openLoop, option, post, signIn, startServer } from '../support/bench-env.mjs';
 import pg from 'pg';
 
@@ -28,7 +28,8 @@ const demo = await findDemoAccounts((sql, params) => pool.query(sql, params).the
 await pool.end();
 
 // The default per-person cost budget: part of what keeps a looping teacher from the bystander.
-const server = await startServer({ ...db.env, LOG_LEVEL: 'error', GRAPHQL_COST_PER_SECOND: process.env.GRAPHQL_COST_PER_SECOND ?? '3000' });
+const COST_PER_SECOND = Number(process.env.GRAPHQL_COST_PER_SECOND ?? 2000);
+const server = await startServer({ ...db.env, LOG_LEVEL: 'error', GRAPHQL_COST_PER_SECOND: String(COST_PER_SECOND) });
 // A second instance on the same database without that budget, to find and time the shapes alone.
 const probe = await startServer({ ...db.env, LOG_LEVEL: 'error' });
 try {
@@ -89,9 +90,13 @@ try {
     for (let i = 0; i < 15; i++) times.push((await attempt(query)).ms);
     times.sort((a, b) => a - b);
     const median = times[Math.floor(times.length / 2)];
-    const size = Buffer.byteLength(await post(`${probe.url}/graphql`, JSON.stringify({ query, variables: { id: classId } }), { cookie: teacherCookie }));
-    console.log(`  ${name}: largest accepted n = ${n}, ${fmt(median)} per call alone, ${(size / 1024).toFixed(0)} kB answered`);
-    if (!attack || median > attack.median) attack = { name, query, median };
+    const answer = await post(`${probe.url}/graphql`, JSON.stringify({ query, variables: { id: classId } }), { cookie: teacherCookie });
+    const cost = JSON.parse(answer).extensions?.cost?.requested ?? 1;
+    // What a looping teacher can make the server do per second with this shape: as many calls as
+    // the budget pays for (or as fit one after the other), each taking `median`.
+    const load = median * Math.min(COST_PER_SECOND / cost, 1000 / median);
+    console.log(`  ${name}: largest accepted n = ${n}, cost ${cost}, ${fmt(median)} per call alone, ${(Buffer.byteLength(answer) / 1024).toFixed(0)} kB answered: ${load.toFixed(0)} ms of work a second under the budget`);
+    if (!attack || load > attack.load) attack = { name, query, median, load };
   }
   console.log(`Attack: « ${attack.name} », looped by the teacher one call after the other.\n`);
 
@@ -103,19 +108,29 @@ try {
   const quiet = [];
   const attacked = [];
   let attackCalls = 0;
+  const burstMs = [];
   let attackLimited = 0;
   for (let round = 0; round < ROUNDS; round++) {
     const alone = await openLoop(slice, RATE, bystander);
     quiet.push(alone.p95);
     let stop = false;
+    let drained;
+    const burstSpent = new Promise((resolve) => (drained = resolve));
     const loop = (async () => {
       // Refused for its pace, it asks again at once: an attacker does not wait for Retry-After.
       while (!stop) {
         const { limited } = await attempt(attack.query, server);
-        if (limited) attackLimited++;
-        else attackCalls++;
+        if (limited) {
+          attackLimited++;
+          drained();
+        } else attackCalls++;
       }
     })();
+    // Measured once the teacher has spent the bucket the quiet slice filled again: a script that
+    // loops for minutes spends its first burst once; what lasts is the pace the budget allows.
+    const burstStarted = performance.now();
+    await burstSpent;
+    burstMs.push(performance.now() - burstStarted);
     const during = await openLoop(slice, RATE, bystander);
     stop = true;
     await loop;
@@ -123,7 +138,7 @@ try {
     console.log(`round ${round + 1}: bystander p95 alone ${fmt(alone.p95)}, during the attack ${fmt(during.p95)} (p50 ${fmt(alone.p50)} → ${fmt(during.p50)})`);
   }
   const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-  console.log(`\nAttack calls answered: ${attackCalls} in ${(slice * ROUNDS).toFixed(0)} s; refused for their pace (RATE_LIMITED): ${attackLimited}`);
+  console.log(`\nAttack calls answered: ${attackCalls} (the first burst of each slice included, ${burstMs.map((ms) => fmt(ms)).join(', ')} to spend it); refused for their pace (RATE_LIMITED): ${attackLimited}`);
   console.log(`Bystander { me { id } } p95 at ${RATE}/s: alone ${fmt(median(quiet))}, during the attack ${fmt(median(attacked))}`);
   console.log(`ratio ${(median(attacked) / median(quiet)).toFixed(2)}× (goal ≤ 2×)`);
 } finally {

@@ -113,7 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     requireEmailForRelatives: boolFrom(env, 'REQUIRE_EMAIL_FOR_RELATIVES', true),
     trustProxy: boolFrom(env, 'TRUST_PROXY', false),
     // The bucket holds at least one operation at the cost limit (10,000).
-    costBudget: { perSecond: Math.max(1, intFrom(env, 'GRAPHQL_COST_PER_SECOND', 3_000)), burst: Math.max(10_000, intFrom(env, 'GRAPHQL_COST_BURST', 20_000)) },
+    costBudget: { perSecond: Math.max(1, intFrom(env, 'GRAPHQL_COST_PER_SECOND', 2_000)), burst: Math.max(10_000, intFrom(env, 'GRAPHQL_COST_BURST', 20_000)) },
     mailing: {
       jobExpireSeconds: Math.max(1, intFrom(env, 'MAILING_JOB_EXPIRE_SECONDS', 120)),
       retryDelaySeconds: Math.max(1, intFrom(env, 'MAILING_RETRY_DELAY_SECONDS', 60)),
