@@ -28,3 +28,26 @@ export function pdfPages(pdf: Uint8Array, mode: 'layout' | 'raw' = 'layout'): st
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** What a test needs of a GraphQL client to print a mailing (test-server.ts's GraphQLTestClient). */
+interface MailingClient {
+  baseUrl: string;
+  cookie: string | undefined;
+  data<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<T>;
+}
+
+/**
+ * « Générer en PDF » through the API: creates the mailing, waits for it to be printed (its status
+ * read back until DONE), downloads it; its id and its pages' text.
+ */
+export async function printMailing(client: MailingClient, input: Record<string, unknown>, mode: 'layout' | 'raw' = 'layout'): Promise<{ id: string; pages: string[] }> {
+  const { id } = (await client.data('mutation ($input: CreateMailingInput!) { createMailing(input: $input) { id } }', { input: { kind: 'PDF', ...input } })).createMailing;
+  let mailing: { status: string; documentUrl: string };
+  do {
+    mailing = (await client.data('query ($id: ID!) { mailing(id: $id) { status documentUrl } }', { id })).mailing;
+    if (mailing.status === 'FAILED') throw new Error('mailing failed');
+    if (mailing.status !== 'DONE') await new Promise((resolve) => setTimeout(resolve, 100));
+  } while (mailing.status !== 'DONE');
+  const response = await fetch(`${client.baseUrl}${mailing.documentUrl}`, { headers: { cookie: client.cookie! } });
+  return { id, pages: pdfPages(Buffer.from(await response.arrayBuffer()), mode) };
+}

@@ -4,12 +4,11 @@ import { FIXTURE_PASSWORD, Fixtures } from '../../test-support/fixtures';
 import { mailText, SmtpSink } from '../../test-support/smtp-sink';
 import { GraphQLTestClient, startTestServer, TestServer } from '../../test-support/test-server';
 import { loadMailingFileName } from './mailing-file-name';
-import { hasTool, pdfPages } from '../../test-support/pdf-text';
+import { hasTool, pdfPages, printMailing } from '../../test-support/pdf-text';
 
 const pdfPagesRaw = (pdf: Uint8Array) => pdfPages(pdf, 'raw');
 
 const CREATE = `mutation ($input: CreateMailingInput!) { createMailing(input: $input) { id total } }`;
-const MAILING = `query ($id: ID!) { mailing(id: $id) { status documentUrl } }`;
 
 
 /**
@@ -41,17 +40,11 @@ describe('sheets, e-mails, CSV and « Traité par » in French, on a C-locale da
 
   let lastMailingId = '';
   async function pdfOf(client: GraphQLTestClient, input: Record<string, unknown>): Promise<string[]> {
-    const { id } = (await client.data(CREATE, { input: { kind: 'PDF', ...input } })).createMailing;
-    lastMailingId = id;
-    let mailing: { status: string; documentUrl: string };
-    do {
-      mailing = (await client.data(MAILING, { id })).mailing;
-      if (mailing.status === 'FAILED') throw new Error('mailing failed');
-      if (mailing.status !== 'DONE') await new Promise((resolve) => setTimeout(resolve, 100));
-    } while (mailing.status !== 'DONE');
-    const response = await fetch(`${client.baseUrl}${mailing.documentUrl}`, { headers: { cookie: client.cookie! } });
-    return pdfPagesRaw(Buffer.from(await response.arrayBuffer()));
+    const printed = await printMailing(client, input, 'raw');
+    lastMailingId = printed.id;
+    return printed.pages;
   }
+
 
   const pageOf = (pages: string[], account: { login: string }) => {
     const page = pages.find((text) => text.includes(account.login));

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_PASSWORD, Fixtures } from '../../test-support/fixtures';
 import { mailText, SmtpSink } from '../../test-support/smtp-sink';
-import { hasTool, pdfPages } from '../../test-support/pdf-text';
+import { hasTool, printMailing } from '../../test-support/pdf-text';
 import { GraphQLTestClient, startTestServer, TestServer } from '../../test-support/test-server';
 
 const CREATE = `mutation ($input: CreateMailingInput!) { createMailing(input: $input) { id total } }`;
-const MAILING = `query ($id: ID!) { mailing(id: $id) { status documentUrl } }`;
 
 
 /** Nothing of the other école: its name, its class, the child who is only there. */
@@ -25,17 +24,8 @@ describe('derived data stays within the caller’s scope (parents and teachers o
   let two: Awaited<ReturnType<Fixtures['twoEcoles']>>;
   const as = (account: { login: string }) => server.client().signIn(account.login, FIXTURE_PASSWORD);
 
-  async function pdfOf(client: GraphQLTestClient, input: Record<string, unknown>): Promise<string[]> {
-    const { id } = (await client.data(CREATE, { input: { kind: 'PDF', layout: 'ONE_PER_PAGE', ...input } })).createMailing;
-    let mailing: { status: string; documentUrl: string };
-    do {
-      mailing = (await client.data(MAILING, { id })).mailing;
-      if (mailing.status === 'FAILED') throw new Error('mailing failed');
-      if (mailing.status !== 'DONE') await new Promise((resolve) => setTimeout(resolve, 100));
-    } while (mailing.status !== 'DONE');
-    const response = await fetch(`${client.baseUrl}${mailing.documentUrl}`, { headers: { cookie: client.cookie! } });
-    return pdfPages(Buffer.from(await response.arrayBuffer()));
-  }
+  const pdfOf = async (client: GraphQLTestClient, input: Record<string, unknown>) => (await printMailing(client, { layout: 'ONE_PER_PAGE', ...input })).pages;
+
 
   const pageOf = (pages: string[], account: { login: string }) => {
     const index = pages.findIndex((page) => page.includes(account.login));
