@@ -7,7 +7,7 @@ import { langFrom } from '../platform/errors/messages';
 import { logger } from '../platform/logging/logger';
 import { resolveActor, sessionTokenFrom } from './context';
 
-/** Two files of 5 MB and the multipart framing: more is refused before it is read. */
+/** Two files at their size limit and the multipart framing: more is refused before it is read. */
 const MAX_BODY_BYTES = 2 * MAX_FILE_BYTES + 64 * 1024;
 
 async function readBody(req: Request): Promise<Buffer> {

@@ -4,8 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Publipostage on pg-boss: pg-boss owns expiry, retries and backoff, so the hand-kept lease
  * (`heartbeat_at`) and per-recipient retry times (`next_attempt_at`, `claimed_at`) go; `queued_at`
  * says the mailing's jobs were sent (the sweep sends those of mailings without it). The PDF is stored
- * in rows of about 1 MB, written as it is merged and streamed back; documents already stored become
- * one row each.
+ * in rows (DOCUMENT_CHUNK_BYTES, mailing-document-store.ts), written as it is merged and streamed
+ * back; documents already stored become one row each.
  */
 export class MailingOnPgBoss1796644544051 implements MigrationInterface {
   name = 'MailingOnPgBoss1796644544051';

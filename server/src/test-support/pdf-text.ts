@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { EventBus } from '../platform/pubsub/event-bus';
+import { mailingSettled } from './mailing-settled';
 
 /** Whether a command is on the PATH (poppler-utils and zbar-tools may be missing: tests then skip). */
 export function hasTool(tool: string): boolean {
@@ -37,17 +39,19 @@ interface MailingClient {
 }
 
 /**
- * « Générer en PDF » through the API: creates the mailing, waits for it to be printed (its status
- * read back until DONE), downloads it; its id and its pages' text.
+ * « Générer en PDF » through the API: creates the mailing, waits for it to be printed (its state
+ * read again at each of its progress events), downloads it; its id and its pages' text.
  */
-export async function printMailing(client: MailingClient, input: Record<string, unknown>, mode: 'layout' | 'raw' = 'layout'): Promise<{ id: string; pages: string[] }> {
+export async function printMailing(
+  client: MailingClient,
+  events: EventBus,
+  input: Record<string, unknown>,
+  mode: 'layout' | 'raw' = 'layout',
+): Promise<{ id: string; pages: string[] }> {
   const { id } = (await client.data('mutation ($input: CreateMailingInput!) { createMailing(input: $input) { id } }', { input: { kind: 'PDF', ...input } })).createMailing;
-  let mailing: { status: string; documentUrl: string };
-  do {
-    mailing = (await client.data('query ($id: ID!) { mailing(id: $id) { status documentUrl } }', { id })).mailing;
-    if (mailing.status === 'FAILED') throw new Error('mailing failed');
-    if (mailing.status !== 'DONE') await new Promise((resolve) => setTimeout(resolve, 100));
-  } while (mailing.status !== 'DONE');
+  const read = async () => (await client.data<{ mailing: { status: string; documentUrl: string } }>('query ($id: ID!) { mailing(id: $id) { status documentUrl } }', { id })).mailing;
+  const mailing = await mailingSettled(events, id, read, (state) => state.status === 'DONE' || state.status === 'FAILED');
+  if (mailing.status === 'FAILED') throw new Error('mailing failed');
   const response = await fetch(`${client.baseUrl}${mailing.documentUrl}`, { headers: { cookie: client.cookie! } });
   return { id, pages: pdfPages(Buffer.from(await response.arrayBuffer()), mode) };
 }

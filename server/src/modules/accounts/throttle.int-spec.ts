@@ -43,7 +43,7 @@ describe('sign-in throttling', () => {
       expect((await browser.login(owner.login, 'Mauvais-1')).errors?.[0].extensions?.code).toBe('BAD_CREDENTIALS');
       durations.push(Date.now() - started);
     }
-    // From the pair's second failure on, each attempt waits 400 ms more.
+    // From the pair's second failure on, each attempt waits one more step of the pair's slow-down.
     expect(durations[3]).toBeGreaterThanOrEqual(800);
     const refused = await browser.login(owner.login, FIXTURE_PASSWORD);
     expect(refused.errors?.[0]).toMatchObject({

@@ -40,7 +40,7 @@ describe('sheets, e-mails, CSV and « Traité par » in French, on a C-locale da
 
   let lastMailingId = '';
   async function pdfOf(client: GraphQLTestClient, input: Record<string, unknown>): Promise<string[]> {
-    const printed = await printMailing(client, input, 'raw');
+    const printed = await printMailing(client, server.services.events, input, 'raw');
     lastMailingId = printed.id;
     return printed.pages;
   }

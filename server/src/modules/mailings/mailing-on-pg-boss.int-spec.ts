@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_PASSWORD, Fixtures } from '../../test-support/fixtures';
+import { mailingSettled } from '../../test-support/mailing-settled';
 import { SmtpSink } from '../../test-support/smtp-sink';
 import { startTestServer, TestServer } from '../../test-support/test-server';
 import { DOCUMENT_CHUNK_BYTES, MailingDocumentWriter, purgeExpiredDocuments } from './mailing-document-store';
@@ -73,11 +74,12 @@ describe('publipostage on pg-boss, PDF stored and served in chunks', () => {
   it('prints a real mailing into rows that read back as the PDF the printer merged', async () => {
     const director = await server.client().signIn(world.directorA.login, FIXTURE_PASSWORD);
     const { createMailing } = await director.data(`mutation { createMailing(input: { kind: PDF, layout: ONE_PER_PAGE }) { id } }`);
-    for (;;) {
-      const { mailing } = await director.data(MAILING, { id: createMailing.id });
-      if (mailing.status !== 'PENDING' && mailing.status !== 'RUNNING') break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await mailingSettled(
+      server.services.events,
+      createMailing.id,
+      async () => (await director.data(MAILING, { id: createMailing.id })).mailing,
+      (mailing) => mailing.status !== 'PENDING' && mailing.status !== 'RUNNING',
+    );
     const response = await fetch(`${director.baseUrl}/telechargements/publipostage/${createMailing.id}.pdf`, { headers: { cookie: director.cookie! } });
     const body = Buffer.from(await response.arrayBuffer());
     const [{ data }] = await server.services.dataSource.query(
@@ -94,12 +96,12 @@ describe('publipostage on pg-boss, PDF stored and served in chunks', () => {
     smtp.deferRecipients.add('plus.tard@example.org');
     const director = await server.client().signIn(world.directorA.login, FIXTURE_PASSWORD);
     const { createMailing } = await director.data(`mutation ($ids: [ID!]) { createMailing(input: { kind: EMAIL, userIds: $ids }) { id } }`, { ids: [parent.id] });
-    let mailing;
-    for (;;) {
-      ({ mailing } = await director.data(MAILING, { id: createMailing.id }));
-      if (mailing.status === 'DONE' || mailing.status === 'FAILED') break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const mailing = await mailingSettled(
+      server.services.events,
+      createMailing.id,
+      async () => (await director.data(MAILING, { id: createMailing.id })).mailing,
+      (state) => state.status === 'DONE' || state.status === 'FAILED',
+    );
     smtp.deferRecipients.clear();
     expect(mailing).toMatchObject({ status: 'DONE', sent: 0, failed: 1 });
     const [recipient] = await server.services.dataSource.query(`SELECT attempts, error FROM mailing_recipient WHERE mailing_id = $1`, [createMailing.id]);

@@ -24,7 +24,7 @@ describe('derived data stays within the caller’s scope (parents and teachers o
   let two: Awaited<ReturnType<Fixtures['twoEcoles']>>;
   const as = (account: { login: string }) => server.client().signIn(account.login, FIXTURE_PASSWORD);
 
-  const pdfOf = async (client: GraphQLTestClient, input: Record<string, unknown>) => (await printMailing(client, { layout: 'ONE_PER_PAGE', ...input })).pages;
+  const pdfOf = async (client: GraphQLTestClient, input: Record<string, unknown>) => (await printMailing(client, server.services.events, { layout: 'ONE_PER_PAGE', ...input })).pages;
 
 
   const pageOf = (pages: string[], account: { login: string }) => {

@@ -10,7 +10,7 @@ export class UploadRefusal extends Error {}
  * `POST /imports/dry-run?ecole=<id>` with the école's files as multipart (uploads are awkward over
  * GraphQL; app/import-upload.ts). The same session cookie; the answer is the dry run's id. The
  * app's HttpClient runs on fetch, which reports no upload progress: the page says « envoi et
- * analyse » until the answer (two files of 5 MB at most).
+ * analyse » until the answer (the files are small: the server's limit is in app/import-upload.ts).
  */
 @Injectable({ providedIn: 'root' })
 export class ImportUpload {
