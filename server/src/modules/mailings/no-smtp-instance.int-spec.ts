@@ -4,7 +4,9 @@ import { entities } from '../../app/entities';
 import { migrations } from '../../migrations';
 import { SecretBox } from '../../platform/crypto/secret-box';
 import { createDataSource } from '../../platform/database/data-source';
+import { EventBus } from '../../platform/pubsub/event-bus';
 import { FIXTURE_PASSWORD, Fixtures } from '../../test-support/fixtures';
+import { mailingSettled } from '../../test-support/mailing-settled';
 import { PROCESS_SECRET_KEY, ServerProcess, startServerProcess } from '../../test-support/server-process';
 import { SmtpSink } from '../../test-support/smtp-sink';
 import { cloneTestDatabase } from '../../test-support/test-database';
@@ -57,13 +59,20 @@ describe('an instance without SMTP outside demo mode never swallows e-mail', () 
     const { createMailing } = await director.data(`mutation { createMailing(input: { kind: EMAIL, filter: { profiles: [RELATIVE] } }) { id total } }`);
     expect(createMailing.total).toBe(RECIPIENTS);
 
-    // Started only now, so that the instance without SMTP had the campaign to itself first.
-    processes.push(await startServerProcess(databaseUrl, { SMTP_URL: smtpUrl, MAILING_JOB_EXPIRE_SECONDS: '2' }));
-    for (let waited = 0; ; waited += 100) {
-      const [{ status }] = await db.query(`SELECT status FROM mailing WHERE id = $1`, [createMailing.id]);
-      if (status === 'DONE' || status === 'FAILED') break;
-      if (waited > 60_000) throw new Error(`campaign still ${status}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+    // The runners' progress events reach this test through the same NOTIFY channel as the instances.
+    const events = await EventBus.start(databaseUrl, db);
+    try {
+      const settled = mailingSettled(
+        events,
+        createMailing.id,
+        async () => ((await db.query(`SELECT status FROM mailing WHERE id = $1`, [createMailing.id])) as { status: string }[])[0]!.status,
+        (status) => status === 'DONE' || status === 'FAILED',
+      );
+      // Started only now, so that the instance without SMTP had the campaign to itself first.
+      processes.push(await startServerProcess(databaseUrl, { SMTP_URL: smtpUrl, MAILING_JOB_EXPIRE_SECONDS: '2' }));
+      await settled;
+    } finally {
+      await events.close();
     }
 
     const rows = (await db.query(`SELECT status, email FROM mailing_recipient WHERE mailing_id = $1`, [createMailing.id])) as { status: string; email: string }[];
