@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Apollo } from 'apollo-angular';
@@ -8,6 +8,7 @@ import type { MailingRecipientStatus as RecipientStatus } from '../../core/graph
 import { LanguageService } from '../../core/i18n/language.service';
 import { DateTimePipe } from '../../shared/format/date-time.pipe';
 import type { MailingState } from '../../shared/mailing/mailing.operations';
+import { withLiveMailing } from './with-live-mailing';
 import { MAILING_RECIPIENTS_QUERY, MY_MAILINGS_QUERY, type MailingRecipient, type PastMailing } from './mailing-history.operations';
 
 const PAGE = 50;
@@ -37,7 +38,7 @@ const PAGE = 50;
       @if (failure(); as message) {
         <p class="alert alert--error" role="alert">{{ message }}</p>
       }
-      @if (mailings(); as mailings) {
+      @if (rows(); as mailings) {
         @if (mailings.length === 0) {
           <p>{{ 'mailingHistory.empty' | transloco }}</p>
         } @else {
@@ -152,6 +153,15 @@ export class MailingHistory {
   readonly current = input<MailingState | null>(null);
 
   protected readonly mailings = signal<PastMailing[] | null>(null);
+  protected readonly rows = computed(() => withLiveMailing(this.mailings(), this.current()));
+  /** Reloaded when the page's mailing starts and when it ends, not on every progress event. */
+  private readonly reloadKey = computed(() => {
+    const current = this.current();
+    const ended = current?.status === 'DONE' || current?.status === 'FAILED';
+    return current ? `${current.id}:${ended}` : '';
+  });
+  /** Only the newest load may write: an older answer arriving late would bring back an older state. */
+  private loads = 0;
   protected readonly failure = signal<string | null>(null);
   protected readonly selected = signal<PastMailing | null>(null);
   protected readonly status = signal<RecipientStatus | ''>('');
@@ -160,9 +170,12 @@ export class MailingHistory {
 
   constructor() {
     effect(() => {
-      const current = this.current();
-      const ended = current?.status === 'DONE' || current?.status === 'FAILED';
-      untracked(() => void this.load(ended && current?.kind === 'EMAIL' ? current.id : null));
+      this.reloadKey();
+      untracked(() => {
+        const current = this.current();
+        const ended = current?.status === 'DONE' || current?.status === 'FAILED';
+        void this.load(ended && current?.kind === 'EMAIL' ? current.id : null);
+      });
     });
   }
 
@@ -178,8 +191,12 @@ export class MailingHistory {
   }
 
   private async load(selectId: string | null): Promise<void> {
+    const load = ++this.loads;
     try {
       const result = await firstValueFrom(this.apollo.query({ query: MY_MAILINGS_QUERY, variables: { first: 20 }, fetchPolicy: 'network-only' }));
+      if (load !== this.loads) {
+        return;
+      }
       const mailings = result.data?.myMailings.nodes ?? [];
       this.mailings.set(mailings);
       this.failure.set(null);
@@ -189,7 +206,9 @@ export class MailingHistory {
         this.select(again);
       }
     } catch (error: unknown) {
-      this.failure.set(this.userErrors.describe(error).message);
+      if (load === this.loads) {
+        this.failure.set(this.userErrors.describe(error).message);
+      }
     }
   }
 
