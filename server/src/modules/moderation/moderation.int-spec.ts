@@ -4,6 +4,7 @@ import { GraphQLTestClient, startTestServer, TestServer } from '../../test-suppo
 import { drain, liveFeed } from '../../test-support/live-feed';
 import { wsClient } from '../../test-support/ws-client';
 import type { ReportSignal } from './moderation.types';
+import { KeyedNotices1796730000000 } from '../../migrations/1796730000000-keyed-notices';
 
 const PUBLISH = 'mutation ($input: PublishPostInput!) { publishPost(input: $input) { notificationId } }';
 const REPORT = 'mutation ($id: ID!) { reportNotification(notificationId: $id) { reportId } }';
@@ -96,6 +97,11 @@ describe('moderation: « Conserver » / « Supprimer »', () => {
 
       const notice = (await (await as(world.erun1)).data('{ timeline(first: 5) { items { title } } }')).timeline.items[0].title;
       expect(notice).toBe('Une notification a été signalée par ÉLÈVE Léa. Pour traiter le signalement cliquez ici.');
+      // Stored as a key with its parameters: an English reader reads it in English.
+      const inEnglish = await server.client('en').signIn(world.erun1.login, FIXTURE_PASSWORD);
+      expect((await inEnglish.data('{ timeline(first: 5) { items { title } } }')).timeline.items[0].title).toBe(
+        'A notification was reported by ÉLÈVE Léa. To deal with the report, click here.',
+      );
       const theirs = (await (await as(world.directorZ)).data('{ timeline(first: 50) { items { title } } }')).timeline.items;
       expect(theirs.map((i: { title: string }) => i.title)).not.toContain(notice);
       for (const feed of [director, erunOnSecond, outsider, treatedFeed]) await feed.socket.dispose();
@@ -137,6 +143,25 @@ describe('moderation: « Conserver » / « Supprimer »', () => {
     const reportAgain = await (await as(newcomer)).request(REPORT, { id: theirs.id });
     expect(reportAgain.errors?.[0].extensions?.code).toBe('NOT_FOUND');
     await socket.dispose();
+  });
+
+  it('converts the notices stored as a French sentence before the KeyedNotices migration, and back, reporter kept', async () => {
+    const { reportId } = await reportedPost('Avant la migration');
+    const runner = server.services.dataSource.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      const read = async () =>
+        (await runner.query(`SELECT text, text_key, text_params FROM notification WHERE report_id = $1`, [reportId])) as { text: string | null; text_key: string | null; text_params: unknown }[];
+      expect(await read()).toEqual([{ text: null, text_key: 'REPORT_NOTICE', text_params: { reporter: 'ÉLÈVE Léa' } }]);
+      const migration = new KeyedNotices1796730000000();
+      await migration.down(runner);
+      expect(await runner.query(`SELECT text FROM notification WHERE report_id = $1`, [reportId])).toEqual([{ text: 'Une notification a été signalée par ÉLÈVE Léa. Pour traiter le signalement cliquez ici.' }]);
+      await migration.up(runner);
+      expect(await read()).toEqual([{ text: null, text_key: 'REPORT_NOTICE', text_params: { reporter: 'ÉLÈVE Léa' } }]);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
   });
 
   it('checks each subscriber\'s rights when the event is delivered, not when they subscribed', async () => {

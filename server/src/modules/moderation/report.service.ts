@@ -63,8 +63,8 @@ export class ReportService {
     // Dated at the reporter's report_reporter row (to the microsecond, read in SQL): that pair
     // (report, time) is how a notice names its reporter (TimelineService links their record).
     const [notice] = (await manager.query(
-      `INSERT INTO notification (kind, author_id, report_id, text, created_at)
-       SELECT 'SYSTEM', NULL, $2, 'Une notification a été signalée par ' || $1 || '. Pour traiter le signalement cliquez ici.', rr.reported_at
+      `INSERT INTO notification (kind, author_id, report_id, text_key, text_params, created_at)
+       SELECT 'SYSTEM', NULL, $2, 'REPORT_NOTICE', jsonb_build_object('reporter', $1::text), rr.reported_at
          FROM report_reporter rr WHERE rr.report_id = $2 AND rr.user_id = $3
        RETURNING id`,
       [displayName(actor), reportId, actor.userId],

@@ -3,6 +3,7 @@ import type { DomainModule } from '../../platform/module/domain-module';
 import { LiveHub } from '../../platform/live/live-hub';
 import { NotificationEntity, PostEntity, TimelineEntryEntity } from './timeline.entity';
 import { TimelineResolver } from './timeline.resolver';
+import { TimelineItemResolver } from './timeline-item.resolver';
 import { TimelineService } from './timeline.service';
 import type { TimelineSignal } from './timeline.types';
 
@@ -10,7 +11,7 @@ import type { TimelineSignal } from './timeline.types';
 export const timelineModule: DomainModule = {
   name: 'timeline',
   entities: [PostEntity, NotificationEntity, TimelineEntryEntity],
-  resolvers: [TimelineResolver],
+  resolvers: [TimelineResolver, TimelineItemResolver],
   createServices: (_services, { dataSource, events }): TimelineServices => ({
     timeline: new TimelineService(dataSource, events),
     timelineLive: new LiveHub<TimelineSignal>(),

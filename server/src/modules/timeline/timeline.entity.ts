@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import type { NoticeKey } from './notice-texts';
 import { UserEntity } from '../directory';
 
 export enum AudienceKind {
@@ -49,6 +50,8 @@ export enum NotificationKind {
  * points to stays, as the guide says.
  */
 @Entity('notification')
+// A post's notification carries its title; a notice written by Préau carries a key instead (below).
+@Check('notification_text_or_key', `"text" IS NOT NULL OR "text_key" IS NOT NULL`)
 // Partial indexes of the report notices, written by hand in the migration ReportNoticesOnRead.
 @Index('notification_report_notice_idx', { synchronize: false })
 @Index('notification_report_idx', { synchronize: false })
@@ -74,8 +77,19 @@ export class NotificationEntity {
   @JoinColumn({ name: 'author_id' })
   author?: UserEntity | null;
 
-  @Column('text')
-  text!: string;
+  /** The title typed by a person (a post's notification); null for a notice written by Préau. */
+  @Column('text', { nullable: true })
+  text!: string | null;
+
+  /**
+   * A notice written by Préau: its key and parameters, rendered in each reader's language
+   * (notice-texts.ts), never a sentence stored in one language.
+   */
+  @Column('text', { nullable: true })
+  textKey!: NoticeKey | null;
+
+  @Column('jsonb', { nullable: true })
+  textParams!: Record<string, string> | null;
 
   /**
    * Set on the admins' « Une notification a été signalée… » notices: they have no timeline rows and

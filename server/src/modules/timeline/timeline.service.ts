@@ -8,6 +8,7 @@ import { EventBus } from '../../platform/pubsub/event-bus';
 import { FormErrors } from '../accounts';
 import { Profile } from '../../platform/model/profile';
 import { AudienceKind } from './timeline.entity';
+import type { NoticeKey } from './notice-texts';
 import { PostContentInput, PublishedPostView, PublishNoticeInput, PublishPostInput, TimelineItemView, TimelinePage } from './timeline.types';
 import { structureInScope } from '../directory';
 import { lastFirst } from '../../platform/text/french';
@@ -15,7 +16,9 @@ import { checkLink, cleanText, notAllowedToPublish, pupilsPublishToTheirClass, r
 
 interface ItemRow {
   id: string;
-  title: string;
+  title: string | null;
+  title_key: NoticeKey | null;
+  title_params: Record<string, string> | null;
   body: string | null;
   link: string | null;
   author_id: string | null;
@@ -36,7 +39,7 @@ interface ItemRow {
   treated_last: string | null;
 }
 
-const itemColumns = (me: string) => `n.id, n.text AS title, p.body, p.link, a.id AS author_id, a.first_name AS author_first, a.last_name AS author_last,
+const itemColumns = (me: string) => `n.id, n.text AS title, n.text_key AS title_key, n.text_params AS title_params, p.body, p.link, a.id AS author_id, a.first_name AS author_first, a.last_name AS author_last,
   a.profile AS author_profile, COALESCE(c.name, s.name, '') AS audience, n.created_at, n.report_id,
   EXISTS (SELECT 1 FROM report r JOIN report_reporter rr ON rr.report_id = r.id WHERE r.notification_id = n.id AND rr.user_id = ${me}) AS reported_by_me,
   rep.reporter_id, rep.reporter_first, rep.reporter_last, rep.reporter_profile, rep.reported_audience, rep.treated_at, rep.treated_first, rep.treated_last`;
@@ -90,6 +93,8 @@ function itemView(row: ItemRow): TimelineItemView {
   return {
     id: row.id,
     title: row.title,
+    titleKey: row.title_key,
+    titleParams: row.title_params,
     body: row.body,
     link: row.link,
     author: row.author_id ? { id: row.author_id, displayName: `${(row.author_last ?? '').toUpperCase()} ${row.author_first ?? ''}`, profile: row.author_profile! } : null,

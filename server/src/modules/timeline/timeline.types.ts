@@ -1,3 +1,4 @@
+import type { NoticeKey } from './notice-texts';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Profile } from '../../platform/model/profile';
 import { AudienceKind } from './timeline.entity';
@@ -74,8 +75,12 @@ export class TimelineItemView {
   @Field(() => ID, { description: 'The notification id (what « Signaler » reports).' })
   id!: string;
 
-  @Field()
-  title!: string;
+  /** The typed title; the field itself is rendered by TimelineItemResolver.title (notices in the reader's language). */
+  title!: string | null;
+
+  /** Set on a notice written by Préau, with its parameters: rendered in the reader's language. */
+  titleKey!: NoticeKey | null;
+  titleParams!: Record<string, string> | null;
 
   @Field(() => String, { nullable: true })
   body!: string | null;
