@@ -6,7 +6,7 @@ import { Database, openDatabase } from '../platform/database/database';
 import { Jobs } from '../platform/jobs/jobs';
 import { logger } from '../platform/logging/logger';
 import { EventBus } from '../platform/pubsub/event-bus';
-import { forgetOnActorChanges } from '../platform/pubsub/forget-on-actor-changes';
+import { forgetOnActorChanges } from '../platform/notified-cache/forget-on-actor-changes';
 import { ThrottleLimits } from '../platform/auth/login-throttle';
 import { createApollo } from './apollo';
 import { mountGraphql } from './graphql-route';

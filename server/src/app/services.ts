@@ -1,4 +1,4 @@
-import { ActorCache } from '../platform/auth/actor-cache';
+import { ActorCache } from '../platform/notified-cache/actor-cache';
 import { SessionCookies } from '../platform/auth/session-cookie';
 import { SessionService } from '../platform/auth/session.service';
 import type { Services } from '../platform/context/services';
@@ -8,7 +8,7 @@ import { ClientBuckets } from '../platform/graphql/client-bucket';
 import { Mailer } from '../platform/mail/mailer';
 import { OutboxService } from '../platform/mail/outbox.service';
 import type { Infrastructure } from '../platform/module/domain-module';
-import { forgetOnActorChanges } from '../platform/pubsub/forget-on-actor-changes';
+import { forgetOnActorChanges } from '../platform/notified-cache/forget-on-actor-changes';
 import { modules } from './modules';
 
 export type { Infrastructure };

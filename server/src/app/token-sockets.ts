@@ -1,7 +1,7 @@
 import type { WebSocket } from 'ws';
 import type { Services } from '../platform/context/services';
 import { logger } from '../platform/logging/logger';
-import type { ForgetsUsers } from '../platform/pubsub/forget-on-actor-changes';
+import type { ForgetsUsers } from '../platform/notified-cache/forget-on-actor-changes';
 
 interface TokenSocket {
   token: string;

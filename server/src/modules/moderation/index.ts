@@ -1,8 +1,8 @@
 import { logger } from '../../platform/logging/logger';
 import type { DomainModule } from '../../platform/module/domain-module';
-import { forgetOnActorChanges } from '../../platform/pubsub/forget-on-actor-changes';
+import { forgetOnActorChanges } from '../../platform/notified-cache/forget-on-actor-changes';
 import { LiveHub } from '../../platform/live/live-hub';
-import { LiveAdminRights } from './live-admin-rights';
+import { LiveAdminRights } from '../../platform/notified-cache/live-admin-rights';
 import { ModerationResolver } from './moderation.resolver';
 import { ModerationService } from './moderation.service';
 import type { ReportSignal } from './moderation.types';

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { ActorCache } from '../auth/actor-cache';
+import type { ActorCache } from '../notified-cache/actor-cache';
 import type { SessionCookies } from '../auth/session-cookie';
 import type { SessionService } from '../auth/session.service';
 import type { Config } from '../config/config';

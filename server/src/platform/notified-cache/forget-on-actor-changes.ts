@@ -1,4 +1,4 @@
-import type { EventBus } from './event-bus';
+import type { EventBus } from '../pubsub/event-bus';
 
 /** Something kept in memory per user that must follow their sessions and rights. */
 export interface ForgetsUsers {

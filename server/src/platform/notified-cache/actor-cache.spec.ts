@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor } from './actor';
+import type { Actor } from '../auth/actor';
 import { ActorCache } from './actor-cache';
-import { Scope } from './scope';
+import { Scope } from '../auth/scope';
 
 const actor = (userId: string): Actor => ({
   userId,

@@ -1,5 +1,5 @@
-import type { ForgetsUsers } from '../pubsub/forget-on-actor-changes';
-import type { Actor } from './actor';
+import type { ForgetsUsers } from './forget-on-actor-changes';
+import type { Actor } from '../auth/actor';
 
 export interface ActorCacheOptions {
   /** An entry is read again from PostgreSQL after this long, whatever happened. */

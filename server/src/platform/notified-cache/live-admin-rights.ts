@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
-import { AdminFunction } from '../../platform/model/admin-function';
-import { FunctionGrant } from '../../platform/auth/scope';
-import type { ForgetsUsers } from '../../platform/pubsub/forget-on-actor-changes';
+import { AdminFunction } from '../model/admin-function';
+import { FunctionGrant } from '../auth/scope';
+import type { ForgetsUsers } from './forget-on-actor-changes';
 
 /** More known users than this (subscribers come and go) and the instance starts afresh. */
 const MAX_KNOWN_USERS = 50_000;
