@@ -37,6 +37,8 @@ export interface StartOptions {
   /** Skip pg-boss (some tests do not need background jobs). */
   jobs?: boolean;
   throttleLimits?: ThrottleLimits;
+  /** Tests only: see Infrastructure.clock. */
+  clock?: () => number;
 }
 
 /** The composition root: config → database → schema → http + ws → jobs → listen. */
@@ -47,7 +49,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let startedServices: Services | undefined;
   try {
     events = await EventBus.start(database.url, database.dataSource);
-    const services = createServices({ config, dataSource: database.dataSource, events, throttleLimits: options.throttleLimits });
+    const services = createServices({ config, dataSource: database.dataSource, events, throttleLimits: options.throttleLimits, clock: options.clock });
     startedServices = services;
     if (!services.mailer.canSend) {
       logger.warn('no SMTP_URL outside demo mode: this instance sends no e-mail (campaigns wait for an instance that has one)');

@@ -34,7 +34,7 @@ export function createServices(infrastructure: Infrastructure): Services {
     mailer: new Mailer(dataSource, config.smtpUrl, config.mailFrom, config.demoMode),
     outbox: new OutboxService(dataSource),
     costBudget: new CostBudget(config.costBudget.perSecond, config.costBudget.burst),
-    clientBuckets: new ClientBuckets(),
+    clientBuckets: new ClientBuckets(infrastructure.clock),
   };
   // Each module reads the services of the platform and of the modules before it (app/modules.ts).
   const services = platform as Services;

@@ -23,6 +23,8 @@ export async function startTestServer(
     sharedDatabaseOf?: TestServer;
     /** A database made by the test (e.g. createCLocaleDatabase()), dropped on close; default a clone of the template. */
     database?: { url: string; drop: () => Promise<void> };
+    /** The time the API clients' buckets refill by (default the real one). */
+    clock?: () => number;
   } = {},
 ): Promise<TestServer> {
   setLogLevel((process.env.TEST_LOG_LEVEL as 'error') || 'error');
@@ -46,6 +48,7 @@ export async function startTestServer(
   });
   const server = await startServer(config, {
     jobs: options.jobs ?? false,
+    clock: options.clock,
     // Generous by default so that tests signing in many times are not throttled.
     throttleLimits: options.throttleLimits ?? {
       perPair: 1000,

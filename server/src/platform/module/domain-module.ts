@@ -12,6 +12,8 @@ export interface Infrastructure {
   events: EventBus;
   /** Tests only: tighter sign-in throttling. */
   throttleLimits?: ThrottleLimits;
+  /** Tests only: the time the API clients' buckets refill by, so a test moves it instead of waiting. */
+  clock?: () => number;
 }
 
 /**
