@@ -5,14 +5,12 @@ import { resolveActor } from '../../app/context';
 
 const STRUCTURES = '{ structures { id } }';
 
-/** Polls until `check` holds (NOTIFY reaches the instances just after the commit), at most 2 s. */
-async function eventually(check: () => Promise<boolean>): Promise<boolean> {
-  const deadline = Date.now() + 2000;
-  for (;;) {
-    if (await check()) return true;
-    if (Date.now() > deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+/**
+ * Once an instance's own barrier notification comes back, every notification committed before it
+ * has been applied there (NOTIFY arrives in commit order): what a change by plain SQL sent is in.
+ */
+async function applied(...instances: TestServer[]): Promise<void> {
+  for (const instance of instances) await instance.services.events.barrier(60_000);
 }
 
 describe('actor cache', () => {
@@ -46,8 +44,9 @@ describe('actor cache', () => {
 
     // Not through Préau's services: only the database's triggers can tell the instances.
     await server.services.dataSource.query('DELETE FROM admin_function WHERE user_id = $1', [director.id]);
-    expect(await eventually(async () => !(await ids(here)).includes(world.schoolB))).toBe(true);
-    expect(await eventually(async () => !(await ids(there)).includes(world.schoolB))).toBe(true);
+    await applied(server, second);
+    expect(await ids(here)).not.toContain(world.schoolB);
+    expect(await ids(there)).not.toContain(world.schoolB);
   });
 
   it('forgets a pre-deleted account and a deleted session at once', async () => {
@@ -55,13 +54,15 @@ describe('actor cache', () => {
     const tab = await server.client().signIn(pupil.login, FIXTURE_PASSWORD);
     expect((await tab.data('{ me { id } }')).me.id).toBe(pupil.id);
     await server.services.dataSource.query('UPDATE app_user SET predeleted_at = now() WHERE id = $1', [pupil.id]);
-    expect(await eventually(async () => (await tab.data('{ me { id } }')).me === null)).toBe(true);
+    await applied(server);
+    expect((await tab.data('{ me { id } }')).me).toBeNull();
 
     const other = await fixtures.user({ profile: 'STUDENT', schools: [world.schoolA], classes: [world.classA1] });
     const otherTab = await server.client().signIn(other.login, FIXTURE_PASSWORD);
     expect((await otherTab.data('{ me { id } }')).me.id).toBe(other.id);
     await server.services.dataSource.query('DELETE FROM user_session WHERE user_id = $1', [other.id]);
-    expect(await eventually(async () => (await otherTab.data('{ me { id } }')).me === null)).toBe(true);
+    await applied(server);
+    expect((await otherTab.data('{ me { id } }')).me).toBeNull();
   });
 
   it("follows a teacher's classes and the structure tree", async () => {
@@ -73,15 +74,15 @@ describe('actor cache', () => {
     const actorClasses = async () => (await resolveActor(server.services, tab.cookie!.split('=')[1]))!.teacherClassIds;
     expect(await actorClasses()).toEqual([world.classA1]);
     await server.services.dataSource.query('INSERT INTO class_member (class_id, user_id) VALUES ($1, $2)', [world.classA2, teacher.id]);
-    expect(await eventually(async () => (await actorClasses()).length === 2)).toBe(true);
+    await applied(server);
+    expect(await actorClasses()).toHaveLength(2);
 
     // A new école under the ERUN's circonscription widens their scope.
     const erun = await server.client().signIn(world.erun1.login, FIXTURE_PASSWORD);
     const before = (await erun.data<{ structures: { id: string }[] }>(STRUCTURES)).structures.length;
     const school = await fixtures.structure('ECOLE', 'École nouvelle', world.c1);
-    expect(
-      await eventually(async () => (await erun.data<{ structures: { id: string }[] }>(STRUCTURES)).structures.some((s) => s.id === school)),
-    ).toBe(true);
+    await applied(server);
+    expect((await erun.data<{ structures: { id: string }[] }>(STRUCTURES)).structures.map((s) => s.id)).toContain(school);
     expect((await erun.data<{ structures: { id: string }[] }>(STRUCTURES)).structures.length).toBeGreaterThan(before);
   });
 
@@ -91,22 +92,26 @@ describe('actor cache', () => {
     expect((await tab.data('{ me { id } }')).me.id).toBe(pupil.id);
     // Cut this instance's LISTEN connection (as a network failure or a database failover would).
     const events = server.services.events;
+    const lost = new Promise<void>((resolve) => {
+      const stop = events.onLost(() => (stop(), resolve()));
+    });
+    const back = new Promise<void>((resolve) => {
+      const stop = events.onReconnect(() => (stop(), resolve()));
+    });
     await server.services.dataSource.query(
       `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'preau-events' AND datname = current_database()`,
     );
-    const down = await eventually(async () => !events.listening);
-    if (down) {
-      // A block made now sends a notification this instance will never get: the next request must see it anyway.
-      await server.services.dataSource.query('UPDATE app_user SET blocked_at = now() WHERE id = $1', [pupil.id]);
-      expect((await tab.data('{ me { id } }')).me).toBeNull();
-      expect(server.services.actorCache.size).toBe(0);
-      await server.services.dataSource.query('UPDATE app_user SET blocked_at = NULL WHERE id = $1', [pupil.id]);
-    }
-    expect(await eventually(async () => events.listening)).toBe(true);
+    await lost;
+    // A block made now sends a notification this instance will never get: the next request must see it anyway.
+    await server.services.dataSource.query('UPDATE app_user SET blocked_at = now() WHERE id = $1', [pupil.id]);
+    expect((await tab.data('{ me { id } }')).me).toBeNull();
+    expect(server.services.actorCache.size).toBe(0);
+    await server.services.dataSource.query('UPDATE app_user SET blocked_at = NULL WHERE id = $1', [pupil.id]);
+    await back;
+    expect(events.listening).toBe(true);
     const again = await server.client().signIn(pupil.login, FIXTURE_PASSWORD);
     expect((await again.data('{ me { id } }')).me.id).toBe(pupil.id);
     expect(server.services.actorCache.size).toBeGreaterThan(0);
-    expect(down).toBe(true);
   });
 
   it('forgets a blocked account by plain SQL, not on the sliding expiry', async () => {
@@ -120,7 +125,8 @@ describe('actor cache', () => {
     await server.services.events.barrier(60_000);
     expect(server.services.actorCache.size).toBe(cachedBefore);
     await server.services.dataSource.query('UPDATE app_user SET blocked_at = now() WHERE id = $1', [pupil.id]);
-    expect(await eventually(async () => (await tab.data('{ me { id } }')).me === null)).toBe(true);
+    await applied(server);
+    expect((await tab.data('{ me { id } }')).me).toBeNull();
   });
 
   it('answers a mutation only once its notifications are applied here: logout, then the same cookie at once', async () => {
