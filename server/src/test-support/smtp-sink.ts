@@ -18,6 +18,8 @@ export class SmtpSink {
   /** Answers each message this much later, like a busy relay (to catch a campaign in the middle). */
   delayMs = 0;
   private readonly server: SMTPServer;
+  /** Checked at each arrival (see `until`). */
+  private readonly waiters = new Set<() => void>();
   port = 0;
 
   constructor() {
@@ -40,6 +42,7 @@ export class SmtpSink {
             to: session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase()),
             raw: Buffer.concat(chunks).toString('utf8'),
           });
+          for (const waiter of [...this.waiters]) waiter();
           if (this.delayMs > 0) setTimeout(() => callback(), this.delayMs);
           else callback();
         });
@@ -57,15 +60,27 @@ export class SmtpSink {
     return `smtp://127.0.0.1:${this.port}?tls=off`;
   }
 
-  /** Resolves with the first mail to `to` (waits up to `timeoutMs`). */
-  async waitFor(to: string, timeoutMs = 10_000): Promise<ReceivedMail> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const found = this.mails.find((mail) => mail.to.includes(to.toLowerCase()));
-      if (found) return found;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`no mail to ${to} within ${timeoutMs} ms`);
+  /**
+   * Resolves once `holds` is true of the mails received, checked at each arrival: the test waits
+   * for the mails themselves, bounded by its own timeout, not by a clock of its own.
+   */
+  until(holds: (mails: readonly ReceivedMail[]) => boolean): Promise<void> {
+    if (holds(this.mails)) return Promise.resolve();
+    return new Promise((resolve) => {
+      const check = () => {
+        if (!holds(this.mails)) return;
+        this.waiters.delete(check);
+        resolve();
+      };
+      this.waiters.add(check);
+    });
+  }
+
+  /** Resolves with the first mail to `to`, once it has arrived. */
+  async waitFor(to: string): Promise<ReceivedMail> {
+    const address = to.toLowerCase();
+    await this.until((mails) => mails.some((mail) => mail.to.includes(address)));
+    return this.mails.find((mail) => mail.to.includes(address))!;
   }
 
   stop(): Promise<void> {

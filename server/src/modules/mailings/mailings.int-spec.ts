@@ -1,3 +1,4 @@
+import { mailingSettled } from '../../test-support/mailing-settled';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,16 +23,6 @@ function pdfPages(pdf: Buffer): string[] {
   }
 }
 
-async function finished(client: GraphQLTestClient, id: string, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const { mailing } = await client.data(MAILING, { id });
-    if (mailing.status === 'DONE' || mailing.status === 'FAILED') return mailing;
-    if (Date.now() > deadline) throw new Error(`mailing still ${mailing.status}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 async function download(client: GraphQLTestClient, path: string): Promise<Response> {
   return fetch(`${client.baseUrl}${path}`, { headers: client.cookie ? { cookie: client.cookie } : {} });
 }
@@ -44,6 +35,16 @@ describe('publipostage: PDF sheets, e-mail campaigns, account export', () => {
   let codes: Map<string, string>;
   let accounts: Record<string, { id: string; login: string }>;
   const as = (account: { login: string }) => server.client().signIn(account.login, FIXTURE_PASSWORD);
+
+  /** The mailing once it has ended, read again at each of its progress events (no clock). */
+  function finished(client: GraphQLTestClient, id: string) {
+    return mailingSettled(
+      server.services.events,
+      id,
+      async () => (await client.data(MAILING, { id })).mailing,
+      (mailing) => mailing.status === 'DONE' || mailing.status === 'FAILED',
+    );
+  }
 
   beforeAll(async () => {
     const smtpUrl = await smtp.start();
