@@ -53,6 +53,10 @@ export const messages = {
     fr: "La requête demande trop d'éléments à la fois ({cost} pour {max} au plus) : demandez-en moins par liste (argument first) ou sur moins de niveaux.",
     en: 'The query asks for too many items at once ({cost} for at most {max}): ask for fewer per list (argument first) or over fewer levels.',
   },
+  API_CLIENT_INACTIVE: {
+    fr: "Ce client API est révoqué ou expiré : son jeton ne peut plus être renouvelé. Créez un nouveau client.",
+    en: 'This API client is revoked or expired: its token can no longer be rotated. Create a new client.',
+  },
   INTERNAL: {
     fr: 'Une erreur inattendue est survenue. Réessayez ; si elle persiste, contactez votre ERUN.',
     en: 'An unexpected error occurred. Try again; if it persists, contact your digital adviser.',
