@@ -24,6 +24,7 @@ const ADMIN_PAGES: Record<string, { as: 'SCHOOL_ADMIN' | 'OPERATOR'; url: (ids: 
   'publipostage-des-comptes': { as: 'SCHOOL_ADMIN', url: () => '/admin/publipostage-des-comptes' },
   courriels: { as: 'OPERATOR', url: () => '/admin/courriels' },
   'tableau-de-bord': { as: 'SCHOOL_ADMIN', url: () => '/admin/tableau-de-bord' },
+  'applications-connectees': { as: 'OPERATOR', url: () => '/admin/applications-connectees' },
 };
 /** « Paramétrage de la classe », reached from the admin home. */
 const CLASS_PAGES: Record<string, { as: 'SCHOOL_ADMIN'; url: (ids: Ids) => string }> = {
