@@ -122,3 +122,21 @@ test.describe('« Applications connectées »', () => {
     expect(answer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
+
+test.describe('« Développeurs »', () => {
+  test('documents tokens, scopes, limits, events and errors, and links to the published schema', async ({ page }) => {
+    await signIn(page, demoAccount('DEPARTEMENT_ADMIN'));
+    await expect(page).toHaveURL(/\/admin/);
+    await page.getByRole('link', { name: 'Documentation pour les développeurs' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Développeurs' })).toBeVisible();
+    for (const title of ['Obtenir et envoyer un jeton', 'Portées et données personnelles', 'Limites et coût', 'Suivre les changements', 'Erreurs', 'Exemples', 'Le schéma']) {
+      await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();
+    }
+    // Every scope a client may be given has its line.
+    await expect(page.getByRole('table', { name: "Portées d'un jeton et ce qu'elles donnent" }).locator('tbody tr')).toHaveCount(13);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Ouvrir le schéma (schema.graphql)' }).click();
+    await expect(page).toHaveURL(/\/schema\.graphql$/);
+    await expect(page.locator('body')).toContainText('rotateApiClientToken(');
+  });
+});

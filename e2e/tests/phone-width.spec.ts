@@ -25,6 +25,7 @@ const ADMIN_PAGES: Record<string, { as: 'SCHOOL_ADMIN' | 'OPERATOR'; url: (ids: 
   courriels: { as: 'OPERATOR', url: () => '/admin/courriels' },
   'tableau-de-bord': { as: 'SCHOOL_ADMIN', url: () => '/admin/tableau-de-bord' },
   'applications-connectees': { as: 'OPERATOR', url: () => '/admin/applications-connectees' },
+  developpeurs: { as: 'SCHOOL_ADMIN', url: () => '/admin/developpeurs' },
 };
 /** « Paramétrage de la classe », reached from the admin home. */
 const CLASS_PAGES: Record<string, { as: 'SCHOOL_ADMIN'; url: (ids: Ids) => string }> = {

@@ -57,6 +57,11 @@ const adminRoutes: Routes = [
     loadComponent: () => import('./api-clients/api-clients-page'),
   },
   {
+    path: 'developpeurs',
+    title: 'titles.developers',
+    loadComponent: () => import('./developers/developers-page'),
+  },
+  {
     path: 'tableau-de-bord',
     title: 'titles.supervision',
     loadComponent: () => import('./supervision/supervision-page'),

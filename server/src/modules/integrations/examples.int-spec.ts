@@ -114,6 +114,13 @@ describe('examples/ run against the API (issue 20, item 5)', () => {
     expect(body.data.rateLimit.cost).toBeGreaterThan(0);
   });
 
+  it('GET /schema.graphql answers the published contract, the one in the repository', async () => {
+    const response = await fetch(`${server.url}/schema.graphql`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('text/plain');
+    expect(await response.text()).toBe(readFileSync(join(EXAMPLES, '../schema.graphql'), 'utf8'));
+  });
+
   it('a script run without a token says what to set, and one refused names the missing scope', async () => {
     await expect(run(process.execPath, [join(EXAMPLES, 'class-pupils.mjs'), '--classe', world.classA1], { env: { ...process.env, PREAU_URL: server.url, PREAU_TOKEN: '' } })).rejects.toMatchObject({
       code: 2,

@@ -11,7 +11,10 @@ import { TranslocoPipe } from '@jsverse/transloco';
     <section class="card stack" aria-labelledby="api-clients-zone-title">
       <h2 id="api-clients-zone-title">{{ 'admin.apiClients.title' | transloco }}</h2>
       <p>{{ 'admin.apiClients.lead' | transloco }}</p>
-      <p><a routerLink="/admin/applications-connectees">{{ 'admin.apiClients.open' | transloco }}</a></p>
+      <ul class="link-list">
+        <li class="link-list__item"><a class="link-list__link" routerLink="/admin/applications-connectees">{{ 'admin.apiClients.open' | transloco }}</a></li>
+        <li class="link-list__item"><a class="link-list__link" routerLink="/admin/developpeurs">{{ 'admin.apiClients.developers' | transloco }}</a></li>
+      </ul>
     </section>
   `,
 })
