@@ -61,6 +61,11 @@ export default class ApiClientsPage {
   protected readonly rotateBounds = expiryBounds(new Date());
   protected readonly dialogBusy = signal(false);
   protected readonly dialogError = signal<string | null>(null);
+  /**
+   * Where the focus goes once a dialog has closed after its action: the dialog gives it back to its
+   * opener when its `close` event fires, after the page has rendered, so moving it earlier is undone.
+   */
+  private focusAfterDialog: (() => void) | null = null;
 
   protected readonly rows = computed(() => (this.clients() ?? []).map((client) => ({ client, state: apiClientState(client, this.now()) })));
   protected readonly expiringSoon = computed(() => this.rows().filter((row) => row.state.kind === 'active' && row.state.daysLeft !== null).length);
@@ -96,12 +101,14 @@ export default class ApiClientsPage {
   }
 
   protected askRotate(client: Client): void {
+    this.focusAfterDialog = null;
     this.dialogError.set(null);
     this.rotateExpiry.set('');
     this.toRotate.set(client);
   }
 
   protected askRevoke(client: Client): void {
+    this.focusAfterDialog = null;
     this.dialogError.set(null);
     this.toRevoke.set(client);
   }
@@ -130,8 +137,10 @@ export default class ApiClientsPage {
         throw new Error('rotateApiClientToken: empty answer');
       }
       this.replace(rotated.client);
+      this.outcomeText.set(null);
+      this.shownToken.set({ clientName: rotated.client.name, token: rotated.token, previousValidUntil: rotated.client.previousTokenValidUntil });
+      this.focusAfterDialog = () => this.tokenPanel()?.focus();
       this.toRotate.set(null);
-      this.showToken({ clientName: rotated.client.name, token: rotated.token, previousValidUntil: rotated.client.previousTokenValidUntil });
     });
   }
 
@@ -147,19 +156,25 @@ export default class ApiClientsPage {
         throw new Error('revokeApiClient: empty answer');
       }
       this.replace(revoked);
-      this.toRevoke.set(null);
       if (this.shownToken()?.clientName === revoked.name) {
         this.shownToken.set(null);
       }
-      this.say(this.transloco.translate('apiClients.revoked', { name: revoked.name }));
+      this.outcomeText.set(this.transloco.translate('apiClients.revoked', { name: revoked.name }));
+      this.focusAfterDialog = () => this.outcome()?.nativeElement.focus();
+      this.toRevoke.set(null);
     });
   }
 
+  /** The dialogs' `closed`: Annuler, Échap, or closed by the page after its action. */
   protected closeDialogs(): void {
-    if (!this.dialogBusy()) {
-      this.toRevoke.set(null);
-      this.toRotate.set(null);
+    if (this.dialogBusy()) {
+      return;
     }
+    this.toRevoke.set(null);
+    this.toRotate.set(null);
+    const focus = this.focusAfterDialog;
+    this.focusAfterDialog = null;
+    focus?.();
   }
 
   private async inDialog(action: () => Promise<void>): Promise<void> {
