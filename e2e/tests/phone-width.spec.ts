@@ -62,6 +62,8 @@ test.describe('Administration on a phone (390 × 844)', () => {
   });
 
   test('no admin page scrolls sideways, and each passes the accessibility rules at that width', async ({ browser, baseURL }) => {
+    // A dozen pages, each with an accessibility scan: past the default minute on a busy two-core machine.
+    test.setTimeout(180_000);
     const contexts = new Map<string, Page>();
     for (const role of ['SCHOOL_ADMIN', 'OPERATOR'] as const) {
       const context = await browser.newContext({ baseURL, viewport: PHONE, isMobile: true, hasTouch: true });

@@ -1,4 +1,6 @@
+import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { FIXTURE_PASSWORD, Fixtures } from '../../test-support/fixtures';
 import { mailText, SmtpSink } from '../../test-support/smtp-sink';
 import { GraphQLResult, startTestServer, TestServer } from '../../test-support/test-server';
@@ -72,6 +74,39 @@ describe('API clients: rotation, expiry warnings, admin audit, scope (issue 20, 
     expect(await works(fresh, second)).toBe(true);
     const listed = (await admin.data(LIST)).apiClients.find((client: { id: string }) => client.id === id);
     expect(listed.previousTokenValidUntil).toBeNull();
+  });
+
+  it("a socket opened with the replaced token stays open during its grace and is closed with 4401 when the grace ends, the new token's socket staying", async () => {
+    const { admin, token: old, id } = await createClient(world.cpd, world.c1, 'Rotation en direct');
+    const fresh = (await admin.data(ROTATE, { id })).rotateApiClientToken.token as string;
+    const open = (token: string) => {
+      let closed!: (code: number) => void;
+      const closedWith = new Promise<number>((resolve) => (closed = resolve));
+      let connected!: () => void;
+      const ready = new Promise<void>((resolve) => (connected = resolve));
+      const client = createClient({
+        url: second.url.replace(/^http/, 'ws') + '/graphql',
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: `Bearer ${token}` },
+        retryAttempts: 0,
+        lazy: false,
+        onNonLazyError: () => undefined,
+        on: { connected: () => connected(), closed: (event) => closed((event as { code: number }).code) },
+      });
+      return { client, closedWith, ready };
+    };
+    const oldSocket = open(old);
+    const freshSocket = open(fresh);
+    await Promise.all([oldSocket.ready, freshSocket.ready]);
+    await server.services.dataSource.query(`UPDATE api_client SET previous_token_valid_until = now() - interval '1 second' WHERE id = $1`, [id]);
+    expect(await oldSocket.closedWith).toBe(4401);
+    // The fresh token's socket still answers (a close would have ended this call with an error).
+    const answer = await new Promise<unknown>((resolve, reject) => {
+      let value: unknown;
+      freshSocket.client.subscribe({ query: PROBE }, { next: (result) => (value = result), error: reject, complete: () => resolve(value) });
+    });
+    expect(answer).toMatchObject({ data: { rateLimit: { remaining: expect.any(Number) } } });
+    await freshSocket.client.dispose();
   });
 
   it('a second rotation ends the first replaced token at once; a new expiry applies and never extends the grace past the old expiry', async () => {
