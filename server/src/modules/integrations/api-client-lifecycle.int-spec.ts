@@ -1,4 +1,4 @@
-import { createClient } from 'graphql-ws';
+import { createClient as createWsClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { FIXTURE_PASSWORD, Fixtures } from '../../test-support/fixtures';
@@ -84,7 +84,7 @@ describe('API clients: rotation, expiry warnings, admin audit, scope (issue 20, 
       const closedWith = new Promise<number>((resolve) => (closed = resolve));
       let connected!: () => void;
       const ready = new Promise<void>((resolve) => (connected = resolve));
-      const client = createClient({
+      const client = createWsClient({
         url: second.url.replace(/^http/, 'ws') + '/graphql',
         webSocketImpl: WebSocket,
         connectionParams: { authorization: `Bearer ${token}` },
