@@ -1,3 +1,4 @@
+import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRender, computed, inject, signal, viewChild } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
@@ -33,6 +34,7 @@ type Client = ApiClientFieldsFragment;
 })
 export default class ApiClientsPage {
   private readonly apollo = inject(Apollo);
+  private readonly document = inject(DOCUMENT);
   private readonly injector = inject(Injector);
   private readonly transloco = inject(TranslocoService);
   private readonly userErrors = inject(UserErrorMessageService);
@@ -81,7 +83,7 @@ export default class ApiClientsPage {
   protected openCreate(): void {
     this.outcomeText.set(null);
     this.creating.set(true);
-    afterNextRender(() => document.getElementById('api-client-name')?.focus(), { injector: this.injector });
+    afterNextRender(() => this.document.getElementById('api-client-name')?.focus(), { injector: this.injector });
   }
 
   protected closeCreate(): void {
