@@ -24,6 +24,8 @@ const ADMIN_PAGES: Record<string, { as: 'SCHOOL_ADMIN' | 'OPERATOR'; url: (ids: 
   'publipostage-des-comptes': { as: 'SCHOOL_ADMIN', url: () => '/admin/publipostage-des-comptes' },
   courriels: { as: 'OPERATOR', url: () => '/admin/courriels' },
   'tableau-de-bord': { as: 'SCHOOL_ADMIN', url: () => '/admin/tableau-de-bord' },
+  'applications-connectees': { as: 'OPERATOR', url: () => '/admin/applications-connectees' },
+  developpeurs: { as: 'SCHOOL_ADMIN', url: () => '/admin/developpeurs' },
 };
 /** « Paramétrage de la classe », reached from the admin home. */
 const CLASS_PAGES: Record<string, { as: 'SCHOOL_ADMIN'; url: (ids: Ids) => string }> = {
@@ -60,6 +62,8 @@ test.describe('Administration on a phone (390 × 844)', () => {
   });
 
   test('no admin page scrolls sideways, and each passes the accessibility rules at that width', async ({ browser, baseURL }) => {
+    // A dozen pages, each with an accessibility scan: past the default minute on a busy two-core machine.
+    test.setTimeout(180_000);
     const contexts = new Map<string, Page>();
     for (const role of ['SCHOOL_ADMIN', 'OPERATOR'] as const) {
       const context = await browser.newContext({ baseURL, viewport: PHONE, isMobile: true, hasTouch: true });

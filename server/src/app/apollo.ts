@@ -57,7 +57,7 @@ export function createApollo(schema: GraphQLSchema, httpServer: Server, extraPlu
           const payer = contextValue.actor?.integration ? null : CostBudget.payer(contextValue.actor, contextValue.clientAddress);
           const overBudget = payer ? contextValue.services.costBudget.spend(payer, priced.cost) : undefined;
           if (overBudget) throw overBudget;
-          const admission = admitOperation(contextValue, document, operationName, request.variables, priced.cost);
+          const admission = admitOperation(schema, contextValue, document, operationName, request.variables, priced.cost);
           if (admission.refusal) throw admission.refusal;
           runOnly = admission.runOnly;
         },

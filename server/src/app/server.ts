@@ -14,6 +14,7 @@ import { buildContext } from './context';
 import { entities } from './entities';
 import { clientAddressOf, createHttpApp, serveClient } from './http';
 import { createSchema } from './schema';
+import { mountSchemaDownload } from './schema-download';
 import { createServices } from './services';
 import { Services } from '../platform/context/services';
 import { SocketRegistry } from './socket-registry';
@@ -70,6 +71,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     );
     mountDownloads(app, services);
     mountImportUpload(app, services);
+    mountSchemaDownload(app, schema);
     serveClient(app, config);
     const tokenSockets = new TokenSockets(services);
     const ws = attachWebSocket(schema, httpServer, services, sockets, tokenSockets);

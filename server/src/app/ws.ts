@@ -76,7 +76,7 @@ export function attachWebSocket(schema: GraphQLSchema, httpServer: Server, servi
         const payer = contextValue.actor?.integration ? null : CostBudget.payer(contextValue.actor, contextValue.clientAddress);
         const overBudget = payer ? services.costBudget.spend(payer, cost) : undefined;
         if (overBudget) return [overBudget];
-        const admission = admitOperation(contextValue, document, payload.operationName, payload.variables, cost);
+        const admission = admitOperation(schema, contextValue, document, payload.operationName, payload.variables, cost);
         if (admission.refusal) return [admission.refusal];
         const args = {
           schema,

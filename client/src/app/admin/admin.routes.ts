@@ -1,6 +1,6 @@
 import type { Routes } from '@angular/router';
 import { spaceGuard } from '../core/auth/auth.guards';
-import { isOperator } from '../core/auth/home-path';
+import { canManageApiClients, isOperator } from '../core/auth/home-path';
 
 /** /admin: the administration console of school admins and supervisors. */
 const adminRoutes: Routes = [
@@ -49,6 +49,17 @@ const adminRoutes: Routes = [
     title: 'titles.outbox',
     canActivate: [spaceGuard(isOperator)],
     loadComponent: () => import('./outbox/outbox-page'),
+  },
+  {
+    path: 'applications-connectees',
+    title: 'titles.apiClients',
+    canActivate: [spaceGuard(canManageApiClients)],
+    loadComponent: () => import('./api-clients/api-clients-page'),
+  },
+  {
+    path: 'developpeurs',
+    title: 'titles.developers',
+    loadComponent: () => import('./developers/developers-page'),
   },
   {
     path: 'tableau-de-bord',

@@ -40,6 +40,17 @@ export class ApiClientEntity {
   @Column('text')
   tokenHash!: string;
 
+  /**
+   * The token replaced by the last rotation, honoured until `previousTokenValidUntil` (at most 24
+   * hours, never past the old expiry) so the integrator can deploy the new one first.
+   */
+  @Index('api_client_previous_token_hash_key', { unique: true, where: 'previous_token_hash IS NOT NULL' })
+  @Column('text', { nullable: true })
+  previousTokenHash!: string | null;
+
+  @Column('timestamptz', { nullable: true })
+  previousTokenValidUntil!: Date | null;
+
   @Column('text')
   pseudonymKey!: string;
 
@@ -61,4 +72,8 @@ export class ApiClientEntity {
 
   @Column('timestamptz', { nullable: true })
   lastUsedAt!: Date | null;
+
+  /** The last expiry warning sent (14, then 3 days before); reset when the expiry moves. */
+  @Column('smallint', { nullable: true })
+  expiryWarnedDays!: number | null;
 }

@@ -38,6 +38,9 @@ export class ApiClientView {
 
   @Field(() => Date, { nullable: true, description: 'Recorded at most once a minute.' })
   lastUsedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'Until when the token replaced by the last rotation still works (24 hours at most); null when none does.' })
+  previousTokenValidUntil!: Date | null;
 }
 
 @ObjectType('ApiClientCreated')

@@ -6,7 +6,7 @@ import { generateApiToken, hashApiToken, isWellFormedApiToken } from '../../plat
 import { IntegrationGrant, OPERATOR_ONLY_SCOPES, TOKEN_SCOPES, TokenScope } from '../../platform/auth/token-scopes';
 import { SqlParams } from '../../platform/database/sql-builder';
 import { isUuid } from '../../platform/database/uuid';
-import { AppError } from '../../platform/errors/app-error';
+import { AppError, Bilingual } from '../../platform/errors/app-error';
 import { AdminFunction } from '../../platform/model/admin-function';
 import { AuditService } from '../audit';
 import type { ClientInfo } from '../accounts';
@@ -35,9 +35,14 @@ interface ClientRow {
   last_used_at: Date | null;
   bucket_size: number;
   bucket_refill_per_second: number;
+  previous_token_valid_until: Date | null;
 }
 
-const CLIENT_COLUMNS = `c.id, c.name, c.purpose, c.root_structure_id, s.name AS structure_name, c.scopes, c.created_at, c.expires_at, c.revoked_at, c.last_used_at, c.bucket_size, c.bucket_refill_per_second`;
+const CLIENT_COLUMNS = `c.id, c.name, c.purpose, c.root_structure_id, s.name AS structure_name, c.scopes, c.created_at, c.expires_at, c.revoked_at, c.last_used_at, c.bucket_size, c.bucket_refill_per_second,
+  CASE WHEN c.previous_token_valid_until > now() AND c.revoked_at IS NULL THEN LEAST(c.previous_token_valid_until, c.expires_at) END AS previous_token_valid_until`;
+
+/** How long a token replaced by a rotation keeps working, so the integrator can deploy the new one. */
+export const ROTATION_GRACE_HOURS = 24;
 
 function view(row: ClientRow): ApiClientView {
   return {
@@ -53,7 +58,16 @@ function view(row: ClientRow): ApiClientView {
     lastUsedAt: row.last_used_at,
     bucketSize: row.bucket_size,
     bucketRefillPerSecond: row.bucket_refill_per_second,
+    previousTokenValidUntil: row.previous_token_valid_until,
   };
+}
+
+const actorLabel = (actor: Actor) => `${displayName(actor)} (${actor.login})`;
+
+/** An expiry a client may be given: in the future, within 366 days. */
+function expiryError(expiresAt: Date): Bilingual | null {
+  const days = (expiresAt.getTime() - Date.now()) / 86_400_000;
+  return days <= 0 || days > MAX_DAYS ? { fr: `Choisissez une date dans les ${MAX_DAYS} jours à venir.`, en: `Choose a date within the next ${MAX_DAYS} days.` } : null;
 }
 
 function mayManage(actor: Actor): boolean {
@@ -85,8 +99,8 @@ export class IntegrationService {
     else if (!hasFunction(actor, AdminFunction.OPERATOR) && scopes.some((scope) => OPERATOR_ONLY_SCOPES.includes(scope as TokenScope))) {
       fields.scopes = { fr: "La portée contacts:read n'est accordée que par l'opérateur.", en: 'Only the operator grants the contacts:read scope.' };
     }
-    const days = (input.expiresAt.getTime() - Date.now()) / 86_400_000;
-    if (days <= 0 || days > MAX_DAYS) fields.expiresAt = { fr: `Choisissez une date dans les ${MAX_DAYS} jours à venir.`, en: `Choose a date within the next ${MAX_DAYS} days.` };
+    const expiry = expiryError(input.expiresAt);
+    if (expiry) fields.expiresAt = expiry;
     if (Object.keys(fields).length) throw AppError.badInput({ fr: 'Le client API ne peut pas être créé : corrigez les champs signalés.', en: 'The API client cannot be created: correct the fields shown.' }, fields);
 
     return this.dataSource.transaction(async (manager) => {
@@ -103,7 +117,7 @@ export class IntegrationService {
       await this.audit.record(
         {
           actorId: actor.userId,
-          actorLabel: `${displayName(actor)} (${actor.login})`,
+          actorLabel: actorLabel(actor),
           action: 'API_CLIENT_CREATED',
           clientAddress: client.address,
           details: { client: name, clientId: row!.id, structure: row!.structure_name, scopes, expiresAt: input.expiresAt.toISOString() },
@@ -142,7 +156,7 @@ export class IntegrationService {
       )) as ClientRow[];
       if (!row) throw AppError.notFound();
       await this.audit.record(
-        { actorId: actor.userId, actorLabel: `${displayName(actor)} (${actor.login})`, action: 'API_CLIENT_REVOKED', clientAddress: client.address, details: { client: row.name, clientId: row.id } },
+        { actorId: actor.userId, actorLabel: actorLabel(actor), action: 'API_CLIENT_REVOKED', clientAddress: client.address, details: { client: row.name, clientId: row.id } },
         manager,
       );
       return view(row);
@@ -150,10 +164,58 @@ export class IntegrationService {
   }
 
   /**
+   * A new token for a live client; the one it replaces keeps working ROTATION_GRACE_HOURS (never
+   * past the old expiry), and a token replaced earlier stops at once. With `expiresAt` the client
+   * gets a new expiry (≤ 366 days), which also re-arms the expiry warnings. The trigger on
+   * api_client sends actor.changed for the creator, so every instance reads both tokens again.
+   */
+  async rotate(actor: Actor, id: string, expiresAt: Date | null | undefined, client: ClientInfo): Promise<ApiClientCreatedView> {
+    if (!mayManage(actor)) throw AppError.forbidden();
+    if (!isUuid(id)) throw AppError.notFound();
+    const expiry = expiresAt ? expiryError(expiresAt) : null;
+    if (expiry) throw AppError.badInput({ fr: 'Le jeton ne peut pas être renouvelé : corrigez les champs signalés.', en: 'The token cannot be rotated: correct the fields shown.' }, { expiresAt: expiry });
+    return this.dataSource.transaction(async (manager) => {
+      const token = generateApiToken();
+      const params = new SqlParams();
+      const inScope = actor.scope.contains('c.root_structure_id', params);
+      const [found] = (await manager.query(
+        `SELECT c.id, c.revoked_at IS NULL AND c.expires_at > now() AS live FROM api_client c WHERE c.id = ${params.add(id, 'uuid')} AND ${inScope} FOR UPDATE`,
+        params.values,
+      )) as { id: string; live: boolean }[];
+      if (!found) throw AppError.notFound();
+      if (!found.live) throw AppError.of('API_CLIENT_INACTIVE');
+      const [row] = (await manager.query(
+        `WITH c AS (
+           UPDATE api_client c
+              SET previous_token_hash = c.token_hash,
+                  previous_token_valid_until = LEAST(c.expires_at, now() + make_interval(hours => $4)),
+                  token_hash = $2,
+                  expires_at = COALESCE($3, c.expires_at),
+                  expiry_warned_days = CASE WHEN $3::timestamptz IS NULL THEN c.expiry_warned_days END
+            WHERE c.id = $1 RETURNING *
+         )
+         SELECT ${CLIENT_COLUMNS} FROM c JOIN structure s ON s.id = c.root_structure_id`,
+        [id, hashApiToken(token), expiresAt ?? null, ROTATION_GRACE_HOURS],
+      )) as ClientRow[];
+      await this.audit.record(
+        {
+          actorId: actor.userId,
+          actorLabel: actorLabel(actor),
+          action: 'API_CLIENT_ROTATED',
+          clientAddress: client.address,
+          details: { client: row!.name, clientId: row!.id, previousValidUntil: row!.previous_token_valid_until?.toISOString() ?? null, expiresAt: row!.expires_at.toISOString() },
+        },
+        manager,
+      );
+      return { client: view(row!), token };
+    });
+  }
+
+  /**
    * Sets a client's cost bucket (operator only). The trigger on api_client sends actor.changed for
    * its creator, so every instance reads the new size with the token's next call.
    */
-  async setRateLimit(actor: Actor, id: string, input: { size: number; refillPerSecond: number }): Promise<ApiClientView> {
+  async setRateLimit(actor: Actor, id: string, input: { size: number; refillPerSecond: number }, client: ClientInfo): Promise<ApiClientView> {
     if (actor.integration || !hasFunction(actor, AdminFunction.OPERATOR)) throw AppError.forbidden();
     if (!isUuid(id)) throw AppError.notFound();
     const fields: Record<string, { fr: string; en: string }> = {};
@@ -164,13 +226,27 @@ export class IntegrationService {
       fields.refillPerSecond = { fr: `Choisissez un débit entre ${MIN_REFILL.toLocaleString('fr-FR')} et ${MAX_REFILL.toLocaleString('fr-FR')} points par seconde.`, en: `Choose a rate between ${MIN_REFILL} and ${MAX_REFILL.toLocaleString('en-GB')} points per second.` };
     }
     if (Object.keys(fields).length) throw AppError.badInput({ fr: 'La limite ne peut pas être changée : corrigez les champs signalés.', en: 'The limit cannot be changed: correct the fields shown.' }, fields);
-    const [row] = (await this.dataSource.query(
-      `WITH c AS (UPDATE api_client SET bucket_size = $2, bucket_refill_per_second = $3 WHERE id = $1 RETURNING *)
-       SELECT ${CLIENT_COLUMNS} FROM c JOIN structure s ON s.id = c.root_structure_id`,
-      [id, input.size, input.refillPerSecond],
-    )) as ClientRow[];
-    if (!row) throw AppError.notFound();
-    return view(row);
+    return this.dataSource.transaction(async (manager) => {
+      const [row] = (await manager.query(
+        `WITH before AS (SELECT id, bucket_size, bucket_refill_per_second FROM api_client WHERE id = $1 FOR UPDATE),
+              c AS (UPDATE api_client a SET bucket_size = $2, bucket_refill_per_second = $3 FROM before WHERE a.id = before.id RETURNING a.*)
+         SELECT ${CLIENT_COLUMNS}, before.bucket_size AS size_before, before.bucket_refill_per_second AS refill_before
+           FROM c JOIN structure s ON s.id = c.root_structure_id, before`,
+        [id, input.size, input.refillPerSecond],
+      )) as (ClientRow & { size_before: number; refill_before: number })[];
+      if (!row) throw AppError.notFound();
+      await this.audit.record(
+        {
+          actorId: actor.userId,
+          actorLabel: actorLabel(actor),
+          action: 'API_CLIENT_RATE_LIMIT_SET',
+          clientAddress: client.address,
+          details: { client: row.name, clientId: row.id, size: input.size, refillPerSecond: input.refillPerSecond, before: { size: row.size_before, refillPerSecond: row.refill_before } },
+        },
+        manager,
+      );
+      return view(row);
+    });
   }
 
   /**
@@ -197,7 +273,7 @@ export class IntegrationService {
       recordWrite: (operation, clientAddress) =>
         this.audit.record({
           actorId: creator.userId,
-          actorLabel: `${displayName(creator)} (${creator.login})`,
+          actorLabel: actorLabel(creator),
           action: 'API_WRITE',
           clientAddress,
           details: { client: row.name, clientId: row.id, operation },

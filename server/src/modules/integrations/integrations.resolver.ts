@@ -3,8 +3,8 @@ import { Access, Allow } from '../../platform/auth/access';
 import type { RequestContext } from '../../platform/context/request-context';
 import { listOf } from '../../platform/graphql/list-cost';
 import { ApiClientCreatedView, ApiClientView, CreateApiClientInput } from './api-client.types';
+import { clientOf } from './request-client';
 
-const clientOf = (ctx: RequestContext) => ({ address: ctx.clientAddress, userAgent: ctx.userAgent });
 
 @Resolver()
 export class IntegrationsResolver {
@@ -18,6 +18,18 @@ export class IntegrationsResolver {
   @Mutation(() => ApiClientCreatedView, { description: 'Creates an API client and its token (shown once), within your scope, for at most 366 days.' })
   createApiClient(@Arg('input') input: CreateApiClientInput, @Ctx() ctx: RequestContext): Promise<ApiClientCreatedView> {
     return ctx.services.integrations.create(ctx.actor!, input, clientOf(ctx));
+  }
+
+  @Allow(Access.DEPARTEMENT_ADMIN)
+  @Mutation(() => ApiClientCreatedView, {
+    description: 'A new token (shown once) for a live client; the replaced one keeps working 24 hours (never past the old expiry). With expiresAt, a new expiry (at most 366 days ahead).',
+  })
+  rotateApiClientToken(
+    @Arg('id', () => ID) id: string,
+    @Arg('expiresAt', () => Date, { nullable: true }) expiresAt: Date | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ApiClientCreatedView> {
+    return ctx.services.integrations.rotate(ctx.actor!, id, expiresAt, clientOf(ctx));
   }
 
   @Allow(Access.DEPARTEMENT_ADMIN)

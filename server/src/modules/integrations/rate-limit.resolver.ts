@@ -2,6 +2,7 @@ import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { Access, Allow } from '../../platform/auth/access';
 import type { RequestContext } from '../../platform/context/request-context';
 import { ApiClientView } from './api-client.types';
+import { clientOf } from './request-client';
 import { ApiClientRateLimitInput, RateLimitView } from './rate-limit.types';
 
 @Resolver()
@@ -28,6 +29,6 @@ export class RateLimitResolver {
   @Allow(Access.OPERATOR)
   @Mutation(() => ApiClientView, { description: "Sets an API client's cost bucket (operator only); applies at once on every instance." })
   setApiClientRateLimit(@Arg('id', () => ID) id: string, @Arg('input') input: ApiClientRateLimitInput, @Ctx() ctx: RequestContext): Promise<ApiClientView> {
-    return ctx.services.integrations.setRateLimit(ctx.actor!, id, input);
+    return ctx.services.integrations.setRateLimit(ctx.actor!, id, input, clientOf(ctx));
   }
 }

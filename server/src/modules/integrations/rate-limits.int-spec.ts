@@ -159,6 +159,36 @@ describe('cost limits of integration tokens (issue 20, item 3)', () => {
     expect(recovered.errors).toBeUndefined();
   });
 
+  it('requires a token to give first (1–100) on every paged list, nested ones included, on both transports; the console keeps its defaults', async () => {
+    const { token, cpd } = await createToken(['directory:read', 'structures:read'], 'Pages explicites');
+    const omitted = await withToken(token, '{ users { edges { node { id } } } }');
+    expect(omitted.status).toBe(400);
+    expect(omitted.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(omitted.errors?.[0].message).toContain('Query.users');
+    // A nested list counts as much: the class's pupils.
+    const nested = await withToken(token, 'query ($id: ID!) { schoolClass(id: $id) { pupils { id } } }', { id: world.classA1 });
+    expect(nested.errors?.[0].message).toContain('SchoolClass.pupils');
+    // A variable left unset is missing too; one with a default in the document is given.
+    const unset = await withToken(token, 'query ($n: Int) { users(first: $n) { edges { node { id } } } }');
+    expect(unset.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const defaulted = await withToken(token, 'query ($n: Int! = 3) { users(first: $n) { edges { node { id } } } }');
+    expect(defaulted.errors).toBeUndefined();
+    const zero = await withToken(token, '{ users(first: 0) { edges { node { id } } } }');
+    expect(zero.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const given = await withToken(token, 'query ($id: ID!) { schoolClass(id: $id) { pupils(first: 10) { id } } users(first: 3) { edges { node { id } } } }', { id: world.classA1 });
+    expect(given.errors).toBeUndefined();
+    // The same refusal over WebSocket, the socket staying open.
+    const socket = tokenSocket(server, token);
+    expect((await socket.run('{ users { edges { node { id } } } }')).errors?.[0].message).toContain('Query.users');
+    expect((await socket.run('{ users(first: 2) { edges { node { id } } } }')).errors).toBeUndefined();
+    await socket.client.dispose();
+    // An operation the token may not call says so, rather than asking for first.
+    const closed = await withToken(token, '{ inbox { unreadCount } }');
+    expect(closed.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    // A console session still relies on the list's default.
+    expect((await cpd.request('{ users { edges { node { id } } } }')).errors).toBeUndefined();
+  });
+
   it('authenticates a socket with connection_init, answers the cost there, and closes it on both instances when revoked', async () => {
     const { token, id, cpd } = await createToken(['directory:read'], 'Temps réel');
     const here = tokenSocket(server, token);

@@ -8,6 +8,7 @@ export interface TokenRow {
   pseudonym_key: string;
   root_structure_id: string;
   created_by_id: string;
+  /** When this token stops: the client's expiry, or the end of a replaced token's grace. */
   expires_at: Date;
   bucket_size: number;
   bucket_refill_per_second: number;
@@ -17,19 +18,23 @@ export interface TokenRow {
 }
 
 /**
- * A live token's client in one round trip: not revoked, not expired; whether its creator still
- * holds a function that covers its subtree (the operator, or a département admin above it); how
- * far the subtree reaches (for the scope's query plans). Its last use is written at most once a
+ * A live token's client in one round trip: not revoked, not expired (the current token, or the one
+ * a rotation replaced, within its grace: then `expires_at` is the end of that grace); whether its
+ * creator still holds a function that covers its subtree (the operator, or a département admin
+ * above it); how far the subtree reaches (for the scope's query plans). Its last use is written at most once a
  * minute, and that write fires no invalidation (the trigger watches other columns).
  */
 export const TOKEN_ROW_QUERY = `
   WITH c AS (
-    SELECT * FROM api_client WHERE token_hash = $1 AND revoked_at IS NULL AND expires_at > now()
+    SELECT a.*, CASE WHEN a.token_hash = $1 THEN a.expires_at ELSE LEAST(a.expires_at, a.previous_token_valid_until) END AS valid_until
+      FROM api_client a
+     WHERE a.revoked_at IS NULL AND a.expires_at > now()
+       AND (a.token_hash = $1 OR (a.previous_token_hash = $1 AND a.previous_token_valid_until > now()))
   ), touched AS (
     UPDATE api_client a SET last_used_at = now() FROM c
      WHERE a.id = c.id AND (c.last_used_at IS NULL OR c.last_used_at < now() - interval '1 minute')
   )
-  SELECT c.id, c.name, c.scopes, c.pseudonym_key, c.root_structure_id, c.created_by_id, c.expires_at,
+  SELECT c.id, c.name, c.scopes, c.pseudonym_key, c.root_structure_id, c.created_by_id, c.valid_until AS expires_at,
          c.bucket_size, c.bucket_refill_per_second,
          EXISTS (SELECT 1 FROM admin_function f
                   WHERE f.user_id = c.created_by_id

@@ -46,12 +46,20 @@ export const messages = {
     en: "The query costs {cost} points, more than this client's bucket holds ({max}): ask for fewer per list (argument first).",
   },
   PAGE_TOO_LARGE: {
-    fr: 'Un jeton demande au plus {max} éléments par page (argument first, ici {first}).',
-    en: 'A token asks for at most {max} items per page (argument first, here {first}).',
+    fr: 'Un jeton demande de 1 à {max} éléments par page (argument first, ici {first}).',
+    en: 'A token asks for 1 to {max} items per page (argument first, here {first}).',
+  },
+  PAGE_SIZE_REQUIRED: {
+    fr: "Un jeton indique le nombre d'éléments voulus (argument first, de 1 à {max}) sur chaque liste paginée : il manque sur {field}.",
+    en: 'A token says how many items it wants (argument first, 1 to {max}) on every paged list: it is missing on {field}.',
   },
   QUERY_TOO_COSTLY: {
     fr: "La requête demande trop d'éléments à la fois ({cost} pour {max} au plus) : demandez-en moins par liste (argument first) ou sur moins de niveaux.",
     en: 'The query asks for too many items at once ({cost} for at most {max}): ask for fewer per list (argument first) or over fewer levels.',
+  },
+  API_CLIENT_INACTIVE: {
+    fr: "Ce client API est révoqué ou expiré : son jeton ne peut plus être renouvelé. Créez un nouveau client.",
+    en: 'This API client is revoked or expired: its token can no longer be rotated. Create a new client.',
   },
   INTERNAL: {
     fr: 'Une erreur inattendue est survenue. Réessayez ; si elle persiste, contactez votre ERUN.',

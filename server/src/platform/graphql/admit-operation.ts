@@ -1,4 +1,5 @@
-import type { DocumentNode, GraphQLError } from 'graphql';
+import type { DocumentNode, GraphQLError, GraphQLSchema } from 'graphql';
+import { OPEN_TO_TOKENS, OPERATION_SCOPES } from '../auth/token-scopes';
 import type { RequestContext } from '../context/request-context';
 import { chargeOperation } from './cost-accounting';
 import { dryRunDocument } from './dry-run';
@@ -11,11 +12,12 @@ export interface Admission {
 }
 
 /**
- * The step after pricing, the same on HTTP and WebSocket: a token's page sizes, then the charge
+ * The step after pricing, the same on HTTP and WebSocket: a token's page sizes (`first` given, 1–100), then the charge
  * (cost-accounting.ts). The record lands on the context, where `rateLimit` and the response's
  * `extensions.cost` and headers read it.
  */
 export function admitOperation(
+  schema: GraphQLSchema,
   context: RequestContext,
   document: DocumentNode,
   operationName: string | null | undefined,
@@ -23,7 +25,9 @@ export function admitOperation(
   cost: number,
 ): Admission {
   if (context.actor?.integration) {
-    const tooLarge = tokenPageSizeError(document, variables);
+    const { scopes } = context.actor.integration;
+    const mayCall = (field: string) => OPEN_TO_TOKENS.includes(field) || (OPERATION_SCOPES[field] !== undefined && scopes.includes(OPERATION_SCOPES[field]!));
+    const tooLarge = tokenPageSizeError(schema, document, variables, mayCall);
     if (tooLarge) return { refusal: tooLarge };
   }
   const runOnly = dryRunDocument(document, operationName, variables);

@@ -32,3 +32,8 @@ export function canUseClassSettings(user: CurrentUser): boolean {
 export function isOperator(user: CurrentUser): boolean {
   return user.functions.some((grant) => grant.function === 'OPERATOR');
 }
+
+/** « Applications connectées » (API clients): département admins and the operator. */
+export function canManageApiClients(user: CurrentUser): boolean {
+  return user.functions.some((grant) => grant.function === 'OPERATOR' || grant.function === 'DEPARTEMENT_ADMIN');
+}

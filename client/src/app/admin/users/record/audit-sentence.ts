@@ -38,6 +38,9 @@ const KNOWN_ACTIONS = new Set([
   'ACCOUNTS_EXPORTED',
   'API_CLIENT_CREATED',
   'API_CLIENT_REVOKED',
+  'API_CLIENT_ROTATED',
+  'API_CLIENT_RATE_LIMIT_SET',
+  'API_CLIENT_EXPIRY_WARNED',
   'API_WRITE',
   'USERS_IMPORTED',
 ]);
@@ -71,6 +74,9 @@ export function auditSentence(entry: Entry, language: UiLanguage): SentencePart[
         accounts: text(details['accounts']),
         client: text(details['client']),
         operation: text(details['operation']),
+        size: text(details['size']),
+        refill: text(details['refillPerSecond']),
+        days: text(details['days']),
         created: text(details['created']),
         modified: text(details['modified']),
         // The function's name is a key of its own; the template translates « functions.X ».

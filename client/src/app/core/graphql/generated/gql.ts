@@ -14,6 +14,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment ApiClientFields on ApiClient {\n    id\n    name\n    purpose\n    structureId\n    structureName\n    scopes\n    createdAt\n    expiresAt\n    revokedAt\n    lastUsedAt\n    previousTokenValidUntil\n    bucketSize\n    bucketRefillPerSecond\n  }\n": typeof types.ApiClientFieldsFragmentDoc,
+    "\n  query ApiClients {\n    apiClients {\n      ...ApiClientFields\n    }\n  }\n": typeof types.ApiClientsDocument,
+    "\n  mutation CreateApiClient($input: CreateApiClientInput!) {\n    createApiClient(input: $input) {\n      token\n      client {\n        ...ApiClientFields\n      }\n    }\n  }\n": typeof types.CreateApiClientDocument,
+    "\n  mutation RotateApiClientToken($id: ID!, $expiresAt: DateTimeISO) {\n    rotateApiClientToken(id: $id, expiresAt: $expiresAt) {\n      token\n      client {\n        ...ApiClientFields\n      }\n    }\n  }\n": typeof types.RotateApiClientTokenDocument,
+    "\n  mutation RevokeApiClient($id: ID!) {\n    revokeApiClient(id: $id) {\n      ...ApiClientFields\n    }\n  }\n": typeof types.RevokeApiClientDocument,
     "\n  query SchoolClasses($structureId: ID!) {\n    schoolClasses(structureId: $structureId) {\n      id\n      name\n      levels\n    }\n  }\n": typeof types.SchoolClassesDocument,
     "\n  query ImportSession($id: ID!) {\n    importSession(id: $id) {\n      id\n      schoolId\n      schoolName\n      status\n      files {\n        fileName\n        kind\n        encoding\n        separator\n        rows\n        samples\n        footerSkipped\n        warnings\n      }\n      totals {\n        profile\n        created\n        modified\n        unchanged\n        transfers\n        classChanges\n        absent\n        toArbitrate\n        errors\n        warnings\n      }\n      classes {\n        operation\n        oldName\n        name\n        pupils\n      }\n      families {\n        pupilsWithoutGuardian\n        pupilsWithOneGuardian\n        pupilsWithTwoOrMoreGuardians\n        guardiansWithoutEmail\n      }\n      leavers {\n        pupils\n        relatives\n        withheld\n        confirmationRequired\n      }\n      outcome {\n        created\n        modified\n        transfers\n        leavers\n        classesCreated\n        classesRenamed\n      }\n    }\n  }\n": typeof types.ImportSessionDocument,
     "\n  query ImportLines($id: ID!, $first: Int!, $offset: Int!, $operation: ImportLineOperation) {\n    importSession(id: $id) {\n      id\n      lines(first: $first, offset: $offset, operation: $operation) {\n        total\n        items {\n          file\n          line\n          profile\n          operation\n          rule\n          lastName\n          firstName\n          className\n          classChange\n          candidates {\n            userId\n            label\n          }\n          changes {\n            field\n            old\n            new\n          }\n          messages\n        }\n      }\n    }\n  }\n": typeof types.ImportLinesDocument,
@@ -83,6 +88,11 @@ type Documents = {
     "\n  subscription ReportTreated {\n    reportTreated {\n      ...ReportFields\n    }\n  }\n": typeof types.ReportTreatedDocument,
 };
 const documents: Documents = {
+    "\n  fragment ApiClientFields on ApiClient {\n    id\n    name\n    purpose\n    structureId\n    structureName\n    scopes\n    createdAt\n    expiresAt\n    revokedAt\n    lastUsedAt\n    previousTokenValidUntil\n    bucketSize\n    bucketRefillPerSecond\n  }\n": types.ApiClientFieldsFragmentDoc,
+    "\n  query ApiClients {\n    apiClients {\n      ...ApiClientFields\n    }\n  }\n": types.ApiClientsDocument,
+    "\n  mutation CreateApiClient($input: CreateApiClientInput!) {\n    createApiClient(input: $input) {\n      token\n      client {\n        ...ApiClientFields\n      }\n    }\n  }\n": types.CreateApiClientDocument,
+    "\n  mutation RotateApiClientToken($id: ID!, $expiresAt: DateTimeISO) {\n    rotateApiClientToken(id: $id, expiresAt: $expiresAt) {\n      token\n      client {\n        ...ApiClientFields\n      }\n    }\n  }\n": types.RotateApiClientTokenDocument,
+    "\n  mutation RevokeApiClient($id: ID!) {\n    revokeApiClient(id: $id) {\n      ...ApiClientFields\n    }\n  }\n": types.RevokeApiClientDocument,
     "\n  query SchoolClasses($structureId: ID!) {\n    schoolClasses(structureId: $structureId) {\n      id\n      name\n      levels\n    }\n  }\n": types.SchoolClassesDocument,
     "\n  query ImportSession($id: ID!) {\n    importSession(id: $id) {\n      id\n      schoolId\n      schoolName\n      status\n      files {\n        fileName\n        kind\n        encoding\n        separator\n        rows\n        samples\n        footerSkipped\n        warnings\n      }\n      totals {\n        profile\n        created\n        modified\n        unchanged\n        transfers\n        classChanges\n        absent\n        toArbitrate\n        errors\n        warnings\n      }\n      classes {\n        operation\n        oldName\n        name\n        pupils\n      }\n      families {\n        pupilsWithoutGuardian\n        pupilsWithOneGuardian\n        pupilsWithTwoOrMoreGuardians\n        guardiansWithoutEmail\n      }\n      leavers {\n        pupils\n        relatives\n        withheld\n        confirmationRequired\n      }\n      outcome {\n        created\n        modified\n        transfers\n        leavers\n        classesCreated\n        classesRenamed\n      }\n    }\n  }\n": types.ImportSessionDocument,
     "\n  query ImportLines($id: ID!, $first: Int!, $offset: Int!, $operation: ImportLineOperation) {\n    importSession(id: $id) {\n      id\n      lines(first: $first, offset: $offset, operation: $operation) {\n        total\n        items {\n          file\n          line\n          profile\n          operation\n          rule\n          lastName\n          firstName\n          className\n          classChange\n          candidates {\n            userId\n            label\n          }\n          changes {\n            field\n            old\n            new\n          }\n          messages\n        }\n      }\n    }\n  }\n": types.ImportLinesDocument,
@@ -166,6 +176,26 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ApiClientFields on ApiClient {\n    id\n    name\n    purpose\n    structureId\n    structureName\n    scopes\n    createdAt\n    expiresAt\n    revokedAt\n    lastUsedAt\n    previousTokenValidUntil\n    bucketSize\n    bucketRefillPerSecond\n  }\n"): (typeof documents)["\n  fragment ApiClientFields on ApiClient {\n    id\n    name\n    purpose\n    structureId\n    structureName\n    scopes\n    createdAt\n    expiresAt\n    revokedAt\n    lastUsedAt\n    previousTokenValidUntil\n    bucketSize\n    bucketRefillPerSecond\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiClients {\n    apiClients {\n      ...ApiClientFields\n    }\n  }\n"): (typeof documents)["\n  query ApiClients {\n    apiClients {\n      ...ApiClientFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiClient($input: CreateApiClientInput!) {\n    createApiClient(input: $input) {\n      token\n      client {\n        ...ApiClientFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiClient($input: CreateApiClientInput!) {\n    createApiClient(input: $input) {\n      token\n      client {\n        ...ApiClientFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateApiClientToken($id: ID!, $expiresAt: DateTimeISO) {\n    rotateApiClientToken(id: $id, expiresAt: $expiresAt) {\n      token\n      client {\n        ...ApiClientFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RotateApiClientToken($id: ID!, $expiresAt: DateTimeISO) {\n    rotateApiClientToken(id: $id, expiresAt: $expiresAt) {\n      token\n      client {\n        ...ApiClientFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiClient($id: ID!) {\n    revokeApiClient(id: $id) {\n      ...ApiClientFields\n    }\n  }\n"): (typeof documents)["\n  mutation RevokeApiClient($id: ID!) {\n    revokeApiClient(id: $id) {\n      ...ApiClientFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
