@@ -1,4 +1,4 @@
-import { EMPTY, expand, reduce } from 'rxjs';
+import { type Observable, of, switchMap } from 'rxjs';
 import type { KeysetPage, PageFetcher } from './keyset-paged';
 
 /**
@@ -7,16 +7,16 @@ import type { KeysetPage, PageFetcher } from './keyset-paged';
  * answer comes once all have arrived; `hasNextPage` says whether rows were left (e.g. « 200+ »).
  */
 export function allPages<T extends { readonly id: string }>(fetchPage: PageFetcher<T>, maxPages: number): PageFetcher<T> {
-  return (after) =>
+  const walk = (after: string | null, pagesLeft: number, before: readonly T[]): Observable<KeysetPage<T>> =>
     fetchPage(after).pipe(
-      expand((page, index) => (page.hasNextPage && page.endCursor !== null && index + 1 < maxPages ? fetchPage(page.endCursor) : EMPTY)),
-      reduce<KeysetPage<T>, KeysetPage<T>>(
-        (all, page) => {
-          // A row moved between two requests may come twice: it is kept once, where it came first.
-          const known = new Set(all.items.map((item) => item.id));
-          return { items: [...all.items, ...page.items.filter((item) => !known.has(item.id))], hasNextPage: page.hasNextPage, endCursor: page.endCursor };
-        },
-        { items: [], hasNextPage: false, endCursor: after },
-      ),
+      switchMap((page) => {
+        // A row moved between two requests may come twice: it is kept once, where it came first.
+        const known = new Set(before.map((item) => item.id));
+        const items = [...before, ...page.items.filter((item) => !known.has(item.id))];
+        return page.hasNextPage && page.endCursor !== null && pagesLeft > 1
+          ? walk(page.endCursor, pagesLeft - 1, items)
+          : of({ items, hasNextPage: page.hasNextPage, endCursor: page.endCursor });
+      }),
     );
+  return (after) => walk(after, maxPages, []);
 }
