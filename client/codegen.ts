@@ -7,7 +7,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  */
 const config: CodegenConfig = {
   schema: 'schema.graphql',
-  documents: ['client/src/**/*.ts', '!client/src/app/core/graphql/generated/**'],
+  documents: ['client/src/**/*.ts', 'client/src/**/*.graphql', '!client/src/app/core/graphql/generated/**'],
   ignoreNoDocuments: false,
   generates: {
     'client/src/app/core/graphql/generated/': {

@@ -48,6 +48,30 @@ test.describe("Console d'administration", () => {
     await expect(page.getByRole('link', { name: teacher.displayName })).toBeVisible();
   });
 
+  test('« Ajouter des enseignants »: the école\'s teachers not in the class, ticked and attached at once', async ({ page }) => {
+    await signIn(page, demoAccount('SCHOOL_ADMIN'));
+    await page.locator('.school-classes__list li a').first().click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await page.getByRole('button', { name: 'Ajouter des enseignants' }).click();
+    const checklist = page.getByRole('group', { name: /^Enseignants de .* à rattacher à la classe / });
+    const boxes = checklist.getByRole('checkbox');
+    await expect(boxes.first()).toBeVisible();
+    const offered = await boxes.count();
+    const name = ((await checklist.locator('label').first().innerText()).split('\n')[0] ?? '').trim();
+    await boxes.first().check();
+    await page.getByRole('button', { name: 'Rattacher (1)' }).click();
+    await expect(page.getByRole('status').filter({ hasText: /^1 enseignant rattaché à la classe / })).toBeVisible();
+    await expect(page.getByRole('link', { name, exact: true })).toBeVisible();
+    // Opened again, the list no longer offers the teacher just attached.
+    await page.getByRole('button', { name: 'Ajouter des enseignants' }).click();
+    if (offered > 1) {
+      await expect(boxes).toHaveCount(offered - 1);
+    } else {
+      await expect(page.getByText("Tous les enseignants de l'école sont déjà rattachés à cette classe.")).toBeVisible();
+    }
+    await expect(checklist.getByText(name, { exact: true })).toHaveCount(0);
+  });
+
   test('tutorial 5: a newly arrived pupil is found by the first letters of the name; the record shows every field and the parents', async ({ page }) => {
     const director = demoAccount('SCHOOL_ADMIN');
     const [pupil] = await sql<{ id: string; login: string; first_name: string; last_name: string; external_id: string }>(

@@ -13,23 +13,18 @@ import {
 } from '@angular/core';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { Apollo } from 'apollo-angular';
-import { type Subscription, firstValueFrom } from 'rxjs';
+import { firstValueFrom } from 'rxjs';
+import { allPages } from '../core/data/all-pages';
+import { apolloPage } from '../core/data/apollo-page';
+import { keysetPaged } from '../core/data/keyset-paged';
 import { UserErrorMessageService } from '../core/errors/user-error-message.service';
-import type { ClassSettingsFieldsFragment, SchoolTeachersQuery } from '../core/graphql/generated/graphql';
+import type { ClassSettingsFieldsFragment } from '../core/graphql/generated/graphql';
 import { ATTACH_TEACHERS_MUTATION } from './attach-teachers.mutation';
 import { SCHOOL_TEACHERS_QUERY } from './school-teachers.query';
-
-type Teacher = SchoolTeachersQuery['users']['edges'][number]['node'];
 
 /** Teachers asked at once (the server's cost limit allows about 150) and pages at most (1,000 teachers). */
 const TEACHERS_PAGE = 100;
 const MAX_TEACHER_PAGES = 10;
-
-type TeachersState =
-  | { readonly kind: 'idle' }
-  | { readonly kind: 'loading' }
-  | { readonly kind: 'loaded'; readonly teachers: readonly Teacher[] }
-  | { readonly kind: 'failed'; readonly message: string };
 
 /**
  * « Ajouter des enseignants » (guide, tutorial 2, in bulk): the teacher accounts of the class's
@@ -54,7 +49,7 @@ type TeachersState =
         </button>
       </p>
       <div id="add-teachers-panel" class="inline-panel" [hidden]="!open()">
-        @switch (state().kind) {
+        @switch (state()) {
           @case ('loading') {
             <p role="status">{{ 'classSettings.addTeachers.loading' | transloco }}</p>
           }
@@ -107,25 +102,42 @@ export class AddTeachersPanel {
   private readonly userErrors = inject(UserErrorMessageService);
   private readonly document = inject(DOCUMENT);
   private readonly injector = inject(Injector);
-  private request: Subscription | null = null;
 
   readonly schoolClass = input.required<ClassSettingsFieldsFragment>();
   readonly attached = output<ClassSettingsFieldsFragment>();
 
+  /** Every teacher of the école (pages of TEACHERS_PAGE, at most MAX_TEACHER_PAGES), asked on opening. */
+  private readonly teachers = keysetPaged(
+    allPages(
+      apolloPage(
+        this.apollo,
+        SCHOOL_TEACHERS_QUERY,
+        (after) => ({ structureId: this.schoolClass().school.id, first: TEACHERS_PAGE, after }),
+        ({ users }) => ({ items: users.edges.map((edge) => edge.node), hasNextPage: users.pageInfo.hasNextPage, endCursor: users.pageInfo.endCursor ?? null }),
+      ),
+      MAX_TEACHER_PAGES,
+    ),
+  );
+
   protected readonly open = signal(false);
-  protected readonly state = signal<TeachersState>({ kind: 'idle' });
+  protected readonly state = computed<'idle' | 'loading' | 'loaded' | 'failed'>(() => {
+    if (this.teachers.loading()) {
+      return 'loading';
+    }
+    if (this.teachers.error()) {
+      return 'failed';
+    }
+    return this.teachers.items() ? 'loaded' : 'idle';
+  });
   protected readonly failure = computed(() => {
-    const state = this.state();
-    return state.kind === 'failed' ? state.message : null;
+    const error = this.teachers.error();
+    return error ? this.userErrors.describe(error).message : null;
   });
   /** The école's teachers who are not in the class yet. */
   protected readonly candidates = computed(() => {
-    const state = this.state();
-    if (state.kind !== 'loaded') {
-      return [];
-    }
+    const teachers = this.teachers.items() ?? [];
     const inClass = new Set(this.schoolClass().teachers.map((teacher) => teacher.id));
-    return state.teachers.filter((teacher) => !inClass.has(teacher.id));
+    return teachers.filter((teacher) => !inClass.has(teacher.id));
   });
   protected readonly selected = signal<ReadonlySet<string>>(new Set());
   protected readonly pending = signal(false);
@@ -133,15 +145,16 @@ export class AddTeachersPanel {
   protected readonly done = signal('');
 
   constructor() {
-    inject(DestroyRef).onDestroy(() => this.request?.unsubscribe());
+    inject(DestroyRef).onDestroy(() => this.teachers.reset());
   }
 
   protected toggle(): void {
     const open = !this.open();
     this.open.set(open);
     this.done.set('');
-    if (open && this.state().kind !== 'loaded') {
-      this.load();
+    if (open && this.state() !== 'loaded' && this.state() !== 'loading') {
+      // A failed load is asked again, the list shown meanwhile is « Chargement… ».
+      void this.teachers.reload({ clear: true });
     }
   }
 
@@ -189,33 +202,5 @@ export class AddTeachersPanel {
     } finally {
       this.pending.set(false);
     }
-  }
-
-  private load(): void {
-    this.request?.unsubscribe();
-    this.state.set({ kind: 'loading' });
-    const structureId = this.schoolClass().school.id;
-    const teachers: Teacher[] = [];
-    const page = (after: string | null, remaining: number): void => {
-      this.request = this.apollo
-        .query({ query: SCHOOL_TEACHERS_QUERY, variables: { structureId, first: TEACHERS_PAGE, after }, fetchPolicy: 'network-only' })
-        .subscribe({
-          next: (result) => {
-            const users = result.data?.users;
-            if (!users) {
-              this.state.set({ kind: 'failed', message: this.userErrors.describe(result.error).message });
-              return;
-            }
-            teachers.push(...users.edges.map((edge) => edge.node));
-            if (users.pageInfo.hasNextPage && users.pageInfo.endCursor && remaining > 1) {
-              page(users.pageInfo.endCursor, remaining - 1);
-            } else {
-              this.state.set({ kind: 'loaded', teachers });
-            }
-          },
-          error: (error: unknown) => this.state.set({ kind: 'failed', message: this.userErrors.describe(error).message }),
-        });
-    };
-    page(null, MAX_TEACHER_PAGES);
   }
 }

@@ -3,7 +3,7 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LanguageService } from '../../core/i18n/language.service';
 import { DateTimePipe } from '../../shared/format/date-time.pipe';
-import { PendingReportsStore } from '../reports/pending-reports.store';
+import { PendingReportsStore } from '../reports/data/pending-reports.store';
 
 const SHOWN = 5;
 

@@ -1,17 +1,19 @@
-import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Apollo } from 'apollo-angular';
-import { firstValueFrom } from 'rxjs';
+import { apolloPage } from '../../core/data/apollo-page';
+import { keysetPaged } from '../../core/data/keyset-paged';
 import { UserErrorMessageService } from '../../core/errors/user-error-message.service';
 import type { MailingRecipientStatus as RecipientStatus } from '../../core/graphql/generated/graphql';
 import { LanguageService } from '../../core/i18n/language.service';
 import { DateTimePipe } from '../../shared/format/date-time.pipe';
 import type { MailingState } from '../../shared/mailing/mailing.operations';
 import { withLiveMailing } from './with-live-mailing';
-import { MAILING_RECIPIENTS_QUERY, MY_MAILINGS_QUERY, type MailingRecipient, type PastMailing } from './mailing-history.operations';
+import { MAILING_RECIPIENTS_QUERY, MY_MAILINGS_QUERY, type PastMailing } from './mailing-history.operations';
 
 const PAGE = 50;
+const MAILINGS = 20;
 
 /**
  * The follow-up of « Envoyer par mail » and the director's past mailings: one table of their own
@@ -132,9 +134,9 @@ const PAGE = 50;
                   </tbody>
                 </table>
               </div>
-              @if (recipientsCursor()) {
+              @if (moreRecipients()) {
                 <div>
-                  <button type="button" class="button button--secondary" (click)="loadRecipients(false)">{{ 'mailingHistory.more' | transloco }}</button>
+                  <button type="button" class="button button--secondary" (click)="loadMoreRecipients()">{{ 'mailingHistory.more' | transloco }}</button>
                 </div>
               }
             }
@@ -152,21 +154,45 @@ export class MailingHistory {
   /** The mailing made on this page, as last heard of: shown here once it ends. */
   readonly current = input<MailingState | null>(null);
 
-  protected readonly mailings = signal<PastMailing[] | null>(null);
-  protected readonly rows = computed(() => withLiveMailing(this.mailings(), this.current()));
+  /** The newest mailings (one page); only the newest load lands, so a late answer of an older load
+   * never brings back an older state. */
+  private readonly history = keysetPaged(
+    apolloPage(
+      this.apollo,
+      MY_MAILINGS_QUERY,
+      () => ({ first: MAILINGS }),
+      ({ myMailings }) => ({ items: myMailings.nodes, hasNextPage: false, endCursor: null }),
+    ),
+  );
+  protected readonly selected = signal<PastMailing | null>(null);
+  protected readonly status = signal<RecipientStatus | ''>('');
+  /** The selected e-mail mailing's recipients (of the state chosen), « Voir plus » from the end cursor. */
+  private readonly recipientPages = keysetPaged(
+    apolloPage(
+      this.apollo,
+      MAILING_RECIPIENTS_QUERY,
+      (after) => ({ id: this.selected()?.id ?? '', status: this.status() || null, first: PAGE, after }),
+      ({ mailing }) => ({
+        items: mailing.recipients.nodes.map((recipient) => ({ ...recipient, id: recipient.userId })),
+        hasNextPage: mailing.recipients.endCursor != null,
+        endCursor: mailing.recipients.endCursor ?? null,
+      }),
+    ),
+  );
+
+  protected readonly rows = computed(() => withLiveMailing(this.history.items(), this.current()));
   /** Reloaded when the page's mailing starts and when it ends, not on every progress event. */
   private readonly reloadKey = computed(() => {
     const current = this.current();
     const ended = current?.status === 'DONE' || current?.status === 'FAILED';
     return current ? `${current.id}:${ended}` : '';
   });
-  /** Only the newest load may write: an older answer arriving late would bring back an older state. */
-  private loads = 0;
-  protected readonly failure = signal<string | null>(null);
-  protected readonly selected = signal<PastMailing | null>(null);
-  protected readonly status = signal<RecipientStatus | ''>('');
-  protected readonly recipients = signal<MailingRecipient[] | null>(null);
-  protected readonly recipientsCursor = signal<string | null>(null);
+  protected readonly failure = computed(() => {
+    const error = this.history.error() ?? this.recipientPages.error();
+    return error ? this.userErrors.describe(error).message : null;
+  });
+  protected readonly recipients = this.recipientPages.items;
+  protected readonly moreRecipients = this.recipientPages.hasNextPage;
 
   constructor() {
     effect(() => {
@@ -177,65 +203,39 @@ export class MailingHistory {
         void this.load(ended && current?.kind === 'EMAIL' ? current.id : null);
       });
     });
+    inject(DestroyRef).onDestroy(() => {
+      this.history.reset();
+      this.recipientPages.reset();
+    });
   }
 
   protected select(mailing: PastMailing): void {
     this.selected.set(mailing);
     this.status.set('');
-    void this.loadRecipients(true);
+    void this.recipientPages.reload({ clear: true });
   }
 
   protected filter(status: RecipientStatus | ''): void {
     this.status.set(status);
-    void this.loadRecipients(true);
+    void this.recipientPages.reload({ clear: true });
   }
 
+  protected loadMoreRecipients(): void {
+    void this.recipientPages.loadMore();
+  }
+
+  /** Loads the list again, then shows the recipients of `selectId` (the page's mailing just ended)
+   * or of the mailing already selected. */
   private async load(selectId: string | null): Promise<void> {
-    const load = ++this.loads;
-    try {
-      const result = await firstValueFrom(this.apollo.query({ query: MY_MAILINGS_QUERY, variables: { first: 20 }, fetchPolicy: 'network-only' }));
-      if (load !== this.loads) {
-        return;
-      }
-      const mailings = result.data?.myMailings.nodes ?? [];
-      this.mailings.set(mailings);
-      this.failure.set(null);
-      const keep = selectId ?? this.selected()?.id;
-      const again = mailings.find((mailing) => mailing.id === keep);
-      if (again) {
-        this.select(again);
-      }
-    } catch (error: unknown) {
-      if (load === this.loads) {
-        this.failure.set(this.userErrors.describe(error).message);
-      }
-    }
-  }
-
-  protected async loadRecipients(fresh: boolean): Promise<void> {
-    const mailing = this.selected();
-    if (!mailing) {
+    await this.history.reload();
+    if (this.history.loading() || this.history.error()) {
+      // A newer load is on its way (it selects in turn), or this one failed.
       return;
     }
-    if (fresh) {
-      this.recipients.set(null);
-      this.recipientsCursor.set(null);
-    }
-    try {
-      const result = await firstValueFrom(
-        this.apollo.query({
-          query: MAILING_RECIPIENTS_QUERY,
-          variables: { id: mailing.id, status: this.status() || null, first: PAGE, after: fresh ? null : this.recipientsCursor() },
-          fetchPolicy: 'network-only',
-        }),
-      );
-      const page = result.data?.mailing.recipients;
-      if (page && this.selected()?.id === mailing.id) {
-        this.recipients.set([...(fresh ? [] : (this.recipients() ?? [])), ...page.nodes]);
-        this.recipientsCursor.set(page.endCursor ?? null);
-      }
-    } catch (error: unknown) {
-      this.failure.set(this.userErrors.describe(error).message);
+    const keep = selectId ?? this.selected()?.id;
+    const again = this.history.items()?.find((mailing) => mailing.id === keep);
+    if (again) {
+      this.select(again);
     }
   }
 }

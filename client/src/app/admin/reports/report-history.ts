@@ -22,7 +22,7 @@ import { UserErrorMessageService } from '../../core/errors/user-error-message.se
 import type { ReportStatus } from '../../core/graphql/generated/graphql';
 import { LanguageService } from '../../core/i18n/language.service';
 import { DateTimePipe } from '../../shared/format/date-time.pipe';
-import type { ReportEvent } from './pending-reports.store';
+import type { ReportEvent } from './data/pending-reports.store';
 import { REPORTS_QUERY, type ReportItem } from '../../shared/reports/reports.operations';
 
 const PAGE_SIZE = 20;

@@ -9,7 +9,7 @@ import { LanguageService } from '../../core/i18n/language.service';
 import { ConfirmDialog } from '../../shared/dialog/confirm-dialog';
 import { DateTimePipe } from '../../shared/format/date-time.pipe';
 import { DeleteReportDialog, type DeleteReportChoice } from './delete-report-dialog';
-import { PendingReportsStore } from './pending-reports.store';
+import { PendingReportsStore } from './data/pending-reports.store';
 import { ReportHistory } from './report-history';
 import { DELETE_REPORT_MUTATION, KEEP_REPORT_MUTATION, type ReportItem } from '../../shared/reports/reports.operations';
 

@@ -1,7 +1,2 @@
-import { graphql } from '../graphql/operation';
-
-export const LOGOUT_MUTATION = graphql(`
-  mutation Logout {
-    logout
-  }
-`);
+/** « Se déconnecter » (logout.mutation.graphql), pre-parsed like ME_QUERY (me.query.ts). */
+export { LogoutDocument as LOGOUT_MUTATION } from '../graphql/generated/graphql';

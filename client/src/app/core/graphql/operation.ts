@@ -1,4 +1,9 @@
-import { type DefinitionNode, type DocumentNode, type FragmentDefinitionNode, Kind, parse, visit } from 'graphql';
+import { type DefinitionNode, type DocumentNode, type FragmentDefinitionNode, Kind, visit } from 'graphql';
+// graphql-js's parser by its CommonJS file, not through the 'graphql' entry: esbuild puts every
+// module that the first page's imports reach (Apollo imports the 'graphql' entry, which reaches the
+// parser's ES module) in a chunk of the first load as soon as any code uses it, even if only lazy
+// pages do. This file is reached by the lazy pages only, so the parser travels with them.
+import { parse } from 'graphql/language/parser.js';
 import type { graphql as generatedGraphql } from './generated';
 
 /** Every fragment met so far, by name: operations written after them can spread them. */

@@ -1,30 +1,8 @@
-import { graphql } from '../graphql/operation';
-
-/** Only the unread count (the header badge). */
-export const UNREAD_COUNT_QUERY = graphql(`
-  query InboxUnreadCount {
-    inbox(first: 1) {
-      unreadCount
-    }
-  }
-`);
-
-/** Live: a message arrived in my inbox. */
-export const INBOX_CHANGED_SUBSCRIPTION = graphql(`
-  subscription InboxChanged {
-    inboxChanged {
-      unreadCount
-      message {
-        id
-        body
-        sentAt
-        read
-        sender {
-          id
-          displayName
-          profile
-        }
-      }
-    }
-  }
-`);
+/**
+ * The header's unread badge and its live feed (inbox.operations.graphql), pre-parsed like
+ * ME_QUERY (auth/me.query.ts): the header is on the first page.
+ */
+export {
+  InboxChangedDocument as INBOX_CHANGED_SUBSCRIPTION,
+  InboxUnreadCountDocument as UNREAD_COUNT_QUERY,
+} from '../graphql/generated/graphql';

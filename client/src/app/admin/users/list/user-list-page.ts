@@ -8,16 +8,15 @@ import {
   computed,
   effect,
   inject,
-  linkedSignal,
-  signal,
   untracked,
 } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Apollo } from 'apollo-angular';
-import type { Subscription } from 'rxjs';
+import { map } from 'rxjs';
+import { keysetPager } from '../../../core/data/keyset-pager';
 import { UserErrorMessageService } from '../../../core/errors/user-error-message.service';
-import type { UserListQuery, UserOrder } from '../../../core/graphql/generated/graphql';
+import type { UserOrder } from '../../../core/graphql/generated/graphql';
 import { LanguageService } from '../../../core/i18n/language.service';
 import { countKey, formatCount } from '../../../shared/format/count';
 import { DateOnlyPipe } from '../../../shared/format/date.pipe';
@@ -31,9 +30,6 @@ import { type UserListParams, toQueryParams, toUserFilter } from '../../../share
 import { USER_LIST_QUERY } from './user-list.query';
 
 const PAGE_SIZE = 50;
-
-type Page = UserListQuery['users'];
-type Row = Page['edges'][number]['node'];
 
 /**
  * /admin/utilisateurs « Utilisateurs » (guide, tutorial 2): every account the admin administers.
@@ -55,7 +51,6 @@ export default class UserListPage {
   private readonly document = inject(DOCUMENT);
   private readonly injector = inject(Injector);
   private readonly address = new UserListAddress();
-  private listRequest: Subscription | null = null;
   /** Where the focus goes once a new page is shown (after « Page suivante » / « Page précédente »). */
   private focusAfterLoad: 'pager' | null = null;
 
@@ -70,23 +65,44 @@ export default class UserListPage {
    * chunks so that the publipostage's query is parsed before the UserRowFields fragment it spreads.
    */
   protected readonly mailingParams = computed(() => toQueryParams({ ...this.params(), predeleted: false }));
-  /** The cursors of the pages seen so far (null: the first page); back to page 1 when the filters change. */
-  protected readonly cursors = linkedSignal<UserListParams, readonly (string | null)[]>({
-    source: this.params,
-    computation: () => [null],
+  /** One page at a time of the accounts the address selects; back to page 1 when it changes. */
+  private readonly pager = keysetPager((after) => {
+    const params = this.params();
+    return this.apollo
+      .query({
+        query: USER_LIST_QUERY,
+        variables: { filter: toUserFilter(params), orderBy: params.order, first: PAGE_SIZE, after },
+        fetchPolicy: 'network-only',
+      })
+      .pipe(
+        map((result) => {
+          const users = result.data?.users;
+          if (!users) throw result.error ?? new Error('No page in the answer');
+          return {
+            items: users.edges.map((edge) => edge.node),
+            hasNextPage: users.pageInfo.hasNextPage,
+            endCursor: users.pageInfo.endCursor ?? null,
+            totalCount: users.totalCount,
+          };
+        }),
+      );
   });
-  protected readonly pageIndex = computed(() => this.cursors().length - 1);
-  protected readonly page = signal<Page | null>(null);
-  protected readonly loading = signal(true);
-  protected readonly failure = signal<string | null>(null);
-  protected readonly rows = computed<readonly Row[]>(() => this.page()?.edges.map((edge) => edge.node) ?? []);
+  protected readonly pageIndex = this.pager.pageIndex;
+  protected readonly page = this.pager.page;
+  /** Also before the first page has answered (nothing to show yet). */
+  protected readonly loading = computed(() => this.pager.loading() || (this.page() === null && !this.pager.error()));
+  protected readonly failure = computed(() => {
+    const error = this.pager.error();
+    return error ? this.userErrors.describe(error).message : null;
+  });
+  protected readonly rows = computed(() => this.page()?.items ?? []);
   protected readonly range = computed(() => {
     const page = this.page();
-    if (!page || page.edges.length === 0) {
+    if (!page || page.items.length === 0) {
       return null;
     }
     const from = this.pageIndex() * PAGE_SIZE + 1;
-    return { from, to: from + page.edges.length - 1, total: page.totalCount };
+    return { from, to: from + page.items.length - 1, total: page.totalCount };
   });
   /** « 399 comptes »: the key and the count, translated in the template so it follows the language. */
   protected readonly total = computed(() => {
@@ -99,11 +115,10 @@ export default class UserListPage {
 
   constructor() {
     effect(() => {
-      const params = this.params();
-      const after = this.cursors().at(-1) ?? null;
-      untracked(() => this.load(params, after));
+      this.params();
+      untracked(() => void this.pager.first());
     });
-    inject(DestroyRef).onDestroy(() => this.listRequest?.unsubscribe());
+    inject(DestroyRef).onDestroy(() => this.pager.cancel());
   }
 
   protected filtersChanged(params: UserListParams): void {
@@ -128,53 +143,27 @@ export default class UserListPage {
 
   // Pages
 
-  protected nextPage(): void {
-    const cursor = this.page()?.pageInfo.endCursor;
-    if (!cursor || !this.page()?.pageInfo.hasNextPage || this.loading()) {
+  protected async nextPage(): Promise<void> {
+    if (!this.page()?.hasNextPage || this.loading()) {
       return;
     }
     this.focusAfterLoad = 'pager';
-    this.cursors.update((cursors) => [...cursors, cursor]);
+    await this.pager.next();
+    this.afterPageShown();
   }
 
-  protected previousPage(): void {
+  protected async previousPage(): Promise<void> {
     if (this.pageIndex() === 0 || this.loading()) {
       return;
     }
     this.focusAfterLoad = 'pager';
-    this.cursors.update((cursors) => cursors.slice(0, -1));
-  }
-
-  private load(params: UserListParams, after: string | null): void {
-    this.listRequest?.unsubscribe();
-    this.loading.set(true);
-    this.failure.set(null);
-    this.listRequest = this.apollo
-      .query({
-        query: USER_LIST_QUERY,
-        variables: { filter: toUserFilter(params), orderBy: params.order, first: PAGE_SIZE, after },
-        fetchPolicy: 'network-only',
-      })
-      .subscribe({
-        next: (result) => {
-          this.loading.set(false);
-          if (result.data) {
-            this.page.set(result.data.users);
-            this.afterPageShown();
-          } else {
-            this.failure.set(this.userErrors.describe(result.error).message);
-          }
-        },
-        error: (error: unknown) => {
-          this.loading.set(false);
-          this.failure.set(this.userErrors.describe(error).message);
-        },
-      });
+    await this.pager.previous();
+    this.afterPageShown();
   }
 
   /** After a page change: the focus stays on the pager, on a button that can still be pressed. */
   private afterPageShown(): void {
-    if (this.focusAfterLoad !== 'pager') {
+    if (this.focusAfterLoad !== 'pager' || this.pager.error()) {
       return;
     }
     this.focusAfterLoad = null;

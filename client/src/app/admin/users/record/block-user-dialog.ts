@@ -1,15 +1,13 @@
 import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, Injector, afterNextRender, computed, effect, inject, input, output, signal, untracked } from '@angular/core';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { Apollo } from 'apollo-angular';
 import { ModalDialog } from '../../../shared/dialog/modal-dialog';
 import { EndDateField, localInputValue } from '../../../shared/forms/end-date-field';
 import { FieldError } from '../../../shared/forms/field-error';
-import { BLOCK_USER_MUTATION } from './user-record.mutations';
-import { UserRecordStore } from './user-record.store';
+import { RECORD_ACTION, UserRecordStore } from './user-record.store';
 
 const REASON_MAX_LENGTH = 500;
-const KEY = 'account:block';
+const KEY = RECORD_ACTION.block;
 
 /**
  * « Bloquer le compte »: an optional end (« Jusqu'au », date and time; empty means until someone
@@ -68,7 +66,6 @@ const KEY = 'account:block';
   `,
 })
 export class BlockUserDialog {
-  private readonly apollo = inject(Apollo);
   private readonly transloco = inject(TranslocoService);
   private readonly document = inject(DOCUMENT);
   private readonly injector = inject(Injector);
@@ -131,15 +128,7 @@ export class BlockUserDialog {
       }
       until = date.toISOString();
     }
-    const done = await this.store.run(
-      KEY,
-      this.apollo.mutate({
-        mutation: BLOCK_USER_MUTATION,
-        variables: { userId: user.id, until, reason: this.reason().trim() || null },
-      }),
-      (data) => data.blockUser,
-      'userRecord.actions.blocked',
-    );
+    const done = await this.store.block(until, this.reason().trim() || null);
     if (done) {
       this.blocked.emit();
     } else {

@@ -23,10 +23,9 @@ import { RenewalCodePanel, type ShownRenewalCode } from '../../../shared/renewal
 import { PadlockIcon } from '../../../shared/users/padlock-icon';
 import { RecordFunctions } from './record-functions';
 import { RecordMailing } from './record-mailing';
-import { SET_LOGIN_ALIAS_MUTATION } from './user-record.mutations';
-import { UserRecordStore } from './user-record.store';
+import { RECORD_ACTION, UserRecordStore } from './user-record.store';
 
-const ALIAS_KEY = 'connection:alias';
+const ALIAS_KEY = RECORD_ACTION.alias;
 
 /**
  * « Connexion et infos ENT » (guide, tutorial 5): Profil, Login, Identifiant personnalisé with
@@ -80,13 +79,7 @@ export class RecordConnectionSection {
       return;
     }
     const alias = this.aliasDraft().trim();
-    await this.store.run(
-      ALIAS_KEY,
-      this.apollo.mutate({ mutation: SET_LOGIN_ALIAS_MUTATION, variables: { userId: user.id, alias: alias || null } }),
-      (data) => data.setLoginAlias,
-      alias ? 'userRecord.connection.aliasSaved' : 'userRecord.connection.aliasRemoved',
-      { alias },
-    );
+    await this.store.setAlias(alias || null);
   }
 
   /** The code is shown once, here; it is never stored in the page beyond this panel. */

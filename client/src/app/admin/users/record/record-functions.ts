@@ -7,8 +7,7 @@ import { isOperator } from '../../../core/auth/home-path';
 import type { AdminFunction, AdministeredStructuresQuery, StructureKind } from '../../../core/graphql/generated/graphql';
 import { ConfirmDialog } from '../../../shared/dialog/confirm-dialog';
 import { ADMINISTERED_STRUCTURES_QUERY } from '../administered-structures.query';
-import { GRANT_ADMIN_FUNCTION_MUTATION, REVOKE_ADMIN_FUNCTION_MUTATION } from './user-record.mutations';
-import { UserRecordStore } from './user-record.store';
+import { RECORD_ACTION, UserRecordStore } from './user-record.store';
 import type { UserRecord } from './user-record.fragment';
 
 type Grant = UserRecord['functions'][number];
@@ -22,7 +21,7 @@ const FUNCTION_KINDS: readonly { readonly function: AdminFunction; readonly kind
   { function: 'OPERATOR', kind: null },
 ];
 
-const GRANT_KEY = 'functions:grant';
+const GRANT_KEY = RECORD_ACTION.grantFunction;
 
 /**
  * « Fonctions »: the admin functions of the account, each with « Retirer » (asked first), and
@@ -137,7 +136,7 @@ export class RecordFunctions {
 
   protected readonly store = inject(UserRecordStore);
   protected readonly grantKey = GRANT_KEY;
-  protected readonly revokeKey = 'functions:revoke';
+  protected readonly revokeKey = RECORD_ACTION.revokeFunction;
   protected readonly grants = computed(() => this.store.user()?.functions ?? []);
   /** Changes only when another record is opened. */
   private readonly userId = computed(() => this.store.user()?.id);
@@ -190,12 +189,7 @@ export class RecordFunctions {
       return;
     }
     const structureId = fn === 'OPERATOR' ? null : this.chosenStructureId();
-    const done = await this.store.run(
-      GRANT_KEY,
-      this.apollo.mutate({ mutation: GRANT_ADMIN_FUNCTION_MUTATION, variables: { userId: user.id, function: fn, structureId } }),
-      (data) => data.grantAdminFunction,
-      'userRecord.functions.granted',
-    );
+    const done = await this.store.grantFunction(fn, structureId);
     if (done) {
       this.formOpen.set(false);
       afterNextRender(() => this.document.getElementById('record-grant-toggle')?.focus(), { injector: this.injector });
@@ -213,15 +207,7 @@ export class RecordFunctions {
     if (!user || !grant) {
       return;
     }
-    const done = await this.store.run(
-      this.revokeKey,
-      this.apollo.mutate({
-        mutation: REVOKE_ADMIN_FUNCTION_MUTATION,
-        variables: { userId: user.id, function: grant.function, structureId: grant.structure?.id ?? null },
-      }),
-      (data) => data.revokeAdminFunction,
-      'userRecord.functions.revoked',
-    );
+    const done = await this.store.revokeFunction(grant.function, grant.structure?.id ?? null);
     if (done) {
       this.revoking.set(null);
       afterNextRender(() => this.document.getElementById('record-functions-outcome')?.focus(), { injector: this.injector });

@@ -11,8 +11,7 @@ import { ConfirmDialog } from '../../../shared/dialog/confirm-dialog';
 import { AccountStateBadge } from '../../../shared/users/account-state-badge';
 import { SEARCH_USERS_QUERY } from '../search-users.query';
 import type { UserRecord } from './user-record.fragment';
-import { ADD_RELATIVE_MUTATION, REMOVE_RELATIVE_MUTATION } from './user-record.mutations';
-import { UserRecordStore } from './user-record.store';
+import { RECORD_ACTION, UserRecordStore } from './user-record.store';
 
 type Relative = UserRecord['relatives'][number];
 type Hit = SearchUsersQuery['searchUsers'][number];
@@ -75,8 +74,8 @@ export class RecordRelativesSection {
     return { key, count };
   });
   protected readonly removing = signal<Relative | null>(null);
-  protected readonly removeKey = 'relatives:remove';
-  protected readonly addKey = 'relatives:add';
+  protected readonly removeKey = RECORD_ACTION.removeRelative;
+  protected readonly addKey = RECORD_ACTION.addRelative;
 
   constructor() {
     this.queries
@@ -120,13 +119,7 @@ export class RecordRelativesSection {
     if (!user) {
       return;
     }
-    const done = await this.store.run(
-      this.addKey,
-      this.apollo.mutate({ mutation: ADD_RELATIVE_MUTATION, variables: { studentId: user.id, relativeId: parent.id } }),
-      (data) => data.addRelative,
-      'userRecord.relatives.added',
-      { name: parent.displayName },
-    );
+    const done = await this.store.addRelative(parent);
     if (done) {
       this.addOpen.set(false);
       this.searchText.set('');
@@ -146,13 +139,7 @@ export class RecordRelativesSection {
     if (!user || !relative) {
       return;
     }
-    const done = await this.store.run(
-      this.removeKey,
-      this.apollo.mutate({ mutation: REMOVE_RELATIVE_MUTATION, variables: { studentId: user.id, relativeId: relative.id } }),
-      (data) => data.removeRelative,
-      'userRecord.relatives.removed',
-      { name: relative.displayName },
-    );
+    const done = await this.store.removeRelative(relative);
     if (done) {
       this.removing.set(null);
       afterNextRender(() => this.document.getElementById('record-relatives-outcome')?.focus(), { injector: this.injector });

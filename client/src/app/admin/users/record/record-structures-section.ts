@@ -19,8 +19,7 @@ import { ComingSoonNotice } from '../../../shared/coming-soon/coming-soon-notice
 import { ConfirmDialog } from '../../../shared/dialog/confirm-dialog';
 import { SCHOOL_CLASSES_QUERY } from '../../home/school-classes.query';
 import type { UserRecord } from './user-record.fragment';
-import { ATTACH_TO_CLASS_MUTATION, DETACH_FROM_CLASS_MUTATION } from './user-record.mutations';
-import { UserRecordStore } from './user-record.store';
+import { RECORD_ACTION, UserRecordStore } from './user-record.store';
 
 type RecordClass = UserRecord['classes'][number];
 
@@ -91,8 +90,8 @@ export class RecordStructuresSection {
     return options.kind === 'failed' ? options.message : null;
   });
   protected readonly removing = signal<RecordClass | null>(null);
-  protected readonly addKey = 'classes:add';
-  protected readonly removeKey = 'classes:remove';
+  protected readonly addKey = RECORD_ACTION.attachToClass;
+  protected readonly removeKey = RECORD_ACTION.detachFromClass;
 
   constructor() {
     inject(DestroyRef).onDestroy(() => this.request?.unsubscribe());
@@ -124,13 +123,7 @@ export class RecordStructuresSection {
     if (!user || !chosen) {
       return;
     }
-    const done = await this.store.run(
-      this.addKey,
-      this.apollo.mutate({ mutation: ATTACH_TO_CLASS_MUTATION, variables: { userId: user.id, classId: chosen.id } }),
-      (data) => data.attachToClass,
-      'userRecord.classes.added',
-      { name: chosen.name },
-    );
+    const done = await this.store.attachToClass(chosen);
     if (done) {
       // A teacher may take several classes: the form stays open for the next one.
       if (user.profile !== 'TEACHER' && user.profile !== 'PERSONNEL') {
@@ -151,13 +144,7 @@ export class RecordStructuresSection {
     if (!user || !schoolClass) {
       return;
     }
-    const done = await this.store.run(
-      this.removeKey,
-      this.apollo.mutate({ mutation: DETACH_FROM_CLASS_MUTATION, variables: { userId: user.id, classId: schoolClass.id } }),
-      (data) => data.detachFromClass,
-      'userRecord.classes.removed',
-      { name: schoolClass.name },
-    );
+    const done = await this.store.detachFromClass(schoolClass);
     if (done) {
       this.removing.set(null);
       afterNextRender(() => this.document.getElementById('record-classes-outcome')?.focus(), { injector: this.injector });

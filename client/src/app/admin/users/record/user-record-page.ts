@@ -14,7 +14,6 @@ import {
 } from '@angular/core';
 import { Router, RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { Apollo } from 'apollo-angular';
 import type { RuleDirection } from '../../../core/graphql/generated/graphql';
 import { LanguageService } from '../../../core/i18n/language.service';
 import { ConfirmDialog } from '../../../shared/dialog/confirm-dialog';
@@ -25,12 +24,6 @@ import { RecordHistory } from './record-history';
 import { RecordRelativesSection } from './record-relatives-section';
 import { RecordStatusBadge } from './record-status-badge';
 import { RecordStructuresSection } from './record-structures-section';
-import {
-  PREDELETE_USER_MUTATION,
-  REMOVE_USER_PHOTO_MUTATION,
-  RESTORE_USER_MUTATION,
-  UNBLOCK_USER_MUTATION,
-} from './user-record.mutations';
 import { UserRecordStore } from './user-record.store';
 
 /** The navigation state « Créer un utilisateur » leaves for the new record. */
@@ -67,7 +60,6 @@ type DialogName = 'photo' | 'block' | 'predelete' | null;
   styleUrl: './user-record-page.css',
 })
 export default class UserRecordPage {
-  private readonly apollo = inject(Apollo);
   private readonly document = inject(DOCUMENT);
   private readonly injector = inject(Injector);
   private readonly createdUserId =
@@ -119,12 +111,7 @@ export default class UserRecordPage {
     if (!user) {
       return;
     }
-    const done = await this.store.run(
-      'account:photo',
-      this.apollo.mutate({ mutation: REMOVE_USER_PHOTO_MUTATION, variables: { userId: user.id } }),
-      (data) => data.removeUserPhoto,
-      'userRecord.actions.photoRemoved',
-    );
+    const done = await this.store.removePhoto();
     if (done) {
       this.dialog.set(null);
       this.focusAction();
@@ -141,12 +128,7 @@ export default class UserRecordPage {
     if (!user) {
       return;
     }
-    const done = await this.store.run(
-      'account:unblock',
-      this.apollo.mutate({ mutation: UNBLOCK_USER_MUTATION, variables: { userId: user.id } }),
-      (data) => data.unblockUser,
-      'userRecord.actions.unblocked',
-    );
+    const done = await this.store.unblock();
     if (done) {
       this.focusAction();
     }
@@ -157,12 +139,7 @@ export default class UserRecordPage {
     if (!user) {
       return;
     }
-    const done = await this.store.run(
-      'account:predelete',
-      this.apollo.mutate({ mutation: PREDELETE_USER_MUTATION, variables: { userId: user.id } }),
-      (data) => data.predeleteUser,
-      'userRecord.actions.predeleted',
-    );
+    const done = await this.store.predelete();
     if (done) {
       this.dialog.set(null);
       this.focusAction();
@@ -174,12 +151,7 @@ export default class UserRecordPage {
     if (!user) {
       return;
     }
-    const done = await this.store.run(
-      'account:restore',
-      this.apollo.mutate({ mutation: RESTORE_USER_MUTATION, variables: { userId: user.id } }),
-      (data) => data.restoreUser,
-      'userRecord.actions.restored',
-    );
+    const done = await this.store.restore();
     if (done) {
       this.focusAction();
     }

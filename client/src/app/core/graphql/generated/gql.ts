@@ -58,11 +58,10 @@ type Documents = {
     "\n  fragment ClassSettingsFields on SchoolClass {\n    id\n    name\n    levels\n    school {\n      id\n      name\n    }\n    pupils {\n      id\n      displayName\n      login\n      alias\n      profile\n      status\n      activated\n      lastLoginDay\n    }\n    teachers {\n      id\n      displayName\n    }\n  }\n": typeof types.ClassSettingsFieldsFragmentDoc,
     "\n  query ClassSettings($id: ID!) {\n    schoolClass(id: $id) {\n      ...ClassSettingsFields\n    }\n  }\n": typeof types.ClassSettingsDocument,
     "\n  query SchoolTeachers($structureId: ID!, $first: Int!, $after: String) {\n    users(filter: { profiles: [TEACHER], structureId: $structureId }, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          displayName\n          login\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.SchoolTeachersDocument,
-    "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
+    "mutation Logout {\n  logout\n}": typeof types.LogoutDocument,
     "\n  fragment MeFields on Me {\n    id\n    login\n    alias\n    firstName\n    lastName\n    displayName\n    profile\n    home\n    functions {\n      function\n      structure {\n        id\n        kind\n        name\n        code\n      }\n    }\n    schools {\n      id\n      kind\n      name\n      code\n    }\n    classes {\n      id\n      name\n      levels\n      school {\n        id\n        name\n      }\n    }\n    lastLoginAt\n  }\n": typeof types.MeFieldsFragmentDoc,
-    "\n  query Me {\n    me {\n      ...MeFields\n    }\n  }\n": typeof types.MeDocument,
-    "\n  query InboxUnreadCount {\n    inbox(first: 1) {\n      unreadCount\n    }\n  }\n": typeof types.InboxUnreadCountDocument,
-    "\n  subscription InboxChanged {\n    inboxChanged {\n      unreadCount\n      message {\n        id\n        body\n        sentAt\n        read\n        sender {\n          id\n          displayName\n          profile\n        }\n      }\n    }\n  }\n": typeof types.InboxChangedDocument,
+    "query Me {\n  me {\n    ...MeFields\n  }\n}": typeof types.MeDocument,
+    "query InboxUnreadCount {\n  inbox(first: 1) {\n    unreadCount\n  }\n}\n\nsubscription InboxChanged {\n  inboxChanged {\n    unreadCount\n    message {\n      id\n      body\n      sentAt\n      read\n      sender {\n        id\n        displayName\n        profile\n      }\n    }\n  }\n}": typeof types.InboxUnreadCountDocument,
     "\n  query Inbox($first: Int!, $after: String) {\n    inbox(first: $first, after: $after) {\n      unreadCount\n      messages {\n        id\n        body\n        read\n        sentAt\n        sender {\n          id\n          displayName\n          profile\n        }\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n": typeof types.InboxDocument,
     "\n  mutation MarkMessageRead($messageId: ID!) {\n    markMessageRead(messageId: $messageId)\n  }\n": typeof types.MarkMessageReadDocument,
     "\n  query Contacts($query: String!, $first: Int!) {\n    contacts(query: $query, first: $first) {\n      id\n      displayName\n      person {\n        id\n        profile\n      }\n    }\n  }\n": typeof types.ContactsDocument,
@@ -132,11 +131,10 @@ const documents: Documents = {
     "\n  fragment ClassSettingsFields on SchoolClass {\n    id\n    name\n    levels\n    school {\n      id\n      name\n    }\n    pupils {\n      id\n      displayName\n      login\n      alias\n      profile\n      status\n      activated\n      lastLoginDay\n    }\n    teachers {\n      id\n      displayName\n    }\n  }\n": types.ClassSettingsFieldsFragmentDoc,
     "\n  query ClassSettings($id: ID!) {\n    schoolClass(id: $id) {\n      ...ClassSettingsFields\n    }\n  }\n": types.ClassSettingsDocument,
     "\n  query SchoolTeachers($structureId: ID!, $first: Int!, $after: String) {\n    users(filter: { profiles: [TEACHER], structureId: $structureId }, first: $first, after: $after) {\n      totalCount\n      edges {\n        node {\n          id\n          displayName\n          login\n        }\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.SchoolTeachersDocument,
-    "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
+    "mutation Logout {\n  logout\n}": types.LogoutDocument,
     "\n  fragment MeFields on Me {\n    id\n    login\n    alias\n    firstName\n    lastName\n    displayName\n    profile\n    home\n    functions {\n      function\n      structure {\n        id\n        kind\n        name\n        code\n      }\n    }\n    schools {\n      id\n      kind\n      name\n      code\n    }\n    classes {\n      id\n      name\n      levels\n      school {\n        id\n        name\n      }\n    }\n    lastLoginAt\n  }\n": types.MeFieldsFragmentDoc,
-    "\n  query Me {\n    me {\n      ...MeFields\n    }\n  }\n": types.MeDocument,
-    "\n  query InboxUnreadCount {\n    inbox(first: 1) {\n      unreadCount\n    }\n  }\n": types.InboxUnreadCountDocument,
-    "\n  subscription InboxChanged {\n    inboxChanged {\n      unreadCount\n      message {\n        id\n        body\n        sentAt\n        read\n        sender {\n          id\n          displayName\n          profile\n        }\n      }\n    }\n  }\n": types.InboxChangedDocument,
+    "query Me {\n  me {\n    ...MeFields\n  }\n}": types.MeDocument,
+    "query InboxUnreadCount {\n  inbox(first: 1) {\n    unreadCount\n  }\n}\n\nsubscription InboxChanged {\n  inboxChanged {\n    unreadCount\n    message {\n      id\n      body\n      sentAt\n      read\n      sender {\n        id\n        displayName\n        profile\n      }\n    }\n  }\n}": types.InboxUnreadCountDocument,
     "\n  query Inbox($first: Int!, $after: String) {\n    inbox(first: $first, after: $after) {\n      unreadCount\n      messages {\n        id\n        body\n        read\n        sentAt\n        sender {\n          id\n          displayName\n          profile\n        }\n      }\n      hasNextPage\n      endCursor\n    }\n  }\n": types.InboxDocument,
     "\n  mutation MarkMessageRead($messageId: ID!) {\n    markMessageRead(messageId: $messageId)\n  }\n": types.MarkMessageReadDocument,
     "\n  query Contacts($query: String!, $first: Int!) {\n    contacts(query: $query, first: $first) {\n      id\n      displayName\n      person {\n        id\n        profile\n      }\n    }\n  }\n": types.ContactsDocument,
@@ -355,7 +353,7 @@ export function graphql(source: "\n  query SchoolTeachers($structureId: ID!, $fi
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Logout {\n    logout\n  }\n"): (typeof documents)["\n  mutation Logout {\n    logout\n  }\n"];
+export function graphql(source: "mutation Logout {\n  logout\n}"): (typeof documents)["mutation Logout {\n  logout\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -363,15 +361,11 @@ export function graphql(source: "\n  fragment MeFields on Me {\n    id\n    logi
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me {\n    me {\n      ...MeFields\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      ...MeFields\n    }\n  }\n"];
+export function graphql(source: "query Me {\n  me {\n    ...MeFields\n  }\n}"): (typeof documents)["query Me {\n  me {\n    ...MeFields\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query InboxUnreadCount {\n    inbox(first: 1) {\n      unreadCount\n    }\n  }\n"): (typeof documents)["\n  query InboxUnreadCount {\n    inbox(first: 1) {\n      unreadCount\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  subscription InboxChanged {\n    inboxChanged {\n      unreadCount\n      message {\n        id\n        body\n        sentAt\n        read\n        sender {\n          id\n          displayName\n          profile\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription InboxChanged {\n    inboxChanged {\n      unreadCount\n      message {\n        id\n        body\n        sentAt\n        read\n        sender {\n          id\n          displayName\n          profile\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "query InboxUnreadCount {\n  inbox(first: 1) {\n    unreadCount\n  }\n}\n\nsubscription InboxChanged {\n  inboxChanged {\n    unreadCount\n    message {\n      id\n      body\n      sentAt\n      read\n      sender {\n        id\n        displayName\n        profile\n      }\n    }\n  }\n}"): (typeof documents)["query InboxUnreadCount {\n  inbox(first: 1) {\n    unreadCount\n  }\n}\n\nsubscription InboxChanged {\n  inboxChanged {\n    unreadCount\n    message {\n      id\n      body\n      sentAt\n      read\n      sender {\n        id\n        displayName\n        profile\n      }\n    }\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
