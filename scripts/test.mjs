@@ -42,6 +42,7 @@ const npx = (bin, ...args) => [process.execPath, [join(root, 'node_modules', '.b
 for (const [name, project] of [
   ['typecheck server', 'server/tsconfig.spec.json'],
   ['typecheck client', 'client/tsconfig.app.json'],
+  ['typecheck client tests', 'client/tsconfig.spec.json'],
   ['typecheck e2e', 'e2e/tsconfig.json'],
 ]) {
   if (step(name, ...npx('tsc', '-p', project, '--noEmit'))) passed += 1;
