@@ -225,6 +225,8 @@ export type UserFilter = {
   functions?: Array<AdminFunction> | null | undefined;
   /** « Courriel »: has an e-mail address */
   hasEmail?: boolean | null | undefined;
+  /** Only the accounts this import of yours created (« Publipostage des comptes » after « Appliquer »), those still in your scope */
+  importId?: string | number | null | undefined;
   /** Column search: last name starts with (accents and case ignored) */
   lastName?: string | null | undefined;
   /** Column search: login or alias starts with */
