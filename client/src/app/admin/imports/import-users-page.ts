@@ -67,7 +67,8 @@ export default class ImportUsersPage {
     const required = this.leaversRequired();
     return required === null || Number(this.leaversTyped().trim()) === required;
   });
-  protected readonly mailingParams = computed(() => ({ ecole: this.session()?.schoolId, activation: 'non' }));
+  /** Exactly the accounts this import created that are still in the admin's scope (the server filters by the import). */
+  protected readonly mailingParams = computed(() => ({ ecole: this.session()?.schoolId, import: this.session()?.id }));
 
   constructor() {
     this.apollo.query({ query: ADMINISTERED_STRUCTURES_QUERY, fetchPolicy: 'network-only' }).subscribe({
