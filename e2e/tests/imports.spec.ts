@@ -102,6 +102,12 @@ test.describe('Importer des utilisateurs', () => {
     const outcome = page.getByRole('region', { name: 'Import appliqué' });
     await expect(outcome).toContainText('Comptes créés : 3');
     await expect(page.getByRole('status').filter({ hasText: "L'import est appliqué." })).toBeVisible();
+    // The apply's progress (importProgress) ends full: every step of the apply written.
+    const bar = outcome.getByRole('progressbar', { name: "Progression de l'import" });
+    const steps = await bar.getAttribute('aria-valuemax');
+    expect(Number(steps)).toBeGreaterThan(0);
+    await expect(bar).toHaveAttribute('aria-valuenow', steps!);
+    await expect(outcome).toContainText(`Import appliqué : ${steps} / ${steps} étapes`);
     expect(await accessibilityViolations(page)).toEqual([]);
     const sessionUrl = page.url();
 

@@ -35,10 +35,17 @@ export class ImportWriter {
     private readonly manager: EntityManager,
     private readonly secretBox: SecretBox,
     private readonly schoolId: string,
+    /** Called after each line written (classes and leavers count as one step each): done, total. */
+    private readonly onStep: (done: number, total: number) => void = () => undefined,
   ) {}
 
   async apply(actions: ImportActions): Promise<ImportOutcome> {
+    const lines = [...actions.pupils, ...actions.guardians].filter((action) => action.operation !== LineOperation.ERROR && action.operation !== LineOperation.ARBITRATE);
+    const total = lines.length + 2;
+    let done = 0;
+    const step = () => this.onStep(++done, total);
     const classIds = await this.classes(actions);
+    step();
     for (const action of actions.pupils) {
       if (action.operation === LineOperation.ERROR || action.operation === LineOperation.ARBITRATE) continue;
       const classId = classIds.get(action.classKey)!;
@@ -55,6 +62,7 @@ export class ImportWriter {
       }
       this.accounts.set(action.key, userId);
       if (action.classChange || !action.userId) await this.placeInClass(userId, classId);
+      step();
     }
     for (const action of actions.guardians) {
       if (action.operation === LineOperation.ERROR || action.operation === LineOperation.ARBITRATE) continue;
@@ -78,8 +86,10 @@ export class ImportWriter {
           [userId, action.addressKey],
         );
       }
+      step();
     }
     await this.leavers([...actions.leavingPupils, ...actions.leavingRelatives]);
+    step();
     return this.outcome;
   }
 

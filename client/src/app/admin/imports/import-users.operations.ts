@@ -109,3 +109,15 @@ export const APPLY_IMPORT_MUTATION = graphql(`
     }
   }
 `);
+
+/** « Appliquer » on its way (the creator's own import only). */
+export const IMPORT_PROGRESS_SUBSCRIPTION = graphql(`
+  subscription ImportProgress($sessionId: ID!) {
+    importProgress(sessionId: $sessionId) {
+      sessionId
+      phase
+      done
+      total
+    }
+  }
+`);
