@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { sql } from '../support/database';
 import { accessibilityViolations, expect, signIn, test } from '../support/fixtures';
 import { pdfPageCount, pdfText, sheetCredentials } from '../support/pdf';
@@ -84,6 +85,15 @@ test.describe('Importer des utilisateurs', () => {
     const lines = page.getByRole('table', { name: 'Détail ligne par ligne' });
     await expect(lines.getByRole('row', { name: /VERCHÈRE Zéphirine/ }).first()).toContainText('Nouveau compte');
     expect(await accessibilityViolations(page)).toEqual([]);
+    // The same report for a spreadsheet: UTF-8 with BOM, `;`, French headers, the file's names.
+    const csvDownload = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Télécharger le rapport (CSV)' }).click();
+    const csv = readFileSync((await (await csvDownload).path())!);
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csvRows = csv.toString('utf8').slice(1).split('\r\n');
+    expect(csvRows[0]).toMatch(/^Fichier;Ligne;Profil;Résultat;Règle appliquée;Nom;Prénom;Classe;/);
+    expect(csvRows.some((row) => row.includes(';VERCHÈRE;Zéphirine;') && row.includes(';Créé;'))).toBe(true);
+    expect(csvRows.some((row) => row.includes(';HOMONYME;Jade;') && row.includes(';À arbitrer;'))).toBe(true);
     // On a phone (390 px) the report does not scroll sideways: its tables scroll inside their own frame.
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);

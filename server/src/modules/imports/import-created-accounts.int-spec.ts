@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_PASSWORD, Fixtures } from '../../test-support/fixtures';
 import { GraphQLTestClient, startTestServer, TestServer } from '../../test-support/test-server';
 
-// INEs of this file's own (« 0000000001X » → « 0000077001X »): other files' imports never meet them.
-const cp1252 = (name: string) => iconv.encode(readFileSync(join(__dirname, 'fixtures', name), 'utf8').replace(/000000000(\d)X/g, '0000077000$1X'), 'win1252');
+// INEs of this file's own (« 0000000001X » → « 0000770001X »): other files' imports never meet them.
+const cp1252 = (name: string) => iconv.encode(readFileSync(join(__dirname, 'fixtures', name), 'utf8').replace(/000000000(\d)X/g, '000077000$1X'), 'win1252');
 
 const APPLY = `mutation ($id: ID!) { applyImport(sessionId: $id) { created } }`;
 const SELECTION = `query ($filter: UserFilter) { mailingSelection(filter: $filter) { total } }`;

@@ -55,3 +55,4 @@ declare module '../../platform/context/services' {
 export type { UploadedFile } from './import.service';
 export { MAX_FILE_BYTES } from './import-refusals';
 export { refuse as importRefusals } from './import-refusals';
+export { importReportCsv, importReportFileName } from './import-report-csv';
