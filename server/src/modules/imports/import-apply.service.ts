@@ -4,7 +4,7 @@ import type { SecretBox } from '../../platform/crypto/secret-box';
 import type { EventBus } from '../../platform/pubsub/event-bus';
 import type { AuditService } from '../audit';
 import { applyRefusal } from './import-apply-errors';
-import { LineOperation, type ImportReport, type ReportLine } from './import-report';
+import { isDecidable, LineOperation, type ImportReport, type ReportLine } from './import-report';
 import { planImport } from './import-planner';
 import { ImportProgress } from './import-progress';
 import { planInput, type ImportService, type StoredImportSession } from './import.service';
@@ -26,7 +26,7 @@ const where = (line: ReportLine) => `${line.file ?? ''} : ${line.line}`;
 
 /** Lines the admin may decide: « À arbitrer », and guardians with a « même adresse » proposal. */
 function decidable(report: ImportReport): Map<string, ReportLine> {
-  return new Map(report.lines.filter((line) => line.line !== null && line.candidates.length > 0).map((line) => [lineKey(line), line]));
+  return new Map(report.lines.filter(isDecidable).map((line) => [lineKey(line), line]));
 }
 
 /**

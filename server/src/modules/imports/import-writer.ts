@@ -44,6 +44,7 @@ export class ImportWriter {
     const total = lines.length + 2;
     let done = 0;
     const step = () => this.onStep(++done, total);
+    await this.lockLogins(actions);
     const classIds = await this.classes(actions);
     step();
     for (const action of actions.pupils) {
@@ -91,6 +92,24 @@ export class ImportWriter {
     await this.leavers([...actions.leavingPupils, ...actions.leavingRelatives]);
     step();
     return this.outcome;
+  }
+
+  /**
+   * Two imports at once (two écoles, or « Créer un utilisateur » is not covered) could both find
+   * `lea.dupond` free and one would fail on the unique login. Each import first takes a
+   * transaction lock per login base it will create, all at once in one global order (so two imports
+   * cannot wait on each other in a cycle); the second then reads the first's logins once it commits.
+   */
+  private async lockLogins(actions: ImportActions): Promise<void> {
+    const creating = (operation: LineOperation, userId: string | null) => !userId && operation !== LineOperation.ERROR && operation !== LineOperation.ARBITRATE;
+    const bases = new Set<string>();
+    for (const action of actions.pupils) if (creating(action.operation, action.userId)) bases.add(baseLogin(action.pupil.firstName, action.pupil.usageName || action.pupil.lastName));
+    for (const action of actions.guardians) if (creating(action.operation, action.userId)) bases.add(baseLogin(action.row.firstName, action.row.usageName || action.row.lastName));
+    if (!bases.size) return;
+    await this.manager.query(
+      `SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT hashtextextended('login:' || b, 0) AS k FROM unnest($1::text[]) b ORDER BY 1) keys`,
+      [[...bases]],
+    );
   }
 
   /** Classes keyed on (école, « Identifiant classe »): created, renamed, or taken over by their ONDE id. */

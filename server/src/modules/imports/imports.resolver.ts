@@ -49,8 +49,13 @@ export class ImportsResolver {
     @Arg('first', () => Int, { defaultValue: 100 }) first: number,
     @Arg('offset', () => Int, { defaultValue: 0 }) offset: number,
     @Arg('operation', () => LineOperation, { nullable: true }) operation: LineOperation | null,
+    @Arg('decidable', () => Boolean, {
+      defaultValue: false,
+      description: 'Only the lines « Appliquer » takes a resolution for: « À arbitrer », and guardians with a « même adresse » proposal to confirm',
+    })
+    decidable: boolean,
     @Ctx() ctx: RequestContext,
   ): ImportLinePage {
-    return importLinePage(session as ImportSessionSource, first, offset, operation, ctx.lang);
+    return importLinePage(session as ImportSessionSource, first, offset, operation, decidable, ctx.lang);
   }
 }
