@@ -55,7 +55,10 @@ export default class ImportUsersPage {
   protected readonly failure = signal<string | null>(null);
   protected readonly busy = signal(false);
   protected readonly session = signal<ImportSession | null>(null);
+  /** « À arbitrer »: each must be decided before « Appliquer ». */
   protected readonly arbitration = signal<readonly ArbitrationLine[]>([]);
+  /** Guardians with a « même adresse » proposal: a new account unless the admin confirms it is the one known. */
+  protected readonly proposals = signal<readonly ArbitrationLine[]>([]);
   /** `PROFILE:line` → the account chosen, or '' for « Créer un nouveau compte ». */
   protected readonly choices = signal<ReadonlyMap<string, string>>(new Map());
   protected readonly leaversTyped = signal('');
@@ -205,6 +208,7 @@ export default class ImportUsersPage {
   private async load(id: string | null): Promise<void> {
     this.session.set(null);
     this.arbitration.set([]);
+    this.proposals.set([]);
     this.choices.set(new Map());
     this.leaversTyped.set('');
     if (!id) return;
@@ -213,7 +217,11 @@ export default class ImportUsersPage {
     try {
       const result = await firstValueFrom(this.apollo.query({ query: IMPORT_SESSION_QUERY, variables: { id }, fetchPolicy: 'network-only' }));
       const session = result.data?.importSession ?? null;
-      if (session && session.status !== 'APPLIED') this.arbitration.set(await this.arbitrationLines(id));
+      if (session && session.status !== 'APPLIED') {
+        const decidable = await this.decidableLines(id);
+        this.arbitration.set(decidable.filter((line) => line.operation === 'ARBITRATE'));
+        this.proposals.set(decidable.filter((line) => line.operation !== 'ARBITRATE'));
+      }
       this.session.set(session);
       if (session) this.schoolId.set(session.schoolId);
       this.status.set(session ? this.transloco.translate('importUsers.reportReady', { school: session.schoolName }) : '');
@@ -223,12 +231,12 @@ export default class ImportUsersPage {
     }
   }
 
-  /** Every « À arbitrer » line: all must be decided before « Appliquer ». */
-  private async arbitrationLines(id: string): Promise<ArbitrationLine[]> {
+  /** Every line « Appliquer » takes a choice for: « À arbitrer » and « même adresse » proposals. */
+  private async decidableLines(id: string): Promise<ArbitrationLine[]> {
     const lines: ArbitrationLine[] = [];
     for (let offset = 0; ; offset += ARBITRATION_PAGE) {
       const result = await firstValueFrom(
-        this.apollo.query({ query: IMPORT_LINES_QUERY, variables: { id, first: ARBITRATION_PAGE, offset, operation: 'ARBITRATE' }, fetchPolicy: 'network-only' }),
+        this.apollo.query({ query: IMPORT_LINES_QUERY, variables: { id, first: ARBITRATION_PAGE, offset, decidable: true }, fetchPolicy: 'network-only' }),
       );
       const page = result.data?.importSession.lines;
       lines.push(...(page?.items ?? []));
