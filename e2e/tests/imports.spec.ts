@@ -1,9 +1,13 @@
 import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { sql } from '../support/database';
 import { accessibilityViolations, expect, signIn, test } from '../support/fixtures';
+import { pdfPageCount, pdfText, sheetCredentials } from '../support/pdf';
 import { demoAccount } from '../support/state';
 
 const PAGE_PATH = '/admin/importer-des-utilisateurs';
+/** Printing runs in Chromium on the server: allow it time on a two-core machine. */
+const PRINT_TIMEOUT = 150_000;
 
 /** ONDE « Élèves »: its 22 columns, `" Cycle"` with its leading space; invented names and INE. */
 const PUPILS_HEADER =
@@ -27,7 +31,8 @@ async function graphql<T>(page: Page, query: string, variables: Record<string, u
 }
 
 test.describe('Importer des utilisateurs', () => {
-  test('an ERUN chooses an école, uploads both ONDE files, decides an « À arbitrer », applies, finds the new accounts and opens their publipostage', async ({ page }) => {
+  test('an ERUN chooses an école, uploads both ONDE files, decides an « À arbitrer », applies, finds the new accounts and prints their sheets from the one-click publipostage', async ({ page }) => {
+    test.setTimeout(PRINT_TIMEOUT + 60_000);
     const erun = demoAccount('CIRCONSCRIPTION_ADMIN');
     const director = demoAccount('SCHOOL_ADMIN');
     // An école of the ERUN's circonscription that the other journeys (the director's) do not use.
@@ -80,6 +85,15 @@ test.describe('Importer des utilisateurs', () => {
     const lines = page.getByRole('table', { name: 'Détail ligne par ligne' });
     await expect(lines.getByRole('row', { name: /VERCHÈRE Zéphirine/ }).first()).toContainText('Nouveau compte');
     expect(await accessibilityViolations(page)).toEqual([]);
+    // The same report for a spreadsheet: UTF-8 with BOM, `;`, French headers, the file's names.
+    const csvDownload = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Télécharger le rapport (CSV)' }).click();
+    const csv = readFileSync((await (await csvDownload).path())!);
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csvRows = csv.toString('utf8').slice(1).split('\r\n');
+    expect(csvRows[0]).toMatch(/^Fichier;Ligne;Profil;Résultat;Règle appliquée;Nom;Prénom;Classe;/);
+    expect(csvRows.some((row) => row.includes(';VERCHÈRE;Zéphirine;') && row.includes(';Créé;'))).toBe(true);
+    expect(csvRows.some((row) => row.includes(';HOMONYME;Jade;') && row.includes(';À arbitrer;'))).toBe(true);
     // On a phone (390 px) the report does not scroll sideways: its tables scroll inside their own frame.
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
@@ -98,6 +112,12 @@ test.describe('Importer des utilisateurs', () => {
     const outcome = page.getByRole('region', { name: 'Import appliqué' });
     await expect(outcome).toContainText('Comptes créés : 3');
     await expect(page.getByRole('status').filter({ hasText: "L'import est appliqué." })).toBeVisible();
+    // The apply's progress (importProgress) ends full: every step of the apply written.
+    const bar = outcome.getByRole('progressbar', { name: "Progression de l'import" });
+    const steps = await bar.getAttribute('aria-valuemax');
+    expect(Number(steps)).toBeGreaterThan(0);
+    await expect(bar).toHaveAttribute('aria-valuenow', steps!);
+    await expect(outcome).toContainText(`Import appliqué : ${steps} / ${steps} étapes`);
     expect(await accessibilityViolations(page)).toEqual([]);
     const sessionUrl = page.url();
 
@@ -108,12 +128,35 @@ test.describe('Importer des utilisateurs', () => {
     await expect(page.getByRole('link', { name: /VERCHÈRE Zéphirine/ })).toBeVisible();
     await expect(page.getByRole('link', { name: /VERCHÈRE Anaïs/ })).toBeVisible();
 
-    // One click from the outcome to « Publipostage des comptes », on the école's accounts not activated.
+    // One click from the outcome to « Publipostage des comptes », on exactly the accounts the import created.
     await page.goto(sessionUrl);
-    await page.getByRole('link', { name: 'Publipostage des comptes' }).click();
+    await expect(outcome).toContainText('Marqués « Absent du fichier » : 0');
+    await page.getByRole('link', { name: 'Imprimer les fiches des comptes créés' }).click();
     await expect(page).toHaveURL(new RegExp(`publipostage-des-comptes\\?.*ecole=${school.id}`));
-    await expect(page).toHaveURL(/activation=non/);
+    const importId = new URL(sessionUrl).searchParams.get('simulation');
+    await expect(page).toHaveURL(new RegExp(`import=${importId}`));
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Publipostage des comptes');
+    await expect(page.getByText("Seuls les comptes créés par l'import sont sélectionnés.")).toBeVisible();
+    // The two « HOMONYME Jade » made before are the école's too, not the import's: 3, not 5.
+    await expect(page.getByText('3 comptes sélectionnés au total')).toBeVisible();
     expect(await accessibilityViolations(page)).toEqual([]);
+    const created = await sql<{ login: string }>(
+      `SELECT u.login FROM app_user u JOIN user_structure us ON us.user_id = u.id
+        WHERE us.structure_id = $1 AND u.source = 'ONDE_CSV' ORDER BY u.search_last COLLATE "C", u.search_first COLLATE "C", u.id`,
+      [school.id],
+    );
+    expect(created.map((account) => account.login).sort()).toEqual(['anais.verchere', 'noel.lhermitte', 'zephirine.verchere']);
+    const downloaded = page.waitForEvent('download', { timeout: PRINT_TIMEOUT });
+    await page.getByRole('button', { name: 'Générer en PDF' }).click();
+    const file = (await (await downloaded).path())!;
+    expect(pdfPageCount(file)).toBe(3);
+    // Alphabetical, as the publipostage sorts by default: the sheets of those three accounts and no other.
+    expect(sheetCredentials(pdfText(file)).identifiers).toEqual(created.map((account) => account.login));
+    expect(sheetCredentials(pdfText(file)).codes).toHaveLength(3);
+
+    // « Voir tous les comptes » leaves the import's selection.
+    await page.getByRole('button', { name: 'Voir tous les comptes' }).click();
+    await expect(page).not.toHaveURL(/import=/);
+    await expect(page.getByText("Seuls les comptes créés par l'import sont sélectionnés.")).toBeHidden();
   });
 });

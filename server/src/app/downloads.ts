@@ -2,6 +2,7 @@ import { Express, Request, Response } from 'express';
 import { AppError } from '../platform/errors/app-error';
 import { langFrom } from '../platform/errors/messages';
 import { logger } from '../platform/logging/logger';
+import { importReportCsv, importReportFileName } from '../modules/imports';
 import { loadMailingFileName } from '../modules/mailings';
 import { parseUserFilter } from '../modules/users';
 import { resolveActor, sessionTokenFrom } from './context';
@@ -34,7 +35,7 @@ function refuse(req: Request, res: Response, error: unknown): void {
 }
 
 /**
- * Files that are downloads rather than GraphQL answers: a mailing's PDF and the account export.
+ * Files that are downloads rather than GraphQL answers: a mailing's PDF, the account export and an import's report.
  * Same session cookie, same scope rules, same "not found" for what is not yours.
  */
 export function mountDownloads(app: Express, services: Services): void {
@@ -57,6 +58,22 @@ export function mountDownloads(app: Express, services: Services): void {
         if (!res.write(chunk)) await drainedOrClosed(res);
       }
       res.end();
+    } catch (error) {
+      refuse(req, res, error);
+    }
+  });
+
+  // An import's report, for its creator while the école is in their scope (else 404, as for an id that does not exist).
+  app.get('/telechargements/import/:file', async (req, res) => {
+    try {
+      const actor = await resolveActor(services, sessionTokenFrom(req));
+      if (!actor) throw AppError.unauthenticated();
+      const match = /^([0-9a-f-]{36})\.csv$/.exec(String(req.params.file));
+      if (!match) throw AppError.notFound();
+      const session = await services.imports.session(actor, match[1]);
+      res.setHeader('Cache-Control', 'no-store');
+      res.setHeader('Content-Disposition', `attachment; filename="${importReportFileName(session)}"`);
+      res.type('text/csv; charset=utf-8').send(importReportCsv(session));
     } catch (error) {
       refuse(req, res, error);
     }

@@ -154,6 +154,46 @@ describe('« Importer des utilisateurs »: « Appliquer »', () => {
     expect((await erun.data(SESSION, { id })).importSession.status).toBe('DRY_RUN');
   });
 
+  it('confirms a « même adresse » proposal: the guardian already known at that address gets the new child, no new account', async () => {
+    const ecole = await school();
+    expect((await erun.data(APPLY, { id: await dryRun(erun, ecole, BOTH()) })).applyImport.created).toBe(10);
+    const [sophie] = await db().query(`SELECT u.id FROM app_user u JOIN user_structure us ON us.user_id = u.id WHERE us.structure_id = $1 AND u.first_name = 'Sophie'`, [ecole]);
+    // Sophie DUPOND again, same address, no e-mail nor mobile, for a child she is not linked to: only a proposal.
+    const header = fixture('onde-responsables.csv').split('\n')[0];
+    const row = 'Mme;;DUPOND;Sophie;3 rue des Tilleuls;99000;Villefictive;FRANCE;;;;;Oui;;;LEFÈVRE;Inès;PS-MS Mme Modèle;21/08/2020';
+    const file = iconv.encode(`${header}\n${row}\n`, 'win1252');
+    const proposal = await dryRun(erun, ecole, [['responsables.csv', file]]);
+    const DECIDABLE = `query ($id: ID!) { importSession(id: $id) { lines(first: 10, decidable: true) { total items { profile line operation candidates { userId } messages } } } }`;
+    const { lines } = (await erun.data(DECIDABLE, { id: proposal })).importSession;
+    expect(lines.total).toBe(1);
+    expect(lines.items[0]).toMatchObject({ profile: 'RELATIVE', line: 2, operation: 'CREATE', candidates: [{ userId: sophie.id }] });
+    expect(lines.items[0].messages.join(' ')).toContain('même adresse');
+    // Not « À arbitrer »: the other lines query (no filter) lists it too, and applying without a choice would create her again.
+    expect((await erun.data(APPLY, { id: proposal, resolutions: [{ profile: 'RELATIVE', line: 2, userId: sophie.id }] })).applyImport).toMatchObject({ created: 0 });
+    const children = await db().query(`SELECT c.first_name FROM relative_link rl JOIN app_user c ON c.id = rl.student_id WHERE rl.relative_id = $1 ORDER BY c.first_name`, [sophie.id]);
+    expect(children.map((c: { first_name: string }) => c.first_name)).toEqual(['Hugo', 'Inès', 'Léa']);
+  });
+
+  it('applies two écoles at once whose files make the same logins: each account gets its own, no unique violation', async () => {
+    const [first, second] = [await school(), await school()];
+    const firstId = await dryRun(erun, first, [['eleves.csv', utf8('onde-eleves.csv')]]);
+    // The same names in the second école, with INEs of their own (not transfers).
+    const otherInes = Buffer.from(fixture('onde-eleves.csv').replace(/(\d{4})(\d{2})(\d{4})X/g, (_, a, b, c) => `${a}${b}9${c.slice(1)}X`), 'utf8');
+    const secondId = await dryRun(erun, second, [['eleves.csv', otherInes]]);
+    const results = await Promise.all([erun.request(APPLY, { id: firstId }), erun.request(APPLY, { id: secondId })]);
+    expect(results.map((result) => result.errors ?? [])).toEqual([[], []]);
+    expect(results.map((result) => result.data!.applyImport.created)).toEqual([6, 6]);
+    const logins = await db().query(
+      `SELECT u.login FROM app_user u JOIN user_structure us ON us.user_id = u.id WHERE us.structure_id = ANY($1) AND u.first_name = 'Léa' ORDER BY u.login`,
+      [[first, second]],
+    );
+    // Earlier tests' écoles hold some lea.dupondN already: two different ones of that base.
+    const names = logins.map((row: { login: string }) => row.login);
+    expect(names).toHaveLength(2);
+    expect(new Set(names).size).toBe(2);
+    for (const name of names) expect(name).toMatch(/^lea\.dupond\d*$/);
+  });
+
   it('runs two concurrent « Appliquer » of one dry run once', async () => {
     const ecole = await school();
     const id = await dryRun(erun, ecole, BOTH());

@@ -1,11 +1,13 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { displayName, type Actor } from '../../platform/auth/actor';
 import type { SecretBox } from '../../platform/crypto/secret-box';
+import type { EventBus } from '../../platform/pubsub/event-bus';
 import type { AuditService } from '../audit';
 import { applyRefusal } from './import-apply-errors';
-import { LineOperation, type ImportReport, type ReportLine } from './import-report';
+import { isDecidable, LineOperation, type ImportReport, type ReportLine } from './import-report';
 import { planImport } from './import-planner';
-import { planInput, type ImportService } from './import.service';
+import { ImportProgress } from './import-progress';
+import { planInput, type ImportService, type StoredImportSession } from './import.service';
 import { ImportWriter, type ImportOutcome } from './import-writer';
 import type { ParsedFile } from './parsed-file';
 import type { Resolutions } from './pupil-planner';
@@ -24,7 +26,7 @@ const where = (line: ReportLine) => `${line.file ?? ''} : ${line.line}`;
 
 /** Lines the admin may decide: « À arbitrer », and guardians with a « même adresse » proposal. */
 function decidable(report: ImportReport): Map<string, ReportLine> {
-  return new Map(report.lines.filter((line) => line.line !== null && line.candidates.length > 0).map((line) => [lineKey(line), line]));
+  return new Map(report.lines.filter(isDecidable).map((line) => [lineKey(line), line]));
 }
 
 /**
@@ -40,11 +42,38 @@ export class ImportApplyService {
     private readonly imports: ImportService,
     private readonly audit: AuditService,
     private readonly secretBox: SecretBox,
+    private readonly events: EventBus,
   ) {}
 
+  /** « Appliquer », its progress sent to the creator's `importProgress` as it goes, the last step once committed. */
   async apply(actor: Actor, sessionId: string, resolutions: ImportResolution[], confirmLeavers: number | null, clientAddress: string | null): Promise<ImportOutcome> {
     const session = await this.imports.session(actor, sessionId); // NOT_FOUND unless the caller's, in scope
     const decisions = this.decisions(session.report, resolutions);
+    const progress = new ImportProgress(this.events, sessionId, actor.userId);
+    let steps = 1;
+    progress.step('CHECKING', 0, steps);
+    try {
+      const outcome = await this.applyOnce(actor, session, decisions, confirmLeavers, clientAddress, (done, total) => {
+        steps = total;
+        progress.step('WRITING', done, total);
+      });
+      await progress.finish('APPLIED', steps, steps);
+      return outcome;
+    } catch (error) {
+      progress.cancel();
+      throw error;
+    }
+  }
+
+  private applyOnce(
+    actor: Actor,
+    session: StoredImportSession,
+    decisions: Resolutions,
+    confirmLeavers: number | null,
+    clientAddress: string | null,
+    onStep: (done: number, total: number) => void,
+  ): Promise<ImportOutcome> {
+    const sessionId = session.id;
     return this.db.transaction(async (manager) => {
       const [row] = (await manager.query('SELECT status, parsed, fingerprint, outcome FROM import_session WHERE id = $1 FOR UPDATE', [sessionId])) as {
         status: string;
@@ -67,7 +96,7 @@ export class ImportApplyService {
       const required = report.leavers?.confirmationRequired ?? null;
       if (required !== null && confirmLeavers !== required) throw applyRefusal.confirmLeavers(required);
 
-      const outcome = await new ImportWriter(manager, this.secretBox, session.schoolId).apply(actions);
+      const outcome = await new ImportWriter(manager, this.secretBox, session.schoolId, onStep).apply(actions);
       await this.record(manager, actor, clientAddress, session.schoolId, report.schoolName, sessionId, outcome);
       await manager.query(`UPDATE import_session SET status = 'APPLIED', applied_at = now(), outcome = $2 WHERE id = $1`, [sessionId, JSON.stringify(outcome)]);
       return outcome;

@@ -121,3 +121,6 @@ export interface ImportReport {
   leavers?: LeaverPlan;
   lines: ReportLine[];
 }
+
+/** A line « Appliquer » takes a resolution for: « À arbitrer », or a guardian's « même adresse » proposal. */
+export const isDecidable = (line: ReportLine): boolean => line.line !== null && line.candidates.length > 0;

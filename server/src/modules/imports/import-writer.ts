@@ -18,6 +18,19 @@ export interface ImportOutcome {
   createdUserIds: string[];
 }
 
+/** An account to create: a pupil (with its class) or a guardian. */
+interface NewAccount {
+  key: string;
+  profile: 'STUDENT' | 'RELATIVE';
+  firstName: string;
+  lastName: string;
+  birthDate?: string | null;
+  externalId?: string | null;
+  email?: string | null;
+  mobile?: string | null;
+  classId?: string;
+}
+
 const written = (operation: LineOperation) => operation === LineOperation.UPDATE || operation === LineOperation.TRANSFER;
 
 /**
@@ -35,52 +48,171 @@ export class ImportWriter {
     private readonly manager: EntityManager,
     private readonly secretBox: SecretBox,
     private readonly schoolId: string,
+    /** Called after each line written (classes and leavers count as one step each): done, total. */
+    private readonly onStep: (done: number, total: number) => void = () => undefined,
   ) {}
 
   async apply(actions: ImportActions): Promise<ImportOutcome> {
+    const lines = [...actions.pupils, ...actions.guardians].filter((action) => action.operation !== LineOperation.ERROR && action.operation !== LineOperation.ARBITRATE);
+    const total = lines.length + 2;
+    let done = 0;
+    const step = (n = 1) => this.onStep((done += n), total);
+    await this.lockLogins(actions);
     const classIds = await this.classes(actions);
+    step();
+
+    // Pupils: the accounts already there line by line (few change), the new ones in one go.
+    const newPupils: NewAccount[] = [];
     for (const action of actions.pupils) {
       if (action.operation === LineOperation.ERROR || action.operation === LineOperation.ARBITRATE) continue;
       const classId = classIds.get(action.classKey)!;
-      let userId = action.userId;
-      if (!userId) {
-        const p = action.pupil;
-        userId = await this.createAccount('STUDENT', p.firstName, p.usageName || p.lastName, { birthDate: p.birthDate, externalId: p.ine ?? p.externalId });
-      } else {
-        await this.update(userId, action.changes);
-        if (action.operation === LineOperation.TRANSFER) await this.transfer(userId);
-        if (action.returning) await this.returning(userId);
-        if (written(action.operation)) this.outcome.modified += 1;
-        if (action.operation === LineOperation.TRANSFER) this.outcome.transfers += 1;
+      const p = action.pupil;
+      if (!action.userId) {
+        newPupils.push({ key: action.key, profile: 'STUDENT', firstName: p.firstName, lastName: p.usageName || p.lastName, birthDate: p.birthDate, externalId: p.ine ?? p.externalId, classId });
+        continue;
       }
+      const userId = action.userId;
+      await this.update(userId, action.changes);
+      if (action.operation === LineOperation.TRANSFER) await this.transfer(userId);
+      if (action.returning) await this.returning(userId);
+      if (written(action.operation)) this.outcome.modified += 1;
+      if (action.operation === LineOperation.TRANSFER) this.outcome.transfers += 1;
       this.accounts.set(action.key, userId);
-      if (action.classChange || !action.userId) await this.placeInClass(userId, classId);
+      if (action.classChange) await this.placeInClass(userId, classId);
+      step();
     }
+    const pupilIds = await this.createAccounts(newPupils);
+    await this.manager.query('INSERT INTO class_member (class_id, user_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])', [newPupils.map((p) => p.classId), pupilIds]);
+    step(newPupils.length);
+
+    // Guardians: the same, then their links, memberships and addresses in one statement each.
+    const newGuardians: NewAccount[] = [];
+    const guardianOf = new Map<string, string | null>();
     for (const action of actions.guardians) {
       if (action.operation === LineOperation.ERROR || action.operation === LineOperation.ARBITRATE) continue;
-      let userId = action.userId;
-      if (!userId) {
-        userId = await this.createAccount('RELATIVE', action.row.firstName, action.row.usageName || action.row.lastName, { email: action.email, mobile: action.mobile });
-      } else {
-        await this.update(userId, action.changes);
-        await this.manager.query('INSERT INTO user_structure (user_id, structure_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [userId, this.schoolId]);
-        if (action.returning) await this.returning(userId);
-        if (written(action.operation)) this.outcome.modified += 1;
+      if (!action.userId) {
+        newGuardians.push({ key: `guardian:${action.row.line}`, profile: 'RELATIVE', firstName: action.row.firstName, lastName: action.row.usageName || action.row.lastName, email: action.email, mobile: action.mobile });
+        continue;
       }
+      await this.update(action.userId, action.changes);
+      if (action.returning) await this.returning(action.userId);
+      if (written(action.operation)) this.outcome.modified += 1;
+      step();
+    }
+    const guardianIds = await this.createAccounts(newGuardians);
+    newGuardians.forEach((guardian, index) => guardianOf.set(guardian.key, guardianIds[index]));
+    const known: string[] = [];
+    const links: [string, string][] = [];
+    const addresses: [string, string][] = [];
+    for (const action of actions.guardians) {
+      if (action.operation === LineOperation.ERROR || action.operation === LineOperation.ARBITRATE) continue;
+      const userId = action.userId ?? guardianOf.get(`guardian:${action.row.line}`)!;
+      if (action.userId) known.push(userId);
       for (const key of action.childKeys) {
         const child = this.accounts.get(key) ?? (key.startsWith('line:') ? undefined : key);
-        if (child) await this.manager.query('INSERT INTO relative_link (relative_id, student_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [userId, child]);
+        if (child) links.push([userId, child]);
       }
-      if (action.addressKey) {
-        await this.manager.query(
-          `INSERT INTO import_address (user_id, address_key) VALUES ($1, $2)
-           ON CONFLICT (user_id) DO UPDATE SET address_key = EXCLUDED.address_key WHERE import_address.address_key IS DISTINCT FROM EXCLUDED.address_key`,
-          [userId, action.addressKey],
-        );
+      if (action.addressKey) addresses.push([userId, action.addressKey]);
+    }
+    if (known.length) {
+      await this.manager.query('INSERT INTO user_structure (user_id, structure_id) SELECT unnest($1::uuid[]), $2 ON CONFLICT DO NOTHING', [known, this.schoolId]);
+    }
+    if (links.length) {
+      await this.manager.query('INSERT INTO relative_link (relative_id, student_id) SELECT * FROM unnest($1::uuid[], $2::uuid[]) ON CONFLICT DO NOTHING', [
+        links.map(([relative]) => relative),
+        links.map(([, student]) => student),
+      ]);
+    }
+    if (addresses.length) {
+      // One row per account (a guardian on two rows keeps the last address, as line by line did).
+      const latest = new Map(addresses);
+      await this.manager.query(
+        `INSERT INTO import_address (user_id, address_key) SELECT * FROM unnest($1::uuid[], $2::text[])
+         ON CONFLICT (user_id) DO UPDATE SET address_key = EXCLUDED.address_key WHERE import_address.address_key IS DISTINCT FROM EXCLUDED.address_key`,
+        [[...latest.keys()], [...latest.values()]],
+      );
+    }
+    step(newGuardians.length);
+    await this.leavers([...actions.leavingPupils, ...actions.leavingRelatives]);
+    step();
+    return this.outcome;
+  }
+
+  /**
+   * New accounts as « Créer un utilisateur » makes them (login `prenom.nom` with the first free
+   * counter, activation code sealed, source ONDE_CSV, a member of the école), one statement per
+   * table for all of them: each statement fires the tables' statement-level triggers (supervision
+   * counts, actor cache) once. Returns their ids in the order given; records them as `keys`.
+   */
+  private async createAccounts(accounts: NewAccount[]): Promise<string[]> {
+    if (!accounts.length) return [];
+    // An INE is national: held by an imported account outside this département, it cannot be given twice.
+    const ines = accounts.map((a) => a.externalId).filter((v): v is string => !!v);
+    if (ines.length) {
+      const [taken] = (await this.manager.query(`SELECT external_id FROM app_user WHERE source = 'ONDE_CSV' AND external_id = ANY($1::text[]) LIMIT 1`, [ines])) as { external_id: string }[];
+      if (taken) {
+        throw new AppError('IMPORT_INE_TAKEN', {
+          fr: `L'INE ${taken.external_id} appartient déjà à un compte hors de ce département : contactez l'opérateur de la plateforme.`,
+          en: `INE ${taken.external_id} already belongs to an account outside this département: contact the platform operator.`,
+        });
       }
     }
-    await this.leavers([...actions.leavingPupils, ...actions.leavingRelatives]);
-    return this.outcome;
+    const bases = accounts.map((a) => baseLogin(a.firstName, a.lastName));
+    const unique = [...new Set(bases)];
+    const rows = (await this.manager.query(`SELECT name FROM account_name WHERE name COLLATE "C" LIKE ANY($1::text[])`, [unique.map((base) => `${base}%`)])) as { name: string }[];
+    const taken = new Set(rows.map((row) => row.name));
+    const logins = bases.map((base) => {
+      const login = firstFreeLogin(base, taken);
+      taken.add(login);
+      return login;
+    });
+    const column = <T>(pick: (a: NewAccount) => T) => accounts.map(pick);
+    const inserted = (await this.manager.query(
+      `INSERT INTO app_user (profile, first_name, last_name, search_first, search_last, login, activation_code_secret, email, mobile, birth_date, external_id, source)
+       SELECT p, f, l, sf, sl, lo, c, e, m, b, x, 'ONDE_CSV'
+         FROM unnest($1::user_profile[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::date[], $11::text[])
+              AS t(p, f, l, sf, sl, lo, c, e, m, b, x)
+       RETURNING id, login`,
+      [
+        column((a) => a.profile),
+        column((a) => a.firstName),
+        column((a) => a.lastName),
+        column((a) => searchKey(a.firstName)),
+        column((a) => searchKey(a.lastName)),
+        logins,
+        column(() => this.secretBox.seal(generateCode())),
+        column((a) => a.email ?? null),
+        column((a) => a.mobile ?? null),
+        column((a) => a.birthDate ?? null),
+        column((a) => a.externalId ?? null),
+      ],
+    )) as { id: string; login: string }[];
+    const idOf = new Map(inserted.map((row) => [row.login, row.id]));
+    const ids = logins.map((login) => idOf.get(login)!);
+    await this.manager.query(`INSERT INTO account_name (name, user_id, kind) SELECT n, u, 'LOGIN' FROM unnest($1::text[], $2::uuid[]) AS t(n, u)`, [logins, ids]);
+    await this.manager.query('INSERT INTO user_structure (user_id, structure_id) SELECT unnest($1::uuid[]), $2', [ids, this.schoolId]);
+    accounts.forEach((account, index) => this.accounts.set(account.key, ids[index]));
+    this.outcome.created += ids.length;
+    this.outcome.createdUserIds.push(...ids);
+    return ids;
+  }
+
+  /**
+   * Two imports at once (two écoles, or « Créer un utilisateur » is not covered) could both find
+   * `lea.dupond` free and one would fail on the unique login. Each import first takes a
+   * transaction lock per login base it will create, all at once in one global order (so two imports
+   * cannot wait on each other in a cycle); the second then reads the first's logins once it commits.
+   */
+  private async lockLogins(actions: ImportActions): Promise<void> {
+    const creating = (operation: LineOperation, userId: string | null) => !userId && operation !== LineOperation.ERROR && operation !== LineOperation.ARBITRATE;
+    const bases = new Set<string>();
+    for (const action of actions.pupils) if (creating(action.operation, action.userId)) bases.add(baseLogin(action.pupil.firstName, action.pupil.usageName || action.pupil.lastName));
+    for (const action of actions.guardians) if (creating(action.operation, action.userId)) bases.add(baseLogin(action.row.firstName, action.row.usageName || action.row.lastName));
+    if (!bases.size) return;
+    await this.manager.query(
+      `SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT hashtextextended('login:' || b, 0) AS k FROM unnest($1::text[]) b ORDER BY 1) keys`,
+      [[...bases]],
+    );
   }
 
   /** Classes keyed on (école, « Identifiant classe »): created, renamed, or taken over by their ONDE id. */
@@ -102,34 +234,6 @@ export class ImportWriter {
       ids.set(key, classId!);
     }
     return ids;
-  }
-
-  private async createAccount(
-    profile: 'STUDENT' | 'RELATIVE',
-    firstName: string,
-    lastName: string,
-    extra: { birthDate?: string | null; externalId?: string | null; email?: string | null; mobile?: string | null },
-  ): Promise<string> {
-    // An INE is national: held by an imported account outside this département, it cannot be given twice.
-    if (extra.externalId && (await this.manager.query(`SELECT 1 FROM app_user WHERE source = 'ONDE_CSV' AND external_id = $1`, [extra.externalId])).length) {
-      throw new AppError('IMPORT_INE_TAKEN', {
-        fr: `L'INE ${extra.externalId} appartient déjà à un compte hors de ce département : contactez l'opérateur de la plateforme.`,
-        en: `INE ${extra.externalId} already belongs to an account outside this département: contact the platform operator.`,
-      });
-    }
-    const base = baseLogin(firstName, lastName);
-    const taken = (await this.manager.query(`SELECT name FROM account_name WHERE name COLLATE "C" LIKE $1`, [`${base}%`])) as { name: string }[];
-    const login = firstFreeLogin(base, taken.map((row) => row.name));
-    const [row] = await this.manager.query(
-      `INSERT INTO app_user (profile, first_name, last_name, search_first, search_last, login, activation_code_secret, email, mobile, birth_date, external_id, source)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'ONDE_CSV') RETURNING id`,
-      [profile, firstName, lastName, searchKey(firstName), searchKey(lastName), login, this.secretBox.seal(generateCode()), extra.email ?? null, extra.mobile ?? null, extra.birthDate ?? null, extra.externalId ?? null],
-    );
-    await this.manager.query(`INSERT INTO account_name (name, user_id, kind) VALUES ($1, $2, 'LOGIN')`, [login, row.id]);
-    await this.manager.query('INSERT INTO user_structure (user_id, structure_id) VALUES ($1, $2)', [row.id, this.schoolId]);
-    this.outcome.created += 1;
-    this.outcome.createdUserIds.push(row.id);
-    return row.id;
   }
 
   /** The report's old → new, field by field; the planner already left out empty cells and what the person chose. */

@@ -1,10 +1,11 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { Access, Allow } from '../../platform/auth/access';
 import type { RequestContext } from '../../platform/context/request-context';
 import { pageOf } from '../../platform/graphql/list-cost';
 import { LineOperation } from './import-report';
 import { importLinePage, importSessionView, type ImportSessionSource } from './imports.views';
-import { ImportLinePage, ImportOutcomeView, ImportResolutionInput, ImportSessionView } from './imports.types';
+import { ImportLinePage, ImportOutcomeView, ImportProgressView, ImportResolutionInput, ImportSessionView } from './imports.types';
+import { filteredFeed } from '../../platform/live/filtered-feed';
 
 @Resolver(() => ImportSessionView)
 export class ImportsResolver {
@@ -28,14 +29,33 @@ export class ImportsResolver {
     return ctx.services.importApply.apply(ctx.actor!, sessionId, resolutions, confirmLeavers ?? null, ctx.clientAddress);
   }
 
+  @Allow(Access.ADMIN)
+  @Subscription(() => ImportProgressView, {
+    description: '« Appliquer » of one of your dry runs as it runs: a few events a second, the last one APPLIED once committed.',
+    subscribe: async ({ args, context }) => {
+      const ctx = context as RequestContext;
+      await ctx.services.imports.session(ctx.actor!, args.sessionId as string); // NOT_FOUND unless it is yours, in scope
+      return filteredFeed(ctx.services.importLive.subscribe(ctx.actor!.userId), (event) => event.sessionId === args.sessionId);
+    },
+  })
+  importProgress(@Arg('sessionId', () => ID) sessionId: string, @Root() progress: ImportProgressView): ImportProgressView {
+    void sessionId;
+    return progress;
+  }
+
   @FieldResolver(() => ImportLinePage, { description: 'The report, line by line, in file order (absent accounts last).', complexity: pageOf(200) })
   lines(
     @Root() session: ImportSessionView,
     @Arg('first', () => Int, { defaultValue: 100 }) first: number,
     @Arg('offset', () => Int, { defaultValue: 0 }) offset: number,
     @Arg('operation', () => LineOperation, { nullable: true }) operation: LineOperation | null,
+    @Arg('decidable', () => Boolean, {
+      defaultValue: false,
+      description: 'Only the lines « Appliquer » takes a resolution for: « À arbitrer », and guardians with a « même adresse » proposal to confirm',
+    })
+    decidable: boolean,
     @Ctx() ctx: RequestContext,
   ): ImportLinePage {
-    return importLinePage(session as ImportSessionSource, first, offset, operation, ctx.lang);
+    return importLinePage(session as ImportSessionSource, first, offset, operation, decidable, ctx.lang);
   }
 }

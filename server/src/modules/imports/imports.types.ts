@@ -2,11 +2,26 @@ import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-gr
 import { listOf, sizedByParent } from '../../platform/graphql/list-cost';
 import { ClassOperation, LineOperation, MatchRule } from './import-report';
 import { ImportFileKind } from './parsed-file';
+import type { ImportPhase } from './import-progress';
 
 registerEnumType(ImportFileKind, { name: 'ImportFileKind', description: 'ONDE « Élèves », ONDE « Responsables », or the Préau template' });
 registerEnumType(LineOperation, { name: 'ImportLineOperation' });
 registerEnumType(MatchRule, { name: 'ImportMatchRule', description: 'Which rule recognised the account' });
 registerEnumType(ClassOperation, { name: 'ImportClassOperation' });
+
+export enum ImportPhaseName {
+  CHECKING = 'CHECKING',
+  WRITING = 'WRITING',
+  APPLIED = 'APPLIED',
+}
+registerEnumType(ImportPhaseName, {
+  name: 'ImportPhase',
+  valuesConfig: {
+    CHECKING: { description: 'Locks taken, the école read again and compared with the dry run' },
+    WRITING: { description: 'Lines being written (done / total steps)' },
+    APPLIED: { description: 'Committed: the last event' },
+  },
+});
 
 @ObjectType('ImportFile', { description: "What was read in one file: kind, encoding (with accented names to check it), separator, columns." })
 export class ImportFileView {
@@ -132,4 +147,12 @@ export class ImportSessionView {
   @Field({ description: 'DRY_RUN, or APPLIED once « Appliquer » committed it' }) status!: string;
   @Field(() => Date, { nullable: true }) appliedAt!: Date | null;
   @Field(() => ImportOutcomeView, { nullable: true }) outcome!: ImportOutcomeView | null;
+}
+
+@ObjectType('ImportProgress', { description: '« Appliquer » on its way: steps done of total (each line written is one)' })
+export class ImportProgressView {
+  @Field(() => ID) sessionId!: string;
+  @Field(() => ImportPhaseName) phase!: ImportPhase;
+  @Field(() => Int) done!: number;
+  @Field(() => Int) total!: number;
 }

@@ -1,6 +1,6 @@
 import type { Lang } from '../../platform/errors/messages';
 import { pageSize } from '../../platform/graphql/list-cost';
-import type { LineOperation } from './import-report';
+import { isDecidable, type LineOperation } from './import-report';
 import type { StoredImportSession } from './import.service';
 import type { ImportLinePage, ImportSessionView } from './imports.types';
 import { issueText } from './issue-texts';
@@ -35,8 +35,8 @@ export function importSessionView(session: StoredImportSession, lang: Lang): Imp
   };
 }
 
-export function importLinePage(session: ImportSessionSource, first: number, offset: number, operation: LineOperation | null, lang: Lang): ImportLinePage {
-  const lines = session.source.report.lines.filter((line) => !operation || line.operation === operation);
+export function importLinePage(session: ImportSessionSource, first: number, offset: number, operation: LineOperation | null, decidable: boolean, lang: Lang): ImportLinePage {
+  const lines = session.source.report.lines.filter((line) => (!operation || line.operation === operation) && (!decidable || isDecidable(line)));
   const start = Math.max(0, Math.trunc(offset));
   return {
     total: lines.length,

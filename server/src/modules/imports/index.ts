@@ -1,9 +1,11 @@
+import { LiveHub } from '../../platform/live/live-hub';
 import type { DomainModule } from '../../platform/module/domain-module';
 import { ImportAbsenceEntity, ImportAddressEntity, ImportClassEntity, ImportSessionEntity } from './import.entities';
 import { AbsentAccounts } from './absent-accounts';
 import { ImportApplyService } from './import-apply.service';
 import { ImportService } from './import.service';
 import { ImportsResolver } from './imports.resolver';
+import type { ImportProgressView } from './imports.types';
 
 /**
  * « Importer des utilisateurs »: ONDE extractions and the Préau template read, matched against an
@@ -18,10 +20,16 @@ export const importsModule: DomainModule = {
     const imports = new ImportService(dataSource);
     return {
       imports,
-      importApply: new ImportApplyService(dataSource, imports, services.audit, services.secretBox),
+      importApply: new ImportApplyService(dataSource, imports, services.audit, services.secretBox, events),
+      importLive: new LiveHub<ImportProgressView>(),
       importAbsences: new AbsentAccounts(dataSource, services.audit, events),
     };
   },
+  // An import is its creator's alone: the only possible recipient of its progress.
+  live: (services) =>
+    services.events.on('import.progress', (event) => {
+      services.importLive.publishTo([event.creatorId], { sessionId: event.sessionId, phase: event.phase, done: event.done, total: event.total });
+    }),
   recurringJobs: (services) => [
     {
       name: 'imports.predelete-absent',
@@ -37,6 +45,7 @@ export interface ImportsServices {
   imports: ImportService;
   importApply: ImportApplyService;
   importAbsences: AbsentAccounts;
+  importLive: LiveHub<ImportProgressView>;
 }
 
 declare module '../../platform/context/services' {
@@ -46,3 +55,4 @@ declare module '../../platform/context/services' {
 export type { UploadedFile } from './import.service';
 export { MAX_FILE_BYTES } from './import-refusals';
 export { refuse as importRefusals } from './import-refusals';
+export { importReportCsv, importReportFileName } from './import-report-csv';

@@ -31,7 +31,7 @@ export class AccountExportService {
   /** Checks the request before anything is written, so a refusal is a clean error page. */
   async check(actor: Actor, filter: UserFilter): Promise<void> {
     if (actor.scope.isEmpty) throw AppError.notFound();
-    await assertIdsInScope(this.dataSource, actor, { structureId: filter.structureId, classIds: filter.classIds });
+    await assertIdsInScope(this.dataSource, actor, { structureId: filter.structureId, classIds: filter.classIds, importId: filter.importId });
   }
 
   async write(actor: Actor, filter: UserFilter, clientAddress: string | null, write: (chunk: string) => Promise<void>): Promise<number> {

@@ -67,6 +67,8 @@ const jobsOf = (services: Services) => mailingJobs(services.mailingRunner, servi
 
 /** The download name of a mailing's PDF (app/downloads.ts sets it as Content-Disposition). */
 export { loadMailingFileName, mailingFileName } from './mailing-file-name';
+/** CSV cells for spreadsheets (`;`, formula-safe) and the BOM Excel needs: other modules' CSV downloads use them too. */
+export { CSV_BOM, csvLine } from './csv';
 
 export interface MailingsServices {
   mailings: MailingService;

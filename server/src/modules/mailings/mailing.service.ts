@@ -96,6 +96,7 @@ export class MailingService {
     await assertIdsInScope(this.dataSource, actor, {
       structureId: input.filter?.structureId,
       classIds: input.filter?.classIds,
+      importId: input.filter?.importId,
       taughtClassIds: input.teacherClassIds,
       users: { ids: input.userIds ?? [], condition, params },
     });
@@ -245,7 +246,7 @@ export class MailingService {
   /** « N comptes sélectionnés au total » and « N comptes sans adresse courriel », in one scan. */
   async selectionCounts(actor: Actor, filter: UserFilter | null): Promise<MailingSelectionCounts> {
     if (actor.scope.isEmpty) return { total: 0, withoutEmail: 0 };
-    await assertIdsInScope(this.dataSource, actor, { structureId: filter?.structureId, classIds: filter?.classIds });
+    await assertIdsInScope(this.dataSource, actor, { structureId: filter?.structureId, classIds: filter?.classIds, importId: filter?.importId });
     const params = new SqlParams();
     const condition = userFilterCondition(actor, { ...(filter ?? {}), predeleted: false } as UserFilter, params);
     const [row] = (await this.dataSource.query(

@@ -5,23 +5,7 @@ import { UserFilter } from '../users';
 import { RecipientStatus } from './mailing.entity';
 import { CreateMailingInput, MailingPage, MailingRecipientPage, MailingSelectionCounts, MailingView } from './mailings.types';
 import { pageOf } from '../../platform/graphql/list-cost';
-
-/** The author's live channel carries all their mailings: keep the one asked for. */
-function onlyMailing(source: AsyncIterable<MailingView>, id: string): AsyncIterable<MailingView> {
-  const iterator = source[Symbol.asyncIterator]();
-  return {
-    [Symbol.asyncIterator]: () => ({
-      next: async () => {
-        for (;;) {
-          const step = await iterator.next();
-          if (step.done || step.value.id === id) return step;
-        }
-      },
-      return: async () => (await iterator.return?.()) ?? { done: true, value: undefined },
-      throw: async (error?: unknown) => (await iterator.throw?.(error)) ?? { done: true, value: undefined },
-    }),
-  };
-}
+import { filteredFeed } from '../../platform/live/filtered-feed';
 
 @Resolver(() => MailingView)
 export class MailingsResolver {
@@ -76,7 +60,7 @@ export class MailingsResolver {
     subscribe: async ({ args, context }) => {
       const ctx = context as RequestContext;
       await ctx.services.mailings.find(ctx.actor!, args.id as string); // NOT_FOUND unless it is yours
-      return onlyMailing(ctx.services.mailingLive.subscribe(ctx.actor!.userId), args.id as string);
+      return filteredFeed(ctx.services.mailingLive.subscribe(ctx.actor!.userId), (event) => event.id === args.id);
     },
   })
   mailingProgress(@Arg('id', () => ID) id: string, @Root() mailing: MailingView): MailingView {

@@ -12,6 +12,8 @@ export interface InputIds {
   classIds?: readonly string[] | null;
   /** Classes the actor teaches itself (`CreateMailingInput.teacherClassIds`). */
   taughtClassIds?: readonly string[] | null;
+  /** An import session of the actor's own, on an école still in its scope (`UserFilter.importId`). */
+  importId?: string | null;
   /** Accounts, each of which must satisfy `condition`, a condition on `u` built with `params`. */
   users?: { ids: readonly string[]; condition: string; params: SqlParams } | null;
 }
@@ -26,7 +28,8 @@ export async function assertIdsInScope(db: DataSource | EntityManager, actor: Ac
   const classIds = [...new Set(ids.classIds ?? [])];
   const taught = [...new Set(ids.taughtClassIds ?? [])];
   const userIds = [...new Set(ids.users?.ids ?? [])];
-  const named = [...(structureId ? [structureId] : []), ...classIds, ...taught, ...userIds];
+  const importId = ids.importId ?? null;
+  const named = [...(structureId ? [structureId] : []), ...(importId ? [importId] : []), ...classIds, ...taught, ...userIds];
   if (!named.every(isUuid)) throw AppError.notFound();
   // The actor's own classes were read with its rights for this request: no statement needed for them.
   if (!taught.every((id) => actor.teacherClassIds.includes(id))) throw AppError.notFound();
@@ -39,6 +42,12 @@ export async function assertIdsInScope(db: DataSource | EntityManager, actor: Ac
   }
   if (structureId) {
     checks.push(`EXISTS (SELECT 1 FROM structure s WHERE s.id = ${params.add(structureId, 'uuid')} AND ${actor.scope.contains('s.id', params)})`);
+  }
+  if (importId) {
+    checks.push(
+      `EXISTS (SELECT 1 FROM import_session i WHERE i.id = ${params.add(importId, 'uuid')} AND i.creator_id = ${params.add(actor.userId, 'uuid')}
+                 AND ${actor.scope.contains('i.school_id', params)})`,
+    );
   }
   if (classIds.length > 0) {
     const visible = `(${actor.scope.contains('c.school_id', params)} OR c.id = ANY(${params.add(actor.teacherClassIds, 'uuid[]')}))`;

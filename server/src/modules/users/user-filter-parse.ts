@@ -36,11 +36,13 @@ export function parseUserFilter(json: string | undefined): UserFilter {
     throw invalid();
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw invalid();
-  const known = new Set(['profiles', 'activated', 'classIds', 'functions', 'blocked', 'predeleted', 'hasEmail', 'structureId', 'lastName', 'firstName', 'login', 'className']);
+  const known = new Set(['profiles', 'activated', 'classIds', 'functions', 'blocked', 'predeleted', 'hasEmail', 'structureId', 'lastName', 'firstName', 'login', 'className', 'importId']);
   const input = raw as Record<string, unknown>;
   if (Object.keys(input).some((key) => !known.has(key))) throw invalid();
   const structureId = text(input.structureId);
   if (structureId !== null && !isUuid(structureId)) throw invalid();
+  const importId = text(input.importId);
+  if (importId !== null && !isUuid(importId)) throw invalid();
   return {
     profiles: list<Profile>(input.profiles, (item) => (Object.values(Profile) as string[]).includes(item)),
     activated: bool(input.activated),
@@ -54,5 +56,6 @@ export function parseUserFilter(json: string | undefined): UserFilter {
     firstName: text(input.firstName),
     login: text(input.login),
     className: text(input.className),
+    importId,
   };
 }

@@ -52,5 +52,14 @@ export function userFilterCondition(actor: Actor, filter: UserFilter, params: Sq
                  WHERE lower(c.name) LIKE ${params.add(likePrefix(className))} AND ${actor.scope.contains('c.school_id', params)})`,
     );
   }
+  if (filter.importId) {
+    if (!isUuid(filter.importId)) throw AppError.notFound();
+    // The import's created accounts (its outcome, written by « Appliquer »), only the caller's own
+    // import; the scope clause above drops those that have left the caller's scope since.
+    clauses.push(
+      `u.id IN (SELECT (jsonb_array_elements_text(i.outcome -> 'createdUserIds'))::uuid FROM import_session i
+                 WHERE i.id = ${params.add(filter.importId, 'uuid')} AND i.creator_id = ${params.add(actor.userId, 'uuid')})`,
+    );
+  }
   return clauses.join(' AND ');
 }

@@ -75,7 +75,7 @@ export class UserListService {
 
   async page(actor: Actor, filter: UserFilter, order: UserOrder, first: number, after: string | null | undefined): Promise<UserConnection> {
     if (actor.scope.isEmpty) return { countTotal: async () => 0, edges: [], pageInfo: { hasNextPage: false, endCursor: null } };
-    await assertIdsInScope(this.dataSource, actor, { structureId: filter.structureId, classIds: filter.classIds });
+    await assertIdsInScope(this.dataSource, actor, { structureId: filter.structureId, classIds: filter.classIds, importId: filter.importId });
     const size = Math.min(Math.max(first, 1), 200);
     const params = new SqlParams();
     const where = userFilterCondition(actor, filter, params);

@@ -53,6 +53,9 @@ export class UserFilter {
 
   @Field(() => String, { nullable: true, description: 'Column search: a class name starts with' })
   className?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only the accounts this import of yours created (« Publipostage des comptes » after « Appliquer »), those still in your scope' })
+  importId?: string | null;
 }
 
 @ObjectType()

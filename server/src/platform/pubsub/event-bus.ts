@@ -18,6 +18,8 @@ export type AppEvent =
   | { type: 'timeline.changed'; notificationId: string; change: 'ADDED' | 'REMOVED' }
   | { type: 'inbox.changed'; messageId: string }
   | { type: 'mailing.progress'; mailingId: string }
+  /** « Appliquer » of an import, on its way: for its creator only (counts, no names). */
+  | { type: 'import.progress'; sessionId: string; creatorId: string; phase: 'CHECKING' | 'WRITING' | 'APPLIED'; done: number; total: number }
   /** Sent to itself by an instance: everything committed before it has arrived once it does. */
   | { type: 'barrier'; token: string };
 

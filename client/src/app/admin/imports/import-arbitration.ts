@@ -7,15 +7,17 @@ export type ArbitrationLine = ImportLine;
 /**
  * « À arbitrer »: for each line two accounts (or two lines) could be this person; the admin picks
  * the account, or « Créer un nouveau compte ». One radio group per line, named after it.
+ * `sameAddress`: a guardian with the name and address of one already known (and nothing else in
+ * common): « Créer un nouveau compte » is chosen until the admin confirms it is that account.
  */
 @Component({
   selector: 'app-import-arbitration',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [TranslocoPipe],
   template: `
-    <section class="card stack" aria-labelledby="import-arbitrate-title">
-      <h2 id="import-arbitrate-title">{{ 'importUsers.arbitrate.title' | transloco: { count: lines().length } }}</h2>
-      <p>{{ 'importUsers.arbitrate.intro' | transloco }}</p>
+    <section class="card stack" [attr.aria-labelledby]="'import-' + kind() + '-title'">
+      <h2 [id]="'import-' + kind() + '-title'">{{ 'importUsers.' + kind() + '.title' | transloco: { count: lines().length } }}</h2>
+      <p>{{ 'importUsers.' + kind() + '.intro' | transloco }}</p>
       @for (line of lines(); track keyOf(line)) {
         <fieldset class="checklist import-arbitrate">
           <legend class="checklist__legend">
@@ -29,12 +31,12 @@ export type ArbitrationLine = ImportLine;
           }
           @for (candidate of line.candidates; track candidate.userId) {
             <label class="choice">
-              <input type="radio" [name]="'arbitrate-' + keyOf(line)" [value]="candidate.userId" [checked]="choices().get(keyOf(line)) === candidate.userId" (change)="chosen.emit({ key: keyOf(line), userId: candidate.userId })" />
+              <input type="radio" [name]="kind() + '-' + keyOf(line)" [value]="candidate.userId" [checked]="choices().get(keyOf(line)) === candidate.userId" (change)="chosen.emit({ key: keyOf(line), userId: candidate.userId })" />
               {{ 'importUsers.arbitrate.existing' | transloco: { label: candidate.label } }}
             </label>
           }
           <label class="choice">
-            <input type="radio" [name]="'arbitrate-' + keyOf(line)" value="" [checked]="choices().get(keyOf(line)) === ''" (change)="chosen.emit({ key: keyOf(line), userId: '' })" />
+            <input type="radio" [name]="kind() + '-' + keyOf(line)" value="" [checked]="isNew(line)" (change)="chosen.emit({ key: keyOf(line), userId: '' })" />
             {{ 'importUsers.arbitrate.createNew' | transloco }}
           </label>
         </fieldset>
@@ -43,9 +45,16 @@ export type ArbitrationLine = ImportLine;
   `,
 })
 export class ImportArbitration {
+  readonly kind = input<'arbitrate' | 'sameAddress'>('arbitrate');
   readonly lines = input.required<readonly ArbitrationLine[]>();
   readonly choices = input.required<ReadonlyMap<string, string>>();
   readonly chosen = output<{ key: string; userId: string }>();
+
+  /** « Créer un nouveau compte » is checked once chosen, or from the start for a proposal. */
+  protected isNew(line: ArbitrationLine): boolean {
+    const choice = this.choices().get(this.keyOf(line));
+    return choice === '' || (choice === undefined && this.kind() === 'sameAddress');
+  }
 
   protected keyOf(line: ArbitrationLine): string {
     return `${line.profile}:${line.line}`;

@@ -66,10 +66,10 @@ export const IMPORT_SESSION_QUERY = graphql(`
 
 /** One page of the report's lines, optionally of one operation (« À arbitrer » are read all at once). */
 export const IMPORT_LINES_QUERY = graphql(`
-  query ImportLines($id: ID!, $first: Int!, $offset: Int!, $operation: ImportLineOperation) {
+  query ImportLines($id: ID!, $first: Int!, $offset: Int!, $operation: ImportLineOperation, $decidable: Boolean) {
     importSession(id: $id) {
       id
-      lines(first: $first, offset: $offset, operation: $operation) {
+      lines(first: $first, offset: $offset, operation: $operation, decidable: $decidable) {
         total
         items {
           file
@@ -106,6 +106,18 @@ export const APPLY_IMPORT_MUTATION = graphql(`
       leavers
       classesCreated
       classesRenamed
+    }
+  }
+`);
+
+/** « Appliquer » on its way (the creator's own import only). */
+export const IMPORT_PROGRESS_SUBSCRIPTION = graphql(`
+  subscription ImportProgress($sessionId: ID!) {
+    importProgress(sessionId: $sessionId) {
+      sessionId
+      phase
+      done
+      total
     }
   }
 `);

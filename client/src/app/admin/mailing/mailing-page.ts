@@ -133,6 +133,11 @@ export default class MailingPage {
     this.selection.navigate(params);
   }
 
+  /** Out of « les comptes créés par l'import »: every account the other choices select. */
+  protected allAccounts(): void {
+    this.selection.navigate({ ...this.params(), importId: null });
+  }
+
   // « Triez votre publipostage PDF », « Modèle de publipostage PDF »
 
   protected setFirstSort(event: Event): void {

@@ -26,6 +26,7 @@ const everything: UserListParams = {
   predeleted: true,
   hasEmail: false,
   schoolId: 's9',
+  importId: 'i7',
   lastName: 'Dupont',
   firstName: 'Lé',
   login: 'l.dup',
@@ -50,6 +51,7 @@ describe('user list address ↔ filter', () => {
       presupprime: 'oui',
       courriel: 'sans',
       ecole: 's9',
+      import: 'i7',
       nom: 'Dupont',
       prenom: 'Lé',
       login: 'l.dup',
@@ -81,11 +83,11 @@ describe('user list address ↔ filter', () => {
 
   it('maps to the server’s filter: empty lists as null, the school as the structure', () => {
     expect(toUserFilter(DEFAULT_PARAMS)).toMatchObject({ profiles: null, classIds: null, functions: null, predeleted: false, structureId: null });
-    expect(toUserFilter(everything)).toMatchObject({ profiles: ['STUDENT', 'TEACHER'], structureId: 's9', blocked: true, hasEmail: false });
+    expect(toUserFilter(everything)).toMatchObject({ profiles: ['STUDENT', 'TEACHER'], structureId: 's9', importId: 'i7', blocked: true, hasEmail: false });
   });
 
   it('« Effacer les filtres » clears the panel’s groups and keeps the column searches and the sort', () => {
-    expect(activeFilterCount(everything)).toBe(8);
+    expect(activeFilterCount(everything)).toBe(9);
     const cleared = withoutFilters(everything);
     expect(activeFilterCount(cleared)).toBe(0);
     expect(toQueryParams(cleared)).toEqual({ nom: 'Dupont', prenom: 'Lé', login: 'l.dup', classe: 'CM2', tri: 'creation' });

@@ -32,6 +32,8 @@ export interface UserListParams extends ColumnSearch {
   readonly hasEmail: boolean | null;
   /** « École », when several are administered. */
   readonly schoolId: string | null;
+  /** The accounts an import created (« Publipostage des comptes » from its outcome); no control in the panel. */
+  readonly importId: string | null;
   readonly order: UserOrder;
 }
 
@@ -44,6 +46,7 @@ export const DEFAULT_PARAMS: UserListParams = {
   predeleted: false,
   hasEmail: null,
   schoolId: null,
+  importId: null,
   lastName: '',
   firstName: '',
   login: '',
@@ -61,6 +64,7 @@ const KEYS = {
   predeleted: 'presupprime',
   hasEmail: 'courriel',
   schoolId: 'ecole',
+  importId: 'import',
   lastName: 'nom',
   firstName: 'prenom',
   login: 'login',
@@ -93,6 +97,7 @@ export function parseUserListParams(map: ParamMap): UserListParams {
     predeleted: map.get(KEYS.predeleted) === 'oui',
     hasEmail: yesNo(map, KEYS.hasEmail, 'avec', 'sans'),
     schoolId: map.get(KEYS.schoolId) || null,
+    importId: map.get(KEYS.importId) || null,
     lastName: map.get(KEYS.lastName) ?? '',
     firstName: map.get(KEYS.firstName) ?? '',
     login: map.get(KEYS.login) ?? '',
@@ -117,6 +122,7 @@ export function toQueryParams(params: UserListParams): Params {
   put(KEYS.predeleted, params.predeleted ? 'oui' : null);
   put(KEYS.hasEmail, params.hasEmail === null ? null : params.hasEmail ? 'avec' : 'sans');
   put(KEYS.schoolId, params.schoolId);
+  put(KEYS.importId, params.importId);
   put(KEYS.lastName, params.lastName.trim());
   put(KEYS.firstName, params.firstName.trim());
   put(KEYS.login, params.login.trim());
@@ -137,6 +143,7 @@ export function toUserFilter(params: UserListParams): UserFilter {
     predeleted: params.predeleted,
     hasEmail: params.hasEmail,
     structureId: params.schoolId,
+    importId: params.importId,
     lastName: text(params.lastName),
     firstName: text(params.firstName),
     login: text(params.login),
@@ -155,6 +162,7 @@ export function activeFilterCount(params: UserListParams): number {
     params.predeleted,
     params.hasEmail !== null,
     params.schoolId !== null,
+    params.importId !== null,
   ].filter(Boolean).length;
 }
 
