@@ -134,6 +134,46 @@ describe('« Tableau de bord »: the supervision query', () => {
     expect(await total({ profiles: ['RELATIVE'], hasEmail: false })).toBe(row.relativesWithoutEmail);
     expect(await total({ blocked: true })).toBe(row.blocked);
     expect(await total({ predeleted: true })).toBe(row.predeleted);
+    // « Familles couvertes » and « Élèves sans responsable » (the fixture has both, and a guardian
+    // pre-deleted, who counts for neither).
+    expect(row.pupilsCovered).toBeGreaterThan(0);
+    expect(row.pupilsWithoutGuardian).toBeGreaterThan(0);
+    expect(await total({ guardians: 'ACTIVATED' })).toBe(row.pupilsCovered);
+    expect(await total({ guardians: 'NONE' })).toBe(row.pupilsWithoutGuardian);
+  });
+
+  it("lists the pupils of « Familles couvertes » and « Sans responsable » of the scope only, a guardian of another école counting", async () => {
+    const db = server.database.dataSource;
+    const f = new Fixtures(db, server.services.secretBox);
+    // In école Z (another circonscription): a pupil without a guardian, and one whose only guardian
+    // (activated) is in école A; in école B a pupil whose only guardian is in école Z.
+    const zAlone = await f.user({ profile: 'STUDENT', schools: [d.schoolZ], activationCode: 'supz0001' });
+    const zCovered = await f.user({ profile: 'STUDENT', schools: [d.schoolZ], activationCode: 'supz0002' });
+    const bPupil = await f.user({ profile: 'STUDENT', schools: [d.schoolB], activationCode: 'supb0001' });
+    const guardianA = await f.user({ profile: 'RELATIVE', schools: [d.schoolA] });
+    const guardianZ = await f.user({ profile: 'RELATIVE', schools: [d.schoolZ] });
+    await db.query('INSERT INTO relative_link (relative_id, student_id) VALUES ($1, $2), ($3, $4)', [guardianA.id, zCovered.id, guardianZ.id, bPupil.id]);
+    const ids = async (client: GraphQLTestClient, filter: Record<string, unknown>) =>
+      (await client.data(`query ($f: UserFilter) { users(filter: $f, first: 100) { totalCount edges { node { id profile } } } }`, { f: filter })).users;
+    const erunCovered = await ids(clients.erun, { guardians: 'ACTIVATED' });
+    const erunAlone = await ids(clients.erun, { guardians: 'NONE' });
+    const all = [...erunCovered.edges, ...erunAlone.edges].map((e: { node: { id: string } }) => e.node.id);
+    expect(all).not.toContain(zAlone.id);
+    expect(all).not.toContain(zCovered.id);
+    expect(erunCovered.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(bPupil.id);
+    // Only pupils, though teachers and parents have no guardian either.
+    expect(new Set([...erunCovered.edges, ...erunAlone.edges].map((e: { node: { profile: string } }) => e.node.profile))).toEqual(new Set(['STUDENT']));
+    const { supervision } = await clients.erun.data(DASHBOARD);
+    const sum = (key: string) => supervision.ecoles.reduce((n: number, row: Row) => n + Number(row[key]), 0);
+    expect(erunCovered.totalCount).toBe(sum('pupilsCovered'));
+    expect(erunAlone.totalCount).toBe(sum('pupilsWithoutGuardian'));
+    // Another circonscription's école is not found, whatever the filter.
+    const refused = await clients.erun.request(`query ($f: UserFilter) { users(filter: $f, first: 1) { totalCount } }`, { f: { structureId: d.schoolZ, guardians: 'NONE' } });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    // The département admin sees école Z's two, as its dashboard counts them.
+    const cpdZ = await clients.cpd.data(DASHBOARD, { id: d.schoolZ });
+    expect((await ids(clients.cpd, { structureId: d.schoolZ, guardians: 'NONE' })).totalCount).toBe(cpdZ.supervision.ecoles[0].pupilsWithoutGuardian);
+    expect((await ids(clients.cpd, { structureId: d.schoolZ, guardians: 'ACTIVATED' })).edges.map((e: { node: { id: string } }) => e.node.id)).toEqual([zCovered.id]);
   });
 
   it('is refused to a teacher without an admin function', async () => {

@@ -4,7 +4,7 @@ import { isUuid } from '../../platform/database/uuid';
 import { AppError } from '../../platform/errors/app-error';
 import { searchKey } from '../directory';
 import { userScope } from './user-scope-sql';
-import { UserFilter } from './users.types';
+import { GuardianCoverage, UserFilter } from './users.types';
 
 const C = 'COLLATE "C"';
 
@@ -39,6 +39,14 @@ export function userFilterCondition(actor: Actor, filter: UserFilter, params: Sq
   // An empty address is no address (« N comptes sans adresse courriel » counts it so too).
   if (filter.hasEmail === true) clauses.push("(u.email IS NOT NULL AND u.email <> '')");
   if (filter.hasEmail === false) clauses.push("(u.email IS NULL OR u.email = '')");
+  // The definitions of the « Tableau de bord »'s counts (migration SupervisionCounts), so that a
+  // figure and the list it links to have the same total: a guardian counts wherever they are,
+  // unless pre-deleted.
+  if (filter.guardians) {
+    const activated = filter.guardians === GuardianCoverage.ACTIVATED ? ' AND g.password_hash IS NOT NULL' : '';
+    const guardian = `SELECT 1 FROM relative_link l JOIN app_user g ON g.id = l.relative_id WHERE l.student_id = u.id AND g.predeleted_at IS NULL${activated}`;
+    clauses.push(`u.profile = 'STUDENT' AND ${filter.guardians === GuardianCoverage.NONE ? 'NOT ' : ''}EXISTS (${guardian})`);
+  }
   const lastName = searchKey(filter.lastName ?? '');
   if (lastName) clauses.push(`u.search_last ${C} LIKE ${params.add(likePrefix(lastName))}`);
   const firstName = searchKey(filter.firstName ?? '');

@@ -67,6 +67,10 @@ export type CreateUserInput = {
   schoolId: string | number;
 };
 
+export type GuardianCoverage =
+  | 'ACTIVATED'
+  | 'NONE';
+
 /** Which home page fits the signed-in user. */
 export type HomeKind =
   | 'SCHOOL_ADMIN'
@@ -223,6 +227,8 @@ export type UserFilter = {
   firstName?: string | null | undefined;
   /** « Fonctions »: holds one of these admin functions */
   functions?: Array<AdminFunction> | null | undefined;
+  /** « Responsables »: pupils only, with at least one activated guardian, or with none (guardians of any école count, pre-deleted ones do not) */
+  guardians?: GuardianCoverage | null | undefined;
   /** « Courriel »: has an e-mail address */
   hasEmail?: boolean | null | undefined;
   /** Column search: last name starts with (accents and case ignored) */
