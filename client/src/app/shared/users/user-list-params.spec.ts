@@ -25,6 +25,7 @@ const everything: UserListParams = {
   blocked: true,
   predeleted: true,
   hasEmail: false,
+  guardians: 'NONE',
   schoolId: 's9',
   lastName: 'Dupont',
   firstName: 'Lé',
@@ -49,6 +50,7 @@ describe('user list address ↔ filter', () => {
       bloque: 'oui',
       presupprime: 'oui',
       courriel: 'sans',
+      responsables: 'aucun',
       ecole: 's9',
       nom: 'Dupont',
       prenom: 'Lé',
@@ -61,13 +63,15 @@ describe('user list address ↔ filter', () => {
 
   it('reads a hand-edited address leniently: unknown words are ignored, lists trimmed, profiles in the guide’s order', () => {
     const params = parseUserListParams(
-      paramMap({ profils: ' teacher, nobody,,student ', activation: 'peut-être', courriel: 'avec', tri: 'hasard', classes: 'a, ,b' }),
+      paramMap({ profils: ' teacher, nobody,,student ', activation: 'peut-être', courriel: 'avec', tri: 'hasard', classes: 'a, ,b', responsables: 'tous' }),
     );
     expect(params.profiles).toEqual(['STUDENT', 'TEACHER']);
     expect(params.activated).toBeNull();
     expect(params.hasEmail).toBe(true);
     expect(params.order).toBe('NAME');
     expect(params.classIds).toEqual(['a', 'b']);
+    expect(params.guardians).toBeNull();
+    expect(parseUserListParams(paramMap({ responsables: 'active' })).guardians).toBe('ACTIVATED');
   });
 
   it('trims the column searches in the address and in the server’s filter, blank meaning no search', () => {
@@ -81,11 +85,11 @@ describe('user list address ↔ filter', () => {
 
   it('maps to the server’s filter: empty lists as null, the school as the structure', () => {
     expect(toUserFilter(DEFAULT_PARAMS)).toMatchObject({ profiles: null, classIds: null, functions: null, predeleted: false, structureId: null });
-    expect(toUserFilter(everything)).toMatchObject({ profiles: ['STUDENT', 'TEACHER'], structureId: 's9', blocked: true, hasEmail: false });
+    expect(toUserFilter(everything)).toMatchObject({ profiles: ['STUDENT', 'TEACHER'], structureId: 's9', blocked: true, hasEmail: false, guardians: 'NONE' });
   });
 
   it('« Effacer les filtres » clears the panel’s groups and keeps the column searches and the sort', () => {
-    expect(activeFilterCount(everything)).toBe(8);
+    expect(activeFilterCount(everything)).toBe(9);
     const cleared = withoutFilters(everything);
     expect(activeFilterCount(cleared)).toBe(0);
     expect(toQueryParams(cleared)).toEqual({ nom: 'Dupont', prenom: 'Lé', login: 'l.dup', classe: 'CM2', tri: 'creation' });

@@ -1,5 +1,5 @@
 import type { ParamMap, Params } from '@angular/router';
-import type { AdminFunction, Profile, UserFilter, UserOrder } from '../../core/graphql/generated/graphql';
+import type { AdminFunction, GuardianCoverage, Profile, UserFilter, UserOrder } from '../../core/graphql/generated/graphql';
 
 /** The profiles in the guide's order: Élève, Parent, Enseignant, Personnel, Invité. */
 export const PROFILES: readonly Profile[] = ['STUDENT', 'RELATIVE', 'TEACHER', 'PERSONNEL', 'GUEST'];
@@ -30,6 +30,8 @@ export interface UserListParams extends ColumnSearch {
   readonly predeleted: boolean;
   /** « Courriel »: null = Tous, true = Avec, false = Sans. */
   readonly hasEmail: boolean | null;
+  /** « Responsables » (pupils only): null = Tous, ACTIVATED = au moins un activé, NONE = sans responsable. */
+  readonly guardians: GuardianCoverage | null;
   /** « École », when several are administered. */
   readonly schoolId: string | null;
   readonly order: UserOrder;
@@ -43,6 +45,7 @@ export const DEFAULT_PARAMS: UserListParams = {
   blocked: null,
   predeleted: false,
   hasEmail: null,
+  guardians: null,
   schoolId: null,
   lastName: '',
   firstName: '',
@@ -60,6 +63,7 @@ const KEYS = {
   blocked: 'bloque',
   predeleted: 'presupprime',
   hasEmail: 'courriel',
+  guardians: 'responsables',
   schoolId: 'ecole',
   lastName: 'nom',
   firstName: 'prenom',
@@ -67,6 +71,8 @@ const KEYS = {
   className: 'classe',
   order: 'tri',
 } as const satisfies Record<keyof UserListParams, string>;
+
+const GUARDIAN_WORDS: Record<GuardianCoverage, string> = { ACTIVATED: 'active', NONE: 'aucun' };
 
 const ORDER_WORDS: Record<UserOrder, string> = { NAME: 'nom', PROFILE: 'profil', CLASS: 'classe', CREATED_AT: 'creation' };
 
@@ -92,6 +98,7 @@ export function parseUserListParams(map: ParamMap): UserListParams {
     blocked: yesNo(map, KEYS.blocked, 'oui', 'non'),
     predeleted: map.get(KEYS.predeleted) === 'oui',
     hasEmail: yesNo(map, KEYS.hasEmail, 'avec', 'sans'),
+    guardians: (Object.keys(GUARDIAN_WORDS) as GuardianCoverage[]).find((value) => GUARDIAN_WORDS[value] === map.get(KEYS.guardians)) ?? null,
     schoolId: map.get(KEYS.schoolId) || null,
     lastName: map.get(KEYS.lastName) ?? '',
     firstName: map.get(KEYS.firstName) ?? '',
@@ -116,6 +123,7 @@ export function toQueryParams(params: UserListParams): Params {
   put(KEYS.blocked, params.blocked === null ? null : params.blocked ? 'oui' : 'non');
   put(KEYS.predeleted, params.predeleted ? 'oui' : null);
   put(KEYS.hasEmail, params.hasEmail === null ? null : params.hasEmail ? 'avec' : 'sans');
+  put(KEYS.guardians, params.guardians && GUARDIAN_WORDS[params.guardians]);
   put(KEYS.schoolId, params.schoolId);
   put(KEYS.lastName, params.lastName.trim());
   put(KEYS.firstName, params.firstName.trim());
@@ -136,6 +144,7 @@ export function toUserFilter(params: UserListParams): UserFilter {
     blocked: params.blocked,
     predeleted: params.predeleted,
     hasEmail: params.hasEmail,
+    guardians: params.guardians,
     structureId: params.schoolId,
     lastName: text(params.lastName),
     firstName: text(params.firstName),
@@ -154,6 +163,7 @@ export function activeFilterCount(params: UserListParams): number {
     params.blocked !== null,
     params.predeleted,
     params.hasEmail !== null,
+    params.guardians !== null,
     params.schoolId !== null,
   ].filter(Boolean).length;
 }
