@@ -3,6 +3,7 @@ import { Actor } from '../../platform/auth/actor';
 import { SqlParams } from '../../platform/database/sql-builder';
 import { AppError } from '../../platform/errors/app-error';
 import { structureInScope } from '../directory';
+import { EXPIRED_RENEWAL_CODE } from '../users';
 import { maskedActives } from './activity-mask';
 import { Profile } from '../../platform/model/profile';
 import { SupervisionRow, SupervisionView } from './supervision.types';
@@ -12,7 +13,11 @@ const ACTIVE_PREFIX: Record<Profile, string> = { STUDENT: 'students', RELATIVE: 
 type ActiveKey = `${'students' | 'relatives' | 'teachers' | 'personnel' | 'guests'}Active${7 | 30}`;
 const ACTIVE_KEYS = Object.values(ACTIVE_PREFIX).flatMap((prefix) => [`${prefix}Active7`, `${prefix}Active30`]) as ActiveKey[];
 
-type Counted = Omit<SupervisionRow, 'id' | 'name' | 'code' | 'circonscriptionId' | 'oldestPendingReportAt' | ActiveKey>;
+/** The last import's fields: an école's own, never summed. */
+const IMPORT_KEYS = ['lastImportAt', 'lastImportCreated', 'lastImportModified', 'lastImportLeavers', 'unappliedImportAt'] as const;
+type ImportKey = (typeof IMPORT_KEYS)[number];
+
+type Counted = Omit<SupervisionRow, 'id' | 'name' | 'code' | 'circonscriptionId' | 'oldestPendingReportAt' | ActiveKey | ImportKey>;
 
 /** Each count of a row: its column of supervision_count, for which profile (null: every profile). */
 const PER_PROFILE: Record<keyof Counted, [string, string | null] | null> = {
@@ -32,6 +37,8 @@ const PER_PROFILE: Record<keyof Counted, [string, string | null] | null> = {
   blocked: ['blocked', null],
   predeleted: ['predeleted', null],
   pendingReports: null,
+  absentFromFile: null,
+  renewalCodesExpired: null,
 };
 const COUNTED = Object.keys(PER_PROFILE) as (keyof Counted)[];
 
@@ -42,14 +49,20 @@ interface Row extends Record<keyof Counted, number> {
   circonscription_id: string | null;
   circonscription_name: string | null;
   oldest_pending_report_at: Date | null;
+  last_import_at: Date | null;
+  last_import_created: number | null;
+  last_import_modified: number | null;
+  last_import_leavers: number | null;
+  unapplied_import_at: Date | null;
   now: Date;
 }
 
 /**
  * « Tableau de bord »: one row per école of the caller's scope, read from the counts PostgreSQL keeps
  * per (école, profile) (migration SupervisionCounts): a few rows per école whatever its size. Only
- * what a clock changes is counted here: temporary blocks that have run out, and pending reports
- * (a handful, through the status index).
+ * what a clock changes or another module keeps is counted here, each small and read through an
+ * index: temporary blocks that have run out, pending reports, renewal codes expired unused, the
+ * imports' absent accounts and last import.
  */
 export class SupervisionService {
   constructor(private readonly dataSource: DataSource) {}
@@ -85,13 +98,38 @@ export class SupervisionService {
            FROM report r CROSS JOIN LATERAL unnest(r.structure_ids) s(id)
           WHERE r.status = 'PENDING' AND s.id IN (SELECT id FROM ecoles)
           GROUP BY s.id
+       ), absent AS (
+         -- The user list's « Absent du fichier » for the école: its members marked by its imports.
+         SELECT a.school_id AS structure_id, count(*)::int AS n
+           FROM import_absence a JOIN supervision_member m ON m.user_id = a.user_id AND m.structure_id = a.school_id
+          WHERE NOT m.predeleted AND a.school_id IN (SELECT id FROM ecoles)
+          GROUP BY a.school_id
+       ), renewals AS (
+         SELECT m.structure_id, count(DISTINCT r.user_id)::int AS n
+           FROM renewal_code r JOIN supervision_member m ON m.user_id = r.user_id
+          WHERE ${EXPIRED_RENEWAL_CODE} AND NOT m.predeleted AND m.structure_id IN (SELECT id FROM ecoles)
+          GROUP BY m.structure_id
+       ), last_import AS (
+         SELECT DISTINCT ON (s.school_id) s.school_id AS structure_id, s.applied_at, s.outcome
+           FROM import_session s WHERE s.status = 'APPLIED' AND s.school_id IN (SELECT id FROM ecoles)
+          ORDER BY s.school_id, s.applied_at DESC
+       ), unapplied AS (
+         SELECT s.school_id AS structure_id, max(s.created_at) AS created_at
+           FROM import_session s WHERE s.status = 'DRY_RUN' AND s.school_id IN (SELECT id FROM ecoles)
+          GROUP BY s.school_id
        )
        SELECT e.id, e.name, e.code, e.circonscription_id, e.circonscription_name, now() AS now,
               ${COUNTED.filter((key) => PER_PROFILE[key] !== null && key !== 'blocked').map((key) => `COALESCE(k."${key}", 0) AS "${key}"`).join(', ')},
               COALESCE(k.blocked, 0) - COALESCE(b.n, 0) AS blocked,
-              COALESCE(r.n, 0) AS "pendingReports", r.oldest AS oldest_pending_report_at
+              COALESCE(r.n, 0) AS "pendingReports", r.oldest AS oldest_pending_report_at,
+              COALESCE(a.n, 0) AS "absentFromFile", COALESCE(rc.n, 0) AS "renewalCodesExpired",
+              i.applied_at AS last_import_at, (i.outcome->>'created')::int AS last_import_created,
+              (i.outcome->>'modified')::int AS last_import_modified, (i.outcome->>'leavers')::int AS last_import_leavers,
+              CASE WHEN i.applied_at IS NULL OR d.created_at > i.applied_at THEN d.created_at END AS unapplied_import_at
          FROM ecoles e LEFT JOIN counts k ON k.structure_id = e.id
          LEFT JOIN ended_blocks b ON b.structure_id = e.id LEFT JOIN reports r ON r.structure_id = e.id
+         LEFT JOIN absent a ON a.structure_id = e.id LEFT JOIN renewals rc ON rc.structure_id = e.id
+         LEFT JOIN last_import i ON i.structure_id = e.id LEFT JOIN unapplied d ON d.structure_id = e.id
         ORDER BY e.circonscription_name NULLS LAST, e.name, e.id`,
       params.values,
     );
@@ -102,7 +140,18 @@ export class SupervisionService {
   }
 
   private row(row: Row): SupervisionRow {
-    const view = { id: row.id, name: row.name, code: row.code, circonscriptionId: row.circonscription_id, oldestPendingReportAt: row.oldest_pending_report_at } as SupervisionRow;
+    const view = {
+      id: row.id,
+      name: row.name,
+      code: row.code,
+      circonscriptionId: row.circonscription_id,
+      oldestPendingReportAt: row.oldest_pending_report_at,
+      lastImportAt: row.last_import_at,
+      lastImportCreated: row.last_import_created,
+      lastImportModified: row.last_import_modified,
+      lastImportLeavers: row.last_import_leavers,
+      unappliedImportAt: row.unapplied_import_at,
+    } as SupervisionRow;
     for (const key of ACTIVE_KEYS) view[key] = null;
     for (const key of COUNTED) view[key] = Number(row[key]);
     return view;
@@ -116,7 +165,7 @@ export class SupervisionService {
       let sum = sums.get(row.circonscription_id);
       if (!sum) {
         sum = { id: row.circonscription_id, name: row.circonscription_name!, code: null, circonscriptionId: null, oldestPendingReportAt: null } as SupervisionRow;
-        for (const key of ACTIVE_KEYS) sum[key] = null;
+        for (const key of [...ACTIVE_KEYS, ...IMPORT_KEYS]) sum[key] = null;
         for (const key of COUNTED) sum[key] = 0;
         sums.set(row.circonscription_id, sum);
       }

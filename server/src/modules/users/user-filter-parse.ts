@@ -41,7 +41,7 @@ export function parseUserFilter(json: string | undefined): UserFilter {
     throw invalid();
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw invalid();
-  const known = new Set(['profiles', 'activated', 'classIds', 'functions', 'blocked', 'predeleted', 'hasEmail', 'guardians', 'structureId', 'lastName', 'firstName', 'login', 'className']);
+  const known = new Set(['profiles', 'activated', 'classIds', 'functions', 'blocked', 'predeleted', 'hasEmail', 'guardians', 'absentFromFile', 'renewalCodeExpired', 'structureId', 'lastName', 'firstName', 'login', 'className']);
   const input = raw as Record<string, unknown>;
   if (Object.keys(input).some((key) => !known.has(key))) throw invalid();
   const structureId = text(input.structureId);
@@ -55,6 +55,8 @@ export function parseUserFilter(json: string | undefined): UserFilter {
     predeleted: bool(input.predeleted),
     hasEmail: bool(input.hasEmail),
     guardians: oneOf(input.guardians, Object.values(GuardianCoverage)),
+    absentFromFile: bool(input.absentFromFile),
+    renewalCodeExpired: bool(input.renewalCodeExpired),
     structureId,
     lastName: text(input.lastName),
     firstName: text(input.firstName),

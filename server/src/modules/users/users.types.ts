@@ -54,6 +54,18 @@ export class UserFilter {
   })
   guardians?: GuardianCoverage | null;
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "« Absent du fichier »: true = found absent by the last applied import of an école of the filter (or of your scope), waiting for its pre-deletion",
+  })
+  absentFromFile?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: '« Code de renouvellement expiré »: true = the last renewal code an adult handed out expired unused (no newer code)',
+  })
+  renewalCodeExpired?: boolean | null;
+
   @Field(() => ID, { nullable: true, description: 'Only this école (or circonscription) of your scope' })
   structureId?: string | null;
 

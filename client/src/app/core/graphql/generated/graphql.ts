@@ -215,6 +215,8 @@ export type TimelineChange =
 
 /** The filters of the user list (« Filtres »), all optional and combined with AND. */
 export type UserFilter = {
+  /** « Absent du fichier »: true = found absent by the last applied import of an école of the filter (or of your scope), waiting for its pre-deletion */
+  absentFromFile?: boolean | null | undefined;
   /** « Activation »: true = activated, false = « Utilisateurs non activés » */
   activated?: boolean | null | undefined;
   /** « Bloqué » */
@@ -239,6 +241,8 @@ export type UserFilter = {
   predeleted?: boolean | null | undefined;
   /** « Profils » */
   profiles?: Array<Profile> | null | undefined;
+  /** « Code de renouvellement expiré »: true = the last renewal code an adult handed out expired unused (no newer code) */
+  renewalCodeExpired?: boolean | null | undefined;
   /** Only this école (or circonscription) of your scope */
   structureId?: string | number | null | undefined;
 };
