@@ -47,7 +47,20 @@ const HEADERS: readonly { readonly sort: SortKey | null; readonly labelKey: stri
     { sort: column.accounts, labelKey: `supervision.columns.${column.accounts}` },
     { sort: `${column.accounts}Rate` as const, labelKey: `supervision.columns.${column.accounts}Rate` },
   ]),
-  ...(['covered', 'pupilsWithoutGuardian', 'relativesWithoutEmail', 'blocked', 'predeleted', 'pendingReports', 'oldestPendingReport'] as const).map((sort) => ({
+  ...(
+    [
+      'covered',
+      'pupilsWithoutGuardian',
+      'relativesWithoutEmail',
+      'blocked',
+      'predeleted',
+      'pendingReports',
+      'oldestPendingReport',
+      'absentFromFile',
+      'renewalCodesExpired',
+      'lastImport',
+    ] as const
+  ).map((sort) => ({
     sort,
     labelKey: `supervision.columns.${sort}`,
   })),
@@ -173,6 +186,15 @@ export default class SupervisionPage {
       predeleted: t('supervision.columns.predeleted'),
       pendingReports: t('supervision.columns.pendingReports'),
       oldestPendingReport: t('supervision.columns.oldestPendingReport'),
+      absentFromFile: t('supervision.columns.absentFromFile'),
+      renewalCodesExpired: t('supervision.columns.renewalCodesExpired'),
+      lastImport: {
+        at: t('supervision.columns.lastImport'),
+        created: t('supervision.csv.importCreated'),
+        modified: t('supervision.csv.importModified'),
+        leavers: t('supervision.csv.importLeavers'),
+        unapplied: t('supervision.csv.importUnapplied'),
+      },
       actives: ACTIVE_PROFILES.flatMap((profile) =>
         ACTIVE_WINDOWS.map((days) => t('supervision.csv.active', { name: t(`supervision.columns.${profile}`), window: t(`supervision.columns.active${days}`) })),
       ),
@@ -238,6 +260,11 @@ export default class SupervisionPage {
 
   protected link(row: SupervisionFigures, filter: Partial<UserListParams>) {
     return userListLink(row.id, filter);
+  }
+
+  /** « 7 déc. 2026 », Paris day: when an import was applied or simulated. */
+  protected day(iso: string): string {
+    return new Intl.DateTimeFormat(LOCALES[this.language()], { dateStyle: 'medium', timeZone: 'Europe/Paris' }).format(new Date(iso));
   }
 
   /** « il y a 3 jours »: how long the oldest pending report has waited. */

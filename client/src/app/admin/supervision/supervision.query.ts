@@ -24,6 +24,13 @@ export const SUPERVISION_ROW_FIELDS = graphql(`
     predeleted
     pendingReports
     oldestPendingReportAt
+    absentFromFile
+    renewalCodesExpired
+    lastImportAt
+    lastImportCreated
+    lastImportModified
+    lastImportLeavers
+    unappliedImportAt
     studentsActive7
     studentsActive30
     relativesActive7

@@ -26,6 +26,8 @@ const everything: UserListParams = {
   predeleted: true,
   hasEmail: false,
   guardians: 'NONE',
+  absentFromFile: true,
+  renewalCodeExpired: false,
   schoolId: 's9',
   lastName: 'Dupont',
   firstName: 'Lé',
@@ -51,6 +53,8 @@ describe('user list address ↔ filter', () => {
       presupprime: 'oui',
       courriel: 'sans',
       responsables: 'aucun',
+      absent: 'oui',
+      'code-expire': 'non',
       ecole: 's9',
       nom: 'Dupont',
       prenom: 'Lé',
@@ -85,11 +89,11 @@ describe('user list address ↔ filter', () => {
 
   it('maps to the server’s filter: empty lists as null, the school as the structure', () => {
     expect(toUserFilter(DEFAULT_PARAMS)).toMatchObject({ profiles: null, classIds: null, functions: null, predeleted: false, structureId: null });
-    expect(toUserFilter(everything)).toMatchObject({ profiles: ['STUDENT', 'TEACHER'], structureId: 's9', blocked: true, hasEmail: false, guardians: 'NONE' });
+    expect(toUserFilter(everything)).toMatchObject({ profiles: ['STUDENT', 'TEACHER'], structureId: 's9', blocked: true, hasEmail: false, guardians: 'NONE', absentFromFile: true, renewalCodeExpired: false });
   });
 
   it('« Effacer les filtres » clears the panel’s groups and keeps the column searches and the sort', () => {
-    expect(activeFilterCount(everything)).toBe(9);
+    expect(activeFilterCount(everything)).toBe(11);
     const cleared = withoutFilters(everything);
     expect(activeFilterCount(cleared)).toBe(0);
     expect(toQueryParams(cleared)).toEqual({ nom: 'Dupont', prenom: 'Lé', login: 'l.dup', classe: 'CM2', tri: 'creation' });

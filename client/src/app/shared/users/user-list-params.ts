@@ -32,6 +32,10 @@ export interface UserListParams extends ColumnSearch {
   readonly hasEmail: boolean | null;
   /** « Responsables » (pupils only): null = Tous, ACTIVATED = au moins un activé, NONE = sans responsable. */
   readonly guardians: GuardianCoverage | null;
+  /** « Absent du fichier » (of an import): null = Tous. */
+  readonly absentFromFile: boolean | null;
+  /** « Code de renouvellement expiré »: null = Tous. */
+  readonly renewalCodeExpired: boolean | null;
   /** « École », when several are administered. */
   readonly schoolId: string | null;
   readonly order: UserOrder;
@@ -46,6 +50,8 @@ export const DEFAULT_PARAMS: UserListParams = {
   predeleted: false,
   hasEmail: null,
   guardians: null,
+  absentFromFile: null,
+  renewalCodeExpired: null,
   schoolId: null,
   lastName: '',
   firstName: '',
@@ -64,6 +70,8 @@ const KEYS = {
   predeleted: 'presupprime',
   hasEmail: 'courriel',
   guardians: 'responsables',
+  absentFromFile: 'absent',
+  renewalCodeExpired: 'code-expire',
   schoolId: 'ecole',
   lastName: 'nom',
   firstName: 'prenom',
@@ -98,6 +106,8 @@ export function parseUserListParams(map: ParamMap): UserListParams {
     blocked: yesNo(map, KEYS.blocked, 'oui', 'non'),
     predeleted: map.get(KEYS.predeleted) === 'oui',
     hasEmail: yesNo(map, KEYS.hasEmail, 'avec', 'sans'),
+    absentFromFile: yesNo(map, KEYS.absentFromFile, 'oui', 'non'),
+    renewalCodeExpired: yesNo(map, KEYS.renewalCodeExpired, 'oui', 'non'),
     guardians: (Object.keys(GUARDIAN_WORDS) as GuardianCoverage[]).find((value) => GUARDIAN_WORDS[value] === map.get(KEYS.guardians)) ?? null,
     schoolId: map.get(KEYS.schoolId) || null,
     lastName: map.get(KEYS.lastName) ?? '',
@@ -124,6 +134,8 @@ export function toQueryParams(params: UserListParams): Params {
   put(KEYS.predeleted, params.predeleted ? 'oui' : null);
   put(KEYS.hasEmail, params.hasEmail === null ? null : params.hasEmail ? 'avec' : 'sans');
   put(KEYS.guardians, params.guardians && GUARDIAN_WORDS[params.guardians]);
+  put(KEYS.absentFromFile, params.absentFromFile === null ? null : params.absentFromFile ? 'oui' : 'non');
+  put(KEYS.renewalCodeExpired, params.renewalCodeExpired === null ? null : params.renewalCodeExpired ? 'oui' : 'non');
   put(KEYS.schoolId, params.schoolId);
   put(KEYS.lastName, params.lastName.trim());
   put(KEYS.firstName, params.firstName.trim());
@@ -145,6 +157,8 @@ export function toUserFilter(params: UserListParams): UserFilter {
     predeleted: params.predeleted,
     hasEmail: params.hasEmail,
     guardians: params.guardians,
+    absentFromFile: params.absentFromFile,
+    renewalCodeExpired: params.renewalCodeExpired,
     structureId: params.schoolId,
     lastName: text(params.lastName),
     firstName: text(params.firstName),
@@ -164,6 +178,8 @@ export function activeFilterCount(params: UserListParams): number {
     params.predeleted,
     params.hasEmail !== null,
     params.guardians !== null,
+    params.absentFromFile !== null,
+    params.renewalCodeExpired !== null,
     params.schoolId !== null,
   ].filter(Boolean).length;
 }

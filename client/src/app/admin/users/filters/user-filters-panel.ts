@@ -35,7 +35,7 @@ interface Choice {
 }
 
 /** The yes/no filters, each a group of radio buttons. */
-type ChoiceKey = 'activated' | 'blocked' | 'predeleted' | 'hasEmail' | 'guardians';
+type ChoiceKey = 'activated' | 'blocked' | 'predeleted' | 'hasEmail' | 'guardians' | 'absentFromFile' | 'renewalCodeExpired';
 
 type FilterGroup =
   | { readonly kind: 'profiles' | 'school' | 'class' | 'functions' }
@@ -96,6 +96,20 @@ const GUARDIANS_GROUP: FilterGroup = {
     { value: 'NONE', labelKey: 'userList.filters.guardiansNone' },
   ],
 };
+const yesNo = (key: ChoiceKey, legendKey: string): FilterGroup => ({
+  kind: 'choice',
+  key,
+  legendKey,
+  choices: [
+    { value: null, labelKey: 'userList.filters.all' },
+    { value: true, labelKey: 'userList.filters.yes' },
+    { value: false, labelKey: 'userList.filters.no' },
+  ],
+});
+/** « Absent du fichier » (the last import's leavers, waiting for pre-deletion), as on the « Tableau de bord ». */
+const ABSENT_GROUP = yesNo('absentFromFile', 'userList.filters.absentFromFile');
+/** « Code de renouvellement expiré »: a code handed out and never used, as on the « Tableau de bord ». */
+const RENEWAL_GROUP = yesNo('renewalCodeExpired', 'userList.filters.renewalCodeExpired');
 
 /** The user list's groups, in order. */
 const LIST_GROUPS: readonly FilterGroup[] = [
@@ -108,6 +122,8 @@ const LIST_GROUPS: readonly FilterGroup[] = [
   PREDELETED_GROUP,
   EMAIL_GROUP,
   GUARDIANS_GROUP,
+  ABSENT_GROUP,
+  RENEWAL_GROUP,
 ];
 /** A selection's: Activation first (the guide's tutorial 3), no Pré-supprimé. */
 const SELECTION_GROUPS: readonly FilterGroup[] = [
@@ -119,13 +135,15 @@ const SELECTION_GROUPS: readonly FilterGroup[] = [
   BLOCKED_GROUP,
   EMAIL_GROUP,
   GUARDIANS_GROUP,
+  ABSENT_GROUP,
+  RENEWAL_GROUP,
 ];
 
 let nextId = 0;
 
 /**
  * The user list's filters: a button that opens a panel — Profils, Activation, École (when several
- * are administered), Classe, Fonctions, Bloqué, Pré-supprimé, Courriel, Responsables — each choice applied at
+ * are administered), Classe, Fonctions, Bloqué, Pré-supprimé, Courriel, Responsables, Absent du fichier, Code de renouvellement expiré — each choice applied at
  * once through `paramsChange`; the cross or Échap closes the panel and the focus goes back to the
  * button; « Effacer les filtres » once a group is set. The panel follows the button for the keyboard
  * and takes the whole row below it.
