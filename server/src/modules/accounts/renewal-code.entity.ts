@@ -14,7 +14,7 @@ export enum RenewalPurpose {
  */
 @Entity('renewal_code')
 @Index('renewal_code_user_idx', ['userId', 'createdAt'])
-// Unused and unrevoked codes (migration SupervisionRenewals): the dashboard's expired codes.
+// Unused and unrevoked codes (migration SupervisionChanges): the dashboard's expired codes.
 @Index('renewal_code_unused_idx', { synchronize: false })
 export class RenewalCodeEntity {
   @PrimaryGeneratedColumn('uuid')

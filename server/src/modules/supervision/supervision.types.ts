@@ -136,6 +136,12 @@ export class SupervisionRow {
   guestsActive30!: number | null;
 }
 
+@ObjectType('SupervisionChange', { description: 'A figure of the « Tableau de bord » changed in your scope: read it again.' })
+export class SupervisionChange {
+  @Field(() => Date, { description: 'When this instance heard of it (the change was committed just before).' })
+  changedAt!: Date;
+}
+
 @ObjectType('Supervision', { description: '« Tableau de bord »: the écoles of your scope (or of one structure of it), one row each.' })
 export class SupervisionView {
   @Field(() => Date, { description: 'When these figures were read (they are current as of that moment).' })

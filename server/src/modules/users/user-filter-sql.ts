@@ -10,7 +10,7 @@ const C = 'COLLATE "C"';
 
 /**
  * A renewal code (`r`) handed out by an admin or a teacher that expired unused: neither used nor
- * revoked (a newer code revokes it), through the partial index of migration SupervisionRenewals.
+ * revoked (a newer code revokes it), through the partial index of migration SupervisionChanges.
  * The « Tableau de bord » counts with it too.
  */
 export const EXPIRED_RENEWAL_CODE = "r.purpose = 'ADMIN' AND r.used_at IS NULL AND r.revoked_at IS NULL AND r.expires_at <= now()";

@@ -18,6 +18,11 @@ export type AppEvent =
   | { type: 'timeline.changed'; notificationId: string; change: 'ADDED' | 'REMOVED' }
   | { type: 'inbox.changed'; messageId: string }
   | { type: 'mailing.progress'; mailingId: string }
+  /**
+   * Sent by PostgreSQL triggers (migration SupervisionChanges): a « Tableau de bord » figure of these
+   * structures (écoles and their ancestors) changed, or of too many to name (`all`).
+   */
+  | { type: 'supervision.changed'; structureIds?: string[]; all?: boolean }
   /** Sent to itself by an instance: everything committed before it has arrived once it does. */
   | { type: 'barrier'; token: string };
 

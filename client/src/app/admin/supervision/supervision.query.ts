@@ -40,6 +40,15 @@ export const SUPERVISION_ROW_FIELDS = graphql(`
   }
 `);
 
+/** Live: a figure of an école of my scope changed (accounts, activation, guardians, imports, codes…); it carries none. */
+export const SUPERVISION_CHANGED_SUBSCRIPTION = graphql(`
+  subscription SupervisionChanged {
+    supervisionChanged {
+      changedAt
+    }
+  }
+`);
+
 /** « Tableau de bord »: every école of the scope and, per circonscription, the sum of its écoles. */
 export const SUPERVISION_QUERY = graphql(`
   query Supervision {
