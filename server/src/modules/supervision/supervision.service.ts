@@ -42,6 +42,15 @@ const PER_PROFILE: Record<keyof Counted, [string, string | null] | null> = {
 };
 const COUNTED = Object.keys(PER_PROFILE) as (keyof Counted)[];
 
+interface ActivityRow {
+  structure_id: string;
+  day: string;
+  profile: Profile;
+  accounts: number;
+  active_7: number;
+  active_30: number;
+}
+
 interface Row extends Record<keyof Counted, number> {
   id: string;
   name: string;
@@ -71,7 +80,11 @@ export class SupervisionService {
     if (actor.scope.isEmpty) throw AppError.notFound();
     if (structureId !== null && !(await structureInScope(this.dataSource, actor, structureId))) throw AppError.notFound();
     const params = new SqlParams();
-    const under = structureId === null ? 'TRUE' : `e.id IN (SELECT sa.structure_id FROM structure_ancestor sa WHERE sa.ancestor_id = ${params.add(structureId, 'uuid')})`;
+    // The actives are read at the same time, on another connection: the two statements overlap.
+    const activity = this.activity(actor, structureId);
+    // Awaited below: a failure of the counts must not leave the actives' rejection unhandled.
+    activity.catch(() => undefined);
+    const under = this.under(structureId, params);
     const counts = COUNTED.filter((key) => PER_PROFILE[key] !== null)
       .map((key) => {
         const [column, profile] = PER_PROFILE[key]!;
@@ -135,8 +148,13 @@ export class SupervisionService {
     );
     const ecoles = rows.map((row) => this.row(row));
     const circonscriptions = this.byCirconscription(rows, ecoles);
-    const activityDay = await this.attachActivity([...ecoles, ...circonscriptions]);
+    const activityDay = this.attachActivity([...ecoles, ...circonscriptions], await activity);
     return { updatedAt: rows[0]?.now ?? (await this.now()), activityDay, ecoles, circonscriptions };
+  }
+
+  /** The écoles under `structureId` (all those of the scope without one), on `e`. */
+  private under(structureId: string | null, params: SqlParams): string {
+    return structureId === null ? 'TRUE' : `e.id IN (SELECT sa.structure_id FROM structure_ancestor sa WHERE sa.ancestor_id = ${params.add(structureId, 'uuid')})`;
   }
 
   private row(row: Row): SupervisionRow {
@@ -178,20 +196,29 @@ export class SupervisionService {
   }
 
   /**
-   * Actives from the latest roll-up (ActivityRollupService), masked here so that no caller ever
-   * reads a figure under 3. A circonscription reads its own roll-up (people counted once).
+   * The latest roll-up (ActivityRollupService) of the view's écoles and their circonscriptions (a
+   * circonscription reads its own row: people counted once), selected by the same scope as the
+   * counts so that it needs not wait for them.
    */
-  private async attachActivity(rows: SupervisionRow[]): Promise<string | null> {
-    if (rows.length === 0) return null;
-    const found: { structure_id: string; day: string; profile: Profile; accounts: number; active_7: number; active_30: number }[] =
-      await this.dataSource.query(
-        `SELECT a.structure_id, to_char(a.day, 'YYYY-MM-DD') AS day, a.profile, a.accounts, a.active_7, a.active_30
-           FROM supervision_activity a
-          WHERE a.day = (SELECT max(day) FROM supervision_activity WHERE day <= (now() AT TIME ZONE 'Europe/Paris')::date)
-            AND a.structure_id = ANY($1::uuid[]) AND a.accounts > 0
-          ORDER BY a.profile`,
-        [rows.map((row) => row.id)],
-      );
+  private activity(actor: Actor, structureId: string | null): Promise<ActivityRow[]> {
+    const params = new SqlParams();
+    return this.dataSource.query(
+      `WITH ecoles AS MATERIALIZED (
+         SELECT e.id, e.parent_id FROM structure e
+          WHERE e.kind = 'ECOLE' AND ${this.under(structureId, params)} AND ${actor.scope.contains('e.id', params)}
+       )
+       SELECT a.structure_id, to_char(a.day, 'YYYY-MM-DD') AS day, a.profile, a.accounts, a.active_7, a.active_30
+         FROM supervision_activity a
+        WHERE a.day = (SELECT max(day) FROM supervision_activity WHERE day <= (now() AT TIME ZONE 'Europe/Paris')::date)
+          AND a.accounts > 0
+          AND (a.structure_id IN (SELECT id FROM ecoles) OR a.structure_id IN (SELECT parent_id FROM ecoles))
+        ORDER BY a.profile`,
+      params.values,
+    );
+  }
+
+  /** Masked here, so that no caller ever reads a figure under 3. */
+  private attachActivity(rows: SupervisionRow[], found: ActivityRow[]): string | null {
     const byId = new Map(rows.map((row) => [row.id, row]));
     for (const a of found) {
       const row = byId.get(a.structure_id);
@@ -200,7 +227,7 @@ export class SupervisionService {
       row[`${prefix}Active7` as ActiveKey] = maskedActives(a.active_7, a.accounts);
       row[`${prefix}Active30` as ActiveKey] = maskedActives(a.active_30, a.accounts);
     }
-    return found[0]?.day ?? null;
+    return rows.length === 0 ? null : (found[0]?.day ?? null);
   }
 
   private async now(): Promise<Date> {
