@@ -66,8 +66,8 @@ const pool = new pg.Pool({ connectionString: db.url, max: 2 });
 await pool.query(`DELETE FROM renewal_code WHERE code_hash = 'bench-supervision'`);
 await pool.query(
   `INSERT INTO renewal_code (user_id, code_hash, purpose, expires_at, used_at, revoked_at)
-   SELECT u.id, 'bench-supervision', 'ADMIN', now() + CASE WHEN u.n % 4 = 3 THEN interval '1 day' ELSE interval '-1 day' END,
-          CASE WHEN u.n % 4 = 1 THEN now() END, CASE WHEN u.n % 4 = 2 THEN now() END
+   SELECT u.id, 'bench-supervision', 'ADMIN', now() + CASE WHEN u.n / 100 % 4 = 3 THEN interval '1 day' ELSE interval '-1 day' END,
+          CASE WHEN u.n / 100 % 4 = 1 THEN now() END, CASE WHEN u.n / 100 % 4 = 2 THEN now() END
      FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM app_user) u WHERE u.n % 100 = 0`,
 );
 const absent = (

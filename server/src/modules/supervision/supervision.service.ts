@@ -92,7 +92,7 @@ export class SupervisionService {
         return `${sum} AS "${key}"`;
       })
       .join(',\n              ');
-    const rows: Row[] = await this.dataSource.query(
+    const rows: Row[] = await this.planned(
       `WITH ecoles AS MATERIALIZED (
          SELECT e.id, e.name, e.code, c.id AS circonscription_id, c.name AS circonscription_name
            FROM structure e LEFT JOIN structure c ON c.id = e.parent_id AND c.kind = 'CIRCONSCRIPTION'
@@ -202,7 +202,7 @@ export class SupervisionService {
    */
   private activity(actor: Actor, structureId: string | null): Promise<ActivityRow[]> {
     const params = new SqlParams();
-    return this.dataSource.query(
+    return this.planned(
       `WITH ecoles AS MATERIALIZED (
          SELECT e.id, e.parent_id FROM structure e
           WHERE e.kind = 'ECOLE' AND ${this.under(structureId, params)} AND ${actor.scope.contains('e.id', params)}
@@ -228,6 +228,18 @@ export class SupervisionService {
       row[`${prefix}Active30` as ActiveKey] = maskedActives(a.active_30, a.accounts);
     }
     return rows.length === 0 ? null : (found[0]?.day ?? null);
+  }
+
+  /**
+   * A dashboard statement without JIT compilation or parallel workers. Its estimates (left joins of
+   * grouped rows, whose keys PostgreSQL cannot know unique) pass the JIT's cost threshold, and
+   * compiling then took longer than running it; starting workers for a few thousand rows too.
+   */
+  private planned<T>(sql: string, params: unknown[]): Promise<T[]> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`);
+      return manager.query(sql, params) as Promise<T[]>;
+    });
   }
 
   private async now(): Promise<Date> {
