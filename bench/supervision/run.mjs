@@ -115,7 +115,10 @@ try {
     let mismatches = 0;
     for (const row of rows) {
       const other = expected.get(row.id);
-      for (const field of FIELDS) if (!other || Number(other[field]) !== row[field]) mismatches++;
+      for (const field of FIELDS) {
+        if (other && Number(other[field]) === row[field]) continue;
+        if (mismatches++ < 10) console.log(`    differs: école ${row.id} ${field}: dashboard ${row[field]}, GROUP BY ${other?.[field]}`);
+      }
     }
     if (rows.length !== expected.size || mismatches > 0) throw new Error(`${role}: ${mismatches} figures differ (${rows.length} rows against ${expected.size})`);
     const total = (field) => rows.reduce((sum, row) => sum + row[field], 0);

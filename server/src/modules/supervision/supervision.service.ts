@@ -118,9 +118,12 @@ export class SupervisionService {
           WHERE NOT m.predeleted AND a.school_id IN (SELECT id FROM ecoles)
           GROUP BY a.school_id
        ), renewals AS (
-         SELECT m.structure_id, count(DISTINCT r.user_id)::int AS n
-           FROM renewal_code r JOIN supervision_member m ON m.user_id = r.user_id
-          WHERE ${EXPIRED_RENEWAL_CODE} AND NOT m.predeleted AND m.structure_id IN (SELECT id FROM ecoles)
+         -- From the expired codes (a few thousand, partial index) to their holders' memberships one
+         -- index probe each: left to choose, PostgreSQL read every membership of the département.
+         SELECT m.structure_id, count(*)::int AS n
+           FROM (SELECT DISTINCT r.user_id FROM renewal_code r WHERE ${EXPIRED_RENEWAL_CODE}) r
+          CROSS JOIN LATERAL (SELECT m.structure_id FROM supervision_member m WHERE m.user_id = r.user_id AND NOT m.predeleted) m
+          WHERE m.structure_id IN (SELECT id FROM ecoles)
           GROUP BY m.structure_id
        ), last_import AS (
          SELECT DISTINCT ON (s.school_id) s.school_id AS structure_id, s.applied_at, s.outcome
