@@ -93,6 +93,7 @@ export class SupervisionService {
       })
       .join(',\n              ');
     const rows: Row[] = await this.planned(
+      actor,
       `WITH ecoles AS MATERIALIZED (
          SELECT e.id, e.name, e.code, c.id AS circonscription_id, c.name AS circonscription_name
            FROM structure e LEFT JOIN structure c ON c.id = e.parent_id AND c.kind = 'CIRCONSCRIPTION'
@@ -206,6 +207,7 @@ export class SupervisionService {
   private activity(actor: Actor, structureId: string | null): Promise<ActivityRow[]> {
     const params = new SqlParams();
     return this.planned(
+      actor,
       `WITH ecoles AS MATERIALIZED (
          SELECT e.id, e.parent_id FROM structure e
           WHERE e.kind = 'ECOLE' AND ${this.under(structureId, params)} AND ${actor.scope.contains('e.id', params)}
@@ -238,7 +240,9 @@ export class SupervisionService {
    * grouped rows, whose keys PostgreSQL cannot know unique) pass the JIT's cost threshold, and
    * compiling then took longer than running it; starting workers for a few thousand rows too.
    */
-  private planned<T>(sql: string, params: unknown[]): Promise<T[]> {
+  private planned<T>(actor: Actor, sql: string, params: unknown[]): Promise<T[]> {
+    // A director's or an ERUN's few écoles stay far below those thresholds: no transaction to set them.
+    if (actor.scope.isSmall) return this.dataSource.query(sql, params);
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)`);
       return manager.query(sql, params) as Promise<T[]>;
