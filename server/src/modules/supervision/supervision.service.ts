@@ -119,13 +119,7 @@ export class SupervisionService {
           WHERE NOT m.predeleted AND a.school_id IN (SELECT id FROM ecoles)
           GROUP BY a.school_id
        ), renewals AS (
-         -- From the expired codes (a few thousand, partial index) to their holders' memberships one
-         -- index probe each: left to choose, PostgreSQL read every membership of the département.
-         SELECT m.structure_id, count(*)::int AS n
-           FROM (SELECT DISTINCT r.user_id FROM renewal_code r WHERE ${EXPIRED_RENEWAL_CODE}) r
-          CROSS JOIN LATERAL (SELECT m.structure_id FROM supervision_member m WHERE m.user_id = r.user_id AND NOT m.predeleted) m
-          WHERE m.structure_id IN (SELECT id FROM ecoles)
-          GROUP BY m.structure_id
+         ${this.expiredCodes(actor)}
        ), last_import AS (
          SELECT DISTINCT ON (s.school_id) s.school_id AS structure_id, s.applied_at, s.outcome
            FROM import_session s WHERE s.status = 'APPLIED' AND s.school_id IN (SELECT id FROM ecoles)
@@ -154,6 +148,27 @@ export class SupervisionService {
     const circonscriptions = this.byCirconscription(rows, ecoles);
     const activityDay = this.attachActivity([...ecoles, ...circonscriptions], await activity);
     return { updatedAt: rows[0]?.now ?? (await this.now()), activityDay, ecoles, circonscriptions };
+  }
+
+  /**
+   * Holders of expired codes per école (not pre-deleted). A few écoles: their memberships against
+   * the expired codes. A département: from the expired codes (a few thousand, partial index) to
+   * their holders' memberships, one index probe each — joined plainly, PostgreSQL read every
+   * membership; OFFSET 0 keeps the lateral subquery from being flattened into that join, and the
+   * view's écoles are kept by the join that reads this (inside the loop, their set was rebuilt per
+   * code).
+   */
+  private expiredCodes(actor: Actor): string {
+    if (actor.scope.isSmall) {
+      return `SELECT m.structure_id, count(DISTINCT m.user_id)::int AS n
+           FROM supervision_member m JOIN renewal_code r ON r.user_id = m.user_id
+          WHERE m.structure_id IN (SELECT id FROM ecoles) AND NOT m.predeleted AND ${EXPIRED_RENEWAL_CODE}
+          GROUP BY m.structure_id`;
+    }
+    return `SELECT m.structure_id, count(*)::int AS n
+           FROM (SELECT DISTINCT r.user_id FROM renewal_code r WHERE ${EXPIRED_RENEWAL_CODE}) r
+          CROSS JOIN LATERAL (SELECT m.structure_id FROM supervision_member m WHERE m.user_id = r.user_id AND NOT m.predeleted OFFSET 0) m
+          GROUP BY m.structure_id`;
   }
 
   /** The écoles under `structureId` (all those of the scope without one), on `e`. */
