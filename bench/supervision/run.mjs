@@ -12,6 +12,7 @@ const RUNS = Number(option('runs', 20));
 const FIELDS = [
   'students', 'studentsActivated', 'relatives', 'relativesActivated', 'teachers', 'teachersActivated', 'personnel', 'personnelActivated',
   'guests', 'guestsActivated', 'pupilsCovered', 'pupilsWithoutGuardian', 'relativesWithoutEmail', 'blocked', 'predeleted', 'pendingReports',
+  'absentFromFile', 'renewalCodesExpired',
 ];
 const QUERY = `{ supervision { updatedAt ecoles { id ${FIELDS.join(' ')} } } }`;
 
@@ -19,7 +20,12 @@ const QUERY = `{ supervision { updatedAt ecoles { id ${FIELDS.join(' ')} } } }`;
 const BASELINE = `
   WITH ecoles AS (SELECT e.id FROM structure e JOIN structure_ancestor sa ON sa.structure_id = e.id WHERE sa.ancestor_id = $1 AND e.kind = 'ECOLE'),
   reports AS (SELECT s.id, count(*)::int AS n FROM report r CROSS JOIN LATERAL unnest(r.structure_ids) s(id) WHERE r.status = 'PENDING' GROUP BY s.id)
-  SELECT e.id, COALESCE(r.n, 0) AS "pendingReports", k.*
+  SELECT e.id, COALESCE(r.n, 0) AS "pendingReports", k.*,
+         (SELECT count(*) FROM import_absence a JOIN user_structure us ON us.user_id = a.user_id AND us.structure_id = e.id
+            JOIN app_user u ON u.id = a.user_id WHERE a.school_id = e.id AND u.predeleted_at IS NULL)::int AS "absentFromFile",
+         (SELECT count(DISTINCT u.id) FROM user_structure us JOIN app_user u ON u.id = us.user_id JOIN renewal_code c ON c.user_id = u.id
+           WHERE us.structure_id = e.id AND u.predeleted_at IS NULL AND c.purpose = 'ADMIN' AND c.used_at IS NULL AND c.revoked_at IS NULL
+             AND c.expires_at <= now())::int AS "renewalCodesExpired"
     FROM ecoles e LEFT JOIN reports r ON r.id = e.id LEFT JOIN LATERAL (
       SELECT ${[
         ['students', "profile = 'STUDENT'"], ['studentsActivated', "profile = 'STUDENT' AND activated"],
@@ -40,17 +46,52 @@ const BASELINE = `
                 FROM user_structure us JOIN app_user u ON u.id = us.user_id WHERE us.structure_id = e.id) m
     ) k ON TRUE`;
 
+/** The floor of any console request: HTTP, the session's actor (cached), parsing, validation, pricing. */
+const FLOOR_QUERY = '{ me { id } }';
+
 const db = await benchDatabase(USERS);
+dist('../../node_modules/reflect-metadata/Reflect.js');
+const { createDataSource } = dist('platform/database/data-source.js');
+const { loadActor } = dist('platform/auth/actor-loader.js');
+const { SupervisionService } = dist('modules/supervision/supervision.service.js');
+// The service in this process on its own connections: its SQL and row building without HTTP or GraphQL.
+const serviceSource = createDataSource({ url: db.url, entities: [], migrations: [] });
+await serviceSource.initialize();
+const service = new SupervisionService(serviceSource);
 const { DEMO_PASSWORD } = dist('demo/demo-loader.js');
 const pool = new pg.Pool({ connectionString: db.url, max: 2 });
+// The seed hands out no renewal code and runs no import: one account in 100 gets a code (expired
+// unused, used, revoked or still valid, in turn) and one pupil in 300 is marked absent from its
+// école's file, so that those two figures are compared on something. Taken back at the end.
+await pool.query(`DELETE FROM renewal_code WHERE code_hash = 'bench-supervision'`);
+await pool.query(
+  `INSERT INTO renewal_code (user_id, code_hash, purpose, expires_at, used_at, revoked_at)
+   SELECT u.id, 'bench-supervision', 'ADMIN', now() + CASE WHEN u.n / 100 % 4 = 3 THEN interval '1 day' ELSE interval '-1 day' END,
+          CASE WHEN u.n / 100 % 4 = 1 THEN now() END, CASE WHEN u.n / 100 % 4 = 2 THEN now() END
+     FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM app_user) u WHERE u.n % 100 = 0`,
+);
+const absent = (
+  await pool.query(
+    `INSERT INTO import_absence (user_id, school_id)
+     SELECT m.user_id, m.structure_id FROM (
+       SELECT us.user_id, us.structure_id, row_number() OVER (ORDER BY us.user_id) AS n
+         FROM user_structure us JOIN app_user u ON u.id = us.user_id JOIN structure s ON s.id = us.structure_id
+        WHERE u.profile = 'STUDENT' AND s.kind = 'ECOLE') m
+      WHERE m.n % 300 = 0
+     ON CONFLICT (user_id) DO NOTHING RETURNING user_id`,
+  )
+).rows.map((row) => row.user_id);
+await pool.query('ANALYZE renewal_code');
+await pool.query('ANALYZE import_absence');
 const server = await startServer(db.env);
 try {
   console.log(`\nbench/supervision — ${USERS.toLocaleString('en')} accounts; ${RUNS} runs each after 3 warm-up; p50 / p95`);
   for (const role of ['CIRCONSCRIPTION_ADMIN', 'DEPARTEMENT_ADMIN']) {
     // The demo's first admin of that kind (demo-accounts.ts would also decrypt codes with the seeding key).
-    const [{ login, root }] = (
-      await pool.query(`SELECT u.login, f.structure_id AS root FROM admin_function f JOIN app_user u ON u.id = f.user_id WHERE f.function = $1 ORDER BY u.login LIMIT 1`, [role])
+    const [{ id: userId, login, root }] = (
+      await pool.query(`SELECT u.id, u.login, f.structure_id AS root FROM admin_function f JOIN app_user u ON u.id = f.user_id WHERE f.function = $1 ORDER BY u.login LIMIT 1`, [role])
     ).rows;
+    const actor = await loadActor(serviceSource, userId);
     const call = graphqlCaller(server.url, await signIn(server.url, login, DEMO_PASSWORD));
     const measure = async (runs, operation) => {
       for (let i = 0; i < 3; i++) await operation();
@@ -65,6 +106,8 @@ try {
       return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), last };
     };
     const dashboard = await measure(RUNS, () => call(QUERY));
+    const floor = await measure(RUNS, () => call(FLOOR_QUERY));
+    const inProcess = await measure(RUNS, () => service.dashboard(actor, null));
     // The GROUP BY reads every membership of the scope: fewer runs for the département.
     const baseline = await measure(role === 'DEPARTEMENT_ADMIN' ? Math.min(RUNS, 5) : RUNS, () => pool.query(BASELINE, [root]).then((r) => r.rows));
     const expected = new Map(baseline.last.map((row) => [row.id, row]));
@@ -72,19 +115,28 @@ try {
     let mismatches = 0;
     for (const row of rows) {
       const other = expected.get(row.id);
-      for (const field of FIELDS) if (!other || Number(other[field]) !== row[field]) mismatches++;
+      for (const field of FIELDS) {
+        if (other && Number(other[field]) === row[field]) continue;
+        if (mismatches++ < 10) console.log(`    differs: école ${row.id} ${field}: dashboard ${row[field]}, GROUP BY ${other?.[field]}`);
+      }
     }
     if (rows.length !== expected.size || mismatches > 0) throw new Error(`${role}: ${mismatches} figures differ (${rows.length} rows against ${expected.size})`);
     const total = (field) => rows.reduce((sum, row) => sum + row[field], 0);
     console.log(
-      `  ${role.padEnd(22)} ${String(rows.length).padStart(5)} écoles, ${total('students').toLocaleString('en')} pupils, ${total('relatives').toLocaleString('en')} parents — identical figures` +
+      `  ${role.padEnd(22)} ${String(rows.length).padStart(5)} écoles, ${total('students').toLocaleString('en')} pupils, ${total('relatives').toLocaleString('en')} parents,` +
+        ` ${total('renewalCodesExpired')} expired codes, ${total('absentFromFile')} absent — identical figures` +
         `\n    GraphQL supervision   p50 ${fmt(dashboard.p50).padStart(9)}  p95 ${fmt(dashboard.p95).padStart(9)}` +
         `\n    GROUP BY (bare SQL)   p50 ${fmt(baseline.p50).padStart(9)}  p95 ${fmt(baseline.p95).padStart(9)}` +
+        `\n    of the dashboard: the service alone (its SQL and rows, in process) p50 ${fmt(inProcess.p50)} p95 ${fmt(inProcess.p95)};` +
+        ` a trivial query over HTTP (${FLOOR_QUERY}) p50 ${fmt(floor.p50)} p95 ${fmt(floor.p95)}` +
         `\n    ratio (p95)           ${(baseline.p95 / dashboard.p95).toFixed(1)}×`,
     );
   }
   console.log('  (shared 2-core machine: other engineers were working; the baseline excludes HTTP and GraphQL, the dashboard includes them)');
 } finally {
   await server.stop();
+  await pool.query(`DELETE FROM renewal_code WHERE code_hash = 'bench-supervision'`);
+  await pool.query('DELETE FROM import_absence WHERE user_id = ANY($1::uuid[])', [absent]);
   await pool.end();
+  await serviceSource.destroy();
 }

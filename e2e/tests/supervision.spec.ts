@@ -1,11 +1,20 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { accessibilityViolations, expect, signIn, test } from '../support/fixtures';
+import { sql } from '../support/database';
 import { demoAccount, e2eState } from '../support/state';
 
 const PHONE = { width: 390, height: 844 };
 /** Printing runs in Chromium on the server: allow it time on a two-core machine. */
 const PRINT_TIMEOUT = 150_000;
+
+/** « 3 comptes » as the user list writes its total. */
+const accounts = (n: number) => (n === 0 ? 'Aucun compte' : n === 1 ? '1 compte' : `${fr(n)} comptes`);
+
+/** The number a linked figure shows (its link also holds a hidden label after « — »). */
+const figureOf = (text: string) => Number(text.split('—')[0].replace(/\D/g, ''));
 
 /** « 1 234 » as the pages write counts in French (narrow no-break space). */
 const fr = (n: number) => n.toLocaleString('fr-FR');
@@ -139,6 +148,83 @@ test.describe('« Tableau de bord »', () => {
     await page.getByText('Définitions').click();
     await expect(page.getByText(/au moins un responsable activé et non pré-supprimé/)).toBeVisible();
     expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  test("« Familles couvertes » and « Élèves sans responsable » open the user list with the same totals", async ({ page }) => {
+    await signIn(page, demoAccount('CIRCONSCRIPTION_ADMIN'));
+    await page.goto('/admin/tableau-de-bord');
+    await expect(ecoleRows(page).first()).toBeVisible();
+    for (const [label, word] of [
+      ['Familles couvertes', 'active'],
+      ['Élèves sans responsable', 'aucun'],
+    ] as const) {
+      const link = page.getByRole('link', { name: new RegExp(`— ${label},`) }).first();
+      const figure = figureOf(await link.innerText());
+      await link.click();
+      await expect(page).toHaveURL(new RegExp(`/admin/utilisateurs\\?.*responsables=${word}`));
+      await expect(page.locator('.user-list__total')).toHaveText(accounts(figure));
+      // The filter is shown, and can be changed, in the list's own panel.
+      await page.getByRole('button', { name: /Filtres/ }).click();
+      const group = page.getByRole('group', { name: 'Responsables (élèves)' });
+      await expect(group.getByRole('radio', { name: word === 'active' ? 'Au moins un responsable activé' : 'Sans responsable' })).toBeChecked();
+      await page.goBack();
+      await expect(ecoleRows(page).first()).toBeVisible();
+    }
+  });
+
+  test('« Actifs sur 7 / 30 jours » after the roll-up, masked under 3', async ({ page }) => {
+    const school = demoAccount('SCHOOL_ADMIN').school!;
+    // Arranged: 4 pupils of the école active today, 3 more ten days ago, the others not; then the
+    // hourly roll-up, run now through the operator CLI (the job would write the same rows).
+    const pupils = await sql<{ id: string }>(
+      `SELECT u.id FROM app_user u JOIN user_structure us ON us.user_id = u.id JOIN structure s ON s.id = us.structure_id
+        WHERE s.kind = 'ECOLE' AND s.name = $1 AND u.profile = 'STUDENT' AND u.predeleted_at IS NULL ORDER BY u.id`,
+      [school],
+    );
+    expect(pupils.length).toBeGreaterThanOrEqual(10);
+    const ids = pupils.map((pupil) => pupil.id);
+    const today = `(now() AT TIME ZONE 'Europe/Paris')::date`;
+    await sql('DELETE FROM account_activity WHERE user_id = ANY($1::uuid[])', [ids]);
+    await sql(`INSERT INTO account_activity (user_id, days, last_day) SELECT unnest($1::uuid[]), 1, ${today}`, [ids.slice(0, 4)]);
+    await sql(`INSERT INTO account_activity (user_id, days, last_day) SELECT unnest($1::uuid[]), 1024, ${today}`, [ids.slice(4, 7)]);
+    const { databaseUrl, dataDir } = e2eState();
+    execFileSync(process.execPath, [join(__dirname, '../../dist/server/cli/admin.js'), 'roll-up-activity'], {
+      env: { ...process.env, DATABASE_URL: databaseUrl, PREAU_DATA_DIR: dataDir },
+      encoding: 'utf8',
+    });
+
+    await signIn(page, demoAccount('CIRCONSCRIPTION_ADMIN'));
+    await page.goto('/admin/tableau-de-bord');
+    await expect(page.getByRole('status').filter({ hasText: /Actifs comptés jusqu'au \d{1,2} \S+ \d{4}/ })).toBeVisible();
+    const row = ecoleRows(page).filter({ has: page.getByRole('rowheader', { name: school }) });
+    // After the five profiles' ten cells, seven figures, the last import: « Actifs » over 7 then 30 days.
+    const week = row.locator('td:nth-of-type(21)');
+    const month = row.locator('td:nth-of-type(22)');
+    await expect(week).toContainText(/Élèves :\s*4\b/);
+    await expect(month).toContainText(/Élèves :\s*7\b/);
+    // No parent of the école signed in: fewer than 3 active, so no figure.
+    await expect(week).toContainText(/Parents :\s*— \(moins de 3 personnes\)/);
+    await expect(page.locator('#supervision-table tbody tr.supervision-table__group td:nth-of-type(21)').first()).toContainText('chaque personne comptée une fois');
+    expect(await accessibilityViolations(page)).toEqual([]);
+  });
+
+  test('another figure (a parent without e-mail) changes on the open dashboard without reload', async ({ page }) => {
+    const school = demoAccount('SCHOOL_ADMIN').school!;
+    await signIn(page, demoAccount('CIRCONSCRIPTION_ADMIN'));
+    await page.goto('/admin/tableau-de-bord');
+    const row = ecoleRows(page).filter({ has: page.getByRole('rowheader', { name: school }) });
+    // « Parents sans courriel »: the 13th data cell.
+    const withoutEmail = row.locator('td:nth-of-type(13)');
+    await expect(withoutEmail).toHaveText(/\d/);
+    const before = figureOf(await withoutEmail.innerText());
+    const [parent] = await sql<{ id: string }>(
+      `SELECT u.id FROM app_user u JOIN user_structure us ON us.user_id = u.id JOIN structure s ON s.id = us.structure_id
+        WHERE s.kind = 'ECOLE' AND s.name = $1 AND u.profile = 'RELATIVE' AND u.predeleted_at IS NULL AND COALESCE(u.email, '') <> '' LIMIT 1`,
+      [school],
+    );
+    expect(parent).toBeDefined();
+    await sql('UPDATE app_user SET email = NULL WHERE id = $1', [parent.id]);
+    await expect(withoutEmail.getByRole('link')).toHaveText(new RegExp(`^\\s*${before + 1}\\s*—`));
   });
 
   for (const role of ['CIRCONSCRIPTION_ADMIN', 'DEPARTEMENT_ADMIN', 'SCHOOL_ADMIN'] as const) {

@@ -19,6 +19,9 @@ const usage = `Console opérateur de Préau
   npm run admin -- demo-accounts [--json] [--wait]
       Liste un compte de démonstration par rôle, avec son mot de passe ou son code d'activation
       (--json : pour les scripts ; --wait : attend jusqu'à 60 s que le serveur ait chargé la démo).
+  npm run admin -- roll-up-activity
+      Recalcule tout de suite les « Actifs sur 7 / 30 jours » du tableau de bord (d'hier et
+      d'aujourd'hui), ce que le serveur fait chaque heure.
 ${importUsage}
 
 La base utilisée est celle de DATABASE_URL, sinon le PostgreSQL embarqué du dossier .data.`;
@@ -34,7 +37,7 @@ async function main(): Promise<number> {
     console.log(usage);
     return command ? 0 : 2;
   }
-  if (!['create-operator', 'reset-password', 'demo-accounts', 'import'].includes(command)) {
+  if (!['create-operator', 'reset-password', 'demo-accounts', 'import', 'roll-up-activity'].includes(command)) {
     console.error(`Commande inconnue « ${command} ».\n\n${usage}`);
     return 2;
   }
@@ -44,7 +47,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const login = args[0];
-  if (command !== 'demo-accounts' && command !== 'import' && (!login || login.startsWith('--'))) {
+  if (!['demo-accounts', 'import', 'roll-up-activity'].includes(command) && (!login || login.startsWith('--'))) {
     console.error(`Il manque l'identifiant : npm run admin -- ${command} <identifiant>`);
     return 2;
   }
@@ -59,6 +62,9 @@ async function main(): Promise<number> {
     } else if (command === 'create-operator') {
       const password = await services.operatorAccounts.createOperator(login, option(args, '--prenom'), option(args, '--nom'));
       console.log(`Compte opérateur créé.\n  Identifiant : ${login.toLowerCase()}\n  Mot de passe : ${password}\nNotez-le maintenant : il ne sera plus affiché.`);
+    } else if (command === 'roll-up-activity') {
+      await services.activityRollup.run();
+      console.log('« Actifs » recalculés.');
     } else if (command === 'reset-password') {
       const result = await services.operatorAccounts.resetPassword(login);
       await events.publish({ type: 'session.revoked', userId: result.userId });

@@ -14,6 +14,8 @@ export enum RenewalPurpose {
  */
 @Entity('renewal_code')
 @Index('renewal_code_user_idx', ['userId', 'createdAt'])
+// Unused and unrevoked codes (migration SupervisionChanges): the dashboard's expired codes.
+@Index('renewal_code_unused_idx', { synchronize: false })
 export class RenewalCodeEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -1,7 +1,8 @@
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { Access, Allow } from '../../platform/auth/access';
 import type { RequestContext } from '../../platform/context/request-context';
-import { SupervisionView } from './supervision.types';
+import { SharedPayload } from '../../platform/live/shared-payload';
+import { SupervisionChange, SupervisionView } from './supervision.types';
 
 @Resolver()
 export class SupervisionResolver {
@@ -12,5 +13,16 @@ export class SupervisionResolver {
   })
   supervision(@Arg('structureId', () => ID, { nullable: true }) structureId: string | null, @Ctx() ctx: RequestContext): Promise<SupervisionView> {
     return ctx.services.supervision.dashboard(ctx.actor!, structureId ?? null);
+  }
+
+  @Allow(Access.ADMIN)
+  @SharedPayload()
+  @Subscription(() => SupervisionChange, {
+    description:
+      'A figure of the « Tableau de bord » changed (accounts, activation, guardians, blocks, pre-deletions, e-mails, imports, renewal codes) in an école of your scope; pending reports have reportAdded / reportTreated. Carries no figure: read `supervision` again.',
+    subscribe: ({ context }) => (context as RequestContext).services.supervisionLive.subscribe((context as RequestContext).actor!.userId),
+  })
+  supervisionChanged(@Root() change: SupervisionChange): SupervisionChange {
+    return change;
   }
 }

@@ -80,6 +80,31 @@ export class SupervisionRow {
   @Field(() => Date, { nullable: true, description: 'When the oldest pending report was made.' })
   oldestPendingReportAt!: Date | null;
 
+  @Field(() => Int, {
+    description: "« Absents du fichier »: accounts (not pre-deleted) an applied import of the école found absent from its file, waiting for their pre-deletion.",
+  })
+  absentFromFile!: number;
+
+  @Field(() => Int, {
+    description: 'Accounts (not pre-deleted) whose last renewal code handed out by an admin or a teacher expired unused (no newer code).',
+  })
+  renewalCodesExpired!: number;
+
+  @Field(() => Date, { nullable: true, description: "When the école's last import was applied (null: none, and for a circonscription)." })
+  lastImportAt!: Date | null;
+
+  @Field(() => Int, { nullable: true, description: 'Accounts the last import created.' })
+  lastImportCreated!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Accounts the last import changed (transfers included).' })
+  lastImportModified!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Accounts the last import found absent from its file.' })
+  lastImportLeavers!: number | null;
+
+  @Field(() => Date, { nullable: true, description: 'The newest simulation (dry run) made after the last import and never applied: refused, undecided or abandoned.' })
+  unappliedImportAt!: Date | null;
+
   @Field(() => Int, { nullable: true, description: ACTIVE_7 })
   studentsActive7!: number | null;
 
@@ -109,6 +134,12 @@ export class SupervisionRow {
 
   @Field(() => Int, { nullable: true, description: ACTIVE_30 })
   guestsActive30!: number | null;
+}
+
+@ObjectType('SupervisionChange', { description: 'A figure of the « Tableau de bord » changed in your scope: read it again.' })
+export class SupervisionChange {
+  @Field(() => Date, { description: 'When this instance heard of it (the change was committed just before).' })
+  changedAt!: Date;
 }
 
 @ObjectType('Supervision', { description: '« Tableau de bord »: the écoles of your scope (or of one structure of it), one row each.' })

@@ -41,7 +41,7 @@ declare module '../../platform/context/services' {
 
 export { assertIdsInScope } from './input-ids-scope';
 export { parseUserFilter } from './user-filter-parse';
-export { userFilterCondition } from './user-filter-sql';
+export { EXPIRED_RENEWAL_CODE, userFilterCondition } from './user-filter-sql';
 export { CommunicationRuleView, RuleDirection } from './user-record.types';
 export { userScope } from './user-scope-sql';
 export { UserFilter } from './users.types';

@@ -2,7 +2,7 @@ import { AdminFunction } from '../../platform/model/admin-function';
 import { Profile } from '../../platform/model/profile';
 import { isUuid } from '../../platform/database/uuid';
 import { AppError } from '../../platform/errors/app-error';
-import { UserFilter } from './users.types';
+import { GuardianCoverage, UserFilter } from './users.types';
 
 const invalid = () =>
   AppError.badInput({ fr: 'Les filtres de la liste sont illisibles : rechargez la page.', en: 'The list filters cannot be read: reload the page.' });
@@ -11,6 +11,11 @@ const bool = (value: unknown) => {
   if (value === undefined || value === null) return null;
   if (typeof value !== 'boolean') throw invalid();
   return value;
+};
+const oneOf = <T extends string>(value: unknown, accepted: readonly T[]): T | null => {
+  if (value === undefined || value === null) return null;
+  if (!accepted.includes(value as T)) throw invalid();
+  return value as T;
 };
 const text = (value: unknown) => {
   if (value === undefined || value === null) return null;
@@ -36,7 +41,7 @@ export function parseUserFilter(json: string | undefined): UserFilter {
     throw invalid();
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw invalid();
-  const known = new Set(['profiles', 'activated', 'classIds', 'functions', 'blocked', 'predeleted', 'hasEmail', 'structureId', 'lastName', 'firstName', 'login', 'className', 'importId']);
+  const known = new Set(['profiles', 'activated', 'classIds', 'functions', 'blocked', 'predeleted', 'hasEmail', 'guardians', 'absentFromFile', 'renewalCodeExpired', 'structureId', 'lastName', 'firstName', 'login', 'className', 'importId']);
   const input = raw as Record<string, unknown>;
   if (Object.keys(input).some((key) => !known.has(key))) throw invalid();
   const structureId = text(input.structureId);
@@ -51,6 +56,9 @@ export function parseUserFilter(json: string | undefined): UserFilter {
     blocked: bool(input.blocked),
     predeleted: bool(input.predeleted),
     hasEmail: bool(input.hasEmail),
+    guardians: oneOf(input.guardians, Object.values(GuardianCoverage)),
+    absentFromFile: bool(input.absentFromFile),
+    renewalCodeExpired: bool(input.renewalCodeExpired),
     structureId,
     lastName: text(input.lastName),
     firstName: text(input.firstName),

@@ -4,9 +4,16 @@ import { isUuid } from '../../platform/database/uuid';
 import { AppError } from '../../platform/errors/app-error';
 import { searchKey } from '../directory';
 import { userScope } from './user-scope-sql';
-import { UserFilter } from './users.types';
+import { GuardianCoverage, UserFilter } from './users.types';
 
 const C = 'COLLATE "C"';
+
+/**
+ * A renewal code (`r`) handed out by an admin or a teacher that expired unused: neither used nor
+ * revoked (a newer code revokes it), through the partial index of migration SupervisionChanges.
+ * The « Tableau de bord » counts with it too.
+ */
+export const EXPIRED_RENEWAL_CODE = "r.purpose = 'ADMIN' AND r.used_at IS NULL AND r.revoked_at IS NULL AND r.expires_at <= now()";
 
 /**
  * The user list's filters (« Filtres » and column search) as one SQL condition on `u` (app_user),
@@ -39,6 +46,25 @@ export function userFilterCondition(actor: Actor, filter: UserFilter, params: Sq
   // An empty address is no address (« N comptes sans adresse courriel » counts it so too).
   if (filter.hasEmail === true) clauses.push("(u.email IS NOT NULL AND u.email <> '')");
   if (filter.hasEmail === false) clauses.push("(u.email IS NULL OR u.email = '')");
+  // The definitions of the « Tableau de bord »'s counts (migration SupervisionCounts), so that a
+  // figure and the list it links to have the same total: a guardian counts wherever they are,
+  // unless pre-deleted.
+  if (filter.guardians) {
+    const activated = filter.guardians === GuardianCoverage.ACTIVATED ? ' AND g.password_hash IS NOT NULL' : '';
+    const guardian = `SELECT 1 FROM relative_link l JOIN app_user g ON g.id = l.relative_id WHERE l.student_id = u.id AND g.predeleted_at IS NULL${activated}`;
+    clauses.push(`u.profile = 'STUDENT' AND ${filter.guardians === GuardianCoverage.NONE ? 'NOT ' : ''}EXISTS (${guardian})`);
+  }
+  // « Absent du fichier »: marked by an import of an école of the filter (of the scope without one),
+  // so that an école's count on the dashboard is its list's total.
+  if (typeof filter.absentFromFile === 'boolean') {
+    const schools = filter.structureId
+      ? `a.school_id IN (SELECT sa.structure_id FROM structure_ancestor sa WHERE sa.ancestor_id = ${params.add(filter.structureId, 'uuid')})`
+      : actor.scope.contains('a.school_id', params);
+    clauses.push(`${filter.absentFromFile ? '' : 'NOT '}EXISTS (SELECT 1 FROM import_absence a WHERE a.user_id = u.id AND ${schools})`);
+  }
+  if (typeof filter.renewalCodeExpired === 'boolean') {
+    clauses.push(`u.id ${filter.renewalCodeExpired ? '' : 'NOT '}IN (SELECT r.user_id FROM renewal_code r WHERE ${EXPIRED_RENEWAL_CODE})`);
+  }
   const lastName = searchKey(filter.lastName ?? '');
   if (lastName) clauses.push(`u.search_last ${C} LIKE ${params.add(likePrefix(lastName))}`);
   const firstName = searchKey(filter.firstName ?? '');

@@ -16,6 +16,15 @@ export enum UserOrder {
 }
 registerEnumType(UserOrder, { name: 'UserOrder' });
 
+/** « Responsables »: pupils by their guardians (the « Tableau de bord »'s two figures). */
+export enum GuardianCoverage {
+  /** « Au moins un responsable activé »: a guardian, not pre-deleted, who has a password (« Familles couvertes »). */
+  ACTIVATED = 'ACTIVATED',
+  /** « Sans responsable »: no guardian that is not pre-deleted. */
+  NONE = 'NONE',
+}
+registerEnumType(GuardianCoverage, { name: 'GuardianCoverage' });
+
 @InputType({ description: 'The filters of the user list (« Filtres »), all optional and combined with AND.' })
 export class UserFilter {
   @Field(() => [Profile], { nullable: true, description: '« Profils »' })
@@ -38,6 +47,24 @@ export class UserFilter {
 
   @Field(() => Boolean, { nullable: true, description: '« Courriel »: has an e-mail address' })
   hasEmail?: boolean | null;
+
+  @Field(() => GuardianCoverage, {
+    nullable: true,
+    description: '« Responsables »: pupils only, with at least one activated guardian, or with none (guardians of any école count, pre-deleted ones do not)',
+  })
+  guardians?: GuardianCoverage | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "« Absent du fichier »: true = found absent by the last applied import of an école of the filter (or of your scope), waiting for its pre-deletion",
+  })
+  absentFromFile?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: '« Code de renouvellement expiré »: true = the last renewal code an adult handed out expired unused (no newer code)',
+  })
+  renewalCodeExpired?: boolean | null;
 
   @Field(() => ID, { nullable: true, description: 'Only this école (or circonscription) of your scope' })
   structureId?: string | null;

@@ -36,8 +36,8 @@ function world(options: { marked?: boolean; authorType?: GraphQLOutputType } = {
 const check = ({ schema, metadata }: ReturnType<typeof world>) => sharedPayloadSubscriptions(schema, metadata as unknown as SharedPayloadMetadata);
 
 describe('@SharedPayload subscriptions (executed once per event for all their subscribers)', () => {
-  it('are reportAdded and reportTreated in the real schema, which pass the check', async () => {
-    expect([...sharedPayloadSubscriptions(await createSchema())].sort()).toEqual(['reportAdded', 'reportTreated']);
+  it('are reportAdded, reportTreated and supervisionChanged in the real schema, which pass the check', async () => {
+    expect([...sharedPayloadSubscriptions(await createSchema())].sort()).toEqual(['reportAdded', 'reportTreated', 'supervisionChanged']);
   });
 
   it('accepts a marked subscription whose resolver reads its root and whose result is plain @Field data; ignores unmarked ones', () => {

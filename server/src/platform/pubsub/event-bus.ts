@@ -20,6 +20,11 @@ export type AppEvent =
   | { type: 'mailing.progress'; mailingId: string }
   /** « Appliquer » of an import, on its way: for its creator only (counts, no names). */
   | { type: 'import.progress'; sessionId: string; creatorId: string; phase: 'CHECKING' | 'WRITING' | 'APPLIED'; done: number; total: number }
+  /**
+   * Sent by PostgreSQL triggers (migration SupervisionChanges): a « Tableau de bord » figure of these
+   * structures (écoles and their ancestors) changed, or of too many to name (`all`).
+   */
+  | { type: 'supervision.changed'; structureIds?: string[]; all?: boolean }
   /** Sent to itself by an instance: everything committed before it has arrived once it does. */
   | { type: 'barrier'; token: string };
 

@@ -32,6 +32,10 @@ export interface CsvLabels {
   readonly predeleted: string;
   readonly pendingReports: string;
   readonly oldestPendingReport: string;
+  readonly absentFromFile: string;
+  readonly renewalCodesExpired: string;
+  /** The last import: when, accounts created, changed, absent; a simulation left unapplied. */
+  readonly lastImport: { readonly at: string; readonly created: string; readonly modified: string; readonly leavers: string; readonly unapplied: string };
   /** « Actifs », per ACTIVE_PROFILES then ACTIVE_WINDOWS (students 7, students 30, relatives 7…). */
   readonly actives: readonly string[];
   /** A masked « Actifs » cell (fewer than 3 active or inactive): « <3 ». */
@@ -58,6 +62,13 @@ export function supervisionCsv(rows: readonly DisplayRow[], circonscriptionNames
     labels.predeleted,
     labels.pendingReports,
     labels.oldestPendingReport,
+    labels.absentFromFile,
+    labels.renewalCodesExpired,
+    labels.lastImport.at,
+    labels.lastImport.created,
+    labels.lastImport.modified,
+    labels.lastImport.leavers,
+    labels.lastImport.unapplied,
     ...labels.actives,
   ];
   const lines = rows.map(({ kind, figures: row }) => [
@@ -73,6 +84,13 @@ export function supervisionCsv(rows: readonly DisplayRow[], circonscriptionNames
     row.predeleted,
     row.pendingReports,
     row.oldestPendingReportAt ? parisDateTime.format(new Date(row.oldestPendingReportAt)) : '',
+    row.absentFromFile,
+    row.renewalCodesExpired,
+    row.lastImportAt ? parisDateTime.format(new Date(row.lastImportAt)) : '',
+    row.lastImportCreated,
+    row.lastImportModified,
+    row.lastImportLeavers,
+    row.unappliedImportAt ? parisDateTime.format(new Date(row.unappliedImportAt)) : '',
     ...ACTIVE_PROFILES.flatMap((profile) => ACTIVE_WINDOWS.map((days) => (activityCounted ? (activeFigure(row, profile, days) ?? labels.masked) : ''))),
   ]);
   return BOM + [header, ...lines].map((cells) => `${cells.map(csvCell).join(';')}\r\n`).join('');

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 
 /** Each term of the table, in the order of its columns, then how the rows and links are built. */
-const TERMS = ['accounts', 'activated', 'covered', 'withoutGuardian', 'withoutEmail', 'blocked', 'predeleted', 'reports', 'active', 'circonscription', 'links', 'updated'] as const;
+const TERMS = ['accounts', 'activated', 'covered', 'withoutGuardian', 'withoutEmail', 'blocked', 'predeleted', 'reports', 'absent', 'renewals', 'lastImport', 'active', 'circonscription', 'links', 'updated'] as const;
 
 /**
  * « Définitions »: exactly what each number counts (the server's definitions, see the schema's

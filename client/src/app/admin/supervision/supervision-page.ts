@@ -3,7 +3,7 @@ import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signa
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { Apollo } from 'apollo-angular';
-import { EMPTY, type Subscription, catchError, debounceTime, merge } from 'rxjs';
+import { EMPTY, type Subscription, auditTime, catchError, debounceTime, merge } from 'rxjs';
 import { REPORT_ADDED_SUBSCRIPTION, REPORT_TREATED_SUBSCRIPTION } from '../../shared/reports/reports.operations';
 import { UserErrorMessageService } from '../../core/errors/user-error-message.service';
 import type { SupervisionQuery } from '../../core/graphql/generated/graphql';
@@ -16,7 +16,7 @@ import { SupervisionAddress } from './supervision-address';
 import { SupervisionChart } from './supervision-chart';
 import { type CsvLabels, supervisionCsv } from './supervision-csv';
 import { SupervisionDefinitions } from './supervision-definitions';
-import { SUPERVISION_QUERY } from './supervision.query';
+import { SUPERVISION_CHANGED_SUBSCRIPTION, SUPERVISION_QUERY } from './supervision.query';
 import {
   ACTIVE_PROFILES,
   ACTIVE_WINDOWS,
@@ -37,6 +37,11 @@ type View = SupervisionQuery['supervision'];
 const LOCALES: Record<UiLanguage, string> = { fr: 'fr-FR', en: 'en-GB' };
 /** Reports arriving within this span (a post reported by several pupils) cause one reading. */
 const REPORT_BURST_MS = 1000;
+/**
+ * Other changes (a morning of parents activating their accounts, an import) are read again at most
+ * this often: the first change starts the wait, the reading after it has everything since.
+ */
+const CHANGES_EVERY_MS = 5000;
 /** How long the CSV's blob address stays valid once its download started. */
 const BLOB_LIFETIME_MS = 60_000;
 
@@ -47,7 +52,20 @@ const HEADERS: readonly { readonly sort: SortKey | null; readonly labelKey: stri
     { sort: column.accounts, labelKey: `supervision.columns.${column.accounts}` },
     { sort: `${column.accounts}Rate` as const, labelKey: `supervision.columns.${column.accounts}Rate` },
   ]),
-  ...(['covered', 'pupilsWithoutGuardian', 'relativesWithoutEmail', 'blocked', 'predeleted', 'pendingReports', 'oldestPendingReport'] as const).map((sort) => ({
+  ...(
+    [
+      'covered',
+      'pupilsWithoutGuardian',
+      'relativesWithoutEmail',
+      'blocked',
+      'predeleted',
+      'pendingReports',
+      'oldestPendingReport',
+      'absentFromFile',
+      'renewalCodesExpired',
+      'lastImport',
+    ] as const
+  ).map((sort) => ({
     sort,
     labelKey: `supervision.columns.${sort}`,
   })),
@@ -137,7 +155,7 @@ export default class SupervisionPage {
 
   constructor() {
     this.load();
-    const live = this.watchReports();
+    const live = this.watchChanges();
     inject(DestroyRef).onDestroy(() => {
       this.request?.unsubscribe();
       live.unsubscribe();
@@ -173,6 +191,15 @@ export default class SupervisionPage {
       predeleted: t('supervision.columns.predeleted'),
       pendingReports: t('supervision.columns.pendingReports'),
       oldestPendingReport: t('supervision.columns.oldestPendingReport'),
+      absentFromFile: t('supervision.columns.absentFromFile'),
+      renewalCodesExpired: t('supervision.columns.renewalCodesExpired'),
+      lastImport: {
+        at: t('supervision.columns.lastImport'),
+        created: t('supervision.csv.importCreated'),
+        modified: t('supervision.csv.importModified'),
+        leavers: t('supervision.csv.importLeavers'),
+        unapplied: t('supervision.csv.importUnapplied'),
+      },
       actives: ACTIVE_PROFILES.flatMap((profile) =>
         ACTIVE_WINDOWS.map((days) => t('supervision.csv.active', { name: t(`supervision.columns.${profile}`), window: t(`supervision.columns.active${days}`) })),
       ),
@@ -240,6 +267,11 @@ export default class SupervisionPage {
     return userListLink(row.id, filter);
   }
 
+  /** « 7 déc. 2026 », Paris day: when an import was applied or simulated. */
+  protected day(iso: string): string {
+    return new Intl.DateTimeFormat(LOCALES[this.language()], { dateStyle: 'medium', timeZone: 'Europe/Paris' }).format(new Date(iso));
+  }
+
   /** « il y a 3 jours »: how long the oldest pending report has waited. */
   protected age(iso: string | null | undefined): string {
     if (!iso) {
@@ -255,17 +287,19 @@ export default class SupervisionPage {
   }
 
   /**
-   * Pending reports live: a report made or treated in the scope (the existing feed, scoped by the
-   * server) reads the figures again, and « Mis à jour à » moves with them. A burst is read once.
+   * Live, scoped by the server: a report made or treated (the reports feed; a burst is read once),
+   * and any other figure that changed in an école of the scope (`supervisionChanged`: accounts,
+   * activation, guardians, blocks, imports, renewal codes; at most every CHANGES_EVERY_MS) read the
+   * figures again, and « Mis à jour à » moves with them.
    */
-  private watchReports(): Subscription {
+  private watchChanges(): Subscription {
     const quiet = catchError(() => EMPTY);
-    return merge(
+    const reports = merge(
       this.apollo.subscribe({ query: REPORT_ADDED_SUBSCRIPTION }).pipe(quiet),
       this.apollo.subscribe({ query: REPORT_TREATED_SUBSCRIPTION }).pipe(quiet),
-    )
-      .pipe(debounceTime(REPORT_BURST_MS))
-      .subscribe(() => this.load());
+    ).pipe(debounceTime(REPORT_BURST_MS));
+    const figures = this.apollo.subscribe({ query: SUPERVISION_CHANGED_SUBSCRIPTION }).pipe(quiet, auditTime(CHANGES_EVERY_MS));
+    return merge(reports, figures).subscribe(() => this.load());
   }
 
   private load(): void {

@@ -24,6 +24,8 @@ function row(id: string, name: string, figures: Partial<SupervisionFigures> = {}
     predeleted: 0,
     pendingReports: 0,
     oldestPendingReportAt: null,
+    absentFromFile: 0,
+    renewalCodesExpired: 0,
     ...figures,
   };
 }
@@ -46,6 +48,19 @@ describe('« Tableau de bord » table', () => {
   it('sorts by « Familles couvertes » both ways, an école without pupils last either way', () => {
     expect(names(displayRows(view, all, { key: 'covered', direction: 'ascending' }, false))).toEqual(['b', 'a', 'c', 'd']);
     expect(names(displayRows(view, all, { key: 'covered', direction: 'descending' }, false))).toEqual(['c', 'a', 'b', 'd']);
+  });
+
+  it('sorts by « Dernier import », the oldest first, an école never imported last either way', () => {
+    const imports = {
+      circonscriptions: [],
+      ecoles: [
+        row('x', 'École X', { lastImportAt: '2026-11-02T08:00:00.000Z' }),
+        row('y', 'École Y'),
+        row('z', 'École Z', { lastImportAt: '2026-09-01T08:00:00.000Z' }),
+      ],
+    };
+    expect(names(displayRows(imports, all, { key: 'lastImport', direction: 'ascending' }, false))).toEqual(['z', 'x', 'y']);
+    expect(names(displayRows(imports, all, { key: 'lastImport', direction: 'descending' }, false))).toEqual(['x', 'z', 'y']);
   });
 
   it('groups écoles under their circonscription, circonscriptions sorted by the same column', () => {
@@ -72,6 +87,10 @@ describe('« Tableau de bord » table', () => {
   it("links to the user list with the list's own words", () => {
     expect(userListLink('a', { profiles: ['RELATIVE'], activated: false })).toEqual({ profils: 'relative', activation: 'non', ecole: 'a' });
     expect(userListLink('a', { predeleted: true })).toEqual({ presupprime: 'oui', ecole: 'a' });
+    expect(userListLink('a', { guardians: 'ACTIVATED' })).toEqual({ responsables: 'active', ecole: 'a' });
+    expect(userListLink('a', { guardians: 'NONE' })).toEqual({ responsables: 'aucun', ecole: 'a' });
+    expect(userListLink('a', { absentFromFile: true })).toEqual({ absent: 'oui', ecole: 'a' });
+    expect(userListLink('a', { renewalCodeExpired: true })).toEqual({ 'code-expire': 'oui', ecole: 'a' });
   });
 
   it("starts with the circonscriptions only for a département's thousands of écoles, until narrowed", () => {

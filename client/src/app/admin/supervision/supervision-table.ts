@@ -25,6 +25,15 @@ export interface SupervisionFigures {
   readonly predeleted: number;
   readonly pendingReports: number;
   readonly oldestPendingReportAt?: string | null;
+  readonly absentFromFile: number;
+  readonly renewalCodesExpired: number;
+  /** The école's last applied import (null: none; always null on a circonscription's row). */
+  readonly lastImportAt?: string | null;
+  readonly lastImportCreated?: number | null;
+  readonly lastImportModified?: number | null;
+  readonly lastImportLeavers?: number | null;
+  /** A simulation made after it and never applied. */
+  readonly unappliedImportAt?: string | null;
   /** « Actifs »: null when masked (fewer than 3 active or inactive); absent before the first roll-up. */
   readonly studentsActive7?: number | null;
   readonly studentsActive30?: number | null;
@@ -63,7 +72,10 @@ export type SortKey =
   | 'blocked'
   | 'predeleted'
   | 'pendingReports'
-  | 'oldestPendingReport';
+  | 'oldestPendingReport'
+  | 'absentFromFile'
+  | 'renewalCodesExpired'
+  | 'lastImport';
 
 export const SORT_KEYS: readonly SortKey[] = [
   'name',
@@ -75,6 +87,9 @@ export const SORT_KEYS: readonly SortKey[] = [
   'predeleted',
   'pendingReports',
   'oldestPendingReport',
+  'absentFromFile',
+  'renewalCodesExpired',
+  'lastImport',
 ];
 
 export interface SortState {
@@ -109,12 +124,15 @@ export function sortValue(row: SupervisionFigures, key: SortKey): string | numbe
     case 'oldestPendingReport':
       // Older first when descending: the age grows as the date goes back.
       return row.oldestPendingReportAt ? -Date.parse(row.oldestPendingReportAt) : null;
+    case 'lastImport':
+      // Ascending: the écoles whose last import is the oldest first; never imported last.
+      return row.lastImportAt ? Date.parse(row.lastImportAt) : null;
     default:
       if (key.endsWith('Rate')) {
         const accounts = key.slice(0, -'Rate'.length) as AccountsKey;
         return ratio(row[`${accounts}Activated`], row[accounts]);
       }
-      return row[key as Exclude<SortKey, 'name' | 'covered' | 'oldestPendingReport' | `${AccountsKey}Rate`>];
+      return row[key as Exclude<SortKey, 'name' | 'covered' | 'oldestPendingReport' | 'lastImport' | `${AccountsKey}Rate`>];
   }
 }
 

@@ -24,12 +24,28 @@ export const SUPERVISION_ROW_FIELDS = graphql(`
     predeleted
     pendingReports
     oldestPendingReportAt
+    absentFromFile
+    renewalCodesExpired
+    lastImportAt
+    lastImportCreated
+    lastImportModified
+    lastImportLeavers
+    unappliedImportAt
     studentsActive7
     studentsActive30
     relativesActive7
     relativesActive30
     teachersActive7
     teachersActive30
+  }
+`);
+
+/** Live: a figure of an école of my scope changed (accounts, activation, guardians, imports, codes…); it carries none. */
+export const SUPERVISION_CHANGED_SUBSCRIPTION = graphql(`
+  subscription SupervisionChanged {
+    supervisionChanged {
+      changedAt
+    }
   }
 `);
 

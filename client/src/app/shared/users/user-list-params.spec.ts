@@ -25,6 +25,9 @@ const everything: UserListParams = {
   blocked: true,
   predeleted: true,
   hasEmail: false,
+  guardians: 'NONE',
+  absentFromFile: true,
+  renewalCodeExpired: false,
   schoolId: 's9',
   importId: 'i7',
   lastName: 'Dupont',
@@ -50,6 +53,9 @@ describe('user list address ↔ filter', () => {
       bloque: 'oui',
       presupprime: 'oui',
       courriel: 'sans',
+      responsables: 'aucun',
+      absent: 'oui',
+      'code-expire': 'non',
       ecole: 's9',
       import: 'i7',
       nom: 'Dupont',
@@ -63,13 +69,15 @@ describe('user list address ↔ filter', () => {
 
   it('reads a hand-edited address leniently: unknown words are ignored, lists trimmed, profiles in the guide’s order', () => {
     const params = parseUserListParams(
-      paramMap({ profils: ' teacher, nobody,,student ', activation: 'peut-être', courriel: 'avec', tri: 'hasard', classes: 'a, ,b' }),
+      paramMap({ profils: ' teacher, nobody,,student ', activation: 'peut-être', courriel: 'avec', tri: 'hasard', classes: 'a, ,b', responsables: 'tous' }),
     );
     expect(params.profiles).toEqual(['STUDENT', 'TEACHER']);
     expect(params.activated).toBeNull();
     expect(params.hasEmail).toBe(true);
     expect(params.order).toBe('NAME');
     expect(params.classIds).toEqual(['a', 'b']);
+    expect(params.guardians).toBeNull();
+    expect(parseUserListParams(paramMap({ responsables: 'active' })).guardians).toBe('ACTIVATED');
   });
 
   it('trims the column searches in the address and in the server’s filter, blank meaning no search', () => {
@@ -83,11 +91,11 @@ describe('user list address ↔ filter', () => {
 
   it('maps to the server’s filter: empty lists as null, the school as the structure', () => {
     expect(toUserFilter(DEFAULT_PARAMS)).toMatchObject({ profiles: null, classIds: null, functions: null, predeleted: false, structureId: null });
-    expect(toUserFilter(everything)).toMatchObject({ profiles: ['STUDENT', 'TEACHER'], structureId: 's9', importId: 'i7', blocked: true, hasEmail: false });
+    expect(toUserFilter(everything)).toMatchObject({ profiles: ['STUDENT', 'TEACHER'], structureId: 's9', importId: 'i7', blocked: true, hasEmail: false, guardians: 'NONE', absentFromFile: true, renewalCodeExpired: false });
   });
 
   it('« Effacer les filtres » clears the panel’s groups and keeps the column searches and the sort', () => {
-    expect(activeFilterCount(everything)).toBe(9);
+    expect(activeFilterCount(everything)).toBe(12);
     const cleared = withoutFilters(everything);
     expect(activeFilterCount(cleared)).toBe(0);
     expect(toQueryParams(cleared)).toEqual({ nom: 'Dupont', prenom: 'Lé', login: 'l.dup', classe: 'CM2', tri: 'creation' });

@@ -1,5 +1,5 @@
 import type { ParamMap, Params } from '@angular/router';
-import type { AdminFunction, Profile, UserFilter, UserOrder } from '../../core/graphql/generated/graphql';
+import type { AdminFunction, GuardianCoverage, Profile, UserFilter, UserOrder } from '../../core/graphql/generated/graphql';
 
 /** The profiles in the guide's order: Élève, Parent, Enseignant, Personnel, Invité. */
 export const PROFILES: readonly Profile[] = ['STUDENT', 'RELATIVE', 'TEACHER', 'PERSONNEL', 'GUEST'];
@@ -30,6 +30,12 @@ export interface UserListParams extends ColumnSearch {
   readonly predeleted: boolean;
   /** « Courriel »: null = Tous, true = Avec, false = Sans. */
   readonly hasEmail: boolean | null;
+  /** « Responsables » (pupils only): null = Tous, ACTIVATED = au moins un activé, NONE = sans responsable. */
+  readonly guardians: GuardianCoverage | null;
+  /** « Absent du fichier » (of an import): null = Tous. */
+  readonly absentFromFile: boolean | null;
+  /** « Code de renouvellement expiré »: null = Tous. */
+  readonly renewalCodeExpired: boolean | null;
   /** « École », when several are administered. */
   readonly schoolId: string | null;
   /** The accounts an import created (« Publipostage des comptes » from its outcome); no control in the panel. */
@@ -45,6 +51,9 @@ export const DEFAULT_PARAMS: UserListParams = {
   blocked: null,
   predeleted: false,
   hasEmail: null,
+  guardians: null,
+  absentFromFile: null,
+  renewalCodeExpired: null,
   schoolId: null,
   importId: null,
   lastName: '',
@@ -63,6 +72,9 @@ const KEYS = {
   blocked: 'bloque',
   predeleted: 'presupprime',
   hasEmail: 'courriel',
+  guardians: 'responsables',
+  absentFromFile: 'absent',
+  renewalCodeExpired: 'code-expire',
   schoolId: 'ecole',
   importId: 'import',
   lastName: 'nom',
@@ -71,6 +83,8 @@ const KEYS = {
   className: 'classe',
   order: 'tri',
 } as const satisfies Record<keyof UserListParams, string>;
+
+const GUARDIAN_WORDS: Record<GuardianCoverage, string> = { ACTIVATED: 'active', NONE: 'aucun' };
 
 const ORDER_WORDS: Record<UserOrder, string> = { NAME: 'nom', PROFILE: 'profil', CLASS: 'classe', CREATED_AT: 'creation' };
 
@@ -96,6 +110,9 @@ export function parseUserListParams(map: ParamMap): UserListParams {
     blocked: yesNo(map, KEYS.blocked, 'oui', 'non'),
     predeleted: map.get(KEYS.predeleted) === 'oui',
     hasEmail: yesNo(map, KEYS.hasEmail, 'avec', 'sans'),
+    absentFromFile: yesNo(map, KEYS.absentFromFile, 'oui', 'non'),
+    renewalCodeExpired: yesNo(map, KEYS.renewalCodeExpired, 'oui', 'non'),
+    guardians: (Object.keys(GUARDIAN_WORDS) as GuardianCoverage[]).find((value) => GUARDIAN_WORDS[value] === map.get(KEYS.guardians)) ?? null,
     schoolId: map.get(KEYS.schoolId) || null,
     importId: map.get(KEYS.importId) || null,
     lastName: map.get(KEYS.lastName) ?? '',
@@ -121,6 +138,9 @@ export function toQueryParams(params: UserListParams): Params {
   put(KEYS.blocked, params.blocked === null ? null : params.blocked ? 'oui' : 'non');
   put(KEYS.predeleted, params.predeleted ? 'oui' : null);
   put(KEYS.hasEmail, params.hasEmail === null ? null : params.hasEmail ? 'avec' : 'sans');
+  put(KEYS.guardians, params.guardians && GUARDIAN_WORDS[params.guardians]);
+  put(KEYS.absentFromFile, params.absentFromFile === null ? null : params.absentFromFile ? 'oui' : 'non');
+  put(KEYS.renewalCodeExpired, params.renewalCodeExpired === null ? null : params.renewalCodeExpired ? 'oui' : 'non');
   put(KEYS.schoolId, params.schoolId);
   put(KEYS.importId, params.importId);
   put(KEYS.lastName, params.lastName.trim());
@@ -142,6 +162,9 @@ export function toUserFilter(params: UserListParams): UserFilter {
     blocked: params.blocked,
     predeleted: params.predeleted,
     hasEmail: params.hasEmail,
+    guardians: params.guardians,
+    absentFromFile: params.absentFromFile,
+    renewalCodeExpired: params.renewalCodeExpired,
     structureId: params.schoolId,
     importId: params.importId,
     lastName: text(params.lastName),
@@ -161,6 +184,9 @@ export function activeFilterCount(params: UserListParams): number {
     params.blocked !== null,
     params.predeleted,
     params.hasEmail !== null,
+    params.guardians !== null,
+    params.absentFromFile !== null,
+    params.renewalCodeExpired !== null,
     params.schoolId !== null,
     params.importId !== null,
   ].filter(Boolean).length;

@@ -30,12 +30,12 @@ interface School {
 
 /** An answer of a radio group: Tous / Oui / Non, Avec / Sans… */
 interface Choice {
-  readonly value: boolean | null;
+  readonly value: boolean | string | null;
   readonly labelKey: string;
 }
 
 /** The yes/no filters, each a group of radio buttons. */
-type ChoiceKey = 'activated' | 'blocked' | 'predeleted' | 'hasEmail';
+type ChoiceKey = 'activated' | 'blocked' | 'predeleted' | 'hasEmail' | 'guardians' | 'absentFromFile' | 'renewalCodeExpired';
 
 type FilterGroup =
   | { readonly kind: 'profiles' | 'school' | 'class' | 'functions' }
@@ -85,6 +85,31 @@ const EMAIL_GROUP: FilterGroup = {
     { value: false, labelKey: 'userList.filters.withoutEmail' },
   ],
 };
+/** « Responsables »: the « Tableau de bord »'s « Familles couvertes » and « Élèves sans responsable ». */
+const GUARDIANS_GROUP: FilterGroup = {
+  kind: 'choice',
+  key: 'guardians',
+  legendKey: 'userList.filters.guardians',
+  choices: [
+    { value: null, labelKey: 'userList.filters.all' },
+    { value: 'ACTIVATED', labelKey: 'userList.filters.guardiansActivated' },
+    { value: 'NONE', labelKey: 'userList.filters.guardiansNone' },
+  ],
+};
+const yesNo = (key: ChoiceKey, legendKey: string): FilterGroup => ({
+  kind: 'choice',
+  key,
+  legendKey,
+  choices: [
+    { value: null, labelKey: 'userList.filters.all' },
+    { value: true, labelKey: 'userList.filters.yes' },
+    { value: false, labelKey: 'userList.filters.no' },
+  ],
+});
+/** « Absent du fichier » (the last import's leavers, waiting for pre-deletion), as on the « Tableau de bord ». */
+const ABSENT_GROUP = yesNo('absentFromFile', 'userList.filters.absentFromFile');
+/** « Code de renouvellement expiré »: a code handed out and never used, as on the « Tableau de bord ». */
+const RENEWAL_GROUP = yesNo('renewalCodeExpired', 'userList.filters.renewalCodeExpired');
 
 /** The user list's groups, in order. */
 const LIST_GROUPS: readonly FilterGroup[] = [
@@ -96,6 +121,9 @@ const LIST_GROUPS: readonly FilterGroup[] = [
   BLOCKED_GROUP,
   PREDELETED_GROUP,
   EMAIL_GROUP,
+  GUARDIANS_GROUP,
+  ABSENT_GROUP,
+  RENEWAL_GROUP,
 ];
 /** A selection's: Activation first (the guide's tutorial 3), no Pré-supprimé. */
 const SELECTION_GROUPS: readonly FilterGroup[] = [
@@ -106,13 +134,16 @@ const SELECTION_GROUPS: readonly FilterGroup[] = [
   FUNCTIONS_GROUP,
   BLOCKED_GROUP,
   EMAIL_GROUP,
+  GUARDIANS_GROUP,
+  ABSENT_GROUP,
+  RENEWAL_GROUP,
 ];
 
 let nextId = 0;
 
 /**
  * The user list's filters: a button that opens a panel — Profils, Activation, École (when several
- * are administered), Classe, Fonctions, Bloqué, Pré-supprimé, Courriel — each choice applied at
+ * are administered), Classe, Fonctions, Bloqué, Pré-supprimé, Courriel, Responsables, Absent du fichier, Code de renouvellement expiré — each choice applied at
  * once through `paramsChange`; the cross or Échap closes the panel and the focus goes back to the
  * button; « Effacer les filtres » once a group is set. The panel follows the button for the keyboard
  * and takes the whole row below it.
@@ -198,7 +229,7 @@ export class UserFiltersPanel {
     this.paramsChange.emit({ ...this.params(), ...changes });
   }
 
-  protected choose(key: ChoiceKey, value: boolean | null): void {
+  protected choose(key: ChoiceKey, value: boolean | string | null): void {
     // Pré-supprimé offers no « Tous »: its value is never null.
     this.change({ [key]: value } as Partial<UserListParams>);
   }
