@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURE_PASSWORD, Fixtures } from '../../test-support/fixtures';
 import { GraphQLTestClient, startTestServer, TestServer } from '../../test-support/test-server';
+import { dryRunImport } from '../../test-support/import-dry-run';
 
 // An INE is national and unique: each test's files get INEs of their own (« 0000000001X » → « 0000030001X »).
 let ineTag = 0;
@@ -23,14 +24,6 @@ const SESSION = `query ($id: ID!) { importSession(id: $id) {
 } }`;
 const TABLES = ['app_user', 'account_name', 'user_structure', 'class_member', 'relative_link', 'school_class', 'import_class', 'import_address', 'import_absence'];
 
-async function dryRun(client: GraphQLTestClient, ecole: string, files: [string, Buffer][]): Promise<string> {
-  const form = new FormData();
-  for (const [name, bytes] of files) form.append('fichiers', new Blob([bytes]), name);
-  const response = await fetch(`${client.baseUrl}/imports/dry-run?ecole=${ecole}`, { method: 'POST', headers: { cookie: client.cookie! }, body: form });
-  const body = (await response.json()) as { id: string };
-  expect(response.status).toBe(201);
-  return body.id;
-}
 
 describe('« Importer des utilisateurs »: « Appliquer »', () => {
   let server: TestServer;
@@ -65,7 +58,7 @@ describe('« Importer des utilisateurs »: « Appliquer »', () => {
   it('creates the pupils, guardians, classes and links of both files (Windows-1252); the identical re-import then writes nothing', async () => {
     const ecole = await school();
     const before = await counts();
-    const id = await dryRun(erun, ecole, BOTH());
+    const id = await dryRunImport(erun, ecole, BOTH());
     const { applyImport } = await erun.data(APPLY, { id });
     expect(applyImport).toEqual({ created: 10, modified: 0, transfers: 0, leavers: 0, classesCreated: 3, classesRenamed: 0 });
     const pupils = await pupilsOf(ecole);
@@ -96,7 +89,7 @@ describe('« Importer des utilisateurs »: « Appliquer »', () => {
     expect(audit.details).toMatchObject({ created: 10, modified: 0, schoolId: ecole });
     expect((await counts()).map((n, i) => n - before[i])).toEqual([10, 10, 10, 6, 7, 3, 3, 4, 0]);
 
-    const again = await dryRun(erun, ecole, BOTH());
+    const again = await dryRunImport(erun, ecole, BOTH());
     const { importSession: s } = await erun.data(SESSION, { id: again });
     expect(s.totals.map((t: { created: number; modified: number }) => [t.created, t.modified])).toEqual([[0, 0], [0, 0]]);
     const rows = await counts();
@@ -111,7 +104,7 @@ describe('« Importer des utilisateurs »: « Appliquer »', () => {
     const hugo = await f.user({ profile: 'STUDENT', lastName: 'DUPOND', firstName: 'Hugo', schools: [d.schoolZ], classes: [d.classZ1] });
     await db().query(`UPDATE app_user SET external_id = $2, birth_date = '2016-01-09' WHERE id = $1`, [hugo.id, ine(2)]);
     const [before] = await db().query('SELECT login, password_hash, activated_at FROM app_user WHERE id = $1', [hugo.id]);
-    const id = await dryRun(erun, ecole, [['eleves.csv', utf8('onde-eleves.csv')]]);
+    const id = await dryRunImport(erun, ecole, [['eleves.csv', utf8('onde-eleves.csv')]]);
     expect((await erun.data(APPLY, { id })).applyImport).toMatchObject({ created: 5, transfers: 1, modified: 1 });
     expect(await db().query('SELECT login, password_hash, activated_at FROM app_user WHERE id = $1', [hugo.id])).toEqual([before]);
     expect(await db().query('SELECT structure_id FROM user_structure WHERE user_id = $1', [hugo.id])).toEqual([{ structure_id: ecole }]);
@@ -124,7 +117,7 @@ describe('« Importer des utilisateurs »: « Appliquer »', () => {
     const ines1 = await f.user({ profile: 'STUDENT', lastName: 'Lefèvre', firstName: 'Inès', schools: [ecole] });
     const ines2 = await f.user({ profile: 'STUDENT', lastName: 'LEFEVRE', firstName: 'Ines', schools: [ecole, other] });
     await db().query(`UPDATE app_user SET birth_date = '2020-08-21' WHERE id = ANY($1)`, [[ines1.id, ines2.id]]);
-    const id = await dryRun(erun, ecole, [['eleves.csv', cp1252('onde-eleves.csv')]]);
+    const id = await dryRunImport(erun, ecole, [['eleves.csv', cp1252('onde-eleves.csv')]]);
     const before = await counts();
     const refused = await erun.request(APPLY, { id });
     expect(refused.errors?.[0].extensions?.code).toBe('IMPORT_UNRESOLVED');
@@ -142,7 +135,7 @@ describe('« Importer des utilisateurs »: « Appliquer »', () => {
   it('refuses a stale dry run (« Le rapport n\'est plus à jour », in French and English) and writes nothing', async () => {
     const ecole = await school();
     const noe = await f.user({ profile: 'STUDENT', lastName: "N'Guessan", firstName: 'Noé', schools: [ecole] });
-    const id = await dryRun(erun, ecole, BOTH());
+    const id = await dryRunImport(erun, ecole, BOTH());
     await db().query(`UPDATE app_user SET birth_date = '2015-06-03' WHERE id = $1`, [noe.id]);
     const before = await counts();
     const fr = await erun.request(APPLY, { id });
@@ -156,13 +149,13 @@ describe('« Importer des utilisateurs »: « Appliquer »', () => {
 
   it('confirms a « même adresse » proposal: the guardian already known at that address gets the new child, no new account', async () => {
     const ecole = await school();
-    expect((await erun.data(APPLY, { id: await dryRun(erun, ecole, BOTH()) })).applyImport.created).toBe(10);
+    expect((await erun.data(APPLY, { id: await dryRunImport(erun, ecole, BOTH()) })).applyImport.created).toBe(10);
     const [sophie] = await db().query(`SELECT u.id FROM app_user u JOIN user_structure us ON us.user_id = u.id WHERE us.structure_id = $1 AND u.first_name = 'Sophie'`, [ecole]);
     // Sophie DUPOND again, same address, no e-mail nor mobile, for a child she is not linked to: only a proposal.
     const header = fixture('onde-responsables.csv').split('\n')[0];
     const row = 'Mme;;DUPOND;Sophie;3 rue des Tilleuls;99000;Villefictive;FRANCE;;;;;Oui;;;LEFÈVRE;Inès;PS-MS Mme Modèle;21/08/2020';
     const file = iconv.encode(`${header}\n${row}\n`, 'win1252');
-    const proposal = await dryRun(erun, ecole, [['responsables.csv', file]]);
+    const proposal = await dryRunImport(erun, ecole, [['responsables.csv', file]]);
     const DECIDABLE = `query ($id: ID!) { importSession(id: $id) { lines(first: 10, decidable: true) { total items { profile line operation candidates { userId } messages } } } }`;
     const { lines } = (await erun.data(DECIDABLE, { id: proposal })).importSession;
     expect(lines.total).toBe(1);
@@ -176,10 +169,10 @@ describe('« Importer des utilisateurs »: « Appliquer »', () => {
 
   it('applies two écoles at once whose files make the same logins: each account gets its own, no unique violation', async () => {
     const [first, second] = [await school(), await school()];
-    const firstId = await dryRun(erun, first, [['eleves.csv', utf8('onde-eleves.csv')]]);
+    const firstId = await dryRunImport(erun, first, [['eleves.csv', utf8('onde-eleves.csv')]]);
     // The same names in the second école, with INEs of their own (not transfers).
     const otherInes = Buffer.from(fixture('onde-eleves.csv').replace(/(\d{4})(\d{2})(\d{4})X/g, (_, a, b, c) => `${a}${b}9${c.slice(1)}X`), 'utf8');
-    const secondId = await dryRun(erun, second, [['eleves.csv', otherInes]]);
+    const secondId = await dryRunImport(erun, second, [['eleves.csv', otherInes]]);
     const results = await Promise.all([erun.request(APPLY, { id: firstId }), erun.request(APPLY, { id: secondId })]);
     expect(results.map((result) => result.errors ?? [])).toEqual([[], []]);
     expect(results.map((result) => result.data!.applyImport.created)).toEqual([6, 6]);
@@ -196,7 +189,7 @@ describe('« Importer des utilisateurs »: « Appliquer »', () => {
 
   it('runs two concurrent « Appliquer » of one dry run once', async () => {
     const ecole = await school();
-    const id = await dryRun(erun, ecole, BOTH());
+    const id = await dryRunImport(erun, ecole, BOTH());
     const before = await counts();
     const [a, b] = await Promise.all([erun.data(APPLY, { id }), erun.data(APPLY, { id })]);
     expect(a).toEqual(b);
@@ -208,7 +201,7 @@ describe('« Importer des utilisateurs »: « Appliquer »', () => {
   it('proposes no leavers from a partial file, and says why', async () => {
     const small = await school();
     for (let i = 0; i < 13; i++) await f.user({ profile: 'STUDENT', lastName: `Ancien${i}`, firstName: 'Élève', schools: [small] });
-    const id = await dryRun(erun, small, [['eleves.csv', cp1252('onde-eleves.csv')]]);
+    const id = await dryRunImport(erun, small, [['eleves.csv', cp1252('onde-eleves.csv')]]);
     const { importSession: s } = await erun.data(SESSION, { id });
     expect(s.leavers).toEqual({ pupils: 0, relatives: 0, confirmationRequired: null, withheld: "Le fichier compte 6 élèves pour 13 inscrits : moins de la moitié, il est traité comme partiel et aucun départ n'est proposé." });
     expect(s.totals[0].absent).toBe(13);
@@ -217,7 +210,7 @@ describe('« Importer des utilisateurs »: « Appliquer »', () => {
     const classLeftOut = await school();
     const ce = await f.schoolClass(classLeftOut, 'CM2 Ancienne', ['CM2']);
     await f.user({ profile: 'STUDENT', lastName: 'Ancien', firstName: 'Paul', schools: [classLeftOut], classes: [ce] });
-    const id2 = await dryRun(erun, classLeftOut, [['eleves.csv', cp1252('onde-eleves.csv')]]);
+    const id2 = await dryRunImport(erun, classLeftOut, [['eleves.csv', cp1252('onde-eleves.csv')]]);
     expect((await erun.data(SESSION, { id: id2 })).importSession.leavers.withheld).toBe("Le fichier ne contient aucun élève des classes CM2 Ancienne : il est traité comme partiel et aucun départ n'est proposé.");
     expect((await erun.data(APPLY, { id: id2 })).applyImport.leavers).toBe(0);
     expect(await db().query('SELECT count(*)::int AS n FROM import_absence WHERE school_id = ANY($1)', [[small, classLeftOut]])).toEqual([{ n: 0 }]);
@@ -234,7 +227,7 @@ describe('« Importer des utilisateurs »: « Appliquer »', () => {
     for (const [relative, child] of [[alone, leaving[0]], [withChildLeft, leaving[1]], [withChildLeft, stays]]) {
       await db().query('INSERT INTO relative_link (relative_id, student_id) VALUES ($1, $2)', [relative.id, child.id]);
     }
-    const id = await dryRun(erun, ecole, [['eleves.csv', cp1252('onde-eleves.csv')]]);
+    const id = await dryRunImport(erun, ecole, [['eleves.csv', cp1252('onde-eleves.csv')]]);
     expect((await erun.data(SESSION, { id })).importSession.leavers).toEqual({ pupils: 4, relatives: 1, withheld: null, confirmationRequired: 5 });
     const before = await counts();
     for (const confirm of [null, 4]) {
@@ -258,7 +251,7 @@ describe('« Importer des utilisateurs »: « Appliquer »', () => {
 
   it("answers NOT_FOUND for another admin's dry run, even an admin above", async () => {
     const ecole = await school();
-    const id = await dryRun(erun, ecole, [['eleves.csv', cp1252('onde-eleves.csv')]]);
+    const id = await dryRunImport(erun, ecole, [['eleves.csv', cp1252('onde-eleves.csv')]]);
     const before = await counts();
     for (const login of [d.cpd.login, d.directorA.login]) {
       const other = await server.client().signIn(login, FIXTURE_PASSWORD);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_PASSWORD, Fixtures } from '../../test-support/fixtures';
 import { GraphQLTestClient, startTestServer, TestServer } from '../../test-support/test-server';
+import { dryRunImport } from '../../test-support/import-dry-run';
 
 // INEs of this file's own (« 0000000001X » → « 0000770001X »): other files' imports never meet them.
 const cp1252 = (name: string) => iconv.encode(readFileSync(join(__dirname, 'fixtures', name), 'utf8').replace(/000000000(\d)X/g, '000077000$1X'), 'win1252');
@@ -13,14 +14,7 @@ const SELECTION = `query ($filter: UserFilter) { mailingSelection(filter: $filte
 const USERS = `query ($filter: UserFilter) { users(filter: $filter, first: 100) { totalCount edges { node { id firstName } } } }`;
 const CREATE = `mutation ($input: CreateMailingInput!) { createMailing(input: $input) { id total } }`;
 
-async function dryRun(client: GraphQLTestClient, ecole: string): Promise<string> {
-  const form = new FormData();
-  form.append('fichiers', new Blob([cp1252('onde-eleves.csv')]), 'eleves.csv');
-  form.append('fichiers', new Blob([cp1252('onde-responsables.csv')]), 'responsables.csv');
-  const response = await fetch(`${client.baseUrl}/imports/dry-run?ecole=${ecole}`, { method: 'POST', headers: { cookie: client.cookie! }, body: form });
-  expect(response.status).toBe(201);
-  return ((await response.json()) as { id: string }).id;
-}
+const dryRun = (client: GraphQLTestClient, ecole: string) => dryRunImport(client, ecole, [['eleves.csv', cp1252('onde-eleves.csv')], ['responsables.csv', cp1252('onde-responsables.csv')]]);
 
 describe('« Publipostage des comptes » of the accounts an import created (UserFilter.importId)', () => {
   let server: TestServer;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_PASSWORD, Fixtures } from '../../test-support/fixtures';
 import { drain, liveFeed } from '../../test-support/live-feed';
 import { GraphQLTestClient, startTestServer, TestServer } from '../../test-support/test-server';
+import { dryRunImport } from '../../test-support/import-dry-run';
 import { runOnce, wsClient } from '../../test-support/ws-client';
 import type { ImportProgressView } from './imports.types';
 
@@ -17,13 +18,7 @@ function pupilsFile(n: number, tag: string): Buffer {
   return Buffer.from([PUPILS_HEADER, ...rows].join('\r\n') + '\r\n', 'utf8');
 }
 
-async function dryRun(client: GraphQLTestClient, ecole: string, file: Buffer): Promise<string> {
-  const form = new FormData();
-  form.append('fichiers', new Blob([file]), 'eleves.csv');
-  const response = await fetch(`${client.baseUrl}/imports/dry-run?ecole=${ecole}`, { method: 'POST', headers: { cookie: client.cookie! }, body: form });
-  expect(response.status).toBe(201);
-  return ((await response.json()) as { id: string }).id;
-}
+const dryRun = (client: GraphQLTestClient, ecole: string, file: Buffer) => dryRunImport(client, ecole, [['eleves.csv', file]]);
 
 const PROGRESS = `subscription ($id: ID!) { importProgress(sessionId: $id) { sessionId phase done total } }`;
 type Message = { importProgress: ImportProgressView };

@@ -4,18 +4,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_PASSWORD, Fixtures } from '../../test-support/fixtures';
 import { GraphQLTestClient, startTestServer, TestServer } from '../../test-support/test-server';
+import { dryRunImport } from '../../test-support/import-dry-run';
 
 // INEs of this file's own (« 0000000001X » → « 0000780001X »).
 const pupils = (edit: (text: string) => string = (text) => text) =>
   iconv.encode(edit(readFileSync(join(__dirname, 'fixtures', 'onde-eleves.csv'), 'utf8').replace(/000000000(\d)X/g, '000078000$1X')), 'win1252');
 
-async function dryRun(client: GraphQLTestClient, ecole: string, file: Buffer): Promise<string> {
-  const form = new FormData();
-  form.append('fichiers', new Blob([file]), 'eleves.csv');
-  const response = await fetch(`${client.baseUrl}/imports/dry-run?ecole=${ecole}`, { method: 'POST', headers: { cookie: client.cookie! }, body: form });
-  expect(response.status).toBe(201);
-  return ((await response.json()) as { id: string }).id;
-}
+const dryRun = (client: GraphQLTestClient, ecole: string, file: Buffer) => dryRunImport(client, ecole, [['eleves.csv', file]]);
 
 const download = (client: GraphQLTestClient, id: string) =>
   fetch(`${client.baseUrl}/telechargements/import/${id}.csv`, { headers: client.cookie ? { cookie: client.cookie } : {} });

@@ -1,3 +1,4 @@
+import { copyText } from '../../shared/clipboard/copy-text';
 import { ChangeDetectionStrategy, Component, ElementRef, effect, inject, input, output, signal, untracked, viewChild } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LanguageService } from '../../core/i18n/language.service';
@@ -112,14 +113,10 @@ export class ApiTokenPanel {
   }
 
   protected async copy(): Promise<void> {
-    try {
-      if (!navigator.clipboard) {
-        throw new Error('clipboard unavailable');
-      }
-      await navigator.clipboard.writeText(this.shown().token);
+    if (await copyText(this.shown().token)) {
       this.copyResult.set('copied');
-    } catch {
-      // Insecure origin or permission refused: the token is selected so Ctrl+C does it.
+    } else {
+      // The token is selected so Ctrl+C does it.
       this.copyResult.set('failed');
       const input = this.value().nativeElement;
       input.focus();

@@ -1,3 +1,4 @@
+import { copyText } from '../clipboard/copy-text';
 import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, ElementRef, computed, effect, inject, input, linkedSignal, output, signal, untracked, viewChild } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -130,14 +131,10 @@ export class RenewalCodePanel {
   }
 
   protected async copy(): Promise<void> {
-    try {
-      if (!navigator.clipboard) {
-        throw new Error('clipboard unavailable');
-      }
-      await navigator.clipboard.writeText(this.current().code);
+    if (await copyText(this.current().code)) {
       this.copyResult.set('copied');
-    } catch {
-      // Insecure origin or permission refused: select the code so Ctrl+C does it.
+    } else {
+      // Select the code so Ctrl+C does it.
       this.copyResult.set('failed');
       this.selectCode();
     }
