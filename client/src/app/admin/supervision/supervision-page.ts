@@ -23,6 +23,7 @@ import {
   activeFigure,
   type AccountsKey,
   PROFILE_COLUMNS,
+  SORT_KEYS,
   type SortKey,
   type SupervisionFigures,
   displayRows,
@@ -47,28 +48,7 @@ const BLOB_LIFETIME_MS = 60_000;
 
 /** The columns, sortable but for « Actifs »; the label keys are under `supervision.columns`. */
 const HEADERS: readonly { readonly sort: SortKey | null; readonly labelKey: string }[] = [
-  { sort: 'name', labelKey: 'supervision.columns.name' },
-  ...PROFILE_COLUMNS.flatMap((column) => [
-    { sort: column.accounts, labelKey: `supervision.columns.${column.accounts}` },
-    { sort: `${column.accounts}Rate` as const, labelKey: `supervision.columns.${column.accounts}Rate` },
-  ]),
-  ...(
-    [
-      'covered',
-      'pupilsWithoutGuardian',
-      'relativesWithoutEmail',
-      'blocked',
-      'predeleted',
-      'pendingReports',
-      'oldestPendingReport',
-      'absentFromFile',
-      'renewalCodesExpired',
-      'lastImport',
-    ] as const
-  ).map((sort) => ({
-    sort,
-    labelKey: `supervision.columns.${sort}`,
-  })),
+  ...SORT_KEYS.map((sort) => ({ sort, labelKey: `supervision.columns.${sort}` })),
   // Not sortable: a cell holds three profiles, some masked.
   ...ACTIVE_WINDOWS.map((days) => ({ sort: null, labelKey: `supervision.columns.active${days}` })),
 ];
