@@ -19,8 +19,8 @@ import { apolloPage } from '../core/data/apollo-page';
 import { keysetPaged } from '../core/data/keyset-paged';
 import { UserErrorMessageService } from '../core/errors/user-error-message.service';
 import type { ClassSettingsFieldsFragment } from '../core/graphql/generated/graphql';
-import { ATTACH_TEACHERS_MUTATION } from './attach-teachers.mutation';
-import { SCHOOL_TEACHERS_QUERY } from './school-teachers.query';
+import { ATTACH_TEACHERS_MUTATION } from './data/attach-teachers.mutation';
+import { SCHOOL_TEACHERS_QUERY } from './data/school-teachers.query';
 
 /** Teachers asked at once (the server's cost limit allows about 150) and pages at most (1,000 teachers). */
 const TEACHERS_PAGE = 100;

@@ -28,7 +28,7 @@ import { RenewalCodePanel, type ShownRenewalCode } from '../shared/renewal-code/
 import { AccountStateBadge } from '../shared/users/account-state-badge';
 import { AddTeachersPanel } from './add-teachers-panel';
 import { ClassSheetsPanel } from './class-sheets-panel';
-import { CLASS_SETTINGS_QUERY } from './class-settings.query';
+import { CLASS_SETTINGS_QUERY } from './data/class-settings.query';
 
 type SchoolClass = ClassSettingsFieldsFragment;
 type Pupil = SchoolClass['pupils'][number];

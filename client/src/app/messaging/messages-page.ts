@@ -10,7 +10,7 @@ import { UserErrorMessageService } from '../core/errors/user-error-message.servi
 import { LanguageService } from '../core/i18n/language.service';
 import { DateTimePipe } from '../shared/format/date-time.pipe';
 import { InboxStore } from '../core/messaging/inbox.store';
-import { INBOX_QUERY, MARK_MESSAGE_READ_MUTATION } from './messaging.operations';
+import { INBOX_QUERY, MARK_MESSAGE_READ_MUTATION } from './data/messaging.operations';
 import { NewMessageForm } from './new-message-form';
 
 interface Message {

@@ -19,7 +19,7 @@ import { ErrorSummary } from '../shared/forms/error-summary';
 import { FieldError } from '../shared/forms/field-error';
 import { FormErrors } from '../shared/forms/form-errors';
 import { FormSubmission } from '../shared/forms/form-submission';
-import { CONTACTS_QUERY, SEND_MESSAGE_MUTATION } from './messaging.operations';
+import { CONTACTS_QUERY, SEND_MESSAGE_MUTATION } from './data/messaging.operations';
 
 type Contact = ContactsQuery['contacts'][number];
 

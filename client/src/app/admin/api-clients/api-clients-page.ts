@@ -11,9 +11,9 @@ import type { ApiClientFieldsFragment, CreateApiClientMutation } from '../../cor
 import { LanguageService } from '../../core/i18n/language.service';
 import { ConfirmDialog } from '../../shared/dialog/confirm-dialog';
 import { DateTimePipe } from '../../shared/format/date-time.pipe';
-import { ADMINISTERED_STRUCTURES_QUERY } from '../users/administered-structures.query';
+import { ADMINISTERED_STRUCTURES_QUERY } from '../users/data/administered-structures.query';
 import { apiClientState, expiryBounds, expiryFromInput } from './api-client-status';
-import { API_CLIENTS_QUERY, REVOKE_API_CLIENT_MUTATION, ROTATE_API_CLIENT_TOKEN_MUTATION } from './api-clients.operations';
+import { API_CLIENTS_QUERY, REVOKE_API_CLIENT_MUTATION, ROTATE_API_CLIENT_TOKEN_MUTATION } from './data/api-clients.operations';
 import { ApiTokenPanel, type ShownToken } from './api-token-panel';
 import { type ClientRoot, CreateApiClientForm } from './create-api-client-form';
 

@@ -9,7 +9,7 @@ import { FieldError } from '../../shared/forms/field-error';
 import { FormErrors } from '../../shared/forms/form-errors';
 import { FormSubmission } from '../../shared/forms/form-submission';
 import { defaultExpiry, expiryBounds, expiryFromInput, OPERATOR_ONLY_SCOPES, TOKEN_SCOPES } from './api-client-status';
-import { CREATE_API_CLIENT_MUTATION } from './api-clients.operations';
+import { CREATE_API_CLIENT_MUTATION } from './data/api-clients.operations';
 
 /** A structure the client may be bound to, with its kind for grouping. */
 export interface ClientRoot {

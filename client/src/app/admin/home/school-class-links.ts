@@ -5,7 +5,7 @@ import { Apollo } from 'apollo-angular';
 import type { Subscription } from 'rxjs';
 import { UserErrorMessageService } from '../../core/errors/user-error-message.service';
 import type { SchoolClassesQuery } from '../../core/graphql/generated/graphql';
-import { SCHOOL_CLASSES_QUERY } from './school-classes.query';
+import { SCHOOL_CLASSES_QUERY } from './data/school-classes.query';
 
 type ClassesState =
   | { readonly kind: 'loading' }

@@ -9,7 +9,7 @@ import { UserErrorMessageService } from '../../core/errors/user-error-message.se
 import type { SearchUsersQuery } from '../../core/graphql/generated/graphql';
 import { PadlockIcon } from '../../shared/users/padlock-icon';
 import { SilhouetteIcon } from '../../shared/users/silhouette-icon';
-import { SEARCH_USERS_QUERY } from '../users/search-users.query';
+import { SEARCH_USERS_QUERY } from '../users/data/search-users.query';
 
 type Hit = SearchUsersQuery['searchUsers'][number];
 

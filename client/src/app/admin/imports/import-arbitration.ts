@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { ImportLine } from './import-users.operations';
+import type { ImportLine } from './data/import-users.operations';
 
 export type ArbitrationLine = ImportLine;
 

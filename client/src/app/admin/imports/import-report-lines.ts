@@ -4,7 +4,7 @@ import { Apollo } from 'apollo-angular';
 import type { Subscription } from 'rxjs';
 import { UserErrorMessageService } from '../../core/errors/user-error-message.service';
 import type { ImportLineOperation } from '../../core/graphql/generated/graphql';
-import { IMPORT_LINES_QUERY, type ImportLine } from './import-users.operations';
+import { IMPORT_LINES_QUERY, type ImportLine } from './data/import-users.operations';
 
 const PAGE_SIZE = 25;
 const OPERATIONS: readonly ImportLineOperation[] = ['CREATE', 'UPDATE', 'UNCHANGED', 'TRANSFER', 'ARBITRATE', 'ABSENT', 'ERROR'];

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
-import type { ImportSession } from './import-users.operations';
+import type { ImportSession } from './data/import-users.operations';
 
 /** The counts of the totals table, in the order (rows), per profile (columns: fits 390 px). */
 const COUNTS = ['created', 'modified', 'unchanged', 'transfers', 'classChanges', 'absent', 'toArbitrate', 'errors', 'warnings'] as const;

@@ -5,14 +5,14 @@ import { Apollo } from 'apollo-angular';
 import { type Subscription, firstValueFrom } from 'rxjs';
 import { UserErrorMessageService } from '../../core/errors/user-error-message.service';
 import { ConfirmDialog } from '../../shared/dialog/confirm-dialog';
-import { ADMINISTERED_STRUCTURES_QUERY } from '../users/administered-structures.query';
+import { ADMINISTERED_STRUCTURES_QUERY } from '../users/data/administered-structures.query';
 import { ImportApplyProgress, type ImportApplyStep } from './import-apply-progress';
 import { ImportArbitration, type ArbitrationLine } from './import-arbitration';
 import { ImportFilePicker } from './import-file-picker';
 import { ImportReportLines } from './import-report-lines';
 import { ImportReportSummary } from './import-report-summary';
 import { ImportUpload } from './import-upload';
-import { APPLY_IMPORT_MUTATION, IMPORT_LINES_QUERY, IMPORT_PROGRESS_SUBSCRIPTION, IMPORT_SESSION_QUERY, type ImportSession } from './import-users.operations';
+import { APPLY_IMPORT_MUTATION, IMPORT_LINES_QUERY, IMPORT_PROGRESS_SUBSCRIPTION, IMPORT_SESSION_QUERY, type ImportSession } from './data/import-users.operations';
 
 interface School {
   readonly id: string;

@@ -10,7 +10,7 @@ import { LanguageService } from '../../core/i18n/language.service';
 import { DateTimePipe } from '../../shared/format/date-time.pipe';
 import type { MailingState } from '../../shared/mailing/mailing.operations';
 import { withLiveMailing } from './with-live-mailing';
-import { MAILING_RECIPIENTS_QUERY, MY_MAILINGS_QUERY, type PastMailing } from './mailing-history.operations';
+import { MAILING_RECIPIENTS_QUERY, MY_MAILINGS_QUERY, type PastMailing } from './data/mailing-history.operations';
 
 const PAGE = 50;
 const MAILINGS = 20;

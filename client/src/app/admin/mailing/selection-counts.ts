@@ -6,7 +6,7 @@ import { UserErrorMessageService } from '../../core/errors/user-error-message.se
 import type { MailingSelectionQuery, UserFilter } from '../../core/graphql/generated/graphql';
 import { LanguageService } from '../../core/i18n/language.service';
 import { countKey, formatCount } from '../../shared/format/count';
-import { MAILING_SELECTION_QUERY } from './mailing-page.operations';
+import { MAILING_SELECTION_QUERY } from './data/mailing-page.operations';
 
 type MailingSelectionCounts = MailingSelectionQuery['mailingSelection'];
 

@@ -8,7 +8,7 @@ import type { OutboxQuery } from '../../core/graphql/generated/graphql';
 import { LanguageService } from '../../core/i18n/language.service';
 import { DateTimePipe } from '../../shared/format/date-time.pipe';
 import { type MailTextPart, splitMailText } from './mail-text';
-import { OUTBOX_QUERY } from './outbox.query';
+import { OUTBOX_QUERY } from './data/outbox.query';
 
 const SHOWN_MAILS = 50;
 

@@ -16,7 +16,7 @@ import { SupervisionAddress } from './supervision-address';
 import { SupervisionChart } from './supervision-chart';
 import { type CsvLabels, supervisionCsv } from './supervision-csv';
 import { SupervisionDefinitions } from './supervision-definitions';
-import { SUPERVISION_CHANGED_SUBSCRIPTION, SUPERVISION_QUERY } from './supervision.query';
+import { SUPERVISION_CHANGED_SUBSCRIPTION, SUPERVISION_QUERY } from './data/supervision.query';
 import {
   ACTIVE_PROFILES,
   ACTIVE_WINDOWS,

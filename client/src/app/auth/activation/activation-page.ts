@@ -13,7 +13,7 @@ import { FormSubmission } from '../../shared/forms/form-submission';
 import { NewPasswordFields, newPasswordFormFields } from '../../shared/forms/new-password-fields';
 import { CredentialsHandoff } from '../credentials-handoff';
 import { FoldedCodeField } from '../folded-code-field';
-import { ACTIVATE_ACCOUNT_MUTATION } from './activate-account.mutation';
+import { ACTIVATE_ACCOUNT_MUTATION } from '../data/activate-account.mutation';
 
 /**
  * /activation: the first connection. Reached from the login page when the "password" typed was the

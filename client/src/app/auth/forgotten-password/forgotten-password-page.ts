@@ -8,7 +8,7 @@ import { ErrorSummary } from '../../shared/forms/error-summary';
 import { FieldError } from '../../shared/forms/field-error';
 import { FormErrors } from '../../shared/forms/form-errors';
 import { FormSubmission } from '../../shared/forms/form-submission';
-import { REQUEST_PASSWORD_RESET_MUTATION } from './request-password-reset.mutation';
+import { REQUEST_PASSWORD_RESET_MUTATION } from '../data/request-password-reset.mutation';
 
 /**
  * /mot-de-passe-oublie: asks for a renewal link by e-mail. The answer is the same whether the

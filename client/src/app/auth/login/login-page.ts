@@ -11,7 +11,7 @@ import { SessionDrafts } from '../../core/auth/session-drafts';
 import { UserErrorMessageService } from '../../core/errors/user-error-message.service';
 import type { LoginStatus } from '../../core/graphql/generated/graphql';
 import { CredentialsHandoff, type PendingCode } from '../credentials-handoff';
-import { LOGIN_MUTATION } from './login.mutation';
+import { LOGIN_MUTATION } from '../data/login.mutation';
 
 /** Where the two unfinished flows continue when the "password" typed was a code (no session yet). */
 const NEXT_STEP: Record<Exclude<LoginStatus, 'SIGNED_IN'>, { kind: PendingCode['kind']; path: string }> = {

@@ -11,7 +11,7 @@ import { FormSubmission } from '../../shared/forms/form-submission';
 import { NewPasswordFields, newPasswordFormFields } from '../../shared/forms/new-password-fields';
 import { CredentialsHandoff } from '../credentials-handoff';
 import { FoldedCodeField } from '../folded-code-field';
-import { RESET_PASSWORD_WITH_CODE_MUTATION } from './reset-password-with-code.mutation';
+import { RESET_PASSWORD_WITH_CODE_MUTATION } from '../data/reset-password-with-code.mutation';
 
 /**
  * /nouveau-mot-de-passe (and /renouvellement, the link of the « Mot de passe oublié » e-mail):

@@ -18,7 +18,7 @@ import { ConfirmDialog } from '../dialog/confirm-dialog';
 import { type TimelineChange, TimelineStore } from './data/timeline.store';
 import { NewsItem } from './news-item';
 import { PublishPostForm } from './publish-post-form';
-import type { TimelineItem } from './timeline.operations';
+import type { TimelineItem } from './data/timeline.operations';
 
 /**
  * « Fil de nouveautés », shown in the teacher's and the pupil's spaces: the timeline newest first

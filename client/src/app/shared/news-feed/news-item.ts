@@ -3,7 +3,7 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { LanguageService } from '../../core/i18n/language.service';
 import { DateTimePipe } from '../format/date-time.pipe';
-import type { TimelineItem } from './timeline.operations';
+import type { TimelineItem } from './data/timeline.operations';
 
 const SAFE_LINK = /^https?:\/\//i;
 

@@ -9,7 +9,7 @@ import { ErrorSummary } from '../forms/error-summary';
 import { FieldError } from '../forms/field-error';
 import { FormErrors } from '../forms/form-errors';
 import { FormSubmission } from '../forms/form-submission';
-import { PUBLISH_POST_MUTATION } from './timeline.operations';
+import { PUBLISH_POST_MUTATION } from './data/timeline.operations';
 
 interface AudienceOption {
   /** `CLASS:<id>` or `SCHOOL:<id>`. */

@@ -21,11 +21,11 @@ import { ErrorSummary } from '../../../shared/forms/error-summary';
 import { FieldError } from '../../../shared/forms/field-error';
 import { FormErrors } from '../../../shared/forms/form-errors';
 import { FormSubmission } from '../../../shared/forms/form-submission';
-import { SCHOOL_CLASSES_QUERY } from '../../home/school-classes.query';
-import { ADMINISTERED_STRUCTURES_QUERY } from '../administered-structures.query';
+import { SCHOOL_CLASSES_QUERY } from '../../home/data/school-classes.query';
+import { ADMINISTERED_STRUCTURES_QUERY } from '../data/administered-structures.query';
 import { PROFILES } from '../../../shared/users/user-list-params';
 import type { CreatedUserState } from '../record/user-record-page';
-import { CREATE_USER_MUTATION } from './create-user.mutation';
+import { CREATE_USER_MUTATION } from '../data/create-user.mutation';
 
 interface School {
   readonly id: string;

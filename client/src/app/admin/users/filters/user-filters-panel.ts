@@ -17,8 +17,8 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { Apollo } from 'apollo-angular';
 import type { Subscription } from 'rxjs';
 import type { AdminFunction, Profile, SchoolClassesQuery } from '../../../core/graphql/generated/graphql';
-import { SCHOOL_CLASSES_QUERY } from '../../home/school-classes.query';
-import { ADMINISTERED_STRUCTURES_QUERY } from '../administered-structures.query';
+import { SCHOOL_CLASSES_QUERY } from '../../home/data/school-classes.query';
+import { ADMINISTERED_STRUCTURES_QUERY } from '../data/administered-structures.query';
 import { DEFAULT_PARAMS, FUNCTIONS, PROFILES, type UserListParams, activeFilterCount, withoutFilters } from '../../../shared/users/user-list-params';
 
 type SchoolClass = SchoolClassesQuery['schoolClasses'][number];

@@ -25,9 +25,9 @@ import { LoginCell } from '../../../shared/users/login-cell';
 import { ColumnSearchCell, ColumnSearchDrafts } from '../filters/column-search';
 import { UserFiltersPanel } from '../filters/user-filters-panel';
 import { UserListAddress } from '../filters/user-list-address';
-import { classNames } from '../user-row.fragment';
+import { classNames } from '../data/user-row.fragment';
 import { type UserListParams, toQueryParams, toUserFilter } from '../../../shared/users/user-list-params';
-import { USER_LIST_QUERY } from './user-list.query';
+import { USER_LIST_QUERY } from '../data/user-list.query';
 
 const PAGE_SIZE = 50;
 

@@ -4,7 +4,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { ModalDialog } from '../../../shared/dialog/modal-dialog';
 import { EndDateField, localInputValue } from '../../../shared/forms/end-date-field';
 import { FieldError } from '../../../shared/forms/field-error';
-import { RECORD_ACTION, UserRecordStore } from './user-record.store';
+import { RECORD_ACTION, UserRecordStore } from '../data/user-record.store';
 
 const REASON_MAX_LENGTH = 500;
 const KEY = RECORD_ACTION.block;

@@ -23,7 +23,7 @@ import { RenewalCodePanel, type ShownRenewalCode } from '../../../shared/renewal
 import { PadlockIcon } from '../../../shared/users/padlock-icon';
 import { RecordFunctions } from './record-functions';
 import { RecordMailing } from './record-mailing';
-import { RECORD_ACTION, UserRecordStore } from './user-record.store';
+import { RECORD_ACTION, UserRecordStore } from '../data/user-record.store';
 
 const ALIAS_KEY = RECORD_ACTION.alias;
 

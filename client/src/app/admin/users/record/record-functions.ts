@@ -6,9 +6,9 @@ import { AuthService } from '../../../core/auth/auth.service';
 import { isOperator } from '../../../core/auth/home-path';
 import type { AdminFunction, AdministeredStructuresQuery, StructureKind } from '../../../core/graphql/generated/graphql';
 import { ConfirmDialog } from '../../../shared/dialog/confirm-dialog';
-import { ADMINISTERED_STRUCTURES_QUERY } from '../administered-structures.query';
-import { RECORD_ACTION, UserRecordStore } from './user-record.store';
-import type { UserRecord } from './user-record.fragment';
+import { ADMINISTERED_STRUCTURES_QUERY } from '../data/administered-structures.query';
+import { RECORD_ACTION, UserRecordStore } from '../data/user-record.store';
+import type { UserRecord } from '../data/user-record.fragment';
 
 type Grant = UserRecord['functions'][number];
 type Structure = AdministeredStructuresQuery['structures'][number];

@@ -19,8 +19,8 @@ import type { UserHistoryQuery } from '../../../core/graphql/generated/graphql';
 import { LanguageService } from '../../../core/i18n/language.service';
 import { DateTimePipe } from '../../../shared/format/date-time.pipe';
 import { type SentencePart, auditSentence } from './audit-sentence';
-import { USER_HISTORY_QUERY } from './user-history.query';
-import { UserRecordStore } from './user-record.store';
+import { USER_HISTORY_QUERY } from '../data/user-history.query';
+import { UserRecordStore } from '../data/user-record.store';
 
 type Entry = UserHistoryQuery['auditLog']['edges'][number]['node'];
 

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, ElementRef, Injector, afterNextRend
 import { TranslocoPipe } from '@jsverse/transloco';
 import { MailingProgress } from '../../../shared/mailing/mailing-progress';
 import { MailingTracker } from '../../../shared/mailing/mailing-tracker';
-import type { UserRecord } from './user-record.fragment';
+import type { UserRecord } from '../data/user-record.fragment';
 
 /**
  * « Publipostage » of the record (guide, tutorial 5): « Fiche de connexion individuelle PDF » (one

@@ -9,9 +9,9 @@ import { UserErrorMessageService } from '../../../core/errors/user-error-message
 import type { SearchUsersQuery } from '../../../core/graphql/generated/graphql';
 import { ConfirmDialog } from '../../../shared/dialog/confirm-dialog';
 import { AccountStateBadge } from '../../../shared/users/account-state-badge';
-import { SEARCH_USERS_QUERY } from '../search-users.query';
-import type { UserRecord } from './user-record.fragment';
-import { RECORD_ACTION, UserRecordStore } from './user-record.store';
+import { SEARCH_USERS_QUERY } from '../data/search-users.query';
+import type { UserRecord } from '../data/user-record.fragment';
+import { RECORD_ACTION, UserRecordStore } from '../data/user-record.store';
 
 type Relative = UserRecord['relatives'][number];
 type Hit = SearchUsersQuery['searchUsers'][number];

@@ -3,7 +3,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { LanguageService } from '../../../core/i18n/language.service';
 import { DateTimePipe } from '../../../shared/format/date-time.pipe';
 import { PadlockIcon } from '../../../shared/users/padlock-icon';
-import type { UserRecord } from './user-record.fragment';
+import type { UserRecord } from '../data/user-record.fragment';
 
 /**
  * The status of the record's header, as the guide's fiche says it: Actif, Inactif (with the

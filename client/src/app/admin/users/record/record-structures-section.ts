@@ -17,9 +17,9 @@ import { type Subscription, forkJoin } from 'rxjs';
 import { UserErrorMessageService } from '../../../core/errors/user-error-message.service';
 import { ComingSoonNotice } from '../../../shared/coming-soon/coming-soon-notice';
 import { ConfirmDialog } from '../../../shared/dialog/confirm-dialog';
-import { SCHOOL_CLASSES_QUERY } from '../../home/school-classes.query';
-import type { UserRecord } from './user-record.fragment';
-import { RECORD_ACTION, UserRecordStore } from './user-record.store';
+import { SCHOOL_CLASSES_QUERY } from '../../home/data/school-classes.query';
+import type { UserRecord } from '../data/user-record.fragment';
+import { RECORD_ACTION, UserRecordStore } from '../data/user-record.store';
 
 type RecordClass = UserRecord['classes'][number];
 

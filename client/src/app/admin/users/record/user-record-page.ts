@@ -24,7 +24,7 @@ import { RecordHistory } from './record-history';
 import { RecordRelativesSection } from './record-relatives-section';
 import { RecordStatusBadge } from './record-status-badge';
 import { RecordStructuresSection } from './record-structures-section';
-import { UserRecordStore } from './user-record.store';
+import { UserRecordStore } from '../data/user-record.store';
 
 /** The navigation state « Créer un utilisateur » leaves for the new record. */
 export interface CreatedUserState {

@@ -6,7 +6,7 @@ import { type Observable, Subject, of, throwError } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { AuthService } from '../../../core/auth/auth.service';
 import { UserErrorMessageService } from '../../../core/errors/user-error-message.service';
-import type { TimelineItem } from '../timeline.operations';
+import type { TimelineItem } from './timeline.operations';
 import { type TimelineChange, TimelineStore } from './timeline.store';
 
 const item = (id: string, createdAt: string): TimelineItem => ({

@@ -1,5 +1,5 @@
-import { graphql } from '../../core/graphql/operation';
-import type { UserRowFieldsFragment } from '../../core/graphql/generated/graphql';
+import { graphql } from '../../../core/graphql/operation';
+import type { UserRowFieldsFragment } from '../../../core/graphql/generated/graphql';
 
 /**
  * An account as the account tables show it (« Utilisateurs », « Publipostage des comptes »): the

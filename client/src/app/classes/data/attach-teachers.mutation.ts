@@ -1,4 +1,4 @@
-import { graphql } from '../core/graphql/operation';
+import { graphql } from '../../core/graphql/operation';
 // The fragment this operation spreads, registered before it is parsed (core/graphql/operation.ts).
 import './class-settings.query';
 

@@ -1,4 +1,4 @@
-import { graphql } from '../../core/graphql/operation';
+import { graphql } from '../../../core/graphql/operation';
 
 /** What the page shows of a client (never its token, which only a creation or rotation answers, once). */
 export const API_CLIENT_FIELDS = graphql(`

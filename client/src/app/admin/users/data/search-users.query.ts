@@ -1,4 +1,4 @@
-import { graphql } from '../../core/graphql/operation';
+import { graphql } from '../../../core/graphql/operation';
 
 /**
  * « Rechercher un utilisateur »: the first letters of a first or last name, within the admin's

@@ -1,4 +1,4 @@
-import { graphql } from '../../core/graphql/operation';
+import { graphql } from '../../../core/graphql/operation';
 
 /** The figures of one row of the « Tableau de bord » (an école, or a circonscription's sum). */
 export const SUPERVISION_ROW_FIELDS = graphql(`

@@ -1,4 +1,4 @@
-import { graphql } from '../core/graphql/operation';
+import { graphql } from '../../core/graphql/operation';
 
 /**
  * « Ajouter des enseignants »: the teacher accounts of the class's école, a page at a time. The

@@ -1,6 +1,6 @@
 import { graphql } from '../../../core/graphql/operation';
 // The fragment this operation spreads, registered before it is parsed (core/graphql/operation.ts).
-import '../user-row.fragment';
+import './user-row.fragment';
 
 /** One page of the user list (filters, column search, sort, keyset paging) and the total. */
 export const USER_LIST_QUERY = graphql(`

@@ -1,6 +1,6 @@
-import { graphql } from '../../core/graphql/operation';
+import { graphql } from '../../../core/graphql/operation';
 // The fragment this operation spreads, registered before it is parsed (core/graphql/operation.ts).
-import '../users/user-row.fragment';
+import '../../users/data/user-row.fragment';
 
 /** A page of the accounts to publiposter, with what the guide's table shows (codes and e-mails included). */
 export const MAILING_ACCOUNTS_QUERY = graphql(`

@@ -1,5 +1,5 @@
-import { graphql } from '../../core/graphql/operation';
-import type { TimelineItemFieldsFragment } from '../../core/graphql/generated/graphql';
+import { graphql } from '../../../core/graphql/operation';
+import type { TimelineItemFieldsFragment } from '../../../core/graphql/generated/graphql';
 
 /** One item of the « Fil de nouveautés », as the page shows it. */
 export const TIMELINE_ITEM_FIELDS = graphql(`

@@ -1,4 +1,4 @@
-import { graphql } from '../../core/graphql/operation';
+import { graphql } from '../../../core/graphql/operation';
 
 /** Demo only (no SMTP server): the mails Préau would have sent, newest first. */
 export const OUTBOX_QUERY = graphql(`

@@ -1,4 +1,4 @@
-import { graphql } from '../core/graphql/operation';
+import { graphql } from '../../core/graphql/operation';
 
 /** My inbox, newest first, with the unread count. */
 export const INBOX_QUERY = graphql(`

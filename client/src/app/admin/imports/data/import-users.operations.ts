@@ -1,5 +1,5 @@
-import type { ImportLinesQuery, ImportSessionQuery } from '../../core/graphql/generated/graphql';
-import { graphql } from '../../core/graphql/operation';
+import type { ImportLinesQuery, ImportSessionQuery } from '../../../core/graphql/generated/graphql';
+import { graphql } from '../../../core/graphql/operation';
 
 export type ImportSession = NonNullable<ImportSessionQuery['importSession']>;
 export type ImportLine = ImportLinesQuery['importSession']['lines']['items'][number];

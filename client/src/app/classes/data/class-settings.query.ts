@@ -1,4 +1,4 @@
-import { graphql } from '../core/graphql/operation';
+import { graphql } from '../../core/graphql/operation';
 
 /** « Paramétrage de la classe »: the class, its pupils (state, last connection) and its teachers. */
 export const CLASS_SETTINGS_FIELDS = graphql(`
