@@ -23,7 +23,7 @@ import { UserErrorMessageService } from '../core/errors/user-error-message.servi
 import type { ClassSettingsFieldsFragment } from '../core/graphql/generated/graphql';
 import { LanguageService } from '../core/i18n/language.service';
 import { DateOnlyPipe } from '../shared/format/date.pipe';
-import { GENERATE_RENEWAL_CODE_MUTATION } from '../shared/renewal-code/generate-renewal-code.mutation';
+import { GENERATE_RENEWAL_CODE_MUTATION } from '../shared/renewal-code/data/generate-renewal-code.mutation';
 import { RenewalCodePanel, type ShownRenewalCode } from '../shared/renewal-code/renewal-code-panel';
 import { AccountStateBadge } from '../shared/users/account-state-badge';
 import { AddTeachersPanel } from './add-teachers-panel';

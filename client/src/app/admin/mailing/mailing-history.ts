@@ -8,7 +8,7 @@ import { UserErrorMessageService } from '../../core/errors/user-error-message.se
 import type { MailingRecipientStatus as RecipientStatus } from '../../core/graphql/generated/graphql';
 import { LanguageService } from '../../core/i18n/language.service';
 import { DateTimePipe } from '../../shared/format/date-time.pipe';
-import type { MailingState } from '../../shared/mailing/mailing.operations';
+import type { MailingState } from '../../shared/mailing/data/mailing.operations';
 import { withLiveMailing } from './with-live-mailing';
 import { MAILING_RECIPIENTS_QUERY, MY_MAILINGS_QUERY, type PastMailing } from './data/mailing-history.operations';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { MailingState } from '../../shared/mailing/mailing.operations';
+import type { MailingState } from '../../shared/mailing/data/mailing.operations';
 import { withLiveMailing } from './with-live-mailing';
 
 const mailing = (id: string, status: MailingState['status'], sent: number): MailingState & { createdAt: string } => ({

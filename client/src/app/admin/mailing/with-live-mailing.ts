@@ -1,4 +1,4 @@
-import type { MailingState } from '../../shared/mailing/mailing.operations';
+import type { MailingState } from '../../shared/mailing/data/mailing.operations';
 
 /**
  * The history as loaded, with the mailing running on the page as last heard live: its row shows

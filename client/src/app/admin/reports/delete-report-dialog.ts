@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, input, output, si
 import { TranslocoPipe } from '@jsverse/transloco';
 import { ModalDialog } from '../../shared/dialog/modal-dialog';
 import { EndDateField, localInputValue } from '../../shared/forms/end-date-field';
-import type { ReportItem } from '../../shared/reports/reports.operations';
+import type { ReportItem } from '../../shared/reports/data/reports.operations';
 
 export interface DeleteReportChoice {
   readonly blockAuthor: boolean;

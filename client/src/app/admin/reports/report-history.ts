@@ -23,7 +23,7 @@ import type { ReportStatus } from '../../core/graphql/generated/graphql';
 import { LanguageService } from '../../core/i18n/language.service';
 import { DateTimePipe } from '../../shared/format/date-time.pipe';
 import type { ReportEvent } from './data/pending-reports.store';
-import { REPORTS_QUERY, type ReportItem } from '../../shared/reports/reports.operations';
+import { REPORTS_QUERY, type ReportItem } from '../../shared/reports/data/reports.operations';
 
 const PAGE_SIZE = 20;
 type Filter = 'ALL' | ReportStatus;

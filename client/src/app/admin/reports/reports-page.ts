@@ -11,7 +11,7 @@ import { DateTimePipe } from '../../shared/format/date-time.pipe';
 import { DeleteReportDialog, type DeleteReportChoice } from './delete-report-dialog';
 import { PendingReportsStore } from './data/pending-reports.store';
 import { ReportHistory } from './report-history';
-import { DELETE_REPORT_MUTATION, KEEP_REPORT_MUTATION, type ReportItem } from '../../shared/reports/reports.operations';
+import { DELETE_REPORT_MUTATION, KEEP_REPORT_MUTATION, type ReportItem } from '../../shared/reports/data/reports.operations';
 
 interface Outcome {
   readonly kind: 'success' | 'error';

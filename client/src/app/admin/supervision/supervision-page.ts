@@ -4,7 +4,7 @@ import { RouterLink } from '@angular/router';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { Apollo } from 'apollo-angular';
 import { EMPTY, type Subscription, auditTime, catchError, debounceTime, merge } from 'rxjs';
-import { REPORT_ADDED_SUBSCRIPTION, REPORT_TREATED_SUBSCRIPTION } from '../../shared/reports/reports.operations';
+import { REPORT_ADDED_SUBSCRIPTION, REPORT_TREATED_SUBSCRIPTION } from '../../shared/reports/data/reports.operations';
 import { UserErrorMessageService } from '../../core/errors/user-error-message.service';
 import type { SupervisionQuery } from '../../core/graphql/generated/graphql';
 import { LanguageService } from '../../core/i18n/language.service';

@@ -4,7 +4,7 @@ import { Apollo } from 'apollo-angular';
 import type { Subscription } from 'rxjs';
 import type { PasswordRuleQuery } from '../../core/graphql/generated/graphql';
 import { LanguageService } from '../../core/i18n/language.service';
-import { PASSWORD_RULE_QUERY } from './password-rule.query';
+import { PASSWORD_RULE_QUERY } from './data/password-rule.query';
 
 export type PasswordRule = PasswordRuleQuery['passwordRule'];
 

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, ElementRef, computed, input, output, viewChild } from '@angular/core';
 import { TranslocoPipe } from '@jsverse/transloco';
 import type { MailingFailure } from './mailing-tracker';
-import type { MailingState } from './mailing.operations';
+import type { MailingState } from './data/mailing.operations';
 
 let nextId = 0;
 

@@ -7,7 +7,7 @@ import { Subject, of } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { UserErrorMessageService } from '../../core/errors/user-error-message.service';
 import { MailingTracker } from './mailing-tracker';
-import type { MailingState } from './mailing.operations';
+import type { MailingState } from './data/mailing.operations';
 
 const state = (status: MailingState['status'], done: number, failed = 0): MailingState => ({
   id: 'm1',

@@ -11,7 +11,7 @@ import {
   MAILING_PROGRESS_SUBSCRIPTION,
   MAILING_QUERY,
   type MailingState,
-} from './mailing.operations';
+} from './data/mailing.operations';
 
 export type MailingFailure = MailingFailuresQuery['mailing']['recipients']['nodes'][number];
 

@@ -8,7 +8,7 @@ import { UserErrorMessageService } from '../../core/errors/user-error-message.se
 import { LanguageService } from '../../core/i18n/language.service';
 import { downloadFile } from '../download/download-file';
 import { DateTimePipe } from '../format/date-time.pipe';
-import { PRINT_RENEWAL_CODE_MUTATION } from './generate-renewal-code.mutation';
+import { PRINT_RENEWAL_CODE_MUTATION } from './data/generate-renewal-code.mutation';
 
 /** The instruction for pupils: their panel also offers the slip to print. */
 const PUPIL_INSTRUCTION = 'renewalCode.instructionPupil';

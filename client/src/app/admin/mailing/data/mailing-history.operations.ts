@@ -1,6 +1,6 @@
 import { graphql } from '../../../core/graphql/operation';
 import type { MailingRecipientsQuery, MyMailingsQuery } from '../../../core/graphql/generated/graphql';
-import '../../../shared/mailing/mailing.operations';
+import '../../../shared/mailing/data/mailing.operations';
 
 /** The director's own past mailings (PDF and e-mail), newest first, with their state. */
 export const MY_MAILINGS_QUERY = graphql(`

@@ -6,7 +6,7 @@ import { apolloPage } from '../../../core/data/apollo-page';
 import { keysetPaged } from '../../../core/data/keyset-paged';
 import { type LiveEvent, applyLiveEvent, newestFirst } from '../../../core/data/live-list';
 import { UserErrorMessageService } from '../../../core/errors/user-error-message.service';
-import { REPORTS_QUERY, REPORT_ADDED_SUBSCRIPTION, REPORT_TREATED_SUBSCRIPTION, type ReportItem } from '../../../shared/reports/reports.operations';
+import { REPORTS_QUERY, REPORT_ADDED_SUBSCRIPTION, REPORT_TREATED_SUBSCRIPTION, type ReportItem } from '../../../shared/reports/data/reports.operations';
 
 const PAGE_SIZE = 25;
 /** Pending reports are few; beyond this many the counter says « 200+ ». */

@@ -18,7 +18,7 @@ import { LanguageService } from '../../../core/i18n/language.service';
 import { DateOnlyPipe } from '../../../shared/format/date.pipe';
 import { DateTimePipe } from '../../../shared/format/date-time.pipe';
 import { FieldError } from '../../../shared/forms/field-error';
-import { GENERATE_RENEWAL_CODE_MUTATION } from '../../../shared/renewal-code/generate-renewal-code.mutation';
+import { GENERATE_RENEWAL_CODE_MUTATION } from '../../../shared/renewal-code/data/generate-renewal-code.mutation';
 import { RenewalCodePanel, type ShownRenewalCode } from '../../../shared/renewal-code/renewal-code-panel';
 import { PadlockIcon } from '../../../shared/users/padlock-icon';
 import { RecordFunctions } from './record-functions';

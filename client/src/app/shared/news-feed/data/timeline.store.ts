@@ -6,7 +6,7 @@ import { apolloPage } from '../../../core/data/apollo-page';
 import { keysetPaged } from '../../../core/data/keyset-paged';
 import { type LiveEvent, applyLiveEvent, newestFirst } from '../../../core/data/live-list';
 import { UserErrorMessageService } from '../../../core/errors/user-error-message.service';
-import { REPORT_TREATED_SUBSCRIPTION } from '../../reports/reports.operations';
+import { REPORT_TREATED_SUBSCRIPTION } from '../../reports/data/reports.operations';
 import { REPORT_NOTIFICATION_MUTATION, TIMELINE_CHANGED_SUBSCRIPTION, TIMELINE_QUERY, type TimelineItem } from './timeline.operations';
 
 const PAGE_SIZE = 20;

@@ -1,4 +1,4 @@
-import { graphql } from '../../core/graphql/operation';
+import { graphql } from '../../../core/graphql/operation';
 
 /** The password rule, in the language of the request (Accept-Language). */
 export const PASSWORD_RULE_QUERY = graphql(`

@@ -1,5 +1,5 @@
-import { graphql } from '../../core/graphql/operation';
-import type { MailingFieldsFragment } from '../../core/graphql/generated/graphql';
+import { graphql } from '../../../core/graphql/operation';
+import type { MailingFieldsFragment } from '../../../core/graphql/generated/graphql';
 
 /** A publipostage and how far it got: what the progress bar, the download and the summary need. */
 export const MAILING_FIELDS = graphql(`

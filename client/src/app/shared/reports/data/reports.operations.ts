@@ -1,5 +1,5 @@
-import { graphql } from '../../core/graphql/operation';
-import type { ReportFieldsFragment } from '../../core/graphql/generated/graphql';
+import { graphql } from '../../../core/graphql/operation';
+import type { ReportFieldsFragment } from '../../../core/graphql/generated/graphql';
 
 /** A reported notification as the moderation pages show it. */
 export const REPORT_FIELDS = graphql(`
