@@ -35,8 +35,6 @@ async function copiedToken(page: Page): Promise<string> {
 
 test.describe('« Applications connectées »', () => {
   test('a département admin creates a client, its token answers /graphql, is rotated (the old one kept 24 h), then revoked and refused', async ({ page, context }) => {
-    // Two accessibility scans and a dozen round trips: more than the default minute on a busy two-core machine.
-    test.setTimeout(120_000);
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await signIn(page, demoAccount('DEPARTEMENT_ADMIN'));
     await expect(page).toHaveURL(/\/admin/);

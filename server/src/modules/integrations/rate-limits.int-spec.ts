@@ -84,7 +84,7 @@ describe('cost limits of integration tokens (issue 20, item 3)', () => {
     await server?.close();
   });
 
-  it('answers extensions.cost and X-RateLimit-* headers that agree with rateLimit, from a bucket of 1,000 points refilled 2/s', async () => {
+  it('answers extensions.cost and X-RateLimit-* headers that agree with rateLimit, from the default bucket a new client gets', async () => {
     const { token } = await createToken(['directory:read'], 'Coûts');
     const answer = await withToken(token, '{ users(first: 5) { edges { node { id } } } rateLimit { cost limit remaining restoreRate } }');
     expect(answer.status).toBe(200);

@@ -64,7 +64,7 @@ export interface IntegrationGrant {
   scopes: readonly TokenScope[];
   /** Per-client secret of the pseudonymous ids (so two integrators cannot join their data). */
   pseudonymKey: string;
-  /** Its cost bucket (platform/graphql/client-bucket.ts): 1,000 points refilled 2/s unless the operator raised it. */
+  /** Its cost bucket (platform/graphql/client-bucket.ts): api_client's default (migration ApiClientBuckets) unless the operator raised it. */
   bucket: BucketSize;
   /** Records a write made with the token (the audit log names the client). */
   recordWrite(operation: string, clientAddress: string | null): Promise<void>;
