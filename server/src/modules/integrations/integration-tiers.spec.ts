@@ -1,4 +1,4 @@
-import { GraphQLField, GraphQLObjectType, GraphQLResolveInfo, isObjectType } from 'graphql';
+import { getNamedType, GraphQLField, GraphQLObjectType, GraphQLResolveInfo, GraphQLSchema, isObjectType } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSchema } from '../../app/schema';
 import type { Actor } from '../../platform/auth/actor';
@@ -16,14 +16,47 @@ const NEVER_FOR_TOKENS = [
   'RenewalCode.code',
   'RenewalCode.slipPdf',
   'InboxMessage.body', // message bodies
+  'Report.body', // the reported post's body
+  'Report.reporters', // reporters' identities (their count and times are Report.reporterCount, reportedAt)
   'User.lastLoginAt', // individual sign-in times
   'Me.lastLoginAt',
   'AuditEntry.clientAddress', // and addresses
   'MailingRecipient.email',
 ];
 // Pupils' e-mail and phone: `ContactDetail` (null for a pupil, contacts:read for adults). Postal
-// addresses and photos have no field in the schema today; reporters' identities are closed with
-// every report operation (OPERATION_SCOPES), not by a field tier, because report payloads are shared.
+// addresses and photos have no field in the schema today.
+
+/** Names a token reads as a pseudonym without directory:identity:read, on the types reports show it. */
+const IDENTITY_FOR_TOKENS = ['Author.displayName', 'Report.treatedBy'];
+
+/** Types no token may reach but through a forbidden field: who reported. */
+const NEVER_REACHED_BY_TOKENS = ['Reporter'];
+/** Field names that hold a message body or a person's name, wherever a token may reach them. */
+const BODY = /body/i;
+const PERSON_NAME = /^(displayName|firstName|lastName|login|treatedBy)$/;
+
+/** Every field a token may reach from the operations open to it, without crossing a forbidden field. */
+function reachableByTokens(schema: GraphQLSchema, operations: readonly string[]): { type: GraphQLObjectType; field: GraphQLField<unknown, unknown> }[] {
+  const reached: { type: GraphQLObjectType; field: GraphQLField<unknown, unknown> }[] = [];
+  const seen = new Set<string>();
+  const visit = (type: GraphQLObjectType, only?: string) => {
+    for (const field of Object.values(type.getFields())) {
+      if (only !== undefined && field.name !== only) continue;
+      reached.push({ type, field });
+      if (field.extensions?.integration === 'forbidden') continue;
+      const next = getNamedType(field.type);
+      if (isObjectType(next) && !seen.has(next.name)) {
+        seen.add(next.name);
+        visit(next);
+      }
+    }
+  };
+  for (const operation of operations) {
+    const [root, name] = operation.split('.');
+    visit(schema.getType(root) as GraphQLObjectType, name);
+  }
+  return reached;
+}
 
 function actor(scopes: readonly TokenScope[] | null): Actor {
   return {
@@ -46,8 +79,9 @@ function context(who: Actor): RequestContext {
 describe('personal-data tiers for integration tokens, read off the schema', () => {
   let marked: { type: GraphQLObjectType; field: GraphQLField<unknown, unknown> }[];
   let operations: string[];
+  let schema: GraphQLSchema;
   beforeAll(async () => {
-    const schema = await createSchema();
+    schema = await createSchema();
     marked = Object.values(schema.getTypeMap())
       .filter(isObjectType)
       .flatMap((type) => Object.values(type.getFields()).filter((field) => field.extensions?.integration === 'forbidden').map((field) => ({ type, field })));
@@ -72,6 +106,34 @@ describe('personal-data tiers for integration tokens, read off the schema', () =
       );
     }
     expect(marked.length).toBeGreaterThanOrEqual(NEVER_FOR_TOKENS.length);
+  });
+
+  it('pseudonymises the names reports show, and lets no token reach a reporter, a body or an unmarked name', async () => {
+    const identities = Object.values(schema.getTypeMap())
+      .filter(isObjectType)
+      .flatMap((type) => Object.values(type.getFields()).filter((field) => field.extensions?.integration === 'identity').map((field) => `${type.name}.${field.name}`));
+    expect(identities).toEqual(expect.arrayContaining(IDENTITY_FOR_TOKENS));
+
+    const reachable = reachableByTokens(schema, Object.keys(OPERATION_SCOPES));
+    // The walk reaches the report operations (else the checks below would say nothing about them).
+    expect(reachable.map(({ type, field }) => `${type.name}.${field.name}`)).toEqual(expect.arrayContaining(['Report.reporters', 'Report.author', 'Author.displayName']));
+    const open = reachable.filter(({ field }) => field.extensions?.integration !== 'forbidden');
+    for (const { type, field } of open) {
+      const name = `${type.name}.${field.name}`;
+      expect(NEVER_REACHED_BY_TOKENS, name).not.toContain(getNamedType(field.type).name);
+      expect(field.name, name).not.toMatch(BODY);
+      if (PERSON_NAME.test(field.name)) expect(field.extensions?.integration, name).toBe('identity');
+    }
+
+    // What the Identity tier gives a token without directory:identity:read: a pseudonym, not the name.
+    const author = schema.getType('Author') as GraphQLObjectType;
+    const displayName = author.getFields().displayName;
+    const info = { parentType: author, fieldName: 'displayName' } as unknown as GraphQLResolveInfo;
+    const root = { id: 'author-1', displayName: 'ENSEIGNANT Paul' };
+    const pseudonymous = await displayName.resolve!(root, {}, context(actor(['reports:read'])), info);
+    expect(pseudonymous).toMatch(/^anon_/);
+    expect(await displayName.resolve!(root, {}, context(actor(['reports:read', 'directory:identity:read'])), info)).toBe('ENSEIGNANT Paul');
+    expect(await displayName.resolve!(root, {}, context(actor(null)), info)).toBe('ENSEIGNANT Paul');
   });
 
   it('opens to tokens only operations that exist, each with a known scope', () => {

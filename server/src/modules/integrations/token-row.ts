@@ -1,6 +1,15 @@
 import { Scope, SMALL_SCOPE_STRUCTURES } from '../../platform/auth/scope';
 import { AdminFunction } from '../../platform/model/admin-function';
 
+/** Whether the creator of the api_client row `client` still holds a function covering its subtree: the operator, or a département admin above it. */
+export function creatorMayGrant(client: string): string {
+  return `EXISTS (SELECT 1 FROM admin_function f
+                  WHERE f.user_id = ${client}.created_by_id
+                    AND (f.function = '${AdminFunction.OPERATOR}'
+                         OR (f.function = '${AdminFunction.DEPARTEMENT_ADMIN}'
+                             AND f.structure_id IN (SELECT sa.ancestor_id FROM structure_ancestor sa WHERE sa.structure_id = ${client}.root_structure_id))))`;
+}
+
 export interface TokenRow {
   id: string;
   name: string;
@@ -36,11 +45,7 @@ export const TOKEN_ROW_QUERY = `
   )
   SELECT c.id, c.name, c.scopes, c.pseudonym_key, c.root_structure_id, c.created_by_id, c.valid_until AS expires_at,
          c.bucket_size, c.bucket_refill_per_second,
-         EXISTS (SELECT 1 FROM admin_function f
-                  WHERE f.user_id = c.created_by_id
-                    AND (f.function = '${AdminFunction.OPERATOR}'
-                         OR (f.function = '${AdminFunction.DEPARTEMENT_ADMIN}'
-                             AND f.structure_id IN (SELECT sa.ancestor_id FROM structure_ancestor sa WHERE sa.structure_id = c.root_structure_id)))) AS creator_may_grant,
+         ${creatorMayGrant('c')} AS creator_may_grant,
          covered.size AS scope_size,
          CASE WHEN covered.size <= ${SMALL_SCOPE_STRUCTURES} THEN covered.ids END AS small_ids
     FROM c, LATERAL (SELECT count(*)::int AS size, array_agg(sa.structure_id) AS ids

@@ -23,21 +23,35 @@ export const moderationModule: DomainModule = {
       liveAdminRights,
       reportsAddedLive: new LiveHub<ReportSignal>(),
       reportsTreatedLive: new LiveHub<ReportSignal>(),
+      reportsAddedToClients: new LiveHub<ReportSignal>(),
+      reportsTreatedToClients: new LiveHub<ReportSignal>(),
     };
   },
   live: (services) => {
-    for (const [type, hub] of [['report.added', services.reportsAddedLive], ['report.treated', services.reportsTreatedLive]] as const) {
+    const feeds = [
+      ['report.added', services.reportsAddedLive, services.reportsAddedToClients],
+      ['report.treated', services.reportsTreatedLive, services.reportsTreatedToClients],
+    ] as const;
+    for (const [type, people, clients] of feeds) {
       services.events.on(type, (event) => {
-        const local = hub.localUserIds();
-        if (local.length === 0) return;
+        const localPeople = people.localUserIds();
+        const localClients = clients.localUserIds();
+        if (localPeople.length === 0 && localClients.length === 0) return;
         // The report is loaded once per event; each subscriber's current rights decide (an admin whose
-        // function was removed after subscribing gets nothing: see LiveAdminRights).
+        // function was removed after subscribing gets nothing: see LiveAdminRights), and for a token
+        // its client's (subtree, reports:read, creator's rights: IntegrationService.clientsReaching).
         services.moderation
           .findForDelivery(event.reportId)
           .then(async (found) => {
             if (!found) return;
-            const userIds = await services.liveAdminRights.adminsOf(found.structureIds, local);
-            hub.publishTo(userIds, { reportId: event.reportId, report: found.report });
+            const [userIds, clientIds] = await Promise.all([
+              localPeople.length > 0 ? services.liveAdminRights.adminsOf(found.structureIds, localPeople) : [],
+              services.integrations.clientsReaching(localClients, found.structureIds, 'reports:read'),
+            ]);
+            // Both at once: once one subscriber has it, every other one it goes to has it queued.
+            const signal: ReportSignal = { reportId: event.reportId, report: found.report };
+            people.publishTo(userIds, signal);
+            clients.publishTo(clientIds, signal);
           })
           .catch((error: Error) => logger.error('report delivery failed', { error: error.message }));
       });
@@ -54,6 +68,9 @@ export interface ModerationServices {
   liveAdminRights: LiveAdminRights;
   reportsAddedLive: LiveHub<ReportSignal>;
   reportsTreatedLive: LiveHub<ReportSignal>;
+  /** The integration tokens' report feeds, keyed by API client. */
+  reportsAddedToClients: LiveHub<ReportSignal>;
+  reportsTreatedToClients: LiveHub<ReportSignal>;
 }
 
 declare module '../../platform/context/services' {

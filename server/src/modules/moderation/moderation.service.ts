@@ -4,6 +4,7 @@ import { isUuid } from '../../platform/database/uuid';
 import { SqlParams } from '../../platform/database/sql-builder';
 import { decodeTimeCursor, encodeTimeCursor } from '../../platform/database/time-cursor';
 import { AppError } from '../../platform/errors/app-error';
+import { missingScope } from '../../platform/auth/token-scopes';
 import { EventBus } from '../../platform/pubsub/event-bus';
 import { BlockingService, ClientInfo } from '../accounts';
 import { AuditService } from '../audit';
@@ -26,6 +27,7 @@ interface ReportRow {
   treated_at: Date | null;
   /** [first name, last name]: put in capitals here, SQL's upper() follows the database's locale (« PRéVOST » under C). */
   treated_by: [string, string] | null;
+  treated_by_id: string | null;
   reporters: { id: string; first_name: string; last_name: string; profile: Profile; reported_at: string }[] | null;
   structure_ids: string[];
 }
@@ -51,7 +53,7 @@ export class ModerationService {
 
   private select(where: string): string {
     return `SELECT r.id, r.status, r.notification_id, n.text, p.body, n.author_id, a.first_name AS author_first, a.last_name AS author_last,
-                   a.profile AS author_profile, r.created_at, r.treated_at, r.structure_ids,
+                   a.profile AS author_profile, r.created_at, r.treated_at, r.treated_by_id, r.structure_ids,
                    (SELECT json_build_array(t.first_name, t.last_name) FROM app_user t WHERE t.id = r.treated_by_id) AS treated_by,
                    (SELECT json_agg(json_build_object('id', u.id, 'first_name', u.first_name, 'last_name', u.last_name, 'profile', u.profile, 'reported_at', rr.reported_at) ORDER BY rr.reported_at)
                       FROM report_reporter rr JOIN app_user u ON u.id = rr.user_id WHERE rr.report_id = r.id) AS reporters
@@ -61,6 +63,7 @@ export class ModerationService {
   }
 
   private view(row: ReportRow): ReportView {
+    const reporters = row.reporters ?? [];
     return {
       id: row.id,
       status: row.status,
@@ -68,10 +71,13 @@ export class ModerationService {
       text: row.text,
       body: row.body,
       author: row.author_id ? { id: row.author_id, displayName: name(row.author_first, row.author_last), profile: row.author_profile! } : null,
-      reporters: (row.reporters ?? []).map((r) => ({ person: { id: r.id, displayName: name(r.first_name, r.last_name), profile: r.profile }, reportedAt: new Date(r.reported_at) })),
+      reporters: reporters.map((r) => ({ person: { id: r.id, displayName: name(r.first_name, r.last_name), profile: r.profile }, reportedAt: new Date(r.reported_at) })),
+      reporterCount: reporters.length,
+      reportedAt: reporters.map((r) => new Date(r.reported_at)),
       createdAt: row.created_at,
       treatedAt: row.treated_at,
       treatedBy: row.treated_by ? name(row.treated_by[0], row.treated_by[1]) : null,
+      treatedById: row.treated_by ? row.treated_by_id : null,
     };
   }
 
@@ -98,6 +104,15 @@ export class ModerationService {
     };
   }
 
+  /** One report of the actor's scope; out of it, NOT_FOUND like one that does not exist. */
+  async find(actor: Actor, reportId: string): Promise<ReportView> {
+    if (!isUuid(reportId)) throw AppError.notFound();
+    const params = new SqlParams();
+    const rows: ReportRow[] = await this.dataSource.query(this.select(`r.id = ${params.add(reportId, 'uuid')} AND ${this.scope(actor, params)}`), params.values);
+    if (!rows[0]) throw AppError.notFound();
+    return this.view(rows[0]);
+  }
+
   /**
    * A report regardless of scope, with the structures it concerns: only for live delivery, where
    * LiveAdminRights then picks the subscribers whose scope holds it.
@@ -110,6 +125,8 @@ export class ModerationService {
   /** « Conserver » (keep) or « Supprimer » (remove the notification from every timeline). */
   async treat(actor: Actor, reportId: string, decision: 'KEEP' | 'DELETE', client: ClientInfo, blockAuthor?: { until: Date | null }): Promise<ReportView> {
     if (!isUuid(reportId)) throw AppError.notFound();
+    // « Bloquer l'auteur » is a block like blockUser's: a token needs that scope too, checked before anything is written.
+    if (blockAuthor && actor.integration && !actor.integration.scopes.includes('accounts:block')) throw missingScope('accounts:block');
     const authorId = await this.dataSource.transaction(async (manager) => {
       const params = new SqlParams();
       const [report] = (await manager.query(

@@ -1,5 +1,6 @@
 import type { NoticeKey } from './notice-texts';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Identity } from '../../platform/auth/integration-fields';
 import { Profile } from '../../platform/model/profile';
 import { AudienceKind } from './timeline.entity';
 import { sizedByParent } from '../../platform/graphql/list-cost';
@@ -45,6 +46,7 @@ export class AuthorView {
   @Field(() => ID)
   id!: string;
 
+  @Identity()
   @Field()
   displayName!: string;
 

@@ -11,7 +11,19 @@ import { closedToTokens, IntegrationGrant, missingScope } from './token-scopes';
  */
 type Decorator = MethodDecorator & PropertyDecorator;
 
+const tiers = new WeakSet<Function>();
+
+/**
+ * Whether `middleware` is one of these tiers: it returns `next()` untouched for anyone but a token,
+ * which is what lets a @SharedPayload result carry them (platform/live/shared-payload.ts) as long as
+ * a token's result is never shared (platform/live/live-subscribe.ts).
+ */
+export function isIntegrationTier(middleware: unknown): boolean {
+  return typeof middleware === 'function' && tiers.has(middleware);
+}
+
 function both(extension: Record<string, unknown>, middleware: MiddlewareFn<RequestContext>): Decorator {
+  tiers.add(middleware);
   const extensions = Extensions(extension);
   const use = UseMiddleware(middleware);
   return ((target: object, key: string | symbol, descriptor?: PropertyDescriptor) => {

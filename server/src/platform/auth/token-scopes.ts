@@ -48,10 +48,19 @@ export const OPERATION_SCOPES: Readonly<Record<string, TokenScope>> = {
   'Mutation.blockUser': 'accounts:block',
   'Mutation.unblockUser': 'accounts:block',
   'Mutation.createMailing': 'mailing:write',
-  // Not yet: reports (their reporters and authors would need the field tiers, which the shared
-  // subscription payloads cannot carry: platform/live/shared-payload.ts) and every subscription
-  // but eventsSince (tokens open graphql-ws sockets for queries and mutations; the other
-  // subscriptions' payloads have no token variant yet).
+  // Reports: the Report type carries the field tiers (body and reporters never, names under the
+  // Identity tier). reportAdded/reportTreated are @SharedPayload, shared among people only: a
+  // token's subscription is executed for it alone (platform/live/live-subscribe.ts) on its client's
+  // channel, which gets only the reports its subtree reaches (modules/moderation/index.ts).
+  'Query.reports': 'reports:read',
+  'Query.report': 'reports:read',
+  'Subscription.reportAdded': 'reports:read',
+  'Subscription.reportTreated': 'reports:read',
+  // deleteReport's « Bloquer l'auteur » also needs accounts:block (ModerationService.treat).
+  'Mutation.keepReport': 'reports:moderate',
+  'Mutation.deleteReport': 'reports:moderate',
+  // Not yet: the other subscriptions (timelines, mailings, imports, supervision): their payloads
+  // have no token variant.
 };
 
 /** Root fields every token may call whatever its scopes: they say nothing about anyone. */

@@ -13,8 +13,15 @@ const SHORT = 'subscription { reportAdded { id text } }';
 
 /** What the resolvers of these subscriptions read from the context: the actor and the hubs. */
 function contextOf(userId: string, functions: { function: AdminFunction; structureId: string | null }[] = [{ function: AdminFunction.OPERATOR, structureId: null }]) {
-  const services = { reportsAddedLive: new LiveHub<ReportSignal>(), timelineLive: new LiveHub<TimelineSignal>() };
-  return { actor: { userId, functions, profile: 'PERSONNEL' }, lang: 'fr', services };
+  const services = { reportsAddedLive: new LiveHub<ReportSignal>(), reportsAddedToClients: new LiveHub<ReportSignal>(), timelineLive: new LiveHub<TimelineSignal>() };
+  return { actor: { userId, functions, profile: 'PERSONNEL' } as Record<string, unknown>, lang: 'fr', services };
+}
+
+/** An integration token of client `clientId` acting for `creatorId` (reports:read, no directory:identity:read). */
+function tokenContextOf(creatorId: string, clientId: string, services: ReturnType<typeof contextOf>['services']) {
+  const context = { ...contextOf(creatorId, [{ function: AdminFunction.DEPARTEMENT_ADMIN, structureId: 'dep' }]), services };
+  context.actor.integration = { clientId, clientName: 'Test', scopes: ['reports:read'], pseudonymKey: `key-${clientId}`, bucket: { size: 1000, refillPerSecond: 2 }, recordWrite: async () => undefined };
+  return context;
 }
 
 function counted(text: string): { signal: ReportSignal; reads: () => number } {
@@ -89,6 +96,28 @@ describe('createLiveSubscribe (graphql-ws subscribe with @SharedPayload executio
     expect(reads()).toBe(1);
     await a.return!();
     expect(ann.services.reportsAddedLive.localUserIds()).toEqual(['bob']);
+  });
+
+  it("never shares a token's result: the same query gives a person the name and each token its own pseudonym, each executed apart", async () => {
+    const live = createLiveSubscribe(schema);
+    const ann = contextOf('ann');
+    const first = tokenContextOf('ann', 'client-1', ann.services);
+    const second = tokenContextOf('ann', 'client-2', ann.services);
+    const query = 'subscription { reportAdded { text author { displayName } } }';
+    const streams = await Promise.all([ann, first, second].map((context) => live.subscribe(argsFor(query, context))));
+    const [toAnn, toFirst, toSecond] = streams.map((stream) => (stream as AsyncIterableIterator<ExecutionResult>)[Symbol.asyncIterator]());
+    const { signal, reads } = counted('x');
+    Object.assign(signal.report, { author: { id: 'author-1', displayName: 'ENSEIGNANT Paul', profile: 'TEACHER' } });
+    const results = Promise.all([toAnn.next(), toFirst.next(), toSecond.next()]);
+    ann.services.reportsAddedLive.publishTo(['ann'], signal);
+    ann.services.reportsAddedToClients.publishTo(['client-1', 'client-2'], signal);
+    const [person, one, two] = (await results).map((step) => step.value as ExecutionResult);
+    expect(person).toEqual({ data: { reportAdded: { text: 'x', author: { displayName: 'ENSEIGNANT Paul' } } } });
+    const pseudonymOf = (result: ExecutionResult) => (result.data as { reportAdded: { author: { displayName: string } } }).reportAdded.author.displayName;
+    expect(pseudonymOf(one)).toMatch(/^anon_/);
+    expect(pseudonymOf(two)).toMatch(/^anon_/);
+    expect(pseudonymOf(two)).not.toBe(pseudonymOf(one));
+    expect(reads()).toBe(3);
   });
 
   it('with a known socket, sends each event straight to it as a graphql-ws `next` message, in order, until returned', async () => {

@@ -12,6 +12,7 @@ import {
   subscribe,
 } from 'graphql';
 import type WebSocket from 'ws';
+import type { RequestContext } from '../context/request-context';
 import { listenTo, MAX_PENDING_EVENTS } from './live-hub';
 import { sharedPayloadSubscriptions } from './shared-payload';
 
@@ -56,10 +57,13 @@ function rootFieldNames(selectionSet: SelectionSetNode, document: DocumentNode, 
 /**
  * What makes two subscriptions of a @SharedPayload field give the same result for the same event:
  * the query text, the operation name and the variables (not the context: that is what @SharedPayload
- * guarantees). Undefined when the operation must be executed per subscriber.
+ * guarantees for people). Undefined when the operation must be executed per subscriber: always for
+ * an integration token, whose fields go through its tiers (pseudonyms of its own, fields refused:
+ * platform/auth/integration-fields.ts), so that a token never gets a person's result nor the reverse.
  */
 function sharingKey(args: ExecutionArgs, shared: ReadonlySet<string>): string | undefined {
   if (shared.size === 0) return undefined;
+  if ((args.contextValue as Partial<RequestContext> | undefined)?.actor?.integration) return undefined;
   const operation = getOperationAST(args.document, args.operationName);
   if (operation?.operation !== 'subscription') return undefined;
   const fields = rootFieldNames(operation.selectionSet, args.document);

@@ -1,5 +1,6 @@
 import { getNamedType, GraphQLField, GraphQLNamedType, GraphQLSchema, isLeafType, isObjectType } from 'graphql';
 import { Extensions, getMetadataStorage } from 'type-graphql';
+import { isIntegrationTier } from '../auth/integration-fields';
 
 /** The field extension set by @SharedPayload (read from the built schema). */
 export const SHARED_PAYLOAD = 'sharedPayload';
@@ -17,7 +18,9 @@ export const SHARED_PAYLOAD = 'sharedPayload';
  *   already checked then, so it passes again for every subscriber;
  * - every type reachable from its result is plain data: object types made of @Field properties only,
  *   with no @FieldResolver, no getter or method field, no @Allow/@Authorized on a field, no
- *   middleware; scalars and enums; no interface or union (their type resolution is code).
+ *   middleware but the integration tiers (@Sensitive, @Identity, @ContactDetail: they change
+ *   nothing for a person, and a token's result is never shared); scalars and enums; no interface or
+ *   union (their type resolution is code).
  * Who receives the event stays decided per subscriber by the hub (publishTo); errors in a shared
  * result are still formatted per subscriber, in their language (ws.ts onNext).
  */
@@ -69,7 +72,9 @@ function checkPlainType(metadata: Metadata, type: GraphQLNamedType, path: string
     if (metadata.authorizedFields.some((entry) => inChain(entry.target) && entry.fieldName === field.name)) {
       throw new SharedPayloadError(`${where} is guarded by @Allow/@Authorized: its value depends on the subscriber`);
     }
-    if (metadata.middlewares.some((entry) => inChain(entry.target) && entry.fieldName === field.name) || metadata.resolverMiddlewares.some((entry) => inChain(entry.target))) {
+    const onField = metadata.middlewares.filter((entry) => inChain(entry.target) && entry.fieldName === field.name);
+    const notTier = onField.some((entry) => entry.middlewares.length === 0 || !entry.middlewares.every(isIntegrationTier));
+    if (notTier || metadata.resolverMiddlewares.some((entry) => inChain(entry.target))) {
       throw new SharedPayloadError(`${where} has a middleware`);
     }
     checkPlainType(metadata, getNamedType(field.type), where, seen);
