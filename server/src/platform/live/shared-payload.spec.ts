@@ -1,4 +1,5 @@
 import { GraphQLInterfaceType, GraphQLNonNull, GraphQLObjectType, GraphQLOutputType, GraphQLSchema, GraphQLString } from 'graphql';
+import { getMetadataStorage } from 'type-graphql';
 import { describe, expect, it } from 'vitest';
 import { createSchema } from '../../app/schema';
 import { SHARED_PAYLOAD, sharedPayloadSubscriptions, SharedPayloadError, SharedPayloadMetadata } from './shared-payload';
@@ -73,6 +74,17 @@ describe('@SharedPayload subscriptions (executed once per event for all their su
     const middleware = world();
     middleware.metadata.middlewares.push({ target: Report, fieldName: 'text', middlewares: [] });
     expect(() => check(middleware)).toThrow(/Subscription.live.text has a middleware/);
+  });
+
+  it("accepts the integration tiers' middlewares (they change nothing for a person; a token's result is never shared), not another one beside them", async () => {
+    await createSchema();
+    const tier = getMetadataStorage().middlewares.find((entry) => entry.target.name === 'ReportView' && entry.fieldName === 'body')!.middlewares;
+    const tiered = world();
+    tiered.metadata.middlewares.push({ target: Report, fieldName: 'text', middlewares: tier });
+    expect([...check(tiered)]).toEqual(['live']);
+    const mixed = world();
+    mixed.metadata.middlewares.push({ target: Report, fieldName: 'text', middlewares: [...tier, () => undefined] });
+    expect(() => check(mixed)).toThrow(/Subscription.live.text has a middleware/);
   });
 
   it('refuses interfaces and types or fields it cannot trace to plain @Field declarations', () => {
