@@ -13,8 +13,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createClient } from 'graphql-ws';
-import WebSocket from 'ws';
+import { liveClient } from './lib/live.mjs';
 import { configFromEnv } from './lib/preau.mjs';
 
 const { values } = parseArgs({ options: { curseur: { type: 'string' }, type: { type: 'string', multiple: true }, max: { type: 'string' } } });
@@ -23,13 +22,7 @@ const max = values.max ? Number(values.max) : Infinity;
 const after = cursorFile && existsSync(cursorFile) ? readFileSync(cursorFile, 'utf8').trim() || null : null;
 
 const config = configFromEnv();
-const client = createClient({
-  url: `${config.url.replace(/^http/, 'ws')}/graphql`,
-  webSocketImpl: WebSocket,
-  connectionParams: { authorization: `Bearer ${config.token}` },
-  // 4401: the token was revoked or expired (or its creator lost the right): retrying will not help.
-  shouldRetry: (event) => !(event && typeof event === 'object' && 'code' in event && event.code === 4401),
-});
+const client = liveClient(config);
 
 const QUERY = `subscription ($after: String, $types: [String!]) {
   eventsSince(after: $after, types: $types) { id type occurredAt subjectId cursor }

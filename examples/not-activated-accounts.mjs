@@ -9,7 +9,8 @@
  * Scope `directory:read` (and `directory:identity:read` for the names).
  */
 import { parseArgs } from 'node:util';
-import { allNodes, configFromEnv } from './lib/preau.mjs';
+import { notActivatedAccounts } from './lib/not-activated.mjs';
+import { configFromEnv } from './lib/preau.mjs';
 
 const { values } = parseArgs({ options: { ecole: { type: 'string' }, profil: { type: 'string', multiple: true } } });
 if (!values.ecole) {
@@ -17,15 +18,7 @@ if (!values.ecole) {
   process.exit(2);
 }
 
-const QUERY = `query ($ecole: ID!, $profiles: [Profile!], $first: Int!, $after: String) {
-  users(first: $first, after: $after, filter: { structureId: $ecole, activated: false, profiles: $profiles }) {
-    edges { node { id displayName profile } }
-    pageInfo { endCursor hasNextPage }
-  }
-}`;
-
 const config = configFromEnv();
-const variables = { ecole: values.ecole, profiles: values.profil ?? null, first: 100 };
-for await (const account of allNodes(config, QUERY, variables, (data) => data.users)) {
+for await (const account of notActivatedAccounts(config, values.ecole, values.profil ?? null)) {
   console.log(JSON.stringify(account));
 }

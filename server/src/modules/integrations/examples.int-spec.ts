@@ -9,7 +9,9 @@ import { startTestServer, TestServer } from '../../test-support/test-server';
 
 const EXAMPLES = join(__dirname, '../../../../examples');
 const run = promisify(execFile);
-const CREATE = `mutation ($input: CreateApiClientInput!) { createApiClient(input: $input) { token } }`;
+const CREATE = `mutation ($input: CreateApiClientInput!) { createApiClient(input: $input) { token client { id } } }`;
+const PUBLISH = 'mutation ($input: PublishPostInput!) { publishPost(input: $input) { notificationId } }';
+const REPORT = 'mutation ($id: ID!) { reportNotification(notificationId: $id) { reportId } }';
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
 const jsonLines = (text: string) => text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
 
@@ -23,10 +25,19 @@ describe('examples/ run against the API (issue 20, item 5)', () => {
   let world: Awaited<ReturnType<Fixtures['departement']>>;
   const scratch = mkdtempSync(join(tmpdir(), 'preau-examples-'));
 
-  async function tokenFor(scopes: string[], structureId = world.c1): Promise<string> {
+  async function clientFor(scopes: string[], structureId = world.c1): Promise<{ token: string; id: string }> {
     const cpd = await server.client().signIn(world.cpd.login, FIXTURE_PASSWORD);
     const { createApiClient } = await cpd.data(CREATE, { input: { name: `Exemples ${scopes.join(' ')}`, purpose: 'Exemples de la documentation', structureId, scopes, expiresAt: inDays(30) } });
-    return createApiClient.token as string;
+    return { token: createApiClient.token as string, id: createApiClient.client.id as string };
+  }
+  const tokenFor = async (scopes: string[], structureId = world.c1) => (await clientFor(scopes, structureId)).token;
+
+  /** A post of the CP A reported by its pupil: a pending report of école A. */
+  async function reportedInA(title: string): Promise<string> {
+    const teacher = await server.client().signIn(world.teacherA.login, FIXTURE_PASSWORD);
+    const { notificationId } = (await teacher.data(PUBLISH, { input: { audience: 'CLASS', audienceId: world.classA1, title, body: 'Corps jamais lu par un jeton' } })).publishPost;
+    const pupil = await server.client().signIn(world.pupilA.login, FIXTURE_PASSWORD);
+    return (await pupil.data(REPORT, { id: notificationId })).reportNotification.reportId as string;
   }
   const envFor = (token: string) => ({ ...process.env, PREAU_URL: server.url, PREAU_TOKEN: token });
   const node = (token: string, script: string, ...args: string[]) => run(process.execPath, [join(EXAMPLES, script), ...args], { env: envFor(token) });
@@ -102,6 +113,42 @@ describe('examples/ run against the API (issue 20, item 5)', () => {
     const live = jsonLines(out);
     expect(live).toMatchObject([{ type: 'account.blocked', subjectId: pupil.id }]);
     expect([first[0]!.id, resumed[0]!.id]).not.toContain(live[0]!.id);
+  });
+
+  it("follow-reports.mjs lists an école's non-activated accounts and its pending reports, then follows reports live (never who reported nor the body)", async () => {
+    const waiting = await fixtures.user({ profile: 'RELATIVE', firstName: 'Rose', lastName: 'Attente', schools: [world.schoolA], activationCode: 'rose2345' });
+    const pending = await reportedInA('Signalement en attente');
+    const { token, id } = await clientFor(['reports:read', 'directory:read']);
+    const child = spawn(process.execPath, [join(EXAMPLES, 'follow-reports.mjs'), '--ecole', world.schoolA, '--max', '2'], { env: envFor(token) });
+    let out = '';
+    let err = '';
+    const changed: (() => void)[] = [];
+    const until = async (condition: () => boolean) => {
+      while (!condition()) await new Promise<void>((resolve) => changed.push(resolve));
+    };
+    const notify = () => changed.splice(0).forEach((resolve) => resolve());
+    child.stdout.on('data', (chunk: Buffer) => ((out += chunk.toString()), notify()));
+    child.stderr.on('data', (chunk: Buffer) => ((err += chunk.toString()), notify()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => (notify(), resolve(code))));
+
+    // Listening on both feeds, and done with the list: what happens now arrives live.
+    await server.services.reportsAddedToClients.untilSubscriptions(id, 1);
+    await server.services.reportsTreatedToClients.untilSubscriptions(id, 1);
+    await until(() => err.includes('suivi en direct') || child.exitCode !== null);
+    const live = await reportedInA('Signalement en direct');
+    await until(() => out.includes(live) || child.exitCode !== null);
+    const director = await server.client().signIn(world.directorA.login, FIXTURE_PASSWORD);
+    await director.data('mutation ($id: ID!) { keepReport(reportId: $id) { id } }', { id: live });
+    expect(await exited, err).toBe(0);
+
+    const lines = jsonLines(out);
+    expect(lines.filter((line) => line.kind === 'compte-non-activé').map((line) => line.id)).toContain(waiting.id);
+    expect(lines.find((line) => line.kind === 'signalement-en-attente' && line.id === pending)).toMatchObject({ status: 'PENDING', text: 'Signalement en attente', reporterCount: 1 });
+    const added = lines.find((line) => line.kind === 'signalement' && line.id === live);
+    expect(added).toMatchObject({ status: 'PENDING', text: 'Signalement en direct', reporterCount: 1, author: { id: world.teacherA.id, profile: 'TEACHER' } });
+    expect(String((added!.author as { displayName: string }).displayName)).toMatch(/^anon_/);
+    expect(lines.find((line) => line.kind === 'signalement-traité')).toMatchObject({ id: live, status: 'KEPT' });
+    expect(out).not.toMatch(/Corps jamais lu|Léa|reporters|"body"/);
   });
 
   it('curl.sh prints the answer and the X-RateLimit-* headers', async () => {
