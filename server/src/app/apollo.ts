@@ -57,7 +57,7 @@ export function createApollo(schema: GraphQLSchema, httpServer: Server, extraPlu
           const payer = contextValue.actor?.integration ? null : CostBudget.payer(contextValue.actor, contextValue.clientAddress);
           const overBudget = payer ? contextValue.services.costBudget.spend(payer, priced.cost) : undefined;
           if (overBudget) throw overBudget;
-          const admission = admitOperation(schema, contextValue, document, operationName, request.variables, priced.cost);
+          const admission = await admitOperation(schema, contextValue, document, operationName, request.variables, priced.cost);
           if (admission.refusal) throw admission.refusal;
           runOnly = admission.runOnly;
         },
@@ -72,7 +72,7 @@ export function createApollo(schema: GraphQLSchema, httpServer: Server, extraPlu
           const record = contextValue?.cost;
           if (!record || response.body.kind !== 'single') return;
           const result = response.body.singleResult;
-          const cost = settleOperation(contextValue.services.clientBuckets, record, result.data, result.data !== undefined);
+          const cost = await settleOperation(contextValue.services.clientBuckets, record, result.data, result.data !== undefined);
           result.extensions = { ...result.extensions, cost };
           for (const [name, value] of rateLimitHeaders(record)) response.http.headers.set(name, value);
         },

@@ -4,7 +4,7 @@ import { SessionService } from '../platform/auth/session.service';
 import type { Services } from '../platform/context/services';
 import { SecretBox } from '../platform/crypto/secret-box';
 import { CostBudget } from '../platform/graphql/cost-budget';
-import { ClientBuckets } from '../platform/graphql/client-bucket';
+import { SharedClientBuckets } from '../platform/graphql/shared-client-buckets';
 import { Mailer } from '../platform/mail/mailer';
 import { OutboxService } from '../platform/mail/outbox.service';
 import type { Infrastructure } from '../platform/module/domain-module';
@@ -34,7 +34,7 @@ export function createServices(infrastructure: Infrastructure): Services {
     mailer: new Mailer(dataSource, config.smtpUrl, config.mailFrom, config.demoMode),
     outbox: new OutboxService(dataSource),
     costBudget: new CostBudget(config.costBudget.perSecond, config.costBudget.burst),
-    clientBuckets: new ClientBuckets(infrastructure.clock),
+    clientBuckets: new SharedClientBuckets(dataSource, infrastructure.clock),
   };
   // Each module reads the services of the platform and of the modules before it (app/modules.ts).
   const services = platform as Services;

@@ -76,7 +76,7 @@ export function attachWebSocket(schema: GraphQLSchema, httpServer: Server, servi
         const payer = contextValue.actor?.integration ? null : CostBudget.payer(contextValue.actor, contextValue.clientAddress);
         const overBudget = payer ? services.costBudget.spend(payer, cost) : undefined;
         if (overBudget) return [overBudget];
-        const admission = admitOperation(schema, contextValue, document, payload.operationName, payload.variables, cost);
+        const admission = await admitOperation(schema, contextValue, document, payload.operationName, payload.variables, cost);
         if (admission.refusal) return [admission.refusal];
         const args = {
           schema,
@@ -97,8 +97,11 @@ export function attachWebSocket(schema: GraphQLSchema, httpServer: Server, servi
         if (!result.errors?.length && !record) return;
         const formatted = result.errors?.length ? formatResult(result, context?.lang ?? 'fr') : result;
         if (!record) return formatted;
-        const cost = settleOperation(services.clientBuckets, record, result.data as Record<string, unknown> | null | undefined, result.data !== undefined);
-        return { ...formatted, extensions: { ...formatted.extensions, cost } };
+        // A promise only here: graphql-ws awaits onNext, and the live events above stay synchronous.
+        return settleOperation(services.clientBuckets, record, result.data as Record<string, unknown> | null | undefined, result.data !== undefined).then((cost) => ({
+          ...formatted,
+          extensions: { ...formatted.extensions, cost },
+        }));
       },
       onError: (ctx, _id, _payload, errors) => {
         const lang = langFrom(ctx.extra.lang ?? ctx.extra.request.headers['accept-language']);

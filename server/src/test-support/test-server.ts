@@ -74,6 +74,8 @@ export interface GraphQLResult<T = Record<string, unknown>> {
   status: number;
   data?: T | null;
   errors?: { message: string; extensions?: { code?: string; [key: string]: unknown }; path?: string[] }[];
+  /** What the operation cost (platform/graphql/cost-accounting.ts). */
+  extensions?: { cost?: { requested: number; actual?: number } };
 }
 
 /** Speaks GraphQL over HTTP like a browser would: JSON POST, session cookie kept between calls. */

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../platform/context/request-context';
 import { directoryLoaders } from './directory.loaders';
+import { MAX_STRUCTURES_PAGE } from './directory.service';
 import { Access, Allow } from '../../platform/auth/access';
 import { SchoolClassView, StructureView } from './directory.types';
 import { Profile } from '../../platform/model/profile';
@@ -14,11 +15,18 @@ const MAX_MEMBERS = 100;
 export class StructureResolver {
   @Allow(Access.SIGNED_IN)
   @Query(() => [StructureView], {
-    complexity: listOf(1000),
-    description: 'The structures you administer (with everything under them), else the écoles you belong to.',
+    // A page when `first` is given (integrations must give it), else the whole tree in scope.
+    complexity: (options) => (options.args.first == null ? listOf(1000)(options) : pageOf(MAX_STRUCTURES_PAGE)(options)),
+    description:
+      'The structures you administer (with everything under them), else the écoles you belong to; département, circonscriptions, then écoles, each by name. ' +
+      'With `first` (1–100), one page: pass the last id received as `after` for the next one (an empty list is the end).',
   })
-  structures(@Ctx() ctx: RequestContext): Promise<StructureView[]> {
-    return ctx.services.directory.structures(ctx.actor!);
+  structures(
+    @Ctx() ctx: RequestContext,
+    @Arg('first', () => Int, { nullable: true }) first?: number,
+    @Arg('after', () => ID, { nullable: true }) after?: string,
+  ): Promise<StructureView[]> {
+    return ctx.services.directory.structures(ctx.actor!, { first: first ?? undefined, after: after ?? undefined });
   }
 
   @Allow(Access.ADMIN, Access.TEACHER)

@@ -79,6 +79,40 @@ describe('integration tokens (issue 20, items 1 and 2)', () => {
     expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
+  it('pages through the structures of its subtree by first and after, at the price of a page', async () => {
+    // Two more écoles under c1, so that pages of 2 end mid-list.
+    await fixtures.structure('ECOLE', 'École B', world.c1);
+    await fixtures.structure('ECOLE', 'École C', world.c1);
+    const { token } = await createClient(world.cpd, world.c1, ['structures:read'], 'Arborescence');
+    const expected: { id: string }[] = await server.services.dataSource.query(
+      `SELECT s.id FROM structure s JOIN structure_ancestor a ON a.structure_id = s.id AND a.ancestor_id = $1
+        ORDER BY array_position(ARRAY['DEPARTEMENT','CIRCONSCRIPTION','ECOLE']::structure_kind[], s.kind), s.name, s.id`,
+      [world.c1],
+    );
+    expect(expected.length).toBeGreaterThan(3);
+    const query = 'query ($after: ID) { structures(first: 2, after: $after) { id } }';
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (let pages = 0; pages < 10; pages++) {
+      const page = await withToken(token, query, after ? { after } : {});
+      expect(page.errors).toBeUndefined();
+      expect(page.extensions?.cost?.requested).toBeLessThan(10);
+      const ids = (page.data!.structures as { id: string }[]).map((structure) => structure.id);
+      if (ids.length === 0) break;
+      seen.push(...ids);
+      after = ids[ids.length - 1];
+    }
+    expect(seen).toEqual(expected.map((row) => row.id));
+    // A cursor outside the subtree is not found, as is one that is not an id.
+    const outside = await withToken(token, query, { after: world.schoolZ });
+    expect(outside.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await withToken(token, query, { after: 'x' })).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    // A token must ask for a page; the console still reads the whole tree.
+    expect((await withToken(token, '{ structures { id } }')).errors?.[0].message).toContain('Query.structures');
+    const cpd = await as(world.cpd);
+    expect(((await cpd.data('{ structures { id } }')).structures as unknown[]).length).toBeGreaterThan(expected.length);
+  });
+
   it('answers FORBIDDEN naming the missing scope; a read-only token cannot mutate, and closed operations stay closed', async () => {
     const { token } = await createClient(world.cpd, world.c1, ['directory:read']);
     const structures = await withToken(token, '{ structures { id } }');
@@ -145,7 +179,7 @@ describe('integration tokens (issue 20, items 1 and 2)', () => {
   });
 
   it('fails at once on both instances when revoked, expired, or its creator blocked or demoted', async () => {
-    const probe = '{ structures { id } }';
+    const probe = '{ structures(first: 10) { id } }';
     const ok = (result: GraphQLResult) => result.errors === undefined;
     const denied = (result: GraphQLResult) => result.errors?.[0].extensions?.code === 'UNAUTHENTICATED';
 

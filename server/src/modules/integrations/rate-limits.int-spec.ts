@@ -209,6 +209,37 @@ describe('cost limits of integration tokens (issue 20, item 3)', () => {
     expect(await again.closedWith).toBe(4403);
   });
 
+  it('spends one bucket per client, whichever instance answers', async () => {
+    const { token, id } = await createToken(['directory:read'], 'Deux instances');
+    const operator = await as(world.operator);
+    // Points come back at 0.1 a second: what the loop spends is what the bucket held.
+    await operator.data(SET_LIMIT, { id, input: { size: 40, refillPerSecond: 0.1 } });
+    const query = '{ users(first: 8) { edges { node { id } } } }';
+    let spent = 0;
+    let refused: Answer | undefined;
+    for (let tries = 0; tries < 10 && !refused; tries++) {
+      const answer = await withToken(token, query, {}, tries % 2 === 0 ? server : second);
+      if (answer.status === 429) refused = answer;
+      else spent += answer.extensions!.cost!.actual!;
+    }
+    expect(refused?.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+    // Each instance keeping its own bucket would have let about twice as much through.
+    expect(spent).toBeLessThanOrEqual(40);
+    // The other instance reads the same level.
+    const other = await withToken(token, '{ rateLimit(dryRun: true) { remaining } }', {}, second);
+    const here = await withToken(token, '{ rateLimit(dryRun: true) { remaining } }', {}, server);
+    expect(Math.abs(other.data!.rateLimit.remaining - here.data!.rateLimit.remaining)).toBeLessThanOrEqual(1);
+    expect(here.data!.rateLimit.remaining).toBeLessThan(17);
+
+    // A burst sent at once to both instances: the last points are spent once.
+    const { token: burstToken, id: burstId } = await createToken(['directory:read'], 'Rafale');
+    await operator.data(SET_LIMIT, { id: burstId, input: { size: 40, refillPerSecond: 0.1 } });
+    const burst = await Promise.all(Array.from({ length: 8 }, (_, n) => withToken(burstToken, query, {}, n % 2 === 0 ? server : second)));
+    const granted = burst.filter((answer) => answer.status === 200);
+    expect(burst.filter((answer) => answer.status === 429).length).toBeGreaterThan(0);
+    expect(granted.reduce((sum, answer) => sum + answer.extensions!.cost!.actual!, 0)).toBeLessThanOrEqual(40);
+  });
+
   it('on a socket, says RATE_LIMITED for the operation and keeps the socket open', async () => {
     const { token, id } = await createToken(['directory:read'], 'Seau du socket');
     const operator = await as(world.operator);

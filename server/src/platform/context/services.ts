@@ -5,7 +5,7 @@ import type { SessionService } from '../auth/session.service';
 import type { Config } from '../config/config';
 import type { SecretBox } from '../crypto/secret-box';
 import type { CostBudget } from '../graphql/cost-budget';
-import type { ClientBuckets } from '../graphql/client-bucket';
+import type { SharedClientBuckets } from '../graphql/shared-client-buckets';
 import type { Mailer } from '../mail/mailer';
 import type { OutboxService } from '../mail/outbox.service';
 import type { EventBus } from '../pubsub/event-bus';
@@ -28,5 +28,5 @@ export interface Services {
   outbox: OutboxService;
   costBudget: CostBudget;
   /** The integration clients' cost buckets (in memory, per instance). */
-  clientBuckets: ClientBuckets;
+  clientBuckets: SharedClientBuckets;
 }

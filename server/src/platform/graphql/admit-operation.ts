@@ -16,14 +16,14 @@ export interface Admission {
  * (cost-accounting.ts). The record lands on the context, where `rateLimit` and the response's
  * `extensions.cost` and headers read it.
  */
-export function admitOperation(
+export async function admitOperation(
   schema: GraphQLSchema,
   context: RequestContext,
   document: DocumentNode,
   operationName: string | null | undefined,
   variables: Record<string, unknown> | null | undefined,
   cost: number,
-): Admission {
+): Promise<Admission> {
   if (context.actor?.integration) {
     const { scopes } = context.actor.integration;
     const mayCall = (field: string) => OPEN_TO_TOKENS.includes(field) || (OPERATION_SCOPES[field] !== undefined && scopes.includes(OPERATION_SCOPES[field]!));
@@ -31,7 +31,7 @@ export function admitOperation(
     if (tooLarge) return { refusal: tooLarge };
   }
   const runOnly = dryRunDocument(document, operationName, variables);
-  const charged = chargeOperation(context.services.clientBuckets, context.actor, cost, runOnly !== undefined);
+  const charged = await chargeOperation(context.services.clientBuckets, context.actor, cost, runOnly !== undefined);
   context.cost = charged.record;
   return { refusal: charged.refusal, runOnly };
 }

@@ -19,11 +19,12 @@ interface Level {
 }
 
 /**
- * Token buckets of the API clients, in cost points (operation-cost.ts): full at first, an operation
- * takes its cost, points come back continuously at the client's rate up to its size. Written here
- * rather than with rate-limiter-flexible, whose memory limiters count fixed windows (all points back
- * at once when a window ends), which cannot express a steady refill. Exact on one instance; each
- * instance keeps its own buckets (in memory: nothing to read or write per request).
+ * Token buckets in memory, in cost points (operation-cost.ts): full at first, an operation takes its
+ * cost, points come back continuously at the rate up to the size. Written here rather than with
+ * rate-limiter-flexible, whose memory limiters count fixed windows (all points back at once when a
+ * window ends), which cannot express a steady refill. Each instance keeps its own: the per-person
+ * budget (cost-budget.ts) uses them; the integration clients' buckets, which are one per client for
+ * all instances, live in PostgreSQL with the same arithmetic (shared-client-buckets.ts).
  */
 export class ClientBuckets {
   private readonly levels = new Map<string, Level>();

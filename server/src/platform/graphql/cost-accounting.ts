@@ -1,7 +1,8 @@
 import { GraphQLError } from 'graphql';
 import type { Actor } from '../auth/actor';
 import { AppError } from '../errors/app-error';
-import { BucketSize, ClientBuckets, ThrottleStatus } from './client-bucket';
+import type { BucketSize, ThrottleStatus } from './client-bucket';
+import type { SharedClientBuckets } from './shared-client-buckets';
 import { operationResultCost } from './result-cost';
 
 /** What one operation asked for and what it was charged, kept on its request context. */
@@ -23,32 +24,32 @@ export interface CostExtension {
 }
 
 /**
- * Charges an operation before it runs: a token pays from its client's bucket (client-bucket.ts),
+ * Charges an operation before it runs: a token pays from its client's bucket (shared-client-buckets.ts),
  * a dry run only looks. The refusal is an HTTP 429 with Retry-After, or a 400 when the operation
  * costs more than the bucket can ever hold (waiting would not help).
  */
-export function chargeOperation(buckets: ClientBuckets, actor: Actor | null, cost: number, dryRun: boolean): { record: CostRecord; refusal?: GraphQLError } {
+export async function chargeOperation(buckets: SharedClientBuckets, actor: Actor | null, cost: number, dryRun: boolean): Promise<{ record: CostRecord; refusal?: GraphQLError }> {
   const requested = Math.max(1, Math.ceil(cost));
   const grant = actor?.integration;
   if (!grant) return { record: { requested, dryRun, status: null } };
   const bucket = { clientId: grant.clientId, size: grant.bucket };
-  if (dryRun) return { record: { requested, dryRun, bucket, status: buckets.peek(bucket.clientId, bucket.size) } };
+  if (dryRun) return { record: { requested, dryRun, bucket, status: await buckets.peek(bucket.clientId, bucket.size) } };
   if (requested > bucket.size.size) {
-    const status = buckets.peek(bucket.clientId, bucket.size);
+    const status = await buckets.peek(bucket.clientId, bucket.size);
     return { record: { requested, dryRun, bucket, status }, refusal: refusal(AppError.of('OVER_CLIENT_BUCKET', { cost: requested, max: bucket.size.size }), 400) };
   }
-  const spent = buckets.spend(bucket.clientId, bucket.size, requested);
+  const spent = await buckets.spend(bucket.clientId, bucket.size, requested);
   const record: CostRecord = { requested, dryRun, bucket, status: spent.status };
   if (spent.granted) return { record };
   return { record, refusal: refusal(AppError.of('RATE_LIMITED', { seconds: spent.retryAfterSeconds }), 429, spent.retryAfterSeconds) };
 }
 
 /** Counts what the answer cost and gives the unused points back; the extension to send. */
-export function settleOperation(buckets: ClientBuckets, record: CostRecord, data: Record<string, unknown> | null | undefined, executed: boolean): CostExtension {
+export async function settleOperation(buckets: SharedClientBuckets, record: CostRecord, data: Record<string, unknown> | null | undefined, executed: boolean): Promise<CostExtension> {
   if (executed && record.actual === undefined) {
     record.actual = Math.min(record.requested, Math.max(1, operationResultCost(data)));
     if (record.bucket && !record.dryRun && record.actual < record.requested) {
-      record.status = buckets.refund(record.bucket.clientId, record.bucket.size, record.requested - record.actual);
+      record.status = await buckets.refund(record.bucket.clientId, record.bucket.size, record.requested - record.actual);
     }
   }
   return { requested: record.requested, ...(record.actual !== undefined ? { actual: record.actual } : {}), throttleStatus: record.status };
