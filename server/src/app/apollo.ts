@@ -72,7 +72,7 @@ export function createApollo(schema: GraphQLSchema, httpServer: Server, extraPlu
           const record = contextValue?.cost;
           if (!record || response.body.kind !== 'single') return;
           const result = response.body.singleResult;
-          const cost = await settleOperation(contextValue.services.clientBuckets, record, result.data, result.data !== undefined);
+          const cost = settleOperation(contextValue.services.clientBuckets, record, result.data, result.data !== undefined);
           result.extensions = { ...result.extensions, cost };
           for (const [name, value] of rateLimitHeaders(record)) response.http.headers.set(name, value);
         },

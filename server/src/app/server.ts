@@ -112,6 +112,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           logger.debug('jobs stopped');
           for (const module of [...modules].reverse()) await module.stop?.(services);
           services.mailer.close();
+          await services.clientBuckets.drain();
           await events!.close();
           await database.close();
           logger.info('stopped');

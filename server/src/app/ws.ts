@@ -97,11 +97,8 @@ export function attachWebSocket(schema: GraphQLSchema, httpServer: Server, servi
         if (!result.errors?.length && !record) return;
         const formatted = result.errors?.length ? formatResult(result, context?.lang ?? 'fr') : result;
         if (!record) return formatted;
-        // A promise only here: graphql-ws awaits onNext, and the live events above stay synchronous.
-        return settleOperation(services.clientBuckets, record, result.data as Record<string, unknown> | null | undefined, result.data !== undefined).then((cost) => ({
-          ...formatted,
-          extensions: { ...formatted.extensions, cost },
-        }));
+        const cost = settleOperation(services.clientBuckets, record, result.data as Record<string, unknown> | null | undefined, result.data !== undefined);
+        return { ...formatted, extensions: { ...formatted.extensions, cost } };
       },
       onError: (ctx, _id, _payload, errors) => {
         const lang = langFrom(ctx.extra.lang ?? ctx.extra.request.headers['accept-language']);

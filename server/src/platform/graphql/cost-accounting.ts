@@ -45,11 +45,11 @@ export async function chargeOperation(buckets: SharedClientBuckets, actor: Actor
 }
 
 /** Counts what the answer cost and gives the unused points back; the extension to send. */
-export async function settleOperation(buckets: SharedClientBuckets, record: CostRecord, data: Record<string, unknown> | null | undefined, executed: boolean): Promise<CostExtension> {
+export function settleOperation(buckets: SharedClientBuckets, record: CostRecord, data: Record<string, unknown> | null | undefined, executed: boolean): CostExtension {
   if (executed && record.actual === undefined) {
     record.actual = Math.min(record.requested, Math.max(1, operationResultCost(data)));
     if (record.bucket && !record.dryRun && record.actual < record.requested) {
-      record.status = await buckets.refund(record.bucket.clientId, record.bucket.size, record.requested - record.actual);
+      record.status = buckets.refund(record.bucket.clientId, record.bucket.size, record.status!, record.requested - record.actual);
     }
   }
   return { requested: record.requested, ...(record.actual !== undefined ? { actual: record.actual } : {}), throttleStatus: record.status };
