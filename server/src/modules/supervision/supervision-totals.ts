@@ -72,10 +72,13 @@ export function totalsSql(actor: Actor, totalId: string | null, underSql: (colum
            JOIN structure_ancestor sa ON sa.structure_id = x.school_id AND sa.ancestor_id IN (SELECT id FROM a)
           GROUP BY sa.ancestor_id
        ), renewals AS (
-         SELECT p.ancestor_id, count(*)::int AS n
+         -- From the expired codes (a few thousand, partial index) to their holders' memberships.
+         SELECT sa.ancestor_id, count(DISTINCT r.user_id)::int AS n
            FROM (SELECT DISTINCT r.user_id FROM renewal_code r WHERE ${EXPIRED_RENEWAL_CODE}) r
-           CROSS JOIN a JOIN supervision_person p ON p.ancestor_id = a.id AND p.user_id = r.user_id AND NOT p.predeleted
-          GROUP BY p.ancestor_id
+           JOIN supervision_member m ON m.user_id = r.user_id AND NOT m.predeleted
+           JOIN structure e ON e.id = m.structure_id AND e.kind = 'ECOLE'
+           JOIN structure_ancestor sa ON sa.structure_id = m.structure_id AND sa.ancestor_id IN (SELECT id FROM a)
+          GROUP BY sa.ancestor_id
        )
        SELECT a.id, a.name, ${keys.map((key) => `COALESCE(k."${key}", 0) AS "${key}"`).join(', ')},
               COALESCE(k.blocked, 0) - COALESCE(b.n, 0) AS blocked,
