@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SupervisionTotals1796800000200 } from '../../migrations/1796800000200-supervision-totals';
 import { Fixtures } from '../../test-support/fixtures';
 import { startTestServer, TestServer } from '../../test-support/test-server';
 import { KEPT_SQL, KEPT_TOTAL_SQL, PERSON_DRIFT_SQL, RECOUNT_SQL, TOTAL_RECOUNT_SQL } from './supervision-recount';
@@ -209,5 +210,25 @@ describe('supervision_count and supervision_total under concurrent writes', () =
       else await race(join(p7.id, schools[1]), leave7);
       await exact();
     }
+  });
+  it("fill the totals from what exists when the migration runs, and go with its down", async () => {
+    // Run last: the earlier tests left people of several écoles and circonscriptions behind.
+    const [before] = await server.database.dataSource.query('SELECT count(*)::int AS n FROM supervision_person');
+    expect(before.n).toBeGreaterThan(0);
+    const runner = server.database.dataSource.createQueryRunner();
+    try {
+      const migration = new SupervisionTotals1796800000200();
+      await runner.startTransaction();
+      await migration.down(runner);
+      const [left] = await runner.query(`SELECT count(*)::int AS n FROM pg_class WHERE relname IN ('supervision_person', 'supervision_total')`);
+      expect(left.n).toBe(0);
+      await migration.up(runner);
+      await runner.commitTransaction();
+    } finally {
+      await runner.release();
+    }
+    await exact();
+    const [after] = await server.database.dataSource.query('SELECT count(*)::int AS n FROM supervision_person');
+    expect(after.n).toBe(before.n);
   });
 });
