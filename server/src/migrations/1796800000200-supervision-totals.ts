@@ -47,25 +47,30 @@ const personAdd = (rowsSql: string) => `
     (${STATE.join(', ')}) = (${STATE.map((c) => `EXCLUDED.${c}`).join(', ')})`;
 
 /**
- * Memberships `rowsSql` go: the count first (its row lock makes a concurrent change of the same
- * person wait, and re-read the newest count), then the row whose last membership went.
+ * Memberships `rowsSql` go. The person rows are locked first, in order (a concurrent change of the
+ * same person waits, and the lock is taken on its newest version); the next statements' snapshots
+ * then see those versions, which no one else can change: a row whose last memberships go is
+ * deleted, the others counted down. (Without the lock, a DELETE would test its snapshot's count
+ * and skip a row another transaction is counting down to ours.)
  */
 const personRemove = (rowsSql: string) => {
   const gone = `(SELECT x.ancestor_id, x.user_id, count(*) AS n FROM (${underAncestors(rowsSql)}) x GROUP BY x.ancestor_id, x.user_id)`;
   return `
   PERFORM 1 FROM supervision_person p JOIN ${gone} g ON g.ancestor_id = p.ancestor_id AND g.user_id = p.user_id
-    ORDER BY p.ancestor_id, p.user_id FOR NO KEY UPDATE OF p;
-  UPDATE supervision_person p SET memberships = p.memberships - g.n
-    FROM ${gone} g WHERE g.ancestor_id = p.ancestor_id AND g.user_id = p.user_id;
+    ORDER BY p.ancestor_id, p.user_id FOR UPDATE OF p;
   DELETE FROM supervision_person p USING ${gone} g
-   WHERE g.ancestor_id = p.ancestor_id AND g.user_id = p.user_id AND p.memberships <= 0`;
+   WHERE g.ancestor_id = p.ancestor_id AND g.user_id = p.user_id AND p.memberships <= g.n;
+  UPDATE supervision_person p SET memberships = p.memberships - g.n
+    FROM ${gone} g WHERE g.ancestor_id = p.ancestor_id AND g.user_id = p.user_id`;
 };
 
-/** The person's state follows their membership rows `rowsSql` (all of one person's rows hold the same state). */
+/**
+ * The person's state follows their membership rows `rowsSql` (all of one person's rows hold the
+ * same state). No lock taken first: a transaction gets here only holding the locks of the person's
+ * membership rows it just updated (all of them: the account's or the pupil's guardians' change), so
+ * two transactions never reach the same person's rows here at once.
+ */
 const personState = (rowsSql: string) => `
-  PERFORM 1 FROM supervision_person p JOIN (${underAncestors(rowsSql)}) x ON x.ancestor_id = p.ancestor_id AND x.user_id = p.user_id
-    WHERE (${STATE.map((c) => `p.${c}`).join(', ')}) IS DISTINCT FROM (${STATE.map((c) => `x.${c}`).join(', ')})
-    ORDER BY p.ancestor_id, p.user_id FOR NO KEY UPDATE OF p;
   UPDATE supervision_person p SET (${STATE.join(', ')}) = (${STATE.map((c) => `x.${c}`).join(', ')})
     FROM (SELECT DISTINCT ON (x.ancestor_id, x.user_id) x.* FROM (${underAncestors(rowsSql)}) x ORDER BY x.ancestor_id, x.user_id) x
    WHERE x.ancestor_id = p.ancestor_id AND x.user_id = p.user_id
