@@ -72,7 +72,8 @@ interface Row extends Record<keyof Counted, number> {
  * per (école, profile) (migration SupervisionCounts): a few rows per école whatever its size. Only
  * what a clock changes or another module keeps is counted here, each small and read through an
  * index: temporary blocks that have run out, pending reports, renewal codes expired unused, the
- * imports' absent accounts and last import.
+ * imports' absent accounts and last import. The circonscriptions' rows and the view's total count
+ * each person once (supervision-totals.ts, migration SupervisionTotals).
  */
 export class SupervisionService {
   constructor(private readonly dataSource: DataSource) {}
