@@ -66,9 +66,10 @@ const personRemove = (rowsSql: string) => {
 
 /**
  * The person's state follows their membership rows `rowsSql` (all of one person's rows hold the
- * same state). No lock taken first: a transaction gets here only holding the locks of the person's
- * membership rows it just updated (all of them: the account's or the pupil's guardians' change), so
- * two transactions never reach the same person's rows here at once.
+ * same state). No lock taken first: a state changes here only when the account or the pupil's
+ * guardians changed, and that statement holds the locks of all the person's membership rows (it
+ * updated each), so two transactions never change the same person's rows here at once; a
+ * membership's own update leaves the state as it is.
  */
 const personState = (rowsSql: string) => `
   UPDATE supervision_person p SET (${STATE.join(', ')}) = (${STATE.map((c) => `x.${c}`).join(', ')})
@@ -86,8 +87,8 @@ const personState = (rowsSql: string) => `
  *   with how many such memberships and the person's state (copied from their supervision_member
  *   rows, which all hold the same). The first membership under the ancestor inserts it, the others
  *   count on it (INSERT … ON CONFLICT, which waits for a concurrent insertion or deletion of the
- *   same row and then sees it), the last one to go deletes it (its count is decremented under the
- *   row's lock first, so two concurrent departures cannot both see 2).
+ *   same row and then sees it), the last one to go deletes it (the row is locked first, so two
+ *   concurrent departures cannot both see 2).
  * - `supervision_total`: per (ancestor, profile, `home_id`), the signed deltas of supervision_person's
  *   row versions, as supervision_count sums supervision_member's: exact under concurrent writes for
  *   the same reasons. `home_id` is the école of the membership that brought the person in; a total is
