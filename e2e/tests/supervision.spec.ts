@@ -163,6 +163,7 @@ test.describe('« Tableau de bord »', () => {
     expect(lines[2].split(';')[3]).toBe(totalPupils);
     await page.getByText('Définitions').click();
     await expect(page.getByText(/au moins un responsable activé et non pré-supprimé/)).toBeVisible();
+    await expect(page.getByText("Une personne présente dans plusieurs écoles n'est comptée qu'une fois dans les totaux.", { exact: false })).toBeVisible();
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
