@@ -140,6 +140,14 @@ describe('« Tableau de bord »: totals that count a person once', () => {
     expect(await total(clients.erun)).toEqual(await expected(d.c1));
   });
 
+  it('gives the operator each circonscription\'s total, and no total for the whole platform (no structure holds it)', async () => {
+    const operator = await server.client().signIn(d.operator.login, FIXTURE_PASSWORD);
+    const { supervision } = await operator.data(DASHBOARD);
+    expect(supervision.total).toBeNull();
+    expect(supervision.circonscriptions).toEqual([await expected(d.c1), await expected(d.c2)]);
+    expect((await operator.data(DASHBOARD, { id: d.dep })).supervision.total).toEqual(await expected(d.dep));
+  });
+
   it("does not give anyone a total outside their scope, nor a director their circonscription's", async () => {
     const director = await clients.director.data(DASHBOARD);
     expect(director.supervision.total.id).toBe(d.schoolA);
