@@ -1,7 +1,9 @@
 // bench/supervision: the « Tableau de bord » of a département admin (every école) and of an ERUN (one
-// circonscription) over GraphQL, read from the counts the triggers keep (supervision_count), against
-// the same figures computed in the same run by one GROUP BY over the base tables. The bench checks
-// that both give identical numbers for every école before printing the ratio.
+// circonscription) over GraphQL, read from the counts the triggers keep (supervision_count, and
+// supervision_total for the totals), against the same figures computed in the same run by one GROUP
+// BY over the base tables (COUNT(DISTINCT) for the totals, a person of several écoles once). The
+// bench checks that both give identical numbers for every école, every circonscription's total and
+// the view's total before printing the ratio.
 //
 //   npm run build && DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node bench/supervision/run.mjs [--users 1000000]
 import pg from 'pg';
@@ -14,7 +16,7 @@ const FIELDS = [
   'guests', 'guestsActivated', 'pupilsCovered', 'pupilsWithoutGuardian', 'relativesWithoutEmail', 'blocked', 'predeleted', 'pendingReports',
   'absentFromFile', 'renewalCodesExpired',
 ];
-const QUERY = `{ supervision { updatedAt ecoles { id ${FIELDS.join(' ')} } } }`;
+const QUERY = `{ supervision { updatedAt ecoles { id ${FIELDS.join(' ')} } circonscriptions { id ${FIELDS.join(' ')} } total { id ${FIELDS.join(' ')} } } }`;
 
 /** The same figures, one GROUP BY over memberships and accounts of the écoles under $1. */
 const BASELINE = `
@@ -44,6 +46,36 @@ const BASELINE = `
                      EXISTS (SELECT 1 FROM relative_link l JOIN app_user g ON g.id = l.relative_id
                               WHERE l.student_id = u.id AND g.predeleted_at IS NULL AND g.password_hash IS NOT NULL) AS covered
                 FROM user_structure us JOIN app_user u ON u.id = us.user_id WHERE us.structure_id = e.id) m
+    ) k ON TRUE`;
+
+/** The totals of structures $1 (circonscriptions, a département): each person of their écoles once. */
+const TOTALS_BASELINE = `
+  WITH a AS (SELECT unnest($1::uuid[]) AS id),
+  ecoles AS (SELECT a.id AS ancestor_id, e.id FROM a JOIN structure_ancestor sa ON sa.ancestor_id = a.id JOIN structure e ON e.id = sa.structure_id AND e.kind = 'ECOLE'),
+  m AS (SELECT e.ancestor_id, u.id AS user_id, u.profile, u.predeleted_at IS NOT NULL AS predeleted, u.password_hash IS NOT NULL AS activated,
+               COALESCE(u.email, '') = '' AS no_email, u.blocked_at IS NOT NULL AND (u.blocked_until IS NULL OR u.blocked_until > now()) AS blocked
+          FROM ecoles e JOIN user_structure us ON us.structure_id = e.id JOIN app_user u ON u.id = us.user_id),
+  guardians AS (SELECT l.student_id, bool_or(g.password_hash IS NOT NULL) AS covered FROM relative_link l JOIN app_user g ON g.id = l.relative_id
+                 WHERE g.predeleted_at IS NULL GROUP BY l.student_id)
+  SELECT a.id, k.*,
+         (SELECT count(DISTINCT r.id) FROM report r CROSS JOIN LATERAL unnest(r.structure_ids) s(id)
+           WHERE r.status = 'PENDING' AND s.id IN (SELECT e.id FROM ecoles e WHERE e.ancestor_id = a.id))::int AS "pendingReports",
+         (SELECT count(DISTINCT x.user_id) FROM import_absence x JOIN user_structure us ON us.user_id = x.user_id AND us.structure_id = x.school_id
+            JOIN app_user u ON u.id = x.user_id WHERE x.school_id IN (SELECT e.id FROM ecoles e WHERE e.ancestor_id = a.id) AND u.predeleted_at IS NULL)::int AS "absentFromFile",
+         (SELECT count(DISTINCT m.user_id) FROM m JOIN renewal_code c ON c.user_id = m.user_id
+           WHERE m.ancestor_id = a.id AND NOT m.predeleted AND c.purpose = 'ADMIN' AND c.used_at IS NULL AND c.revoked_at IS NULL AND c.expires_at <= now())::int AS "renewalCodesExpired"
+    FROM a LEFT JOIN LATERAL (
+      SELECT ${[
+        ['students', "profile = 'STUDENT'"], ['studentsActivated', "profile = 'STUDENT' AND activated"],
+        ['relatives', "profile = 'RELATIVE'"], ['relativesActivated', "profile = 'RELATIVE' AND activated"],
+        ['teachers', "profile = 'TEACHER'"], ['teachersActivated', "profile = 'TEACHER' AND activated"],
+        ['personnel', "profile = 'PERSONNEL'"], ['personnelActivated', "profile = 'PERSONNEL' AND activated"],
+        ['guests', "profile = 'GUEST'"], ['guestsActivated', "profile = 'GUEST' AND activated"],
+        ['pupilsCovered', "profile = 'STUDENT' AND g.covered"], ['pupilsWithoutGuardian', "profile = 'STUDENT' AND g.student_id IS NULL"],
+        ['relativesWithoutEmail', "profile = 'RELATIVE' AND no_email"], ['blocked', 'blocked'],
+      ].map(([name, condition]) => `count(DISTINCT m.user_id) FILTER (WHERE NOT predeleted AND ${condition})::int AS "${name}"`).join(', ')},
+             count(DISTINCT m.user_id) FILTER (WHERE predeleted)::int AS predeleted
+        FROM m LEFT JOIN guardians g ON g.student_id = m.user_id WHERE m.ancestor_id = a.id
     ) k ON TRUE`;
 
 /** The floor of any console request: HTTP, the session's actor (cached), parsing, validation, pricing. */
@@ -121,12 +153,30 @@ try {
       }
     }
     if (rows.length !== expected.size || mismatches > 0) throw new Error(`${role}: ${mismatches} figures differ (${rows.length} rows against ${expected.size})`);
+    // The totals: the view's (the ERUN's circonscription, the département) and each circonscription's.
+    const view = dashboard.last.supervision;
+    const totalRows = [view.total, ...view.circonscriptions.filter((row) => row.id !== view.total?.id)];
+    if (!view.total || view.total.id !== root) throw new Error(`${role}: the total is not the root's (${view.total?.id} against ${root})`);
+    const totalsBaseline = await measure(role === 'DEPARTEMENT_ADMIN' ? Math.min(RUNS, 3) : RUNS, () =>
+      pool.query(TOTALS_BASELINE, [totalRows.map((row) => row.id)]).then((r) => r.rows),
+    );
+    const expectedTotals = new Map(totalsBaseline.last.map((row) => [row.id, row]));
+    for (const row of totalRows) {
+      const other = expectedTotals.get(row.id);
+      for (const field of FIELDS) {
+        if (other && Number(other[field]) === row[field]) continue;
+        if (mismatches++ < 10) console.log(`    differs: total ${row.id} ${field}: dashboard ${row[field]}, COUNT(DISTINCT) ${other?.[field]}`);
+      }
+    }
+    if (mismatches > 0) throw new Error(`${role}: ${mismatches} total figures differ`);
     const total = (field) => rows.reduce((sum, row) => sum + row[field], 0);
     console.log(
       `  ${role.padEnd(22)} ${String(rows.length).padStart(5)} écoles, ${total('students').toLocaleString('en')} pupils, ${total('relatives').toLocaleString('en')} parents,` +
         ` ${total('renewalCodesExpired')} expired codes, ${total('absentFromFile')} absent — identical figures` +
+        `\n    ${totalRows.length} totals (${view.total.students.toLocaleString('en')} pupils, ${view.total.relatives.toLocaleString('en')} parents in the view's, each once) — identical to COUNT(DISTINCT)` +
         `\n    GraphQL supervision   p50 ${fmt(dashboard.p50).padStart(9)}  p95 ${fmt(dashboard.p95).padStart(9)}` +
         `\n    GROUP BY (bare SQL)   p50 ${fmt(baseline.p50).padStart(9)}  p95 ${fmt(baseline.p95).padStart(9)}` +
+        `\n    COUNT(DISTINCT) totals p50 ${fmt(totalsBaseline.p50).padStart(8)}  p95 ${fmt(totalsBaseline.p95).padStart(9)} (not in the ratio)` +
         `\n    of the dashboard: the service alone (its SQL and rows, in process) p50 ${fmt(inProcess.p50)} p95 ${fmt(inProcess.p95)};` +
         ` a trivial query over HTTP (${FLOOR_QUERY}) p50 ${fmt(floor.p50)} p95 ${fmt(floor.p95)}` +
         `\n    ratio (p95)           ${(baseline.p95 / dashboard.p95).toFixed(1)}×`,

@@ -53,6 +53,19 @@ test.describe('« Tableau de bord »', () => {
     await expect(table.getByRole('row', { name: /\(total\)/ })).toHaveCount(1);
     const ecoles = await ecoleRows(page).count();
     expect(ecoles).toBeGreaterThan(1);
+    // The circonscription's total, in the table's foot: each parent once, as counted in the database.
+    const total = page.locator('#supervision-table tfoot tr');
+    await expect(total.getByRole('rowheader')).toContainText('(total)');
+    await expect(total.getByRole('rowheader')).toContainText('chaque personne comptée une fois');
+    const [parents] = await sql<{ n: number }>(
+      `SELECT count(DISTINCT u.id)::int AS n FROM admin_function f
+         JOIN structure_ancestor sa ON sa.ancestor_id = f.structure_id JOIN structure e ON e.id = sa.structure_id AND e.kind = 'ECOLE'
+         JOIN user_structure us ON us.structure_id = e.id JOIN app_user u ON u.id = us.user_id AND u.profile = 'RELATIVE' AND u.predeleted_at IS NULL
+        WHERE f.user_id = (SELECT id FROM app_user WHERE login = $1)`,
+      [demoAccount('CIRCONSCRIPTION_ADMIN').login],
+    );
+    // « Parents »: the 3rd data cell.
+    expect(figureOf(await total.locator('td:nth-of-type(3)').innerText())).toBe(parents.n);
     await expect(page.getByRole('status').filter({ hasText: `${ecoles} écoles` })).toBeVisible();
 
     // « Familles couvertes »: ascending, then descending; the écoles without pupils stay last.
@@ -135,7 +148,7 @@ test.describe('« Tableau de bord »', () => {
     await page.getByLabel('Filtrer les écoles').fill(name);
     await expect(ecoleRows(page)).toHaveCount(1);
     await expect(ecoleRows(page).locator('th')).toContainText(name);
-    // The CSV: the rows shown (the circonscription's, then the école's), figures as on screen.
+    // The CSV: the rows shown (the école's), then the circonscription's total, figures as on screen.
     const downloaded = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Télécharger le tableau (CSV)' }).click();
     const csv = readFileSync((await (await downloaded).path())!, 'utf8');
@@ -143,10 +156,14 @@ test.describe('« Tableau de bord »', () => {
     const lines = csv.slice(1).split('\r\n').filter((line) => line !== '');
     expect(lines).toHaveLength(3);
     const pupils = (await ecoleRows(page).locator('td:nth-of-type(1)').innerText()).replace(/\D/g, '');
-    expect(lines[2].split(';').slice(1, 2)).toEqual([name]);
-    expect(lines[2].split(';')[3]).toBe(pupils);
+    expect(lines[1].split(';').slice(1, 2)).toEqual([name]);
+    expect(lines[1].split(';')[3]).toBe(pupils);
+    const totalPupils = (await page.locator('#supervision-table tfoot td:nth-of-type(1)').innerText()).replace(/\D/g, '');
+    expect(lines[2].split(';')[0]).toMatch(/ \(total\)$/);
+    expect(lines[2].split(';')[3]).toBe(totalPupils);
     await page.getByText('Définitions').click();
     await expect(page.getByText(/au moins un responsable activé et non pré-supprimé/)).toBeVisible();
+    await expect(page.getByText("Une personne présente dans plusieurs écoles n'est comptée qu'une fois dans les totaux.", { exact: false })).toBeVisible();
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 
@@ -204,7 +221,9 @@ test.describe('« Tableau de bord »', () => {
     await expect(month).toContainText(/Élèves :\s*7\b/);
     // No parent of the école signed in: fewer than 3 active, so no figure.
     await expect(week).toContainText(/Parents :\s*— \(moins de 3 personnes\)/);
-    await expect(page.locator('#supervision-table tbody tr.supervision-table__group td:nth-of-type(21)').first()).toContainText('chaque personne comptée une fois');
+    // The total's « Actifs » count each person once, as its other figures (its header says so).
+    await expect(page.locator('#supervision-table tfoot th')).toContainText('chaque personne comptée une fois');
+    await expect(page.locator('#supervision-table tfoot td:nth-of-type(21)')).toContainText(/Élèves :\s*(\d|— \(moins de 3 personnes\))/);
     expect(await accessibilityViolations(page)).toEqual([]);
   });
 

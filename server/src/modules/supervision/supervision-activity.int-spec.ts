@@ -81,9 +81,9 @@ describe('« Actifs sur 7 / 30 jours »: day masks, roll-ups, the masking rule',
     expect(parents(supervision.ecoles, d.schoolA)).toEqual({ id: d.schoolA, relatives: 6, relativesActive7: 3, relativesActive30: null });
     // B: 2 active → masked both ways.
     expect(parents(supervision.ecoles, d.schoolB)).toEqual({ id: d.schoolB, relatives: 4, relativesActive7: null, relativesActive30: null });
-    // C1: 4 active over 7 days (the écoles' 3 + 2 would say 5), 6 over 30, of 9 people (its
-    // « relatives », a sum of its écoles, says 10: the shared parent twice).
-    expect(parents(supervision.circonscriptions, d.c1)).toEqual({ id: d.c1, relatives: 10, relativesActive7: 4, relativesActive30: 6 });
+    // C1: 4 active over 7 days (the écoles' 3 + 2 would say 5), 6 over 30, of 9 people (the
+    // écoles' 6 + 4 would say 10: the shared parent twice).
+    expect(parents(supervision.circonscriptions, d.c1)).toEqual({ id: d.c1, relatives: 9, relativesActive7: 4, relativesActive30: 6 });
     const [c1] = await sql(`SELECT accounts FROM supervision_activity WHERE profile = 'RELATIVE' AND day = $1 AND structure_id = $2`, [today, d.c1]);
     expect(c1.accounts).toBe(9);
     // What was rolled up, unmasked, per école (the API never shows these).

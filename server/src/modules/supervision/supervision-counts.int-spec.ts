@@ -1,14 +1,15 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SupervisionTotals1796800000200 } from '../../migrations/1796800000200-supervision-totals';
 import { Fixtures } from '../../test-support/fixtures';
 import { startTestServer, TestServer } from '../../test-support/test-server';
-import { KEPT_SQL, RECOUNT_SQL } from './supervision-recount';
+import { KEPT_SQL, KEPT_TOTAL_SQL, PERSON_DRIFT_SQL, RECOUNT_SQL, TOTAL_RECOUNT_SQL } from './supervision-recount';
 
 type CountRow = Record<string, string | number>;
 const sorted = (rows: CountRow[]) => rows.map((r) => JSON.stringify(r)).sort();
 
 /** Many small transactions at once, on their own connections, in the orders that race. */
-describe('supervision_count under concurrent writes', () => {
+describe('supervision_count and supervision_total under concurrent writes', () => {
   let server: TestServer;
   let pool: pg.Pool;
 
@@ -23,6 +24,14 @@ describe('supervision_count under concurrent writes', () => {
 
   const recount = async () => sorted(await server.database.dataSource.query(RECOUNT_SQL));
   const kept = async () => sorted(await server.database.dataSource.query(KEPT_SQL));
+  const totalRecount = async () => sorted(await server.database.dataSource.query(TOTAL_RECOUNT_SQL));
+  const keptTotals = async () => sorted(await server.database.dataSource.query(KEPT_TOTAL_SQL));
+  /** Both kept tables equal their recount, and no person row has drifted from its memberships. */
+  async function exact(): Promise<void> {
+    expect(await kept()).toEqual(await recount());
+    expect(await keptTotals()).toEqual(await totalRecount());
+    expect(await server.database.dataSource.query(PERSON_DRIFT_SQL)).toEqual([]);
+  }
 
   async function transaction(statements: [string, unknown[]][]): Promise<void> {
     const client = await pool.connect();
@@ -40,8 +49,12 @@ describe('supervision_count under concurrent writes', () => {
 
   it('equal a fresh recount after concurrent activations, blocks, pre-deletions, links, memberships and an import', async () => {
     const f = new Fixtures(server.database.dataSource, server.services.secretBox);
-    const circonscription = await f.structure('CIRCONSCRIPTION', 'Circonscription concurrente');
-    const schools = await Promise.all(['Un', 'Deux', 'Trois'].map((n) => f.structure('ECOLE', `École ${n}`, circonscription)));
+    // Écoles Un and Deux in one circonscription, Trois in another of the same département: a
+    // person of Un and Deux counts once in the first, one of Un and Trois once in the département.
+    const departement = await f.structure('DEPARTEMENT', 'Département concurrent');
+    const circonscription = await f.structure('CIRCONSCRIPTION', 'Circonscription concurrente', departement);
+    const other = await f.structure('CIRCONSCRIPTION', 'Circonscription voisine', departement);
+    const schools = await Promise.all(['Un', 'Deux', 'Trois'].map((n, i) => f.structure('ECOLE', `École ${n}`, i < 2 ? circonscription : other)));
     const pending = (i: number, profile: 'STUDENT' | 'RELATIVE' | 'TEACHER', school: string[]) =>
       f.user({ profile, schools: school, activationCode: `code${i}xyz`.slice(0, 8), email: i % 3 === 0 ? undefined : `p${i}@example.org` });
     const pupils = [];
@@ -54,7 +67,18 @@ describe('supervision_count under concurrent writes', () => {
         await server.database.dataSource.query('INSERT INTO relative_link (relative_id, student_id) VALUES ($1, $2) ON CONFLICT DO NOTHING', [g.id, pupils[i].id]);
       }
     }
-    expect(await kept()).toEqual(await recount());
+    await exact();
+    // Not a comparison of two empty sets: the shared guardians count once in the circonscription.
+    const [shared] = await server.database.dataSource.query(
+      `SELECT sum(accounts)::int AS n FROM supervision_total WHERE ancestor_id = $1 AND profile = 'RELATIVE'`,
+      [circonscription],
+    );
+    const [each] = await server.database.dataSource.query(
+      `SELECT sum(accounts)::int AS n FROM supervision_count WHERE structure_id = ANY($1) AND profile = 'RELATIVE'`,
+      [schools.slice(0, 2)],
+    );
+    expect(shared.n).toBeGreaterThan(0);
+    expect(shared.n).toBeLessThan(each.n);
 
     const work: Promise<void>[] = [];
     const activate = (id: string) => transaction([["UPDATE app_user SET password_hash = 'x', activation_code_secret = NULL, activated_at = now() WHERE id = $1", [id]]]);
@@ -101,7 +125,7 @@ describe('supervision_count under concurrent writes', () => {
     for (let i = 0; i < 6; i++) work.push(activate(pupils[i * 3].id));
     const results = await Promise.allSettled(work);
     expect(results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
-    expect(await kept()).toEqual(await recount());
+    await exact();
     // Something did change: the pupils of école Un are covered now.
     const [covered] = await server.database.dataSource.query(`SELECT covered FROM supervision_count WHERE structure_id = $1 AND profile = 'STUDENT'`, [schools[0]]);
     expect(covered.covered).toBeGreaterThan(0);
@@ -139,7 +163,8 @@ describe('supervision_count under concurrent writes', () => {
 
   it('equal a fresh recount when the writes that depend on each other interleave, in both orders', async () => {
     const f = new Fixtures(server.database.dataSource, server.services.secretBox);
-    const schools = [await f.structure('ECOLE', 'École course 1'), await f.structure('ECOLE', 'École course 2')];
+    const circonscription = await f.structure('CIRCONSCRIPTION', 'Circonscription course');
+    const schools = [await f.structure('ECOLE', 'École course 1', circonscription), await f.structure('ECOLE', 'École course 2', circonscription)];
     let n = 0;
     const pending = (profile: 'STUDENT' | 'RELATIVE', school: string) => f.user({ profile, schools: [school], activationCode: `race${n++}abc`.slice(0, 8) });
     const activate: (id: string) => [string, unknown[]] = (id) => ["UPDATE app_user SET password_hash = 'x' WHERE id = $1", [id]];
@@ -172,7 +197,38 @@ describe('supervision_count under concurrent writes', () => {
       const leave: [string, unknown[]] = ['DELETE FROM user_structure WHERE user_id = $1 AND structure_id = $2', [p5.id, schools[1]]];
       if (order === 'link first') await race(block, leave);
       else await race(leave, block);
-      expect(await kept()).toEqual(await recount());
+      // A person's two memberships of one circonscription going at once, and one coming while the
+      // other goes: the person's row there must end with the right count, or none.
+      const [p6] = [await pending('STUDENT', schools[0])];
+      await server.database.dataSource.query(...join(p6.id, schools[1]));
+      const leaveA: [string, unknown[]] = ['DELETE FROM user_structure WHERE user_id = $1 AND structure_id = $2', [p6.id, schools[0]]];
+      const leaveB: [string, unknown[]] = ['DELETE FROM user_structure WHERE user_id = $1 AND structure_id = $2', [p6.id, schools[1]]];
+      await race(leaveA, leaveB);
+      const [p7] = [await pending('RELATIVE', schools[0])];
+      const leave7: [string, unknown[]] = ['DELETE FROM user_structure WHERE user_id = $1 AND structure_id = $2', [p7.id, schools[0]]];
+      if (order === 'link first') await race(leave7, join(p7.id, schools[1]));
+      else await race(join(p7.id, schools[1]), leave7);
+      await exact();
     }
+  });
+  it("fill the totals from what exists when the migration runs, and go with its down", async () => {
+    // Run last: the earlier tests left people of several écoles and circonscriptions behind.
+    const [before] = await server.database.dataSource.query('SELECT count(*)::int AS n FROM supervision_person');
+    expect(before.n).toBeGreaterThan(0);
+    const runner = server.database.dataSource.createQueryRunner();
+    try {
+      const migration = new SupervisionTotals1796800000200();
+      await runner.startTransaction();
+      await migration.down(runner);
+      const [left] = await runner.query(`SELECT count(*)::int AS n FROM pg_class WHERE relname IN ('supervision_person', 'supervision_total')`);
+      expect(left.n).toBe(0);
+      await migration.up(runner);
+      await runner.commitTransaction();
+    } finally {
+      await runner.release();
+    }
+    await exact();
+    const [after] = await server.database.dataSource.query('SELECT count(*)::int AS n FROM supervision_person');
+    expect(after.n).toBe(before.n);
   });
 });

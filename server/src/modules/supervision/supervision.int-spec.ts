@@ -6,7 +6,7 @@ const FIELDS = `id name code circonscriptionId students studentsActivated relati
   personnel personnelActivated guests guestsActivated pupilsCovered pupilsWithoutGuardian relativesWithoutEmail blocked predeleted
   pendingReports oldestPendingReportAt absentFromFile renewalCodesExpired lastImportAt lastImportCreated lastImportModified lastImportLeavers
   unappliedImportAt`;
-const DASHBOARD = `query ($id: ID) { supervision(structureId: $id) { updatedAt circonscriptions { ${FIELDS} } ecoles { ${FIELDS} } } }`;
+const DASHBOARD = `query ($id: ID) { supervision(structureId: $id) { updatedAt circonscriptions { ${FIELDS} } ecoles { ${FIELDS} } total { ${FIELDS} } } }`;
 
 type Row = Record<string, string | number | null>;
 
@@ -151,14 +151,18 @@ describe('« Tableau de bord »: the supervision query', () => {
       lastImportLeavers: 2,
     });
     expect(supervision.ecoles[0].unappliedImportAt > supervision.ecoles[0].lastImportAt).toBe(true);
-    expect(supervision.circonscriptions.map((c: Row) => [c.id, c.students])).toEqual([[d.c1, 7]]);
+    // Not their circonscription's total (its other école is not theirs); their école is their total.
+    expect(supervision.circonscriptions).toEqual([]);
+    expect(supervision.total).toEqual({ ...(await expected(d.schoolA)), code: null, circonscriptionId: null, lastImportAt: null, lastImportCreated: null, lastImportModified: null, lastImportLeavers: null, unappliedImportAt: null });
   });
 
   it("shows an ERUN their circonscription's écoles, and no other circonscription's école", async () => {
     const { supervision } = await clients.erun.data(DASHBOARD);
     expect(supervision.ecoles).toEqual([await expected(d.schoolA), await expected(d.schoolB)]);
     expect(supervision.circonscriptions).toHaveLength(1);
-    expect(supervision.circonscriptions[0]).toMatchObject({ id: d.c1, students: 7, relatives: 3, guests: 1, pendingReports: 2, renewalCodesExpired: 3, lastImportAt: null });
+    // The parent of A and B counts once (2 parents, 2 expired codes; the écoles' rows say 2 + 1 each).
+    expect(supervision.circonscriptions[0]).toMatchObject({ id: d.c1, students: 7, relatives: 2, guests: 1, pendingReports: 2, renewalCodesExpired: 2, lastImportAt: null });
+    expect(supervision.total).toEqual(supervision.circonscriptions[0]);
     // B: a simulation, never applied; Z's simulation came before its apply.
     expect(supervision.ecoles[1]).toMatchObject({ lastImportAt: null, lastImportCreated: null });
     expect(supervision.ecoles[1].unappliedImportAt).not.toBeNull();

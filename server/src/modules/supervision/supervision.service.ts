@@ -7,6 +7,7 @@ import { EXPIRED_RENEWAL_CODE } from '../users';
 import { maskedActives } from './activity-mask';
 import { Profile } from '../../platform/model/profile';
 import { SupervisionRow, SupervisionView } from './supervision.types';
+import { TotalRow, totalsSql } from './supervision-totals';
 
 /** The « Actifs » fields of a row, per profile, from the roll-ups (not from supervision_count). */
 const ACTIVE_PREFIX: Record<Profile, string> = { STUDENT: 'students', RELATIVE: 'relatives', TEACHER: 'teachers', PERSONNEL: 'personnel', GUEST: 'guests' } as Record<Profile, string>;
@@ -71,7 +72,8 @@ interface Row extends Record<keyof Counted, number> {
  * per (école, profile) (migration SupervisionCounts): a few rows per école whatever its size. Only
  * what a clock changes or another module keeps is counted here, each small and read through an
  * index: temporary blocks that have run out, pending reports, renewal codes expired unused, the
- * imports' absent accounts and last import.
+ * imports' absent accounts and last import. The circonscriptions' rows and the view's total count
+ * each person once (supervision-totals.ts, migration SupervisionTotals).
  */
 export class SupervisionService {
   constructor(private readonly dataSource: DataSource) {}
@@ -80,10 +82,13 @@ export class SupervisionService {
     if (actor.scope.isEmpty) throw AppError.notFound();
     if (structureId !== null && !(await structureInScope(this.dataSource, actor, structureId))) throw AppError.notFound();
     const params = new SqlParams();
-    // The actives are read at the same time, on another connection: the two statements overlap.
-    const activity = this.activity(actor, structureId);
-    // Awaited below: a failure of the counts must not leave the actives' rejection unhandled.
+    const totalId = this.totalOf(actor, structureId);
+    // The actives and the totals are read at the same time, on other connections: the statements overlap.
+    const activity = this.activity(actor, structureId, totalId);
+    const totals = this.totals(actor, structureId, totalId);
+    // Awaited below: a failure of the counts must not leave the others' rejections unhandled.
     activity.catch(() => undefined);
+    totals.catch(() => undefined);
     const under = this.under(structureId, params);
     const counts = COUNTED.filter((key) => PER_PROFILE[key] !== null)
       .map((key) => {
@@ -145,9 +150,28 @@ export class SupervisionService {
       params.values,
     );
     const ecoles = rows.map((row) => this.row(row));
-    const circonscriptions = this.byCirconscription(rows, ecoles);
-    const activityDay = this.attachActivity([...ecoles, ...circonscriptions], await activity);
-    return { updatedAt: rows[0]?.now ?? (await this.now()), activityDay, ecoles, circonscriptions };
+    const aggregates = (await totals).map((row) => this.totalRow(row));
+    const circonscriptions = aggregates.filter((row) => row.id !== totalId || ecoles.some((ecole) => ecole.circonscriptionId === row.id));
+    // A director's école (or one école asked for) is its own total.
+    const ecoleTotal = ecoles.find((row) => row.id === totalId);
+    const totalRow = aggregates.find((row) => row.id === totalId) ?? (ecoleTotal && this.asTotal(ecoleTotal));
+    const total = totalRow ? { ...totalRow } : null;
+    const activityDay = this.attachActivity([...ecoles, ...circonscriptions, ...(total ? [total] : [])], await activity);
+    return { updatedAt: rows[0]?.now ?? (await this.now()), activityDay, ecoles, circonscriptions, total };
+  }
+
+  /**
+   * The structure whose écoles the view shows, if one: the structure asked for, else the actor's
+   * only root. Null for several roots or the operator's whole platform (no structure holds them all).
+   */
+  private totalOf(actor: Actor, structureId: string | null): string | null {
+    if (structureId !== null) return structureId;
+    return !actor.scope.all && actor.scope.rootIds.length === 1 ? actor.scope.rootIds[0] : null;
+  }
+
+  private totals(actor: Actor, structureId: string | null, totalId: string | null): Promise<TotalRow[]> {
+    const params = new SqlParams();
+    return this.planned(actor, totalsSql(actor, totalId, (column) => this.under(structureId, params, column), params), params.values);
   }
 
   /**
@@ -171,9 +195,9 @@ export class SupervisionService {
           GROUP BY m.structure_id`;
   }
 
-  /** The écoles under `structureId` (all those of the scope without one), on `e`. */
-  private under(structureId: string | null, params: SqlParams): string {
-    return structureId === null ? 'TRUE' : `e.id IN (SELECT sa.structure_id FROM structure_ancestor sa WHERE sa.ancestor_id = ${params.add(structureId, 'uuid')})`;
+  /** The structures under `structureId` (all those of the scope without one), on `column`. */
+  private under(structureId: string | null, params: SqlParams, column = 'e.id'): string {
+    return structureId === null ? 'TRUE' : `${column} IN (SELECT sa.structure_id FROM structure_ancestor sa WHERE sa.ancestor_id = ${params.add(structureId, 'uuid')})`;
   }
 
   private row(row: Row): SupervisionRow {
@@ -194,32 +218,27 @@ export class SupervisionService {
     return view;
   }
 
-  /** Sums of the école rows: a person of two écoles of one circonscription counts twice (the labels say so). */
-  private byCirconscription(rows: Row[], ecoles: SupervisionRow[]): SupervisionRow[] {
-    const sums = new Map<string, SupervisionRow>();
-    rows.forEach((row, index) => {
-      if (!row.circonscription_id) return;
-      let sum = sums.get(row.circonscription_id);
-      if (!sum) {
-        sum = { id: row.circonscription_id, name: row.circonscription_name!, code: null, circonscriptionId: null, oldestPendingReportAt: null } as SupervisionRow;
-        for (const key of [...ACTIVE_KEYS, ...IMPORT_KEYS]) sum[key] = null;
-        for (const key of COUNTED) sum[key] = 0;
-        sums.set(row.circonscription_id, sum);
-      }
-      const ecole = ecoles[index];
-      for (const key of COUNTED) sum[key] += ecole[key];
-      const oldest = ecole.oldestPendingReportAt;
-      if (oldest && (!sum.oldestPendingReportAt || oldest < sum.oldestPendingReportAt)) sum.oldestPendingReportAt = oldest;
-    });
-    return [...sums.values()];
+  /** A circonscription's or a département's row: people counted once (supervision-totals.ts). */
+  private totalRow(row: TotalRow): SupervisionRow {
+    const view = { id: row.id, name: row.name, code: null, circonscriptionId: null, oldestPendingReportAt: row.oldest_pending_report_at } as SupervisionRow;
+    for (const key of [...ACTIVE_KEYS, ...IMPORT_KEYS]) view[key] = null;
+    for (const key of COUNTED) view[key] = Number(row[key]);
+    return view;
+  }
+
+  /** An école as the total of a view of that école alone: its figures, not its import. */
+  private asTotal(ecole: SupervisionRow): SupervisionRow {
+    const view = { ...ecole, code: null, circonscriptionId: null };
+    for (const key of IMPORT_KEYS) view[key] = null;
+    return view;
   }
 
   /**
-   * The latest roll-up (ActivityRollupService) of the view's écoles and their circonscriptions (a
-   * circonscription reads its own row: people counted once), selected by the same scope as the
-   * counts so that it needs not wait for them.
+   * The latest roll-up (ActivityRollupService) of the view's écoles, their circonscriptions and the
+   * view's total (a circonscription or a département reads its own row: people counted once),
+   * selected by the same scope as the counts so that it needs not wait for them.
    */
-  private activity(actor: Actor, structureId: string | null): Promise<ActivityRow[]> {
+  private activity(actor: Actor, structureId: string | null, totalId: string | null): Promise<ActivityRow[]> {
     const params = new SqlParams();
     return this.planned(
       actor,
@@ -231,21 +250,23 @@ export class SupervisionService {
          FROM supervision_activity a
         WHERE a.day = (SELECT max(day) FROM supervision_activity WHERE day <= (now() AT TIME ZONE 'Europe/Paris')::date)
           AND a.accounts > 0
-          AND (a.structure_id IN (SELECT id FROM ecoles) OR a.structure_id IN (SELECT parent_id FROM ecoles))
+          AND (a.structure_id IN (SELECT id FROM ecoles) OR a.structure_id IN (SELECT parent_id FROM ecoles) OR a.structure_id = ${params.add(totalId, 'uuid')})
         ORDER BY a.profile`,
       params.values,
     );
   }
 
-  /** Masked here, so that no caller ever reads a figure under 3. */
+  /** Masked here, so that no caller ever reads a figure under 3. An école that is the view's total has two rows. */
   private attachActivity(rows: SupervisionRow[], found: ActivityRow[]): string | null {
-    const byId = new Map(rows.map((row) => [row.id, row]));
+    const byId = new Map<string, SupervisionRow[]>();
+    for (const row of rows) byId.set(row.id, [...(byId.get(row.id) ?? []), row]);
     for (const a of found) {
-      const row = byId.get(a.structure_id);
       const prefix = ACTIVE_PREFIX[a.profile];
-      if (!row || !prefix) continue;
-      row[`${prefix}Active7` as ActiveKey] = maskedActives(a.active_7, a.accounts);
-      row[`${prefix}Active30` as ActiveKey] = maskedActives(a.active_30, a.accounts);
+      if (!prefix) continue;
+      for (const row of byId.get(a.structure_id) ?? []) {
+        row[`${prefix}Active7` as ActiveKey] = maskedActives(a.active_7, a.accounts);
+        row[`${prefix}Active30` as ActiveKey] = maskedActives(a.active_30, a.accounts);
+      }
     }
     return rows.length === 0 ? null : (found[0]?.day ?? null);
   }

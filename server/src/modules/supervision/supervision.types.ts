@@ -7,15 +7,19 @@ export const MAX_CIRCONSCRIPTIONS = 200;
 
 const ACTIVE = (days: number) =>
   `Accounts of that profile (not pre-deleted) with a sign-in or a request over the ${days} Europe/Paris days ending on Supervision.activityDay. ` +
-  "Null when fewer than 3 people are active or inactive (« — (moins de 3 personnes) »). A circonscription's row counts a person of several of its écoles once (it is not the sum of its écoles).";
+  "Null when fewer than 3 people are active or inactive (« — (moins de 3 personnes) »). A circonscription's or a total's row counts a person of several of its écoles once.";
 const ACTIVE_7 = ACTIVE(7);
 const ACTIVE_30 = ACTIVE(30);
 
 /**
- * The figures of one école (or, summed, of a circonscription). Accounts are those attached to the
- * école and not pre-deleted, as in the user list; a person of two écoles counts in each.
+ * The figures of one école, or of a circonscription or a département (a total). Accounts are those
+ * attached to the école and not pre-deleted, as in the user list; a person of two écoles counts in
+ * each école's row, once in a total.
  */
-@ObjectType('SupervisionRow', { description: 'The « Tableau de bord » figures of an école, or of a circonscription (the sum of its écoles).' })
+@ObjectType('SupervisionRow', {
+  description:
+    "The « Tableau de bord » figures of an école, or a total (a circonscription's, a département's): a total counts each person of its écoles once (a parent with children in two écoles, a teacher of two écoles), and each pending report once.",
+})
 export class SupervisionRow {
   @Field(() => ID)
   id!: string;
@@ -26,7 +30,7 @@ export class SupervisionRow {
   @Field(() => String, { nullable: true, description: 'UAI of an école.' })
   code!: string | null;
 
-  @Field(() => ID, { nullable: true, description: "The école's circonscription (null for a circonscription row)." })
+  @Field(() => ID, { nullable: true, description: "The école's circonscription (null for a total)." })
   circonscriptionId!: string | null;
 
   @Field(() => Int, { description: 'Élèves (not pre-deleted).' })
@@ -90,7 +94,7 @@ export class SupervisionRow {
   })
   renewalCodesExpired!: number;
 
-  @Field(() => Date, { nullable: true, description: "When the école's last import was applied (null: none, and for a circonscription)." })
+  @Field(() => Date, { nullable: true, description: "When the école's last import was applied (null: none, and for a total)." })
   lastImportAt!: Date | null;
 
   @Field(() => Int, { nullable: true, description: 'Accounts the last import created.' })
@@ -150,8 +154,18 @@ export class SupervisionView {
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD (Europe/Paris): the last day the actives count (rolled up hourly); null before the first roll-up.' })
   activityDay!: string | null;
 
-  @Field(() => [SupervisionRow], { complexity: listOf(MAX_CIRCONSCRIPTIONS), description: 'One row per circonscription holding écoles of the view, the sum of its écoles.' })
+  @Field(() => [SupervisionRow], {
+    complexity: listOf(MAX_CIRCONSCRIPTIONS),
+    description: "One total per circonscription all of whose écoles are in the view (none for a director's école): each person of its écoles counted once.",
+  })
   circonscriptions!: SupervisionRow[];
+
+  @Field(() => SupervisionRow, {
+    nullable: true,
+    description:
+      "The total of the view's écoles, each person counted once: the ERUN's circonscription, the département admin's département, the structure asked for, a director's école (its own row). Null when no one structure holds the view (several roots, the operator's whole platform).",
+  })
+  total!: SupervisionRow | null;
 
   @Field(() => [SupervisionRow], { complexity: listOf(MAX_ECOLES), description: 'One row per école, by circonscription then name.' })
   ecoles!: SupervisionRow[];

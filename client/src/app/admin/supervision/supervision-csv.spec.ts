@@ -14,7 +14,7 @@ const labels: CsvLabels = {
   relativesWithoutEmail: 'Parents sans courriel', blocked: 'Bloqués', predeleted: 'Pré-supprimés', pendingReports: 'Signalements en attente',
   oldestPendingReport: 'Plus ancien signalement', absentFromFile: 'Absents du fichier', renewalCodesExpired: 'Codes expirés',
   lastImport: { at: 'Dernier import', created: 'Créés', modified: 'Modifiés', leavers: 'Absents', unapplied: 'Simulation non appliquée' },
-  actives: ['É7', 'É30', 'P7', 'P30', 'Ens7', 'Ens30'], masked: '<3',
+  actives: ['É7', 'É30', 'P7', 'P30', 'Ens7', 'Ens30'], masked: '<3', totalOf: (name) => `${name} (total)`,
 };
 
 describe('« Tableau de bord » CSV', () => {
@@ -44,6 +44,17 @@ describe('« Tableau de bord » CSV', () => {
     expect(cells(true)[0]).toEqual(['É7', 'É30', 'P7', 'P30', 'Ens7', 'Ens30']);
     expect(cells(true)[1]).toEqual(['4', '<3', '3', '<3', '<3', '<3']);
     expect(cells(false)[1]).toEqual(['', '', '', '', '', '']);
+  });
+
+  it('ends with the total as the screen shows it, named by its structure and without an école', () => {
+    const ecole: SupervisionFigures = { ...zero, id: 'e', name: 'École A', circonscriptionId: 'c', relatives: 4, relativesActivated: 2 };
+    const total: SupervisionFigures = { ...zero, id: 'c', name: 'Circonscription Nord', relatives: 3, relativesActivated: 2, relativesActive7: null };
+    const lines = supervisionCsv([{ kind: 'ecole', figures: ecole }, { kind: 'total', figures: total }], new Map([['c', 'Circonscription Nord']]), labels, true)
+      .slice(1)
+      .split('\r\n');
+    expect(lines).toHaveLength(4);
+    expect(lines[2].split(';').slice(0, 9)).toEqual(['Circonscription Nord (total)', '', '', '0', '0', '', '3', '2', '66']);
+    expect(lines[2].split(';').slice(-6)).toEqual(['<3', '<3', '<3', '<3', '<3', '<3']);
   });
 
   it('neutralises formulas and quotes separators', () => {

@@ -40,12 +40,14 @@ export interface CsvLabels {
   readonly actives: readonly string[];
   /** A masked « Actifs » cell (fewer than 3 active or inactive): « <3 ». */
   readonly masked: string;
+  /** The first cell of the total's line, from its structure's name: « Circonscription Nord (total) ». */
+  readonly totalOf: (name: string) => string;
 }
 
 /**
  * The table as the screen shows it (same rows, same order, same figures; rates rounded down as on
- * screen), one line per row; a circonscription's row has no école name, so that a spreadsheet
- * filter on « École » keeps only the écoles. « Actifs » cells are empty before the first roll-up
+ * screen), one line per row, the total last; a circonscription's row and the total have no école
+ * name, so that a spreadsheet filter on « École » keeps only the écoles. « Actifs » cells are empty before the first roll-up
  * (`activityCounted` false) and `labels.masked` where the server masked them.
  */
 export function supervisionCsv(rows: readonly DisplayRow[], circonscriptionNames: ReadonlyMap<string, string>, labels: CsvLabels, activityCounted = false): string {
@@ -72,7 +74,7 @@ export function supervisionCsv(rows: readonly DisplayRow[], circonscriptionNames
     ...labels.actives,
   ];
   const lines = rows.map(({ kind, figures: row }) => [
-    kind === 'circonscription' ? row.name : (circonscriptionNames.get(row.circonscriptionId ?? '') ?? ''),
+    kind === 'total' ? labels.totalOf(row.name) : kind === 'circonscription' ? row.name : (circonscriptionNames.get(row.circonscriptionId ?? '') ?? ''),
     kind === 'ecole' ? row.name : '',
     kind === 'ecole' ? (row.code ?? '') : '',
     ...PROFILE_COLUMNS.flatMap((column) => [row[column.accounts], row[column.activated], percent(row[column.activated], row[column.accounts])]),

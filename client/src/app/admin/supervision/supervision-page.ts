@@ -57,10 +57,11 @@ const HEADERS: readonly { readonly sort: SortKey | null; readonly labelKey: stri
  * /admin/tableau-de-bord « Tableau de bord » (issue 19): one row per école of the admin's scope
  * (a director's école, an ERUN's circonscription, a département's circonscriptions then écoles)
  * with accounts and activation per profile, « Familles couvertes », pupils without a guardian,
- * parents without e-mail, blocked, pre-deleted and pending reports. Sortable and filterable (kept
- * in the address); each figure of an école that the user list can filter on is a link to that
- * list, whose total is the figure. A bar chart repeats activation and coverage; the table is its
- * accessible equivalent.
+ * parents without e-mail, blocked, pre-deleted and pending reports; in the table's foot their
+ * total (each person of several écoles counted once, as in each circonscription's row). Sortable
+ * and filterable (kept in the address); each figure of an école that the user list can filter on
+ * is a link to that list, whose total is the figure. A bar chart repeats activation and coverage;
+ * the table is its accessible equivalent.
  */
 @Component({
   selector: 'app-supervision-page',
@@ -85,8 +86,16 @@ export default class SupervisionPage {
   protected readonly loading = signal(true);
   protected readonly failure = signal<string | null>(null);
 
-  /** Circonscription rows (each the sum of its écoles) when the view holds more than one école. */
-  protected readonly grouped = computed(() => (this.view()?.ecoles.length ?? 0) > 1);
+  /**
+   * Circonscription rows (each its total) when the view holds several circonscriptions; an ERUN's
+   * one circonscription is the table's total, in its foot.
+   */
+  protected readonly grouped = computed(() => (this.view()?.circonscriptions.length ?? 0) > 1);
+  /** The view's total (each person counted once), in the table's foot; not for a single école, its own total. */
+  protected readonly totalRow = computed(() => {
+    const view = this.view();
+    return view?.total && view.ecoles.length > 1 ? view.total : null;
+  });
   /**
    * A département's thousands of écoles are not drawn at once: without a circonscription or a search,
    * only the circonscriptions' rows, each with a button that shows its écoles.
@@ -146,7 +155,7 @@ export default class SupervisionPage {
     this.load();
   }
 
-  /** « Télécharger le tableau (CSV) »: the rows of the filter, in the table's order, built here from the figures shown. */
+  /** « Télécharger le tableau (CSV) »: the rows of the filter, in the table's order, then the total, built here from the figures shown. */
   protected downloadCsv(): void {
     const view = this.view();
     if (!view) {
@@ -184,9 +193,12 @@ export default class SupervisionPage {
         ACTIVE_WINDOWS.map((days) => t('supervision.csv.active', { name: t(`supervision.columns.${profile}`), window: t(`supervision.columns.active${days}`) })),
       ),
       masked: t('supervision.csv.masked'),
+      totalOf: (name) => t('supervision.circonscriptionTotal', { name }),
     };
     const names = new Map(view.circonscriptions.map((row) => [row.id, row.name]));
-    const csv = supervisionCsv(this.allRows(), names, labels, !!view.activityDay);
+    const total = this.totalRow();
+    const rows = total ? [...this.allRows(), { kind: 'total' as const, figures: total }] : this.allRows();
+    const csv = supervisionCsv(rows, names, labels, !!view.activityDay);
     const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
     downloadFile(this.document, url, `${t('supervision.csv.fileName')}.csv`);
     // Not at once: the browser reads the blob after the click returns.

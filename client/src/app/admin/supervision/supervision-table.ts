@@ -2,7 +2,7 @@ import type { Params } from '@angular/router';
 import type { Profile } from '../../core/graphql/generated/graphql';
 import { DEFAULT_PARAMS, type UserListParams, toQueryParams } from '../../shared/users/user-list-params';
 
-/** One row of the server's view (an école, or a circonscription's sum), as the table reads it. */
+/** One row of the server's view (an école, or a total: each person of its écoles once), as the table reads it. */
 export interface SupervisionFigures {
   readonly id: string;
   readonly name: string;
@@ -105,7 +105,8 @@ export interface TableFilter {
 }
 
 export interface DisplayRow {
-  readonly kind: 'circonscription' | 'ecole';
+  /** `total`: the view's total, after every other row (the table's foot). */
+  readonly kind: 'circonscription' | 'ecole' | 'total';
   readonly figures: SupervisionFigures;
 }
 
@@ -173,7 +174,7 @@ function matches(row: SupervisionFigures, filter: TableFilter): boolean {
 
 /**
  * The rows to show: the écoles that pass the filter, sorted; with `grouped`, each circonscription's
- * row (its sum, as the server gives it) before its écoles, the circonscriptions sorted by the same
+ * row (its total, as the server gives it) before its écoles, the circonscriptions sorted by the same
  * column. A circonscription none of whose écoles passes the filter is left out.
  */
 export function displayRows(

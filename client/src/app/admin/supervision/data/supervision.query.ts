@@ -1,6 +1,6 @@
 import { graphql } from '../../../core/graphql/operation';
 
-/** The figures of one row of the « Tableau de bord » (an école, or a circonscription's sum). */
+/** The figures of one row of the « Tableau de bord » (an école, or a total: each person counted once). */
 export const SUPERVISION_ROW_FIELDS = graphql(`
   fragment SupervisionRowFields on SupervisionRow {
     id
@@ -49,7 +49,7 @@ export const SUPERVISION_CHANGED_SUBSCRIPTION = graphql(`
   }
 `);
 
-/** « Tableau de bord »: every école of the scope and, per circonscription, the sum of its écoles. */
+/** « Tableau de bord »: every école of the scope, each circonscription's total and the view's (each person counted once). */
 export const SUPERVISION_QUERY = graphql(`
   query Supervision {
     supervision {
@@ -59,6 +59,9 @@ export const SUPERVISION_QUERY = graphql(`
         ...SupervisionRowFields
       }
       ecoles {
+        ...SupervisionRowFields
+      }
+      total {
         ...SupervisionRowFields
       }
     }
