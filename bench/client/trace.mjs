@@ -202,6 +202,13 @@ const phases = {
 const kinds = Object.fromEntries(Object.keys(phases).map((phase) => [phase, {}]));
 const scripts = Object.fromEntries(Object.keys(phases).map((phase) => [phase, {}]));
 const tasks = [];
+// Steps after the answer, per search: the answer's microtasks (HttpClient's JSON, Apollo, the
+// outcome signal), the task that added the rows (Angular's change detection, run by its zoneless
+// scheduler from a setTimeout or a requestAnimationFrame, whichever comes first), and the frame's
+// rendering phases between the rows and the end.
+const FRAME_PHASES = ['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit'];
+const steps = Object.fromEntries(['answer microtasks', 'rows task', ...FRAME_PHASES].map((step) => [step, []]));
+const rowsMadeIn = { setTimeout: 0, requestAnimationFrame: 0 };
 let counted = 0;
 for (const [i, input] of inputs.entries()) {
   const end = ends.find((t) => t > input);
@@ -232,6 +239,17 @@ for (const [i, input] of inputs.entries()) {
     const at = (t) => `+${((t - responseEnd) / 1000).toFixed(2)} ms`;
     tasks.push(`    marks: rows in the DOM ${at(rows)}, frame (rAF) ${at(frame)}, end ${at(end)}`);
   }
+  const rowsTask = timeline.find((event) => (event.name === 'TimerFire' || event.name === 'FireAnimationFrame') && event.ts <= rows && event.end >= rows);
+  if (rowsTask) {
+    rowsMadeIn[rowsTask.name === 'TimerFire' ? 'setTimeout' : 'requestAnimationFrame']++;
+    steps['rows task'].push((rowsTask.end - rowsTask.ts) / 1000);
+  }
+  const answer = timeline.filter((event) => event.name === 'RunMicrotasks' && event.ts >= responseEnd - 1000 && event.end <= (rowsTask?.ts ?? rows));
+  steps['answer microtasks'].push(answer.reduce((sum, event) => sum + event.end - event.ts, 0) / 1000);
+  for (const phase of FRAME_PHASES) {
+    const inFrame = timeline.filter((event) => event.name === phase && event.ts >= rows && event.end <= end);
+    steps[phase].push(inFrame.reduce((sum, event) => sum + event.end - event.ts, 0) / 1000);
+  }
   counted++;
 }
 const mean = (list) => list.reduce((a, b) => a + b, 0) / list.length;
@@ -247,5 +265,8 @@ for (const [phase, list] of Object.entries(phases)) {
     .sort((a, b) => b[1] - a[1]);
   if (byPackage.length) console.log(`    script self time: ${byPackage.map(([name, ms]) => `${name} ${fmtMs(ms)}`).join(', ')}`);
 }
+const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)] ?? NaN;
+console.log(`\n  after the answer, medians: ${Object.entries(steps).map(([step, list]) => `${step} ${fmtMs(median(list))}`).join(', ')}`);
+console.log(`    rows added from a setTimeout ${rowsMadeIn.setTimeout}, from a requestAnimationFrame ${rowsMadeIn.requestAnimationFrame} times`);
 console.log('\n  first search, main-thread tasks after the response:');
 console.log(tasks.join('\n'));
