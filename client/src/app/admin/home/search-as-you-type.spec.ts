@@ -1,16 +1,16 @@
-import type { ColdObservable } from 'rxjs/internal/testing/ColdObservable';
-import { TestScheduler } from 'rxjs/testing';
+import { type RunHelpers, TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import { searchAsYouType } from './search-as-you-type';
 
 const BURST_MS = 150;
 
-/** Runs `typed` (marbles of texts) through the policy against a server answering in 30 ms; returns
- * the answers' marbles and, for each search asked, its text, when it was asked and its subscription. */
+/** Runs `typed` (marbles of texts) through the policy against a server answering in 30 ms, and checks
+ * the answers' marbles and, for each search asked (`searches`: its text, then the subscription's
+ * marbles), when it was asked and when it ended or was cancelled. */
 function typing(typed: string, texts: Record<string, string>, expectAnswers: string, answers: Record<string, string>, searches: string[]) {
   const scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
   scheduler.run(({ hot, cold, expectObservable, expectSubscriptions }) => {
-    const asked: { text: string; answer: ColdObservable<string> }[] = [];
+    const asked: { text: string; answer: ReturnType<RunHelpers['cold']> }[] = [];
     const search = (text: string) => {
       const answer = cold('30ms (r|)', { r: `hits for ${text}` });
       asked.push({ text, answer });
