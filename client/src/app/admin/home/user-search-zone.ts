@@ -140,8 +140,9 @@ export class UserSearchZone {
     const outcome = this.outcome();
     return outcome.kind === 'results' ? outcome.hits : [];
   });
-  /** The profiles' names and « Non activé » in the interface's language: one subscription for the
-   * zone, where a translation pipe in each row cost one per row, made as the rows were. */
+  /** The profiles' names and « Non activé » in the interface's language, followed by one
+   * subscription for the zone rather than by a translation pipe (and its own subscription to the
+   * language) created with each row. */
   private readonly profileLabels = signal<Record<string, string>>({});
   protected readonly notActivatedLabel = signal('');
   protected readonly rows = computed(() => {
