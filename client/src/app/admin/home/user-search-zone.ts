@@ -1,21 +1,34 @@
 import { DOCUMENT } from '@angular/common';
 import { ChangeDetectionStrategy, Component, ElementRef, computed, inject, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { RouterLink } from '@angular/router';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { Router, RouterLink } from '@angular/router';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { Apollo } from 'apollo-angular';
-import { Subject, catchError, debounceTime, map, of, switchMap } from 'rxjs';
+import { Subject, catchError, map, of } from 'rxjs';
 import { UserErrorMessageService } from '../../core/errors/user-error-message.service';
 import type { SearchUsersQuery } from '../../core/graphql/generated/graphql';
 import { PadlockIcon } from '../../shared/users/padlock-icon';
 import { SilhouetteIcon } from '../../shared/users/silhouette-icon';
 import { SEARCH_USERS_QUERY } from '../users/data/search-users.query';
+import { searchAsYouType } from './search-as-you-type';
 
 type Hit = SearchUsersQuery['searchUsers'][number];
 
 /** How many results are shown; more letters narrow the search. */
 const SHOWN_RESULTS = 20;
-const DEBOUNCE_MS = 250;
+/** Keys closer than this are one burst of typing, searched once it pauses (see searchAsYouType). */
+const BURST_MS = 150;
+
+/** A result as the row shows it, worked out once per answer rather than by bindings in each row. */
+interface ResultRow {
+  readonly id: string;
+  readonly href: string;
+  readonly name: string;
+  readonly activated: boolean;
+  readonly profile: string;
+  readonly classes: string;
+  readonly schools: string;
+}
 
 type SearchOutcome =
   | { readonly kind: 'empty' }
@@ -69,30 +82,32 @@ type SearchOutcome =
       @if (failure(); as message) {
         <p class="alert alert--error" role="alert">{{ message }}</p>
       }
+      <!-- The rows' links open the record through the router, one listener for the list (onListClick). -->
       <ul
         #list
         id="user-search-results"
         class="search-results"
         [attr.aria-label]="'admin.search.resultsLabel' | transloco"
-        [hidden]="hits().length === 0"
+        [hidden]="rows().length === 0"
         (keydown)="onListKeydown($event)"
+        (click)="onListClick($event)"
       >
-        @for (hit of hits(); track hit.id) {
+        @for (row of rows(); track row.id) {
           <li>
-            <a class="search-result" [routerLink]="['/admin/utilisateurs', hit.id]">
+            <a class="search-result" [href]="row.href">
               <span class="search-result__name">
-                @if (!hit.activated) {
-                  <app-padlock-icon /><span class="visually-hidden">{{ 'accountState.notActivated' | transloco }} : </span>
+                @if (!row.activated) {
+                  <app-padlock-icon /><span class="visually-hidden">{{ notActivatedLabel() }} : </span>
                 }
-                {{ hit.displayName }}
+                {{ row.name }}
               </span>
               <span class="search-result__meta">
-                <span class="badge">{{ 'profiles.' + hit.profile | transloco }}</span>
-                @if (hit.classes.length > 0) {
-                  <span>{{ hit.classes.join(', ') }}</span>
+                <span class="badge">{{ row.profile }}</span>
+                @if (row.classes) {
+                  <span>{{ row.classes }}</span>
                 }
-                @if (hit.schools.length > 0) {
-                  <span>{{ hit.schools.join(', ') }}</span>
+                @if (row.schools) {
+                  <span>{{ row.schools }}</span>
                 }
               </span>
             </a>
@@ -110,6 +125,8 @@ type SearchOutcome =
 })
 export class UserSearchZone {
   private readonly apollo = inject(Apollo);
+  private readonly router = inject(Router);
+  private readonly transloco = inject(TranslocoService);
   private readonly userErrors = inject(UserErrorMessageService);
   private readonly document = inject(DOCUMENT);
   private readonly field = viewChild.required<ElementRef<HTMLInputElement>>('field');
@@ -122,6 +139,25 @@ export class UserSearchZone {
   protected readonly hits = computed(() => {
     const outcome = this.outcome();
     return outcome.kind === 'results' ? outcome.hits : [];
+  });
+  /** The profiles' names and « Non activé » in the interface's language, followed by one
+   * subscription for the zone rather than by a translation pipe (and its own subscription to the
+   * language) created with each row. */
+  private readonly profileLabels = signal<Record<string, string>>({});
+  protected readonly notActivatedLabel = signal('');
+  protected readonly rows = computed(() => {
+    const labels = this.profileLabels();
+    return this.hits().map(
+      (hit): ResultRow => ({
+        id: hit.id,
+        href: `/admin/utilisateurs/${encodeURIComponent(hit.id)}`,
+        name: hit.displayName,
+        activated: hit.activated,
+        profile: labels[hit.profile] ?? hit.profile,
+        classes: hit.classes.join(', '),
+        schools: hit.schools.join(', '),
+      }),
+    );
   });
   protected readonly failure = computed(() => {
     const outcome = this.outcome();
@@ -143,23 +179,33 @@ export class UserSearchZone {
   });
 
   constructor() {
+    this.transloco
+      .selectTranslateObject<Record<string, string>>('profiles')
+      .pipe(takeUntilDestroyed())
+      .subscribe((labels) => this.profileLabels.set(labels));
+    this.transloco
+      .selectTranslate<string>('accountState.notActivated')
+      .pipe(takeUntilDestroyed())
+      .subscribe((label) => this.notActivatedLabel.set(label));
     this.queries
       .pipe(
         map((query) => query.trim()),
-        debounceTime(DEBOUNCE_MS),
-        switchMap((query) =>
-          query
-            ? this.apollo
-                .query({ query: SEARCH_USERS_QUERY, variables: { query, first: SHOWN_RESULTS }, fetchPolicy: 'network-only' })
-                .pipe(
-                  map((result): SearchOutcome => ({ kind: 'results', query, hits: result.data?.searchUsers ?? [] })),
-                  catchError((error: unknown) => of<SearchOutcome>({ kind: 'failed', message: this.userErrors.describe(error).message })),
-                )
-            : of<SearchOutcome>({ kind: 'empty' }),
-        ),
+        searchAsYouType((query) => this.search(query), BURST_MS),
         takeUntilDestroyed(),
       )
       .subscribe((outcome) => this.outcome.set(outcome));
+  }
+
+  /** `no-cache`: the results are shown here only, and writing 20 accounts into Apollo's normalized
+   * cache then reading them back was most of the work between the answer and the rows. */
+  private search(query: string) {
+    if (!query) {
+      return of<SearchOutcome>({ kind: 'empty' });
+    }
+    return this.apollo.query({ query: SEARCH_USERS_QUERY, variables: { query, first: SHOWN_RESULTS }, fetchPolicy: 'no-cache' }).pipe(
+      map((result): SearchOutcome => ({ kind: 'results', query, hits: result.data?.searchUsers ?? [] })),
+      catchError((error: unknown) => of<SearchOutcome>({ kind: 'failed', message: this.userErrors.describe(error).message })),
+    );
   }
 
   protected onInput(event: Event): void {
@@ -182,6 +228,17 @@ export class UserSearchZone {
       event.preventDefault();
       this.focusResult(0);
     }
+  }
+
+  /** A plain click (or Entrée) on a result opens the record in the app; a click with a modifier key
+   * or another button is left to the browser (new tab, new window), as RouterLink does. */
+  protected onListClick(event: MouseEvent): void {
+    const href = (event.target as Element).closest('a.search-result')?.getAttribute('href');
+    if (!href || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
+      return;
+    }
+    event.preventDefault();
+    void this.router.navigateByUrl(href);
   }
 
   protected onListKeydown(event: KeyboardEvent): void {
