@@ -136,6 +136,24 @@ describe('personal-data tiers for integration tokens, read off the schema', () =
     expect(await displayName.resolve!(root, {}, context(actor(null)), info)).toBe('ENSEIGNANT Paul');
   });
 
+  it("gives stats:read the dashboard's counts, dates and structures, and no field that could name a person", () => {
+    const reachable = reachableByTokens(schema, ['Query.supervision', 'Subscription.supervisionChanged']);
+    const names = reachable.map(({ type, field }) => `${type.name}.${field.name}`);
+    expect(names).toEqual(expect.arrayContaining(['Supervision.ecoles', 'Supervision.total', 'SupervisionRow.students', 'SupervisionRow.lastImportAt', 'SupervisionChange.changedAt']));
+    expect(OPERATION_SCOPES['Query.supervision']).toBe('stats:read');
+    expect(OPERATION_SCOPES['Subscription.supervisionChanged']).toBe('stats:read');
+    // Only the structures' own words are text; a field added later that names someone (the last
+    // import's author…) fails here until it carries a tier.
+    const TEXT = ['SupervisionRow.name', 'SupervisionRow.code', 'Supervision.activityDay'];
+    for (const { type, field } of reachable) {
+      const name = `${type.name}.${field.name}`;
+      const leaf = getNamedType(field.type).name;
+      if (isObjectType(getNamedType(field.type))) continue;
+      if (field.extensions?.integration !== undefined) continue;
+      expect(['Int', 'Date', 'DateTimeISO', 'ID', ...(TEXT.includes(name) ? ['String'] : [])], name).toContain(leaf);
+    }
+  });
+
   it('opens to tokens only operations that exist, each with a known scope', () => {
     for (const [operation, scope] of Object.entries(OPERATION_SCOPES)) {
       expect(operations, operation).toContain(operation);

@@ -59,8 +59,12 @@ export const OPERATION_SCOPES: Readonly<Record<string, TokenScope>> = {
   // deleteReport's « Bloquer l'auteur » also needs accounts:block (ModerationService.treat).
   'Mutation.keepReport': 'reports:moderate',
   'Mutation.deleteReport': 'reports:moderate',
-  // Not yet: the other subscriptions (timelines, mailings, imports, supervision): their payloads
-  // have no token variant.
+  // « Tableau de bord »: counts, dates and the structures' names, no field naming a person (the tiers
+  // spec checks it); scoped by the token's narrowed actor like a person's view. supervisionChanged
+  // goes to a token on its client's channel, for the changes its subtree holds (modules/supervision/index.ts).
+  'Query.supervision': 'stats:read',
+  'Subscription.supervisionChanged': 'stats:read',
+  // Not yet: the other subscriptions (timelines, mailings, imports): their payloads have no token variant.
 };
 
 /** Root fields every token may call whatever its scopes: they say nothing about anyone. */
