@@ -22,12 +22,18 @@ const NEVER_FOR_TOKENS = [
   'Me.lastLoginAt',
   'AuditEntry.clientAddress', // and addresses
   'MailingRecipient.email',
+  // An import's report: what it quotes of the file (birth dates, INE, addresses, e-mails, phones).
+  'ImportChange.old',
+  'ImportChange.new',
+  'ImportCandidate.label',
+  'ImportLine.messages',
+  'ImportFile.samples',
 ];
 // Pupils' e-mail and phone: `ContactDetail` (null for a pupil, contacts:read for adults). Postal
 // addresses and photos have no field in the schema today.
 
 /** Names a token reads as a pseudonym without directory:identity:read, on the types reports show it. */
-const IDENTITY_FOR_TOKENS = ['Author.displayName', 'Report.treatedBy'];
+const IDENTITY_FOR_TOKENS = ['Author.displayName', 'Report.treatedBy', 'ImportLine.lastName', 'ImportLine.firstName'];
 
 /** Types no token may reach but through a forbidden field: who reported. */
 const NEVER_REACHED_BY_TOKENS = ['Reporter'];
