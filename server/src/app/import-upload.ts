@@ -5,7 +5,9 @@ import type { Services } from '../platform/context/services';
 import { AppError } from '../platform/errors/app-error';
 import { langFrom } from '../platform/errors/messages';
 import { logger } from '../platform/logging/logger';
-import { resolveActor, sessionTokenFrom } from './context';
+import { checkTokenOperation } from '../platform/auth/token-scopes';
+import { bearerOf, resolveActor, resolveTokenActor, sessionTokenFrom } from './context';
+import { clientAddressOf } from './http';
 
 /** Two files at their size limit and the multipart framing: more is refused before it is read. */
 const MAX_BODY_BYTES = 2 * MAX_FILE_BYTES + 64 * 1024;
@@ -56,14 +58,19 @@ function answerError(req: Request, res: Response, error: unknown): void {
 /**
  * « Importer des utilisateurs », first step: `POST /imports/dry-run?ecole=<id>` with the école's
  * files (uploads are awkward over GraphQL). Same session cookie and scope rules as GraphQL; answers
- * `{ id }`, the import session whose report `importSession(id)` reads.
+ * `{ id }`, the import session whose report `importSession(id)` reads. An integration token
+ * (`Authorization: Bearer preau_…`, which wins over any cookie as on /graphql) needs imports:write,
+ * checked and audited (API_WRITE « importDryRun ») as for a mutation; its session is its client's.
  */
 export function mountImportUpload(app: Express, services: Services): void {
   app.post('/imports/dry-run', async (req, res) => {
     try {
-      const actor = await resolveActor(services, sessionTokenFrom(req));
+      const bearer = bearerOf(req);
+      const actor = bearer ? await resolveTokenActor(services, bearer) : await resolveActor(services, sessionTokenFrom(req));
       if (!actor) throw AppError.unauthenticated();
       if (actor.functions.length === 0) throw AppError.forbidden();
+      // Before the body is read: a token without the scope sends its files for nothing.
+      if (actor.integration) await checkTokenOperation(actor.integration, 'Mutation', 'applyImport', clientAddressOf(req, services.config), 'importDryRun');
       const files = await uploadedFiles(req);
       const id = await services.imports.dryRun(actor, String(req.query.ecole ?? ''), files);
       res.setHeader('Cache-Control', 'no-store');

@@ -45,11 +45,11 @@ export class ImportApplyService {
     private readonly events: EventBus,
   ) {}
 
-  /** « Appliquer », its progress sent to the creator's `importProgress` as it goes, the last step once committed. */
+  /** « Appliquer », its progress sent to the creator's (a token's: its client's) `importProgress` as it goes, the last step once committed. */
   async apply(actor: Actor, sessionId: string, resolutions: ImportResolution[], confirmLeavers: number | null, clientAddress: string | null): Promise<ImportOutcome> {
     const session = await this.imports.session(actor, sessionId); // NOT_FOUND unless the caller's, in scope
     const decisions = this.decisions(session.report, resolutions);
-    const progress = new ImportProgress(this.events, sessionId, actor.userId);
+    const progress = new ImportProgress(this.events, sessionId, actor.userId, actor.integration?.clientId ?? null);
     let steps = 1;
     progress.step('CHECKING', 0, steps);
     try {
@@ -130,7 +130,8 @@ export class ImportApplyService {
         actorLabel: `${displayName(actor)} (${actor.login})`,
         action: 'USERS_IMPORTED',
         clientAddress,
-        details: { ...counts, schoolId, schoolName, sessionId },
+        // Applied by software: the client is named beside its creator (the label's login names it too).
+        details: { ...counts, schoolId, schoolName, sessionId, ...(actor.integration ? { client: actor.integration.clientName, clientId: actor.integration.clientId } : {}) },
       },
       manager,
     );

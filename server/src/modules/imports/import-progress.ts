@@ -19,6 +19,8 @@ export class ImportProgress {
     private readonly events: EventBus,
     private readonly sessionId: string,
     private readonly creatorId: string,
+    /** The API client whose token applies it (its progress goes to that client's channel), or null. */
+    private readonly clientId: string | null,
     private readonly intervalMs = 250,
   ) {}
 
@@ -51,7 +53,7 @@ export class ImportProgress {
     this.last = Date.now();
     // One after the other: NOTIFYs from the pool's connections could otherwise overtake each other.
     this.sending = this.sending
-      .then(() => this.events.publish({ type: 'import.progress', sessionId: this.sessionId, creatorId: this.creatorId, ...step }))
+      .then(() => this.events.publish({ type: 'import.progress', sessionId: this.sessionId, creatorId: this.creatorId, clientId: this.clientId, ...step }))
       .catch((error: Error) => logger.warn('import progress not published', { error: error.message }));
   }
 }

@@ -1,10 +1,12 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { SchoolClassEntity, StructureEntity, UserEntity } from '../directory';
+import { ApiClientEntity } from '../integrations';
 
 /**
  * A dry run: what an import of these files into this école would do, computed without writing
  * anything. It belongs to its creator (anyone else gets NOT_FOUND) and « Appliquer » will refer to
- * it by id; `files_hash` (SHA-256 of the files, in kind order) lets a re-import be recognised.
+ * it by id; one made with an integration token belongs to that API client alone (`api_client_id`),
+ * neither to its creator's console nor to another client; `files_hash` (SHA-256 of the files, in kind order) lets a re-import be recognised.
  */
 @Entity('import_session')
 @Index('import_session_creator_idx', ['creatorId', 'createdAt'])
@@ -18,6 +20,14 @@ export class ImportSessionEntity {
   @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'creator_id' })
   creator?: UserEntity;
+
+  /** The API client whose token made it; null for a person's. */
+  @Column('uuid', { nullable: true })
+  apiClientId!: string | null;
+
+  @ManyToOne(() => ApiClientEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'api_client_id' })
+  apiClient?: ApiClientEntity;
 
   @Index('import_session_school_idx')
   @Column('uuid')

@@ -8,6 +8,7 @@ import { parseImportFile } from './import-file-parser';
 import { planImport, type PlanInput } from './import-planner';
 import type { ImportOutcome } from './import-writer';
 import { snapshotFingerprint, type SchoolSnapshot } from './snapshot-fingerprint';
+import { madeByCaller } from '../../platform/auth/caller-made';
 import { refuse } from './import-refusals';
 import type { ImportReport } from './import-report';
 import { ImportFileKind, kindLabel, type ParsedFile } from './parsed-file';
@@ -82,20 +83,20 @@ export class ImportService {
     const orderedUploads = ordered.map((file) => uploads[files.indexOf(file)]);
     for (const upload of orderedUploads) hash.update(createHash('sha256').update(upload.bytes).digest());
     const [row] = await this.db.query(
-      `INSERT INTO import_session (creator_id, school_id, files_hash, report, parsed, fingerprint) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [actor.userId, school.id, hash.digest('hex'), JSON.stringify(report), JSON.stringify(ordered), snapshotFingerprint(snapshot)],
+      `INSERT INTO import_session (creator_id, api_client_id, school_id, files_hash, report, parsed, fingerprint) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+      [actor.userId, actor.integration?.clientId ?? null, school.id, hash.digest('hex'), JSON.stringify(report), JSON.stringify(ordered), snapshotFingerprint(snapshot)],
     );
     return row.id;
   }
 
-  /** A dry run of the caller's own, on an école still in their scope; anything else is NOT_FOUND. */
+  /** A dry run of the caller's own (a token's: its client's), on an école still in their scope; anything else is NOT_FOUND. */
   async session(actor: Actor, id: string): Promise<StoredImportSession> {
     if (!isUuid(id)) throw AppError.notFound();
     const params = new SqlParams();
     const [row] = await this.db.query(
       `SELECT i.id, i.school_id AS "schoolId", i.created_at AS "createdAt", i.report, i.status, i.applied_at AS "appliedAt", i.outcome
          FROM import_session i
-        WHERE i.id = ${params.add(id, 'uuid')} AND i.creator_id = ${params.add(actor.userId, 'uuid')} AND ${actor.scope.contains('i.school_id', params)}`,
+        WHERE i.id = ${params.add(id, 'uuid')} AND ${madeByCaller(actor, 'i', params)} AND ${actor.scope.contains('i.school_id', params)}`,
       params.values,
     );
     if (!row) throw AppError.notFound();

@@ -10,7 +10,10 @@ import { filteredFeed } from '../../platform/live/filtered-feed';
 @Resolver(() => ImportSessionView)
 export class ImportsResolver {
   @Allow(Access.ADMIN)
-  @Query(() => ImportSessionView, { description: 'A dry run you made (POST /imports/dry-run?ecole=<id> with the files returns its id).' })
+  @Query(() => ImportSessionView, {
+    description:
+      'A dry run you made (POST /imports/dry-run?ecole=<id> with the files returns its id). One made with an integration token (imports:write) is its API client\'s alone.',
+  })
   async importSession(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ImportSessionView> {
     return importSessionView(await ctx.services.imports.session(ctx.actor!, id), ctx.lang);
   }
@@ -35,7 +38,9 @@ export class ImportsResolver {
     subscribe: async ({ args, context }) => {
       const ctx = context as RequestContext;
       await ctx.services.imports.session(ctx.actor!, args.sessionId as string); // NOT_FOUND unless it is yours, in scope
-      return filteredFeed(ctx.services.importLive.subscribe(ctx.actor!.userId), (event) => event.sessionId === args.sessionId);
+      const integration = ctx.actor!.integration;
+      const feed = integration ? ctx.services.importToClients.subscribe(integration.clientId) : ctx.services.importLive.subscribe(ctx.actor!.userId);
+      return filteredFeed(feed, (event) => event.sessionId === args.sessionId);
     },
   })
   importProgress(@Arg('sessionId', () => ID) sessionId: string, @Root() progress: ImportProgressView): ImportProgressView {

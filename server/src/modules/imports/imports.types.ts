@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Identity, Sensitive } from '../../platform/auth/integration-fields';
 import { listOf, sizedByParent } from '../../platform/graphql/list-cost';
 import { ClassOperation, LineOperation, MatchRule } from './import-report';
 import { ImportFileKind } from './parsed-file';
@@ -31,7 +32,10 @@ export class ImportFileView {
   @Field() separator!: string;
   @Field() lineEnding!: string;
   @Field(() => Int) rows!: number;
-  @Field(() => [String], { complexity: listOf(3), description: 'Up to three accented names as decoded' }) samples!: string[];
+  // Names read from the file, of no account yet: no pseudonym to give, so never to a token.
+  @Sensitive()
+  @Field(() => [String], { complexity: listOf(3), description: 'Up to three accented names as decoded' })
+  samples!: string[];
   @Field(() => [String], { complexity: listOf(60) }) recognisedColumns!: string[];
   @Field(() => [String], { complexity: listOf(60) }) ignoredColumns!: string[];
   @Field({ description: 'The trailing « organismes » section was left out' }) footerSkipped!: boolean;
@@ -74,14 +78,23 @@ export class ImportFamiliesView {
 @ObjectType('ImportCandidate')
 export class ImportCandidateView {
   @Field(() => ID) userId!: string;
-  @Field() label!: string;
+  // The account's name and birth date.
+  @Sensitive()
+  @Field({ description: 'Names and birth date of the account (never for integration tokens: read it with userId)' })
+  label!: string;
 }
 
 @ObjectType('ImportChange', { description: 'old → new of one field' })
 export class ImportChangeView {
   @Field() field!: string;
-  @Field(() => String, { nullable: true }) old!: string | null;
-  @Field(() => String, { nullable: true }) new!: string | null;
+  // A birth date, an address, an e-mail, a phone as well as a name: never to a token (it has `field`).
+  @Sensitive()
+  @Field(() => String, { nullable: true })
+  old!: string | null;
+
+  @Sensitive()
+  @Field(() => String, { nullable: true })
+  new!: string | null;
 }
 
 @ObjectType('ImportLine', { description: 'One line of a file (or an absent account) and what the import would do with it' })
@@ -91,14 +104,28 @@ export class ImportLineView {
   @Field() profile!: string;
   @Field(() => LineOperation) operation!: LineOperation;
   @Field(() => MatchRule, { nullable: true }) rule!: MatchRule | null;
-  @Field() lastName!: string;
-  @Field() firstName!: string;
+  // Without directory:identity:read a token reads the account's pseudonym, or for a person the
+  // import would create, one of this line of this session (imports.views.ts pseudonymSubject).
+  @Identity('pseudonymSubject')
+  @Field()
+  lastName!: string;
+
+  @Identity('pseudonymSubject')
+  @Field()
+  firstName!: string;
+
+  /** Whom the Identity tier pseudonymises: the account, else this line of this session. Not a field. */
+  pseudonymSubject?: string;
+
   @Field(() => String, { nullable: true }) className!: string | null;
   @Field(() => ID, { nullable: true }) userId!: string | null;
   @Field() classChange!: boolean;
   @Field(() => [ImportCandidateView], { complexity: listOf(5) }) candidates!: ImportCandidateView[];
   @Field(() => [ImportChangeView], { complexity: listOf(10) }) changes!: ImportChangeView[];
-  @Field(() => [String], { complexity: listOf(10) }) messages!: string[];
+  // They quote the file: INE, e-mail addresses, birth dates.
+  @Sensitive()
+  @Field(() => [String], { complexity: listOf(10) })
+  messages!: string[];
 }
 
 @ObjectType('ImportLinePage')

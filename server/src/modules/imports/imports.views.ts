@@ -42,6 +42,7 @@ export function importLinePage(session: ImportSessionSource, first: number, offs
     total: lines.length,
     items: lines.slice(start, start + pageSize(first, 200)).map((line) => ({
       ...line,
+      pseudonymSubject: line.userId ?? `${session.id}:${line.profile}:${line.file ?? ''}:${line.line ?? ''}`,
       // As many as the cost limit counts (listOf in imports.types.ts); the stored report keeps all.
       candidates: line.candidates.slice(0, 5),
       changes: line.changes.slice(0, 10),

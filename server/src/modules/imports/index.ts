@@ -22,13 +22,17 @@ export const importsModule: DomainModule = {
       imports,
       importApply: new ImportApplyService(dataSource, imports, services.audit, services.secretBox, events),
       importLive: new LiveHub<ImportProgressView>(),
+      importToClients: new LiveHub<ImportProgressView>(),
       importAbsences: new AbsentAccounts(dataSource, services.audit, events),
     };
   },
-  // An import is its creator's alone: the only possible recipient of its progress.
+  // An import is its creator's alone, or its API client's when a token made it: the only possible
+  // recipient of its progress (the subscription also checks the session is the subscriber's).
   live: (services) =>
     services.events.on('import.progress', (event) => {
-      services.importLive.publishTo([event.creatorId], { sessionId: event.sessionId, phase: event.phase, done: event.done, total: event.total });
+      const progress = { sessionId: event.sessionId, phase: event.phase, done: event.done, total: event.total };
+      if (event.clientId) services.importToClients.publishTo([event.clientId], progress);
+      else services.importLive.publishTo([event.creatorId], progress);
     }),
   recurringJobs: (services) => [
     {
@@ -46,6 +50,8 @@ export interface ImportsServices {
   importApply: ImportApplyService;
   importAbsences: AbsentAccounts;
   importLive: LiveHub<ImportProgressView>;
+  /** The integration tokens' progress feeds, keyed by API client. */
+  importToClients: LiveHub<ImportProgressView>;
 }
 
 declare module '../../platform/context/services' {

@@ -38,3 +38,6 @@ export interface IntegrationsServices {
 declare module '../../platform/context/services' {
   interface Services extends IntegrationsServices {}
 }
+
+/** For the tables whose rows a client made (import_session.api_client_id). */
+export { ApiClientEntity } from './api-client.entity';

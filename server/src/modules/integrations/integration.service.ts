@@ -251,20 +251,21 @@ export class IntegrationService {
 
   /**
    * Among `clientIds` (the clients with a live subscription on this instance), those whose token's
-   * rights reach one of `structureIds` (a report's école and its ancestors) with `scope`: the
-   * client live, its subtree holding that école, its creator still able to grant it and sign in.
+   * rights reach one of `structureIds` (a report's école and its ancestors; `all` for a signal that
+   * names no structure) with `scope`: the client live, its subtree holding that école, its creator
+   * still able to grant it and sign in.
    * Read at delivery from PostgreSQL, after the event's own commit: a revocation or a change of the
    * creator's rights committed before it already counts (tokens are few; no cache to keep exact).
    */
-  async clientsReaching(clientIds: readonly string[], structureIds: readonly string[], scope: TokenScope): Promise<string[]> {
+  async clientsReaching(clientIds: readonly string[], structureIds: readonly string[] | 'all', scope: TokenScope): Promise<string[]> {
     if (clientIds.length === 0 || structureIds.length === 0) return [];
     const rows = (await this.dataSource.query(
       `SELECT c.id FROM api_client c JOIN app_user u ON u.id = c.created_by_id
-        WHERE c.id = ANY($1::uuid[]) AND c.root_structure_id = ANY($2::uuid[]) AND $3 = ANY(c.scopes)
+        WHERE c.id = ANY($1::uuid[]) AND ($2::uuid[] IS NULL OR c.root_structure_id = ANY($2::uuid[])) AND $3 = ANY(c.scopes)
           AND c.revoked_at IS NULL AND c.expires_at > now()
           AND u.predeleted_at IS NULL AND (u.blocked_at IS NULL OR (u.blocked_until IS NOT NULL AND u.blocked_until <= now()))
           AND ${creatorMayGrant('c')}`,
-      [clientIds, structureIds, scope],
+      [clientIds, structureIds === 'all' ? null : structureIds, scope],
     )) as { id: string }[];
     return rows.map((row) => row.id);
   }

@@ -19,20 +19,32 @@ export const supervisionModule: DomainModule = {
     supervision: new SupervisionService(dataSource),
     activityRollup: new ActivityRollupService(dataSource),
     supervisionLive: new LiveHub<SupervisionChange>(),
+    supervisionToClients: new LiveHub<SupervisionChange>(),
   }),
   // `supervision.changed` (PostgreSQL triggers, migration SupervisionChanges) to the subscribers of
   // this instance whose admin functions reach one of the structures: the same current rights as the
-  // report feeds (moderation's LiveAdminRights). The signal names nothing, so `all` goes to everyone.
+  // report feeds (moderation's LiveAdminRights); to the integration tokens whose client's subtree
+  // holds one of them and that still hold stats:read (IntegrationService.clientsReaching, read at
+  // delivery). The signal names nothing, so `all` goes to every person, and to every token still
+  // holding stats:read.
   live: (services) => {
     services.events.on('supervision.changed', (event) => {
-      const hub = services.supervisionLive;
-      const local = hub.localUserIds();
-      if (local.length === 0) return;
+      const people = services.supervisionLive;
+      const clients = services.supervisionToClients;
+      const localPeople = people.localUserIds();
+      const localClients = clients.localUserIds();
+      if (localPeople.length === 0 && localClients.length === 0) return;
       const change = { changedAt: new Date() };
-      if (event.all || !event.structureIds) return hub.publishTo(local, change);
-      services.liveAdminRights
-        .adminsOf(event.structureIds, local)
-        .then((userIds) => hub.publishTo(userIds, change))
+      const reached = event.all || !event.structureIds ? 'all' : event.structureIds;
+      Promise.all([
+        localPeople.length === 0 ? [] : reached === 'all' ? localPeople : services.liveAdminRights.adminsOf(reached, localPeople),
+        services.integrations.clientsReaching(localClients, reached, 'stats:read'),
+      ])
+        .then(([userIds, clientIds]) => {
+          // Both at once: once one subscriber has it, every other one it goes to has it queued.
+          people.publishTo(userIds, change);
+          clients.publishTo(clientIds, change);
+        })
         .catch((error: Error) => logger.error('supervision change delivery failed', { error: error.message }));
     });
   },
@@ -44,6 +56,8 @@ export interface SupervisionServices {
   supervision: SupervisionService;
   activityRollup: ActivityRollupService;
   supervisionLive: LiveHub<SupervisionChange>;
+  /** The integration tokens' feed, keyed by API client. */
+  supervisionToClients: LiveHub<SupervisionChange>;
 }
 
 declare module '../../platform/context/services' {

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { listOf } from '../../platform/graphql/list-cost';
+import { listOfScope } from '../../platform/graphql/list-cost';
 
 /** A département has a few thousand écoles (the benchmark's 2,941); a bound, not a page. */
 export const MAX_ECOLES = 4000;
@@ -155,7 +155,7 @@ export class SupervisionView {
   activityDay!: string | null;
 
   @Field(() => [SupervisionRow], {
-    complexity: listOf(MAX_CIRCONSCRIPTIONS),
+    complexity: listOfScope(MAX_CIRCONSCRIPTIONS),
     description: "One total per circonscription all of whose écoles are in the view (none for a director's école): each person of its écoles counted once.",
   })
   circonscriptions!: SupervisionRow[];
@@ -167,6 +167,6 @@ export class SupervisionView {
   })
   total!: SupervisionRow | null;
 
-  @Field(() => [SupervisionRow], { complexity: listOf(MAX_ECOLES), description: 'One row per école, by circonscription then name.' })
+  @Field(() => [SupervisionRow], { complexity: listOfScope(MAX_ECOLES), description: 'One row per école, by circonscription then name.' })
   ecoles!: SupervisionRow[];
 }

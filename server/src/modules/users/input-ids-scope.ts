@@ -3,6 +3,7 @@ import { Actor } from '../../platform/auth/actor';
 import { SqlParams } from '../../platform/database/sql-builder';
 import { isUuid } from '../../platform/database/uuid';
 import { AppError } from '../../platform/errors/app-error';
+import { madeByCaller } from '../../platform/auth/caller-made';
 
 /** The ids an input names, each of which must lie in the actor's scope. */
 export interface InputIds {
@@ -45,7 +46,7 @@ export async function assertIdsInScope(db: DataSource | EntityManager, actor: Ac
   }
   if (importId) {
     checks.push(
-      `EXISTS (SELECT 1 FROM import_session i WHERE i.id = ${params.add(importId, 'uuid')} AND i.creator_id = ${params.add(actor.userId, 'uuid')}
+      `EXISTS (SELECT 1 FROM import_session i WHERE i.id = ${params.add(importId, 'uuid')} AND ${madeByCaller(actor, 'i', params)}
                  AND ${actor.scope.contains('i.school_id', params)})`,
     );
   }

@@ -3,6 +3,7 @@ import { likePrefix, SqlParams } from '../../platform/database/sql-builder';
 import { isUuid } from '../../platform/database/uuid';
 import { AppError } from '../../platform/errors/app-error';
 import { searchKey } from '../directory';
+import { madeByCaller } from '../../platform/auth/caller-made';
 import { userScope } from './user-scope-sql';
 import { GuardianCoverage, UserFilter } from './users.types';
 
@@ -84,7 +85,7 @@ export function userFilterCondition(actor: Actor, filter: UserFilter, params: Sq
     // import; the scope clause above drops those that have left the caller's scope since.
     clauses.push(
       `u.id IN (SELECT (jsonb_array_elements_text(i.outcome -> 'createdUserIds'))::uuid FROM import_session i
-                 WHERE i.id = ${params.add(filter.importId, 'uuid')} AND i.creator_id = ${params.add(actor.userId, 'uuid')})`,
+                 WHERE i.id = ${params.add(filter.importId, 'uuid')} AND ${madeByCaller(actor, 'i', params)})`,
     );
   }
   return clauses.join(' AND ');

@@ -37,7 +37,6 @@ export const OPERATION_SCOPES: Readonly<Record<string, TokenScope>> = {
   'Query.auditLog': 'audit:read',
   'Query.mailing': 'mailing:write',
   'Query.mailingSelection': 'mailing:write',
-  // Not Query.importSession: a dry run's report holds pupils' names and birth dates as read from ONDE.
   // The event log: each event also needs the scope of its subject (reports:read for report.*,
   // directory:read for account.*), checked in its SQL (modules/integrations/event-log.service.ts).
   'Query.events': 'events:read',
@@ -59,8 +58,20 @@ export const OPERATION_SCOPES: Readonly<Record<string, TokenScope>> = {
   // deleteReport's « Bloquer l'auteur » also needs accounts:block (ModerationService.treat).
   'Mutation.keepReport': 'reports:moderate',
   'Mutation.deleteReport': 'reports:moderate',
-  // Not yet: the other subscriptions (timelines, mailings, imports, supervision): their payloads
-  // have no token variant.
+  // « Tableau de bord »: counts, dates and the structures' names, no field naming a person (the tiers
+  // spec checks it); scoped by the token's narrowed actor like a person's view. supervisionChanged
+  // goes to a token on its client's channel, for the changes its subtree holds (modules/supervision/index.ts).
+  'Query.supervision': 'stats:read',
+  'Subscription.supervisionChanged': 'stats:read',
+  // « Importer des utilisateurs »: the upload (POST /imports/dry-run, app/import-upload.ts) takes the
+  // token too and checks imports:write there. A session made with a token is its client's alone
+  // (platform/auth/caller-made.ts); the report's names are under the Identity tier, what it quotes
+  // of the file (birth dates, INE, addresses, e-mails, phones, the lines' messages) @Sensitive.
+  // importProgress goes to the client's channel (modules/imports/index.ts).
+  'Query.importSession': 'imports:write',
+  'Mutation.applyImport': 'imports:write',
+  'Subscription.importProgress': 'imports:write',
+  // Not yet: the other subscriptions (timelines, mailings): their payloads have no token variant.
 };
 
 /** Root fields every token may call whatever its scopes: they say nothing about anyone. */
@@ -98,11 +109,18 @@ export function closedToTokens(what: string): AppError {
  * The actor behind it is already narrowed (creator's current rights ∩ the client's subtree), so
  * what passes here is then scoped by the services like any call.
  */
-export async function checkTokenOperation(grant: IntegrationGrant, parentType: string, field: string, clientAddress: string | null): Promise<void> {
+export async function checkTokenOperation(
+  grant: IntegrationGrant,
+  parentType: string,
+  field: string,
+  clientAddress: string | null,
+  /** The write the audit line names, when it is not the field itself (the import's upload, gated as applyImport). */
+  audited: string = field,
+): Promise<void> {
   const key = `${parentType}.${field}`;
   if (OPEN_TO_TOKENS.includes(key)) return;
   const scope = OPERATION_SCOPES[key];
   if (!scope) throw closedToTokens(field);
   if (!grant.scopes.includes(scope)) throw missingScope(scope);
-  if (parentType === 'Mutation') await grant.recordWrite(field, clientAddress);
+  if (parentType === 'Mutation') await grant.recordWrite(audited, clientAddress);
 }

@@ -14,6 +14,20 @@ export function listOf(size: number): ComplexityEstimator {
   return ({ childComplexity }) => size * (1 + childComplexity);
 }
 
+/** What the pricing knows of the caller (operation-cost.ts): the structures its scope holds, when bounded. */
+export interface PricingContext {
+  scopeSize?: number;
+}
+
+/**
+ * A list of structures of the caller's scope (the dashboard's écoles): at most `size`, and no more
+ * than the structures of the caller's scope when it is priced with it (an integration token's
+ * subtree, admit-operation.ts), so that a circonscription's token is not charged for a département.
+ */
+export function listOfScope(size: number): ComplexityEstimator {
+  return ({ childComplexity, context }) => Math.min(size, (context as PricingContext | undefined)?.scopeSize ?? size) * (1 + childComplexity);
+}
+
 /**
  * A field taking `first`: its size is `first` as the service clamps it (1 to `max`). On a page
  * object (timeline, users), the page's own list is then `sizedByParent`.

@@ -12,6 +12,7 @@ import {
 import { ComplexityEstimator, fieldExtensionsEstimator, getComplexity } from 'graphql-query-complexity';
 import { AppError } from '../errors/app-error';
 import { translate } from '../errors/messages';
+import type { PricingContext } from './list-cost';
 
 /**
  * The most objects one operation may ask for, counted before anything runs (list-cost.ts says how).
@@ -37,10 +38,17 @@ const estimators = [fieldExtensionsEstimator(), objectsCountOne];
  * after validation: it assumes a valid document. Variables that do not coerce are left to execution,
  * which refuses them before any resolver runs (cost 0 here).
  */
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, operationName?: string | null, variables?: Record<string, unknown> | null): number {
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName?: string | null,
+  variables?: Record<string, unknown> | null,
+  /** The caller's bounded scope, for the lists priced by it (list-cost.ts listOfScope). */
+  pricing: PricingContext = {},
+): number {
   // Apollo keeps one parsed document per query text: a loop of the same operation (a script asking
   // again once refused) is priced once per set of variables, not walked again at every request.
-  const key = `${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}`;
+  const key = `${operationName ?? ''}\u0000${pricing.scopeSize ?? ''}\u0000${JSON.stringify(variables ?? {})}`;
   let known = pricedDocuments.get(document);
   const cached = known?.get(key);
   if (cached !== undefined) return cached;
@@ -50,6 +58,7 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
     operationName: operationName ?? undefined,
     variables: variables ?? {},
     estimators,
+    context: pricing as Record<string, unknown>,
     maxQueryNodes: MAX_VISITED_SELECTIONS,
   });
   if (!known) pricedDocuments.set(document, (known = new Map()));

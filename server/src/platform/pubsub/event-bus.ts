@@ -19,7 +19,7 @@ export type AppEvent =
   | { type: 'inbox.changed'; messageId: string }
   | { type: 'mailing.progress'; mailingId: string }
   /** « Appliquer » of an import, on its way: for its creator only (counts, no names). */
-  | { type: 'import.progress'; sessionId: string; creatorId: string; phase: 'CHECKING' | 'WRITING' | 'APPLIED'; done: number; total: number }
+  | { type: 'import.progress'; sessionId: string; creatorId: string; clientId?: string | null; phase: 'CHECKING' | 'WRITING' | 'APPLIED'; done: number; total: number }
   /**
    * Sent by PostgreSQL triggers (migration SupervisionChanges): a « Tableau de bord » figure of these
    * structures (écoles and their ancestors) changed, or of too many to name (`all`).
