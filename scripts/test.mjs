@@ -38,12 +38,13 @@ function countStep(name, command, args, reportFile, count, options) {
 
 const npx = (bin, ...args) => [process.execPath, [join(root, 'node_modules', '.bin', bin), ...args]];
 
-// 1. Types everywhere (server, client, e2e).
+// 1. Types everywhere (server, client, e2e, the integrators' examples).
 for (const [name, project] of [
   ['typecheck server', 'server/tsconfig.spec.json'],
   ['typecheck client', 'client/tsconfig.app.json'],
   ['typecheck client tests', 'client/tsconfig.spec.json'],
   ['typecheck e2e', 'e2e/tsconfig.json'],
+  ['typecheck examples', 'examples/tsconfig.json'],
 ]) {
   if (step(name, ...npx('tsc', '-p', project, '--noEmit'))) passed += 1;
   else failed += 1;

@@ -1,3 +1,4 @@
+import { build } from 'esbuild';
 import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,6 +41,16 @@ describe('examples/ run against the API (issue 20, item 5)', () => {
     return (await pupil.data(REPORT, { id: notificationId })).reportNotification.reportId as string;
   }
   const envFor = (token: string) => ({ ...process.env, PREAU_URL: server.url, PREAU_TOKEN: token });
+  /**
+   * A TypeScript example as Node 20 can run it: its types stripped by esbuild (what `tsx` does for a
+   * reader), its own modules bundled in, its packages left to node_modules. Written under examples/
+   * so that those packages resolve; `npm test` type-checks the source (examples/tsconfig.json).
+   */
+  async function runnable(script: string): Promise<string> {
+    const outfile = join(EXAMPLES, '.build', script.replace(/\.ts$/, '.mjs'));
+    await build({ entryPoints: [join(EXAMPLES, script)], outfile, bundle: true, packages: 'external', platform: 'node', format: 'esm', target: 'node20', logLevel: 'silent' });
+    return outfile;
+  }
   const node = (token: string, script: string, ...args: string[]) => run(process.execPath, [join(EXAMPLES, script), ...args], { env: envFor(token) });
 
   beforeAll(async () => {
@@ -115,11 +126,11 @@ describe('examples/ run against the API (issue 20, item 5)', () => {
     expect([first[0]!.id, resumed[0]!.id]).not.toContain(live[0]!.id);
   });
 
-  it("follow-reports.mjs lists an école's non-activated accounts and its pending reports, then follows reports live (never who reported nor the body)", async () => {
+  it("follow-reports.ts lists an école's non-activated accounts and its pending reports, then follows reports live (never who reported nor the body)", async () => {
     const waiting = await fixtures.user({ profile: 'RELATIVE', firstName: 'Rose', lastName: 'Attente', schools: [world.schoolA], activationCode: 'rose2345' });
     const pending = await reportedInA('Signalement en attente');
     const { token, id } = await clientFor(['reports:read', 'directory:read']);
-    const child = spawn(process.execPath, [join(EXAMPLES, 'follow-reports.mjs'), '--ecole', world.schoolA, '--max', '2'], { env: envFor(token) });
+    const child = spawn(process.execPath, [await runnable('follow-reports.ts'), '--ecole', world.schoolA, '--max', '2'], { env: envFor(token) });
     let out = '';
     let err = '';
     const changed: (() => void)[] = [];
