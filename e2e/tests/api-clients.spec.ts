@@ -68,7 +68,7 @@ test.describe('« Applications connectées »', () => {
     await expect(card.getByText('Actif', { exact: true })).toBeVisible();
 
     // The software uses it: the école's structures, through the token's subtree and scope.
-    const structures = await withToken(token, '{ structures { id name } }');
+    const structures = await withToken(token, '{ structures(first: 10) { id name } }');
     expect(structures.errors).toBeUndefined();
     expect((structures.data!.structures as { name: string }[]).length).toBeGreaterThan(0);
     await page.getByRole('button', { name: "J'ai copié le jeton" }).click();
