@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { generateCode } from '../../platform/crypto/codes';
 import { AppError } from '../../platform/errors/app-error';
 import type { SecretBox } from '../../platform/crypto/secret-box';
-import { baseLogin, firstFreeLogin, searchKey } from '../directory';
+import { baseLogin, firstFreeLogin, lockLoginBases, namesStartingWith, searchKey } from '../directory';
 import { ClassOperation, LineOperation, type FieldChange } from './import-report';
 import type { ImportActions } from './import-planner';
 
@@ -158,9 +158,7 @@ export class ImportWriter {
       }
     }
     const bases = accounts.map((a) => baseLogin(a.firstName, a.lastName));
-    const unique = [...new Set(bases)];
-    const rows = (await this.manager.query(`SELECT name FROM account_name WHERE name COLLATE "C" LIKE ANY($1::text[])`, [unique.map((base) => `${base}%`)])) as { name: string }[];
-    const taken = new Set(rows.map((row) => row.name));
+    const taken = await namesStartingWith(this.manager, bases);
     const logins = bases.map((base) => {
       const login = firstFreeLogin(base, taken);
       taken.add(login);
@@ -197,22 +195,13 @@ export class ImportWriter {
     return ids;
   }
 
-  /**
-   * Two imports at once (two écoles, or « Créer un utilisateur » is not covered) could both find
-   * `lea.dupond` free and one would fail on the unique login. Each import first takes a
-   * transaction lock per login base it will create, all at once in one global order (so two imports
-   * cannot wait on each other in a cycle); the second then reads the first's logins once it commits.
-   */
+  /** The login locks (`lockLoginBases`) of every base this import will create, before it reads any taken name. */
   private async lockLogins(actions: ImportActions): Promise<void> {
     const creating = (operation: LineOperation, userId: string | null) => !userId && operation !== LineOperation.ERROR && operation !== LineOperation.ARBITRATE;
-    const bases = new Set<string>();
-    for (const action of actions.pupils) if (creating(action.operation, action.userId)) bases.add(baseLogin(action.pupil.firstName, action.pupil.usageName || action.pupil.lastName));
-    for (const action of actions.guardians) if (creating(action.operation, action.userId)) bases.add(baseLogin(action.row.firstName, action.row.usageName || action.row.lastName));
-    if (!bases.size) return;
-    await this.manager.query(
-      `SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT hashtextextended('login:' || b, 0) AS k FROM unnest($1::text[]) b ORDER BY 1) keys`,
-      [[...bases]],
-    );
+    const bases: string[] = [];
+    for (const action of actions.pupils) if (creating(action.operation, action.userId)) bases.push(baseLogin(action.pupil.firstName, action.pupil.usageName || action.pupil.lastName));
+    for (const action of actions.guardians) if (creating(action.operation, action.userId)) bases.push(baseLogin(action.row.firstName, action.row.usageName || action.row.lastName));
+    await lockLoginBases(this.manager, bases);
   }
 
   /** Classes keyed on (école, « Identifiant classe »): created, renamed, or taken over by their ONDE id. */
