@@ -19,6 +19,7 @@ import { ActivityDays1796720000001 } from './1796720000001-activity-days';
 import { KeyedNotices1796730000000 } from './1796730000000-keyed-notices';
 import { ApiClientRotation1796730000001 } from './1796730000001-api-client-rotation';
 import { SupervisionChanges1796730000002 } from './1796730000002-supervision-changes';
+import { SupervisionTriggerLookups1796800000100 } from './1796800000100-supervision-trigger-lookups';
 
 /** Migrations in order. A landed migration is never edited: add a new one. */
-export const migrations = [Initial1764340000000, Accounts1795879849596, AdminConsole1795880749914, ScopeClosure1795881597319, UserSpace1795884480940, Publipostage1795889624857, ActorCacheNotify1795900000000, MembershipSearchKeys1795900100000, ReportNoticesOnRead1795900200000, MailingReach1795900300000, MailingOnPgBoss1796644544051, Imports1796645253569, ImportApply1796646400000, ApiClients1796646591776, SupervisionCounts1796700000000, ApiClientBuckets1796710000000, EventLog1796720000000, ActivityDays1796720000001, KeyedNotices1796730000000, ApiClientRotation1796730000001, SupervisionChanges1796730000002];
+export const migrations = [Initial1764340000000, Accounts1795879849596, AdminConsole1795880749914, ScopeClosure1795881597319, UserSpace1795884480940, Publipostage1795889624857, ActorCacheNotify1795900000000, MembershipSearchKeys1795900100000, ReportNoticesOnRead1795900200000, MailingReach1795900300000, MailingOnPgBoss1796644544051, Imports1796645253569, ImportApply1796646400000, ApiClients1796646591776, SupervisionCounts1796700000000, ApiClientBuckets1796710000000, EventLog1796720000000, ActivityDays1796720000001, KeyedNotices1796730000000, ApiClientRotation1796730000001, SupervisionChanges1796730000002, SupervisionTriggerLookups1796800000100];
