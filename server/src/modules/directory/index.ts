@@ -36,7 +36,7 @@ export { ClassService } from './class.service';
 export { directoryLoaders } from './directory.loaders';
 export { DirectoryService } from './directory.service';
 export { FunctionGrantView, SchoolClassView, StructureView } from './directory.types';
-export { ALIAS_MAX_LENGTH, ALIAS_PATTERN, baseLogin, firstFreeLogin, searchKey } from './login-generator';
+export { ALIAS_MAX_LENGTH, ALIAS_PATTERN, baseLogin, firstFreeLogin, freeLogins, searchKey } from './login-generator';
 export { lockLoginBases, namesStartingWith } from './login-names';
 export { ClassMemberEntity, RelativeLinkEntity, UserStructureEntity } from './memberships.entity';
 export { SchoolClassEntity } from './school-class.entity';

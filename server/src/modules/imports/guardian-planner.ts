@@ -75,21 +75,27 @@ export function planGuardians(
     rowChildren.set(row, keys);
     rowIssues.set(row, issues);
   }
-  // Rows naming the same person: same name and a shared child, e-mail or mobile.
+  // Rows naming the same person: same name and a shared child, e-mail or mobile. A group's rows all
+  // bear its name, so only the groups of the row's name are looked at (each name normalised once).
   const groups: Group[] = [];
+  const groupsByName = new Map<string, Group[]>();
   for (const row of rows) {
     const children = rowChildren.get(row)!;
-    const same = groups.find((group) =>
+    const name = nameOf(row);
+    const named = groupsByName.get(name) ?? [];
+    const same = named.find((group) =>
       group.rows.some(
-        (other) =>
-          nameOf(other) === nameOf(row) &&
-          ([...children].some((key) => group.childKeys.has(key)) || (row.email && other.email === row.email) || (row.mobile && other.mobile === row.mobile)),
+        (other) => [...children].some((key) => group.childKeys.has(key)) || (row.email && other.email === row.email) || (row.mobile && other.mobile === row.mobile),
       ),
     );
     if (same) {
       same.rows.push(row);
       children.forEach((key) => same.childKeys.add(key));
-    } else groups.push({ rows: [row], childKeys: new Set(children) });
+    } else {
+      const group = { rows: [row], childKeys: new Set(children) };
+      groups.push(group);
+      groupsByName.set(name, [...named, group]);
+    }
   }
   const planned: PlannedGuardian[] = [];
   const seenAddress = new Map<string, GuardianLine>();
@@ -103,7 +109,8 @@ export function planGuardians(
     let candidates: Candidate[] = [];
     const free = (r: ExistingRelative) => !matchedIds.has(r.id);
     const lastKeys = [nameKey(row.lastName), nameKey(row.usageName)].filter(Boolean);
-    const sameName = (r: ExistingRelative) => r.firstKey === nameKey(row.firstName) && lastKeys.includes(r.lastKey);
+    const firstKey = nameKey(row.firstName);
+    const sameName = (r: ExistingRelative) => r.firstKey === firstKey && lastKeys.includes(r.lastKey);
     const linked = existing.filter((r) => free(r) && sameName(r) && r.childIds.some((id) => group.childKeys.has(id)));
     const emails = group.rows.map((r) => r.email).filter(Boolean);
     const mobiles = group.rows.map((r) => r.mobile).filter(Boolean);
