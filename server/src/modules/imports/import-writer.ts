@@ -82,7 +82,9 @@ export class ImportWriter {
       step();
     }
     const pupilIds = await this.createAccounts(newPupils);
-    await this.manager.query('INSERT INTO class_member (class_id, user_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])', [newPupils.map((p) => p.classId), pupilIds]);
+    if (pupilIds.length) {
+      await this.manager.query('INSERT INTO class_member (class_id, user_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])', [newPupils.map((p) => p.classId), pupilIds]);
+    }
     step(newPupils.length);
 
     // Guardians: the same, then their links, memberships and addresses in one statement each.
@@ -115,7 +117,13 @@ export class ImportWriter {
       if (action.addressKey) addresses.push([userId, action.addressKey]);
     }
     if (known.length) {
-      await this.manager.query('INSERT INTO user_structure (user_id, structure_id) SELECT unnest($1::uuid[]), $2 ON CONFLICT DO NOTHING', [known, this.schoolId]);
+      // Only the missing ones: the membership's row trigger locks its account before ON CONFLICT skips the row.
+      await this.manager.query(
+        `INSERT INTO user_structure (user_id, structure_id)
+         SELECT u, $2 FROM unnest($1::uuid[]) u WHERE NOT EXISTS (SELECT 1 FROM user_structure us WHERE us.user_id = u AND us.structure_id = $2)
+         ON CONFLICT DO NOTHING`,
+        [known, this.schoolId],
+      );
     }
     if (links.length) {
       await this.manager.query('INSERT INTO relative_link (relative_id, student_id) SELECT * FROM unnest($1::uuid[], $2::uuid[]) ON CONFLICT DO NOTHING', [
@@ -126,8 +134,11 @@ export class ImportWriter {
     if (addresses.length) {
       // One row per account (a guardian on two rows keeps the last address, as line by line did).
       const latest = new Map(addresses);
+      // Only the addresses that differ: an upsert locks every row it conflicts with, even one it leaves alone.
       await this.manager.query(
-        `INSERT INTO import_address (user_id, address_key) SELECT * FROM unnest($1::uuid[], $2::text[])
+        `INSERT INTO import_address (user_id, address_key)
+         SELECT t.u, t.k FROM unnest($1::uuid[], $2::text[]) t(u, k)
+          WHERE NOT EXISTS (SELECT 1 FROM import_address ia WHERE ia.user_id = t.u AND ia.address_key = t.k)
          ON CONFLICT (user_id) DO UPDATE SET address_key = EXCLUDED.address_key WHERE import_address.address_key IS DISTINCT FROM EXCLUDED.address_key`,
         [[...latest.keys()], [...latest.values()]],
       );

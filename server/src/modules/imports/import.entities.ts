@@ -48,6 +48,10 @@ export class ImportSessionEntity {
   @Column('text', { nullable: true })
   fingerprint!: string | null;
 
+  /** The dry run's plan (`ImportActions`, `storedPlan`): « Appliquer » without decisions writes it once the fingerprint matches. */
+  @Column('jsonb', { nullable: true })
+  plan!: unknown;
+
   @Column('timestamptz', { nullable: true })
   appliedAt!: Date | null;
 

@@ -168,20 +168,25 @@ export class SchoolSnapshotReader {
 
   /**
    * Guardians of the département with one of these family names and one of these e-mails or mobiles
-   * (found by the guardians' contact indexes): the only way a guardian is recognised outside the
-   * école's families.
+   * (found by the guardians' contact indexes first, the names then checked on those few: a common
+   * name through its own index would read a département's worth): the only way a guardian is
+   * recognised outside the école's families.
    */
   async relativesByContact(departementId: string, lastNames: string[], emails: string[], mobiles: string[]): Promise<ExistingRelative[]> {
     if (lastNames.length === 0 || (emails.length === 0 && mobiles.length === 0)) return [];
     return this.db.query(
-      `SELECT u.id, u.first_name AS "firstName", u.last_name AS "lastName",
+      `WITH contact AS MATERIALIZED (
+         SELECT c.id FROM app_user c
+          WHERE c.profile = 'RELATIVE'
+            AND ((c.email <> '' AND lower(c.email) = ANY($2::text[]))
+                 OR (c.mobile <> '' AND regexp_replace(COALESCE(c.mobile, ''), '[^0-9]', '', 'g') = ANY($3::text[])))
+       )
+       SELECT u.id, u.first_name AS "firstName", u.last_name AS "lastName",
               replace(u.search_first, ' ', '') AS "firstKey", replace(u.search_last, ' ', '') AS "lastKey",
               u.email, u.mobile, u.activated_at IS NOT NULL AS activated, NULL AS "addressKey", '{}'::uuid[] AS "childIds",
               EXISTS (SELECT 1 FROM import_absence ab WHERE ab.user_id = u.id) AS absent
-         FROM app_user u
-        WHERE u.profile = 'RELATIVE' AND u.search_last COLLATE "C" = ANY($1::text[]) AND u.predeleted_at IS NULL
-          AND ((u.email <> '' AND lower(u.email) = ANY($2::text[]))
-               OR (u.mobile <> '' AND regexp_replace(COALESCE(u.mobile, ''), '[^0-9]', '', 'g') = ANY($3::text[])))
+         FROM contact JOIN app_user u ON u.id = contact.id
+        WHERE u.search_last COLLATE "C" = ANY($1::text[]) AND u.predeleted_at IS NULL
           AND EXISTS (SELECT 1 FROM user_structure us JOIN structure_ancestor sa ON sa.structure_id = us.structure_id
                        WHERE us.user_id = u.id AND sa.ancestor_id = $4)`,
       [[...new Set(lastNames.map(searchKey))], emails, mobiles, departementId],
