@@ -81,15 +81,9 @@ export class ImportWriter {
       if (action.classChange) await this.placeInClass(userId, classId);
       step();
     }
-    const pupilIds = await this.createAccounts(newPupils);
-    if (pupilIds.length) {
-      await this.manager.query('INSERT INTO class_member (class_id, user_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])', [newPupils.map((p) => p.classId), pupilIds]);
-    }
-    step(newPupils.length);
 
-    // Guardians: the same, then their links, memberships and addresses in one statement each.
+    // Guardians already there: the same.
     const newGuardians: NewAccount[] = [];
-    const guardianOf = new Map<string, string | null>();
     for (const action of actions.guardians) {
       if (action.operation === LineOperation.ERROR || action.operation === LineOperation.ARBITRATE) continue;
       if (!action.userId) {
@@ -101,8 +95,18 @@ export class ImportWriter {
       if (written(action.operation)) this.outcome.modified += 1;
       step();
     }
-    const guardianIds = await this.createAccounts(newGuardians);
-    newGuardians.forEach((guardian, index) => guardianOf.set(guardian.key, guardianIds[index]));
+
+    // The new accounts, pupils then guardians (their logins in that order), one statement per table;
+    // then the links, and only then the memberships: a new pupil's supervision row is made with its
+    // guardians counted, rather than made and then updated by the links in the same transaction.
+    const ids = await this.createAccounts([...newPupils, ...newGuardians]);
+    const pupilIds = ids.slice(0, newPupils.length);
+    const guardianIds = ids.slice(newPupils.length);
+    if (pupilIds.length) {
+      await this.manager.query('INSERT INTO class_member (class_id, user_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])', [newPupils.map((p) => p.classId), pupilIds]);
+    }
+    step(newPupils.length);
+    const guardianOf = new Map(newGuardians.map((guardian, index) => [guardian.key, guardianIds[index]]));
     const known: string[] = [];
     const links: [string, string][] = [];
     const addresses: [string, string][] = [];
@@ -116,20 +120,21 @@ export class ImportWriter {
       }
       if (action.addressKey) addresses.push([userId, action.addressKey]);
     }
-    if (known.length) {
-      // Only the missing ones: the membership's row trigger locks its account before ON CONFLICT skips the row.
-      await this.manager.query(
-        `INSERT INTO user_structure (user_id, structure_id)
-         SELECT u, $2 FROM unnest($1::uuid[]) u WHERE NOT EXISTS (SELECT 1 FROM user_structure us WHERE us.user_id = u AND us.structure_id = $2)
-         ON CONFLICT DO NOTHING`,
-        [known, this.schoolId],
-      );
-    }
     if (links.length) {
       await this.manager.query('INSERT INTO relative_link (relative_id, student_id) SELECT * FROM unnest($1::uuid[], $2::uuid[]) ON CONFLICT DO NOTHING', [
         links.map(([relative]) => relative),
         links.map(([, student]) => student),
       ]);
+    }
+    if (ids.length || known.length) {
+      // The new accounts, and the guardians already there who are not yet members: only the missing
+      // ones, as the membership's row trigger locks its account before ON CONFLICT would skip it.
+      await this.manager.query(
+        `INSERT INTO user_structure (user_id, structure_id)
+         SELECT u, $2 FROM unnest($1::uuid[]) u WHERE NOT EXISTS (SELECT 1 FROM user_structure us WHERE us.user_id = u AND us.structure_id = $2)
+         ON CONFLICT DO NOTHING`,
+        [[...ids, ...known], this.schoolId],
+      );
     }
     if (addresses.length) {
       // One row per account (a guardian on two rows keeps the last address, as line by line did).
@@ -151,7 +156,7 @@ export class ImportWriter {
 
   /**
    * New accounts as « Créer un utilisateur » makes them (login `prenom.nom` with the first free
-   * counter, activation code sealed, source ONDE_CSV, a member of the école), one statement per
+   * counter, activation code sealed, source ONDE_CSV; `apply` makes them members of the école), one statement per
    * table for all of them: each statement fires the tables' statement-level triggers (supervision
    * counts, actor cache) once. Returns their ids in the order given; records them as `keys`.
    */
@@ -194,7 +199,6 @@ export class ImportWriter {
     const idOf = new Map(inserted.map((row) => [row.login, row.id]));
     const ids = logins.map((login) => idOf.get(login)!);
     await this.manager.query(`INSERT INTO account_name (name, user_id, kind) SELECT n, u, 'LOGIN' FROM unnest($1::text[], $2::uuid[]) AS t(n, u)`, [logins, ids]);
-    await this.manager.query('INSERT INTO user_structure (user_id, structure_id) SELECT unnest($1::uuid[]), $2', [ids, this.schoolId]);
     accounts.forEach((account, index) => this.accounts.set(account.key, ids[index]));
     this.outcome.created += ids.length;
     this.outcome.createdUserIds.push(...ids);
