@@ -176,7 +176,7 @@ export class SchoolSnapshotReader {
     if (lastNames.length === 0 || (emails.length === 0 && mobiles.length === 0)) return [];
     return this.db.query(
       `WITH contact AS MATERIALIZED (
-         SELECT c.id FROM app_user c
+         SELECT array_agg(c.id) AS ids FROM app_user c
           WHERE c.profile = 'RELATIVE'
             AND ((c.email <> '' AND lower(c.email) = ANY($2::text[]))
                  OR (c.mobile <> '' AND regexp_replace(COALESCE(c.mobile, ''), '[^0-9]', '', 'g') = ANY($3::text[])))
@@ -185,10 +185,10 @@ export class SchoolSnapshotReader {
               replace(u.search_first, ' ', '') AS "firstKey", replace(u.search_last, ' ', '') AS "lastKey",
               u.email, u.mobile, u.activated_at IS NOT NULL AS activated, NULL AS "addressKey", '{}'::uuid[] AS "childIds",
               EXISTS (SELECT 1 FROM import_absence ab WHERE ab.user_id = u.id) AS absent
-         FROM contact JOIN app_user u ON u.id = contact.id
-        WHERE u.search_last COLLATE "C" = ANY($1::text[]) AND u.predeleted_at IS NULL
-          AND EXISTS (SELECT 1 FROM user_structure us JOIN structure_ancestor sa ON sa.structure_id = us.structure_id
-                       WHERE us.user_id = u.id AND sa.ancestor_id = $4)`,
+         FROM contact JOIN app_user u ON u.id = ANY(contact.ids)
+         JOIN LATERAL (SELECT 1 FROM user_structure us JOIN structure_ancestor sa ON sa.structure_id = us.structure_id
+                        WHERE us.user_id = u.id AND sa.ancestor_id = $4 LIMIT 1) here ON true
+        WHERE u.search_last COLLATE "C" = ANY($1::text[]) AND u.predeleted_at IS NULL`,
       [[...new Set(lastNames.map(searchKey))], emails, mobiles, departementId],
     );
   }
