@@ -76,6 +76,12 @@ export class ImportApplyService {
   ): Promise<ImportOutcome> {
     const sessionId = session.id;
     return this.db.transaction(async (manager) => {
+      // The commit does not wait for the WAL flush (as a sign-in's, `session.service.ts`): a
+      // département is one transaction per école, and waiting for the disk at each took about as
+      // long as writing the école. Only a crash of PostgreSQL itself in the next fraction of a second
+      // could lose the école's import, whole (its session back to « simulation », its audit line
+      // gone): « Appliquer » again then imports it. Nothing is ever half written.
+      await manager.query(`SELECT set_config('synchronous_commit', 'off', true)`);
       const [row] = (await manager.query('SELECT status, parsed, fingerprint, outcome, plan FROM import_session WHERE id = $1 FOR UPDATE', [sessionId])) as {
         status: string;
         parsed: ParsedFile[] | null;
