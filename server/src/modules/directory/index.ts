@@ -37,7 +37,7 @@ export { directoryLoaders } from './directory.loaders';
 export { DirectoryService } from './directory.service';
 export { FunctionGrantView, SchoolClassView, StructureView } from './directory.types';
 export { ALIAS_MAX_LENGTH, ALIAS_PATTERN, baseLogin, firstFreeLogin, freeLogins, searchKey } from './login-generator';
-export { lockLoginBases, namesStartingWith } from './login-names';
+export { lockLoginBases, loginsTakenFor } from './login-names';
 export { ClassMemberEntity, RelativeLinkEntity, UserStructureEntity } from './memberships.entity';
 export { SchoolClassEntity } from './school-class.entity';
 export { structureInScope } from './structure-access';

@@ -17,18 +17,21 @@ export async function lockLoginBases(db: Queryable, bases: Iterable<string>): Pr
 }
 
 /**
- * The account names (logins and aliases) that begin with one of these bases, for `firstFreeLogin`:
- * one range of `account_name_pattern_idx` per base (a `LIKE ANY` of the bases cannot use an index
- * and read the whole table). The range holds every name that starts with the base: in the "C"
- * collation, those sort between the base and the base followed by the last code point.
+ * The account names (logins and aliases) that a login of one of these bases could collide with:
+ * the base itself and the base followed by a digit (`firstFreeLogin` counts nothing else). One or two
+ * ranges of `account_name_pattern_idx` per base: in the "C" collation, the names that continue the
+ * base with a digit sort between the base + « 0 » and the base + « : ». (A `LIKE ANY` of the bases
+ * cannot use an index; a range of every name starting with the base would also read `lea.martinez`,
+ * `lea.martineau`… for `lea.martin`.)
  */
-export async function namesStartingWith(db: Queryable, bases: Iterable<string>): Promise<Set<string>> {
+export async function loginsTakenFor(db: Queryable, bases: Iterable<string>): Promise<Set<string>> {
   const unique = [...new Set(bases)];
   if (!unique.length) return new Set();
   const rows = (await db.query(
     `SELECT a.name FROM unnest($1::text[]) b(base),
             LATERAL (SELECT n.name FROM account_name n
-                      WHERE n.name COLLATE "C" >= b.base AND n.name COLLATE "C" < b.base || chr(1114111)) a`,
+                      WHERE n.name COLLATE "C" = b.base
+                         OR (n.name COLLATE "C" >= b.base || '0' AND n.name COLLATE "C" < b.base || ':')) a`,
     [unique],
   )) as { name: string }[];
   return new Set(rows.map((row) => row.name));
