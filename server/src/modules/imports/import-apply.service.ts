@@ -6,7 +6,7 @@ import type { AuditService } from '../audit';
 import { applyRefusal } from './import-apply-errors';
 import { isDecidable, LineOperation, type ImportReport, type ReportLine } from './import-report';
 import { planImport, restoredPlan } from './import-planner';
-import { ImportProgress } from './import-progress';
+import { ImportProgress, type ImportPhase } from './import-progress';
 import { planInput, type ImportService, type StoredImportSession } from './import.service';
 import { ImportWriter, type ImportOutcome } from './import-writer';
 import type { ParsedFile } from './parsed-file';
@@ -46,19 +46,32 @@ export class ImportApplyService {
     private readonly events: EventBus,
   ) {}
 
-  /** « Appliquer », its progress sent to the creator's `importProgress` as it goes, the last step once committed. */
-  async apply(actor: Actor, sessionId: string, resolutions: ImportResolution[], confirmLeavers: number | null, clientAddress: string | null): Promise<ImportOutcome> {
+  /**
+   * « Appliquer », its progress sent to the creator's `importProgress` as it goes, the last step once
+   * committed; `onStep` gets every step too (the command line's percentage).
+   */
+  async apply(
+    actor: Actor,
+    sessionId: string,
+    resolutions: ImportResolution[],
+    confirmLeavers: number | null,
+    clientAddress: string | null,
+    onStep: (phase: ImportPhase, done: number, total: number) => void = () => undefined,
+  ): Promise<ImportOutcome> {
     const session = await this.imports.session(actor, sessionId); // NOT_FOUND unless the caller's, in scope
     const decisions = this.decisions(session.report, resolutions);
     const progress = new ImportProgress(this.events, sessionId, actor.userId);
     let steps = 1;
     progress.step('CHECKING', 0, steps);
+    onStep('CHECKING', 0, steps);
     try {
       const outcome = await this.applyOnce(actor, session, decisions, confirmLeavers, clientAddress, (done, total) => {
         steps = total;
         progress.step('WRITING', done, total);
+        onStep('WRITING', done, total);
       });
       await progress.finish('APPLIED', steps, steps);
+      onStep('APPLIED', steps, steps);
       return outcome;
     } catch (error) {
       progress.cancel();
