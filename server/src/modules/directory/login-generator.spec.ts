@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseLogin, firstFreeLogin, freeLogins, searchKey } from './login-generator';
+import { baseLogin, countersOf, firstFreeLogin, freeLogins, searchKey } from './login-generator';
 
 describe('baseLogin', () => {
   it('should join first and last name with a dot, lower case', () => {
@@ -77,7 +77,7 @@ describe('freeLogins', () => {
       sequential.push(login);
       names.push(login);
     }
-    expect(freeLogins(bases, taken)).toEqual(sequential);
+    expect(freeLogins(bases, countersOf(taken))).toEqual(sequential);
     expect(new Set(sequential).size).toBe(bases.length);
   });
 });

@@ -55,21 +55,28 @@ function claims(name: string): [string, number][] {
   return pairs;
 }
 
-/**
- * `firstFreeLogin` for several accounts in turn, each login taken before the next is chosen, with
- * the taken names indexed once by the base they block: a base that many accounts share (MARTIN
- * Léa…) costs its accounts, not its accounts times the names already taken.
- */
-export function freeLogins(bases: string[], taken: Iterable<string>): string[] {
+/** Counters taken per base (1 for the base itself), from taken names: what `firstFreeLogin` reads of them. */
+export function countersOf(names: Iterable<string>): Map<string, Set<number>> {
   const used = new Map<string, Set<number>>();
-  const claim = (name: string) => {
-    for (const [base, counter] of claims(name)) {
-      const counters = used.get(base);
-      if (counters) counters.add(counter);
-      else used.set(base, new Set([counter]));
-    }
-  };
-  for (const name of taken) claim(name);
+  for (const name of names) claim(used, name);
+  return used;
+}
+
+function claim(used: Map<string, Set<number>>, name: string): void {
+  for (const [base, counter] of claims(name)) {
+    const counters = used.get(base);
+    if (counters) counters.add(counter);
+    else used.set(base, new Set([counter]));
+  }
+}
+
+/**
+ * `firstFreeLogin` for several accounts in turn, each login taken before the next is chosen, from
+ * the counters already taken per base (`countersOf`, or `loginCountersTaken` read in SQL): a base
+ * that many accounts share (MARTIN Léa…) costs its accounts, not its accounts times its names.
+ */
+export function freeLogins(bases: string[], taken: Map<string, Set<number>>): string[] {
+  const used = new Map([...taken].map(([base, counters]) => [base, new Set(counters)]));
   // Every counter below a base's `next` is taken: the search starts there.
   const next = new Map<string, number>();
   return bases.map((base) => {
@@ -78,7 +85,7 @@ export function freeLogins(bases: string[], taken: Iterable<string>): string[] {
     while (counters?.has(counter)) counter++;
     next.set(base, counter + 1);
     const login = counter === 1 ? base : `${base}${counter}`;
-    claim(login);
+    claim(used, login);
     return login;
   });
 }

@@ -17,22 +17,25 @@ export async function lockLoginBases(db: Queryable, bases: Iterable<string>): Pr
 }
 
 /**
- * The account names (logins and aliases) that a login of one of these bases could collide with:
- * the base itself and the base followed by a digit (`firstFreeLogin` counts nothing else). One or two
- * ranges of `account_name_pattern_idx` per base: in the "C" collation, the names that continue the
- * base with a digit sort between the base + « 0 » and the base + « : ». (A `LIKE ANY` of the bases
- * cannot use an index; a range of every name starting with the base would also read `lea.martinez`,
- * `lea.martineau`… for `lea.martin`.)
+ * The counters taken per base by account names (logins and aliases), as `firstFreeLogin` counts
+ * them: 1 for the base itself, n for the base followed by n (digits not starting with 0). Read by
+ * one or two ranges of `account_name_pattern_idx` per base — in the "C" collation, the names that
+ * continue the base with a digit sort between the base + « 0 » and the base + « : » — and sent back
+ * as one array of numbers per base: a common base (lea.martin) may have hundreds of names in a
+ * département. (A `LIKE ANY` of the bases cannot use an index.)
  */
-export async function loginsTakenFor(db: Queryable, bases: Iterable<string>): Promise<Set<string>> {
+export async function loginCountersTaken(db: Queryable, bases: Iterable<string>): Promise<Map<string, Set<number>>> {
   const unique = [...new Set(bases)];
-  if (!unique.length) return new Set();
+  if (!unique.length) return new Map();
   const rows = (await db.query(
-    `SELECT a.name FROM unnest($1::text[]) b(base),
+    `SELECT b.base, array_agg(CASE WHEN n.name = b.base THEN 1 ELSE substr(n.name, length(b.base) + 1)::int END) AS counters
+       FROM unnest($1::text[]) b(base),
             LATERAL (SELECT n.name FROM account_name n
                       WHERE n.name COLLATE "C" = b.base
-                         OR (n.name COLLATE "C" >= b.base || '0' AND n.name COLLATE "C" < b.base || ':')) a`,
+                         OR (n.name COLLATE "C" >= b.base || '0' AND n.name COLLATE "C" < b.base || ':')) n
+      WHERE n.name = b.base OR substr(n.name, length(b.base) + 1) ~ '^[1-9][0-9]{0,8}$'
+      GROUP BY b.base`,
     [unique],
-  )) as { name: string }[];
-  return new Set(rows.map((row) => row.name));
+  )) as { base: string; counters: number[] }[];
+  return new Map(rows.map((row) => [row.base, new Set(row.counters)]));
 }

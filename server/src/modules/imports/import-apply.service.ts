@@ -93,8 +93,10 @@ export class ImportApplyService {
       // département is one transaction per école, and waiting for the disk at each took about as
       // long as writing the école. Only a crash of PostgreSQL itself in the next fraction of a second
       // could lose the école's import, whole (its session back to « simulation », its audit line
-      // gone): « Appliquer » again then imports it. Nothing is ever half written.
-      await manager.query(`SELECT set_config('synchronous_commit', 'off', true)`);
+      // gone): « Appliquer » again then imports it. Nothing is ever half written. No JIT either: the
+      // estimates of an école's set-based statements on a large département crossed its threshold,
+      // and compiling took longer than running them.
+      await manager.query(`SELECT set_config('synchronous_commit', 'off', true), set_config('jit', 'off', true)`);
       const [row] = (await manager.query('SELECT status, parsed, fingerprint, outcome, plan FROM import_session WHERE id = $1 FOR UPDATE', [sessionId])) as {
         status: string;
         parsed: ParsedFile[] | null;

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { generateCode } from '../../platform/crypto/codes';
 import { AppError } from '../../platform/errors/app-error';
 import type { SecretBox } from '../../platform/crypto/secret-box';
-import { baseLogin, freeLogins, lockLoginBases, loginsTakenFor, searchKey } from '../directory';
+import { baseLogin, freeLogins, lockLoginBases, loginCountersTaken, searchKey } from '../directory';
 import { ClassOperation, LineOperation, type FieldChange } from './import-report';
 import type { ImportActions } from './import-planner';
 
@@ -174,7 +174,7 @@ export class ImportWriter {
       }
     }
     const bases = accounts.map((a) => baseLogin(a.firstName, a.lastName));
-    const logins = freeLogins(bases, await loginsTakenFor(this.manager, bases));
+    const logins = freeLogins(bases, await loginCountersTaken(this.manager, bases));
     const column = <T>(pick: (a: NewAccount) => T) => accounts.map(pick);
     const inserted = (await this.manager.query(
       `INSERT INTO app_user (profile, first_name, last_name, search_first, search_last, login, activation_code_secret, email, mobile, birth_date, external_id, source)

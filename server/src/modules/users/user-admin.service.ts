@@ -9,7 +9,7 @@ import { EventBus } from '../../platform/pubsub/event-bus';
 import { AuditRecord, AuditService } from '../audit';
 import { FormErrors, normaliseEmail } from '../accounts';
 import { AdminFunction } from '../../platform/model/admin-function';
-import { ALIAS_MAX_LENGTH, ALIAS_PATTERN, baseLogin, firstFreeLogin, lockLoginBases, loginsTakenFor, searchKey, structureInScope, findAccessibleUser, TargetUser, AccountSource, USER_COLUMNS, UserRow, UserView, userView } from '../directory';
+import { ALIAS_MAX_LENGTH, ALIAS_PATTERN, baseLogin, freeLogins, lockLoginBases, loginCountersTaken, searchKey, structureInScope, findAccessibleUser, TargetUser, AccountSource, USER_COLUMNS, UserRow, UserView, userView } from '../directory';
 import { Profile } from '../../platform/model/profile';
 
 export interface ClientInfo {
@@ -302,7 +302,7 @@ export class UserAdminService {
       const base = baseLogin(firstName, lastName);
       // The import writer's lock: two creations of one name at once get two counters, not a unique violation.
       await lockLoginBases(manager, [base]);
-      const login = firstFreeLogin(base, await loginsTakenFor(manager, [base]));
+      const [login] = freeLogins([base], await loginCountersTaken(manager, [base]));
       const [row] = (await manager.query(
         `INSERT INTO app_user (profile, first_name, last_name, search_first, search_last, login, activation_code_secret, email, birth_date, source)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'MANUAL') RETURNING id`,
