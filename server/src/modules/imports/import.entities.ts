@@ -40,7 +40,7 @@ export class ImportSessionEntity {
   @Column('text', { default: 'DRY_RUN' })
   status!: string;
 
-  /** The files as read (`ParsedFile[]`): « Appliquer » plans again from them, never from the files. */
+  /** The files as read (`ParsedFile[]`): « Appliquer » reads the école again for them (and, with decisions, plans again from them), never from the files. */
   @Column('jsonb', { nullable: true })
   parsed!: unknown;
 
