@@ -3,7 +3,8 @@
 // imports module's own services (as `npm run admin -- import` does), against, in the same run, COPY
 // of the same rows (accounts, logins, memberships, classes, class members, guardian links) into the
 // same tables, with the same indexes and triggers, for écoles of their own. Then the identical second
-// import (0 rows written is checked), and this process's peak RSS (run it with two --pupils values to
+// import (0 rows written is checked: row counts, app_user's xmin, and pg_stat_user_tables' inserts,
+// updates and deletes of every directory table), and this process's peak RSS (run it with two --pupils values to
 // compare: files are made one école at a time, so the peak should not grow with N).
 //
 //   npm run build && DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node bench/import/run.mjs [--pupils 100000]
@@ -72,6 +73,9 @@ function files(s) {
 }
 
 const TABLES = ['app_user', 'account_name', 'user_structure', 'class_member', 'relative_link', 'school_class'];
+/** Every table an import writes directory data to (the session and its audit line aside). */
+const DATA_TABLES = [...TABLES, 'import_address', 'import_class', 'import_absence', 'supervision_member', 'supervision_guardian', 'supervision_count'];
+const BOOKKEEPING = ['import_session', 'audit_log'];
 const rss = () => process.resourceUsage().maxRSS * 1024;
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
@@ -203,11 +207,24 @@ try {
   // The identical second import: 0 created, 0 modified, no row written. A real one comes weeks
   // later, once autovacuum has analysed the tables the first filled: so here too.
   await db.query('ANALYZE');
+  // Rows inserted, updated or deleted per table (pg_stat_user_tables): a backend reports its counts
+  // at most 10 s after it goes idle, so the counts are read once every connection has been idle longer.
+  const settled = () => new Promise((resolve) => setTimeout(resolve, 11_000));
+  const tupleWrites = async () =>
+    Object.fromEntries(
+      (await db.query(`SELECT relname, n_tup_ins + n_tup_upd + n_tup_del AS n FROM pg_stat_user_tables WHERE relname = ANY($1)`, [[...DATA_TABLES, ...BOOKKEEPING]])).map((r) => [r.relname, Number(r.n)]),
+    );
   const xmin = async () => (await db.query(`SELECT sum(xmin::text::bigint)::text AS x FROM app_user`))[0].x;
+  await settled();
+  const writesBefore = await tupleWrites();
   const stamp = await xmin();
   const second = await importAll();
+  await settled();
+  const writesAfter = await tupleWrites();
+  const writes = Object.fromEntries([...DATA_TABLES, ...BOOKKEEPING].map((t) => [t, (writesAfter[t] ?? 0) - (writesBefore[t] ?? 0)]));
+  const dataWrites = DATA_TABLES.reduce((sum, t) => sum + writes[t], 0);
   const afterSecond = await rowCounts();
-  const unchanged = TABLES.every((t) => afterSecond[t] === afterCopy[t]) && (await xmin()) === stamp;
+  const unchanged = TABLES.every((t) => afterSecond[t] === afterCopy[t]) && (await xmin()) === stamp && dataWrites === 0;
 
   const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
   console.log(`  rows written by the import: ${JSON.stringify(written)}`);
@@ -216,8 +233,9 @@ try {
   console.log(`  COPY baseline: ${s(baseline)}`);
   console.log(`  ratio (COPY time / import time, goal ≥ 0.5): ${(baseline / first.total).toFixed(3)}×`);
   console.log(`  second import: ${s(second.total)} (dry runs ${s(second.dry)}, applies ${s(second.apply)}), created ${second.created}, modified ${second.modified}, rows unchanged: ${unchanged}`);
+  console.log(`  second import, rows inserted + updated + deleted (pg_stat_user_tables): ${dataWrites} in the directory tables ${JSON.stringify(Object.fromEntries(DATA_TABLES.map((t) => [t, writes[t]])))}; bookkeeping ${JSON.stringify(Object.fromEntries(BOOKKEEPING.map((t) => [t, writes[t]])))}`);
   console.log(`  second / first (goal ≤ 0.2): ${(second.total / first.total).toFixed(3)}×`);
-  console.log(`  peak RSS: ${mb(rssFirst)} after the first import, ${mb(rss())} at the end`);
+  console.log(`  peak RSS: ${mb(rssFirst)} after the first import (before the COPY baseline builds its rows in memory), ${mb(rss())} at the end`);
   if (!unchanged || second.created || second.modified) process.exitCode = 1;
 } finally {
   await events.close();

@@ -33,10 +33,12 @@ describe('npm run admin -- import', () => {
   });
 
   const db = () => server.database.dataSource;
+  let progress: string[] = [];
   const printed = () => {
     const lines: string[] = [];
+    progress = [];
     vi.spyOn(console, 'log').mockImplementation((line: unknown) => void lines.push(String(line)));
-    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: unknown) => progress.push(String(chunk)) > 0);
     return lines;
   };
   const run = (args: string[]) => {
@@ -80,6 +82,12 @@ describe('npm run admin -- import', () => {
     const applied = printed();
     expect(await run([eleves, responsables, '--ecole', '0269901K', '--apply', '--par', d.operator.login])).toBe(0);
     expect(applied.at(-1)).toMatch(/^Comptes créés : 10, modifiés : 0/);
+    // The apply's own steps as a percentage (piped here: a line at each tenth), up to 100 % once committed.
+    const percents = progress.map((line) => /\] +(\d+) % \((\d+)\/(\d+)\) (Vérification|Application|Import appliqué)/.exec(line)).filter((m) => m !== null);
+    expect(percents.length).toBeGreaterThan(2);
+    expect(percents.map((m) => Number(m[1]))).toEqual([...percents.map((m) => Number(m[1]))].sort((a, b) => a - b));
+    expect(percents.at(-1)!.slice(1)).toEqual(['100', percents.at(-1)![3], percents.at(-1)![3], 'Import appliqué']);
+    expect(percents.some((m) => m[4] === 'Application' && Number(m[1]) > 0 && Number(m[1]) < 100)).toBe(true);
     expect(await pupilsOf(d.schoolB)).toBe(6);
 
     await expect(run([eleves, '--ecole', '0269999X', '--par', d.operator.login])).rejects.toMatchObject({ text: { fr: 'Aucune école n\'a le UAI « 0269999X ».' } });

@@ -45,22 +45,30 @@ export function parseImportArgs(args: string[]): ImportArgs | string {
   return { files, uai, apply, confirmLeavers: typed === undefined ? null : Number(typed), operatorLogin: values.get('--par') ?? null };
 }
 
-/** One line rewritten in place on a terminal (a plain line each step when piped). */
+/**
+ * One line rewritten in place on a terminal, with its percentage; piped (a log), a line at each
+ * tenth rather than one per account.
+ */
 class ProgressLine {
   private readonly started = Date.now();
   private readonly tty = process.stderr.isTTY;
+  private shown = '';
 
   step(index: number, total: number, text: string): void {
     const width = 20;
-    const done = Math.round((width * index) / total);
-    const bar = `[${'#'.repeat(done)}${'.'.repeat(width - done)}] ${index}/${total}`;
-    const line = `${bar} ${text} (${((Date.now() - this.started) / 1000).toFixed(1)} s)`;
+    const percent = total ? Math.floor((100 * index) / total) : 100;
+    const key = this.tty ? `${percent}|${text}` : `${Math.floor(percent / 10)}|${text}`;
+    if (key === this.shown) return;
+    this.shown = key;
+    const done = Math.round((width * percent) / 100);
+    const line = `[${'#'.repeat(done)}${'.'.repeat(width - done)}] ${String(percent).padStart(3)} % (${index}/${total}) ${text} (${((Date.now() - this.started) / 1000).toFixed(1)} s)`;
     if (this.tty) process.stderr.write(`\r\x1b[2K${line}`);
     else process.stderr.write(`${line}\n`);
   }
 
   end(): void {
     if (this.tty) process.stderr.write('\n');
+    this.shown = '';
   }
 }
 
@@ -119,7 +127,7 @@ const PROFILE_LABELS: Record<string, string> = { STUDENT: 'Élèves', RELATIVE: 
  */
 export async function runImport(services: Services, db: DataSource, publicUrl: string, args: ImportArgs): Promise<number> {
   const progress = new ProgressLine();
-  const steps = args.apply ? 3 : 2;
+  const steps = 2;
   const actor = await operator(db, args.operatorLogin);
   const school = await schoolByUai(db, args.uai);
   progress.step(0, steps, `Lecture de ${args.files.length} fichier(s)…`);
@@ -146,10 +154,11 @@ export async function runImport(services: Services, db: DataSource, publicUrl: s
     return 0;
   }
 
-  progress.step(2, steps, 'Application…');
-  const outcome = await services.importApply.apply(actor, sessionId, [], args.confirmLeavers, null);
-  progress.step(3, steps, 'Import appliqué.');
-  progress.end();
+  const applying = new ProgressLine();
+  const outcome = await services.importApply.apply(actor, sessionId, [], args.confirmLeavers, null, (phase, done, total) =>
+    applying.step(done, total, phase === 'APPLIED' ? 'Import appliqué.' : phase === 'CHECKING' ? 'Vérification…' : 'Application…'),
+  );
+  applying.end();
   console.log(
     `Comptes créés : ${outcome.created}, modifiés : ${outcome.modified}, transferts : ${outcome.transfers}, absents du fichier : ${outcome.leavers}, classes créées : ${outcome.classesCreated}, renommées : ${outcome.classesRenamed}`,
   );

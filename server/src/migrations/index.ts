@@ -19,9 +19,12 @@ import { ActivityDays1796720000001 } from './1796720000001-activity-days';
 import { KeyedNotices1796730000000 } from './1796730000000-keyed-notices';
 import { ApiClientRotation1796730000001 } from './1796730000001-api-client-rotation';
 import { SupervisionChanges1796730000002 } from './1796730000002-supervision-changes';
+import { SupervisionTriggerLookups1796800000100 } from './1796800000100-supervision-trigger-lookups';
+import { RelativeContactIndexes1796800000101 } from './1796800000101-relative-contact-indexes';
+import { ImportSessionPlan1796800000102 } from './1796800000102-import-session-plan';
 import { SupervisionTotals1796800000200 } from './1796800000200-supervision-totals';
 import { SharedClientBuckets1796800000300 } from './1796800000300-shared-client-buckets';
 import { ImportSessionClient1796800000400 } from './1796800000400-import-session-client';
 
 /** Migrations in order. A landed migration is never edited: add a new one. */
-export const migrations = [Initial1764340000000, Accounts1795879849596, AdminConsole1795880749914, ScopeClosure1795881597319, UserSpace1795884480940, Publipostage1795889624857, ActorCacheNotify1795900000000, MembershipSearchKeys1795900100000, ReportNoticesOnRead1795900200000, MailingReach1795900300000, MailingOnPgBoss1796644544051, Imports1796645253569, ImportApply1796646400000, ApiClients1796646591776, SupervisionCounts1796700000000, ApiClientBuckets1796710000000, EventLog1796720000000, ActivityDays1796720000001, KeyedNotices1796730000000, ApiClientRotation1796730000001, SupervisionChanges1796730000002, SupervisionTotals1796800000200, SharedClientBuckets1796800000300, ImportSessionClient1796800000400];
+export const migrations = [Initial1764340000000, Accounts1795879849596, AdminConsole1795880749914, ScopeClosure1795881597319, UserSpace1795884480940, Publipostage1795889624857, ActorCacheNotify1795900000000, MembershipSearchKeys1795900100000, ReportNoticesOnRead1795900200000, MailingReach1795900300000, MailingOnPgBoss1796644544051, Imports1796645253569, ImportApply1796646400000, ApiClients1796646591776, SupervisionCounts1796700000000, ApiClientBuckets1796710000000, EventLog1796720000000, ActivityDays1796720000001, KeyedNotices1796730000000, ApiClientRotation1796730000001, SupervisionChanges1796730000002, SupervisionTriggerLookups1796800000100, RelativeContactIndexes1796800000101, ImportSessionPlan1796800000102, SupervisionTotals1796800000200, SharedClientBuckets1796800000300, ImportSessionClient1796800000400];

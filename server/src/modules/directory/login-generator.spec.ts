@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseLogin, firstFreeLogin, searchKey } from './login-generator';
+import { baseLogin, countersOf, firstFreeLogin, freeLogins, searchKey } from './login-generator';
 
 describe('baseLogin', () => {
   it('should join first and last name with a dot, lower case', () => {
@@ -63,5 +63,21 @@ describe('searchKey', () => {
     expect(searchKey('Éloïse')).toBe('eloise');
     expect(searchKey("N'Diaye")).toBe('n diaye');
     expect(searchKey('  Le   Goff-Éric ')).toBe('le goff eric');
+  });
+});
+
+describe('freeLogins', () => {
+  it('should give what firstFreeLogin gives for each account in turn, bases ending in digits included', () => {
+    const taken = ['jean.dupont', 'jean.dupont3', 'jean.dupontel', 'jean.dupont02', 'lea.martin12', 'lea.martin1', 'lea.martin'];
+    const bases = ['jean.dupont', 'jean.dupont', 'jean.dupont', 'lea.martin1', 'lea.martin', 'lea.martin', 'lea.martin1', 'jean.dupont3', 'jean.dupont'];
+    const sequential: string[] = [];
+    const names = [...taken];
+    for (const base of bases) {
+      const login = firstFreeLogin(base, names);
+      sequential.push(login);
+      names.push(login);
+    }
+    expect(freeLogins(bases, countersOf(taken))).toEqual(sequential);
+    expect(new Set(sequential).size).toBe(bases.length);
   });
 });

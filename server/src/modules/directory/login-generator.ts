@@ -47,6 +47,49 @@ export function firstFreeLogin(base: string, taken: Iterable<string>): string {
   return `${base}${counter}`;
 }
 
+/** The (base, counter) pairs a taken name stands for: itself as counter 1, base + digits for each split of its trailing digits. */
+function claims(name: string): [string, number][] {
+  const pairs: [string, number][] = [[name, 1]];
+  const digits = /[0-9]+$/.exec(name);
+  if (digits) for (let i = digits.index; i < name.length; i++) if (name[i] !== '0') pairs.push([name.slice(0, i), Number(name.slice(i))]);
+  return pairs;
+}
+
+/** Counters taken per base (1 for the base itself), from taken names: what `firstFreeLogin` reads of them. */
+export function countersOf(names: Iterable<string>): Map<string, Set<number>> {
+  const used = new Map<string, Set<number>>();
+  for (const name of names) claim(used, name);
+  return used;
+}
+
+function claim(used: Map<string, Set<number>>, name: string): void {
+  for (const [base, counter] of claims(name)) {
+    const counters = used.get(base);
+    if (counters) counters.add(counter);
+    else used.set(base, new Set([counter]));
+  }
+}
+
+/**
+ * `firstFreeLogin` for several accounts in turn, each login taken before the next is chosen, from
+ * the counters already taken per base (`countersOf`, or `loginCountersTaken` read in SQL): a base
+ * that many accounts share (MARTIN Léa…) costs its accounts, not its accounts times its names.
+ */
+export function freeLogins(bases: string[], taken: Map<string, Set<number>>): string[] {
+  const used = new Map([...taken].map(([base, counters]) => [base, new Set(counters)]));
+  // Every counter below a base's `next` is taken: the search starts there.
+  const next = new Map<string, number>();
+  return bases.map((base) => {
+    const counters = used.get(base);
+    let counter = next.get(base) ?? 1;
+    while (counters?.has(counter)) counter++;
+    next.set(base, counter + 1);
+    const login = counter === 1 ? base : `${base}${counter}`;
+    claim(used, login);
+    return login;
+  });
+}
+
 /** Lower case without accents, for the prefix search columns (`search_first`, `search_last`). */
 export function searchKey(value: string): string {
   return stripAccents(value).toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();

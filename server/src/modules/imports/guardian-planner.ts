@@ -7,14 +7,25 @@ import { nameKey } from './text-normalise';
 const labelOf = (p: { lastName: string; firstName: string }) => `${p.lastName.toUpperCase()} ${p.firstName}`;
 
 /** Which pupil a child block names: names, then the birth date when the row has one, else the class. */
-function resolveChild(child: ChildRef, pupils: PlannedPupil[]): PlannedPupil[] {
+function resolveChild(child: ChildRef, pupilsByFirst: Map<string, PlannedPupil[]>): PlannedPupil[] {
   const first = nameKey(child.firstName);
   const lasts = [nameKey(child.lastName), nameKey(child.usageName)].filter(Boolean);
-  const named = pupils.filter((p) => p.firstKey === first && p.lastKeys.some((key) => lasts.includes(key)));
+  const named = (pupilsByFirst.get(first) ?? []).filter((p) => p.lastKeys.some((key) => lasts.includes(key)));
   if (named.length <= 1) return named;
   if (child.birthDate) return named.filter((p) => p.birthDate === child.birthDate);
   const inClass = named.filter((p) => p.classLabelKey === nameKey(child.classLabel));
   return inClass.length ? inClass : named;
+}
+
+/** `items` by their key, in their order. */
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const list = map.get(keyOf(item));
+    if (list) list.push(item);
+    else map.set(keyOf(item), [item]);
+  }
+  return map;
 }
 
 export interface PlannedGuardian {
@@ -64,32 +75,43 @@ export function planGuardians(
   const nameOf = (r: { firstName: string; lastName: string }) => `${nameKey(r.firstName)}|${nameKey(r.lastName)}`;
   const rowChildren = new Map<GuardianLine, Set<string>>();
   const rowIssues = new Map<GuardianLine, ImportIssue[]>();
+  // Looked up by name, in their order: a line compares with its namesakes, not with every account.
+  const pupilsByFirst = groupBy(pupils, (p) => p.firstKey);
+  const existingByName = groupBy(existing, (r) => `${r.firstKey}|${r.lastKey}`);
+  const contactByName = groupBy(byContact, (r) => `${r.firstKey}|${r.lastKey}`);
+  const order = new Map([...existing, ...byContact].map((r, index) => [r, index]));
   for (const row of rows) {
     const keys = new Set<string>();
     const issues: ImportIssue[] = [];
     for (const child of row.children) {
-      const found = resolveChild(child, pupils);
+      const found = resolveChild(child, pupilsByFirst);
       if (found.length === 1) keys.add(found[0].key);
       else issues.push({ code: found.length ? 'CHILD_AMBIGUOUS' : 'CHILD_NOT_FOUND', line: row.line, params: { child: labelOf(child) } });
     }
     rowChildren.set(row, keys);
     rowIssues.set(row, issues);
   }
-  // Rows naming the same person: same name and a shared child, e-mail or mobile.
+  // Rows naming the same person: same name and a shared child, e-mail or mobile. A group's rows all
+  // bear its name, so only the groups of the row's name are looked at (each name normalised once).
   const groups: Group[] = [];
+  const groupsByName = new Map<string, Group[]>();
   for (const row of rows) {
     const children = rowChildren.get(row)!;
-    const same = groups.find((group) =>
+    const name = nameOf(row);
+    const named = groupsByName.get(name) ?? [];
+    const same = named.find((group) =>
       group.rows.some(
-        (other) =>
-          nameOf(other) === nameOf(row) &&
-          ([...children].some((key) => group.childKeys.has(key)) || (row.email && other.email === row.email) || (row.mobile && other.mobile === row.mobile)),
+        (other) => [...children].some((key) => group.childKeys.has(key)) || (row.email && other.email === row.email) || (row.mobile && other.mobile === row.mobile),
       ),
     );
     if (same) {
       same.rows.push(row);
       children.forEach((key) => same.childKeys.add(key));
-    } else groups.push({ rows: [row], childKeys: new Set(children) });
+    } else {
+      const group = { rows: [row], childKeys: new Set(children) };
+      groups.push(group);
+      groupsByName.set(name, [...named, group]);
+    }
   }
   const planned: PlannedGuardian[] = [];
   const seenAddress = new Map<string, GuardianLine>();
@@ -102,13 +124,17 @@ export function planGuardians(
     let operation = LineOperation.CREATE;
     let candidates: Candidate[] = [];
     const free = (r: ExistingRelative) => !matchedIds.has(r.id);
-    const lastKeys = [nameKey(row.lastName), nameKey(row.usageName)].filter(Boolean);
-    const sameName = (r: ExistingRelative) => r.firstKey === nameKey(row.firstName) && lastKeys.includes(r.lastKey);
-    const linked = existing.filter((r) => free(r) && sameName(r) && r.childIds.some((id) => group.childKeys.has(id)));
+    const lastKeys = [...new Set([nameKey(row.lastName), nameKey(row.usageName)].filter(Boolean))];
+    const firstKey = nameKey(row.firstName);
+    const namesakes = (byName: Map<string, ExistingRelative[]>) => lastKeys.flatMap((last) => byName.get(`${firstKey}|${last}`) ?? []);
+    const inOrder = (list: ExistingRelative[]) => (lastKeys.length > 1 ? list.sort((a, b) => order.get(a)! - order.get(b)!) : list);
+    const existingNamesakes = inOrder(namesakes(existingByName));
+    const allNamesakes = inOrder([...existingNamesakes, ...namesakes(contactByName)]);
+    const linked = existingNamesakes.filter((r) => free(r) && r.childIds.some((id) => group.childKeys.has(id)));
     const emails = group.rows.map((r) => r.email).filter(Boolean);
     const mobiles = group.rows.map((r) => r.mobile).filter(Boolean);
-    const byEmail = [...existing, ...byContact].filter((r) => free(r) && sameName(r) && r.email && emails.includes(r.email.toLowerCase()));
-    const byMobile = [...existing, ...byContact].filter((r) => free(r) && sameName(r) && r.mobile && mobiles.includes(r.mobile.replace(/[^0-9]/g, '')));
+    const byEmail = allNamesakes.filter((r) => free(r) && r.email && emails.includes(r.email.toLowerCase()));
+    const byMobile = allNamesakes.filter((r) => free(r) && r.mobile && mobiles.includes(r.mobile.replace(/[^0-9]/g, '')));
     const unique = (list: ExistingRelative[]) => [...new Map(list.map((r) => [r.id, r])).values()];
     for (const [found, foundRule] of [
       [unique(linked), MatchRule.SHARED_CHILD],
@@ -129,7 +155,7 @@ export function planGuardians(
     }
     const addressKey = nameKey(row.address);
     if (!match && operation === LineOperation.CREATE && addressKey) {
-      const sameAddress = existing.filter((r) => free(r) && sameName(r) && r.addressKey === addressKey);
+      const sameAddress = existingNamesakes.filter((r) => free(r) && r.addressKey === addressKey);
       const earlierRow = seenAddress.get(`${name}|${addressKey}`);
       if (sameAddress.length) {
         candidates = sameAddress.map((r) => ({ userId: r.id, label: labelOf(r) }));

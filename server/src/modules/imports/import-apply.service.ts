@@ -5,8 +5,8 @@ import type { EventBus } from '../../platform/pubsub/event-bus';
 import type { AuditService } from '../audit';
 import { applyRefusal } from './import-apply-errors';
 import { isDecidable, LineOperation, type ImportReport, type ReportLine } from './import-report';
-import { planImport } from './import-planner';
-import { ImportProgress } from './import-progress';
+import { planImport, restoredPlan } from './import-planner';
+import { ImportProgress, type ImportPhase } from './import-progress';
 import { planInput, type ImportService, type StoredImportSession } from './import.service';
 import { ImportWriter, type ImportOutcome } from './import-writer';
 import type { ParsedFile } from './parsed-file';
@@ -30,8 +30,9 @@ function decidable(report: ImportReport): Map<string, ReportLine> {
 }
 
 /**
- * « Appliquer »: the dry run's files planned again, under lock, against what the école holds now,
- * and written in one transaction for the école. Refused when what the dry run read has changed
+ * « Appliquer »: what the école holds read again under lock and checked against the dry run's
+ * fingerprint, then the dry run's plan (or, with decisions, the files planned again) written in
+ * one transaction for the école. Refused when what the dry run read has changed
  * (the fingerprint), while a line is still « À arbitrer », or when many leave and the number was
  * not typed. The session's row lock serialises two applies of one dry run; the second finds it
  * applied and answers what the first did.
@@ -45,19 +46,32 @@ export class ImportApplyService {
     private readonly events: EventBus,
   ) {}
 
-  /** « Appliquer », its progress sent to the creator's (a token's: its client's) `importProgress` as it goes, the last step once committed. */
-  async apply(actor: Actor, sessionId: string, resolutions: ImportResolution[], confirmLeavers: number | null, clientAddress: string | null): Promise<ImportOutcome> {
+  /**
+   * « Appliquer », its progress sent to the creator's (a token's: its client's) `importProgress` as
+   * it goes, the last step once committed; `onStep` gets every step too (the command line's percentage).
+   */
+  async apply(
+    actor: Actor,
+    sessionId: string,
+    resolutions: ImportResolution[],
+    confirmLeavers: number | null,
+    clientAddress: string | null,
+    onStep: (phase: ImportPhase, done: number, total: number) => void = () => undefined,
+  ): Promise<ImportOutcome> {
     const session = await this.imports.session(actor, sessionId); // NOT_FOUND unless the caller's, in scope
     const decisions = this.decisions(session.report, resolutions);
     const progress = new ImportProgress(this.events, sessionId, actor.userId, actor.integration?.clientId ?? null);
     let steps = 1;
     progress.step('CHECKING', 0, steps);
+    onStep('CHECKING', 0, steps);
     try {
       const outcome = await this.applyOnce(actor, session, decisions, confirmLeavers, clientAddress, (done, total) => {
         steps = total;
         progress.step('WRITING', done, total);
+        onStep('WRITING', done, total);
       });
       await progress.finish('APPLIED', steps, steps);
+      onStep('APPLIED', steps, steps);
       return outcome;
     } catch (error) {
       progress.cancel();
@@ -75,22 +89,45 @@ export class ImportApplyService {
   ): Promise<ImportOutcome> {
     const sessionId = session.id;
     return this.db.transaction(async (manager) => {
-      const [row] = (await manager.query('SELECT status, parsed, fingerprint, outcome FROM import_session WHERE id = $1 FOR UPDATE', [sessionId])) as {
+      // The commit does not wait for the WAL flush (as a sign-in's, `session.service.ts`): a
+      // département is one transaction per école, and waiting for the disk at each took about as
+      // long as writing the école. Only a crash of PostgreSQL itself in the next fraction of a second
+      // could lose the école's import, whole (its session back to « simulation », its audit line
+      // gone): « Appliquer » again then imports it. Nothing is ever half written. No JIT either: the
+      // estimates of an école's set-based statements on a large département crossed its threshold,
+      // and compiling took longer than running them.
+      await manager.query(`SELECT set_config('synchronous_commit', 'off', true), set_config('jit', 'off', true)`);
+      const [row] = (await manager.query('SELECT status, parsed, fingerprint, outcome, plan FROM import_session WHERE id = $1 FOR UPDATE', [sessionId])) as {
         status: string;
         parsed: ParsedFile[] | null;
         fingerprint: string | null;
         outcome: ImportOutcome | null;
+        plan: unknown;
       }[];
       if (row.status === 'APPLIED') return row.outcome!;
       if (!row.parsed || !row.fingerprint) throw applyRefusal.stale();
-      // One import at a time per école, and the accounts the report names held still while it is checked and written.
+      // One import at a time per école, and the accounts the report writes held still while it is
+      // checked and written. An unchanged line writes nothing to its account (its memberships and
+      // links are there already; a missing one is added under the foreign key's own lock), so a
+      // re-import that changes nothing locks — and writes — no account.
       await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`import:${session.schoolId}`]);
-      const named = [...new Set(session.report.lines.flatMap((line) => [line.userId, ...line.candidates.map((c) => c.userId)]).filter((id): id is string => !!id))];
-      await manager.query('SELECT 1 FROM app_user WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [named]);
+      const named = [
+        ...new Set(
+          session.report.lines
+            .filter((line) => line.operation !== LineOperation.UNCHANGED)
+            .flatMap((line) => [line.userId, ...line.candidates.map((c) => c.userId)])
+            .filter((id): id is string => !!id),
+        ),
+      ];
+      if (named.length) await manager.query('SELECT 1 FROM app_user WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE', [named]);
       const snapshot = await new SchoolSnapshotReader(manager).read(session.schoolId, row.parsed, actor.scope);
       if (snapshotFingerprint(snapshot) !== row.fingerprint) throw applyRefusal.stale();
 
-      const { report, actions } = planImport(planInput(session.schoolId, session.report.schoolName, row.parsed, snapshot), decisions);
+      // Nothing the dry run read has changed: without decisions, its plan is what planning again would give.
+      const { report, actions } =
+        decisions.size === 0 && row.plan
+          ? { report: session.report, actions: restoredPlan(row.plan) }
+          : planImport(planInput(session.schoolId, session.report.schoolName, row.parsed, snapshot), decisions);
       const open = report.lines.filter((line) => line.operation === LineOperation.ARBITRATE);
       if (open.length) throw applyRefusal.unresolved(open.map(where).join(' ; '));
       const required = report.leavers?.confirmationRequired ?? null;

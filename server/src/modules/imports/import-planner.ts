@@ -1,7 +1,7 @@
 import { planClasses } from './class-planner';
 import { planGuardians, type GuardianAction, type PlannedGuardian } from './guardian-planner';
 import { planLeavers } from './leaver-planner';
-import { LineOperation, type FamilyCounts, type ImportReport, type ProfileTotals, type ReportLine, type ReportProfile } from './import-report';
+import { LineOperation, type ClassPlan, type FamilyCounts, type ImportReport, type ProfileTotals, type ReportLine, type ReportProfile } from './import-report';
 import { ImportFileKind, type ParsedFile } from './parsed-file';
 import { planPupils, type PlannedPupil, type PupilAction, type Resolutions } from './pupil-planner';
 import type { PlannedClasses } from './class-planner';
@@ -18,7 +18,7 @@ export interface PlanInput {
   relativesByContact: ExistingRelative[];
 }
 
-/** What « Appliquer » writes, planned with the same rules as the report (never stored: planned again under lock). */
+/** What « Appliquer » writes, planned with the same rules as the report (stored with the dry run: `storedPlan`). */
 export interface ImportActions {
   classes: PlannedClasses;
   pupils: PupilAction[];
@@ -150,4 +150,15 @@ function families(pupils: PlannedPupil[], guardians: PlannedGuardian[], relative
     pupilsWithTwoOrMoreGuardians: counts.filter((n) => n >= 2).length,
     guardiansWithoutEmail: guardians.filter((g) => !g.email).length,
   };
+}
+
+/** `ImportActions` as JSON (its class map as entries), kept on the dry run's session. */
+export function storedPlan(actions: ImportActions): unknown {
+  return { ...actions, classes: { ...actions.classes, byKey: [...actions.classes.byKey] } };
+}
+
+/** The plan `storedPlan` kept, as the writer takes it. */
+export function restoredPlan(stored: unknown): ImportActions {
+  const plan = stored as Omit<ImportActions, 'classes'> & { classes: Omit<PlannedClasses, 'byKey'> & { byKey: [string, ClassPlan][] } };
+  return { ...plan, classes: { ...plan.classes, byKey: new Map(plan.classes.byKey) } };
 }

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { generateCode } from '../../platform/crypto/codes';
 import { AppError } from '../../platform/errors/app-error';
 import type { SecretBox } from '../../platform/crypto/secret-box';
-import { baseLogin, firstFreeLogin, searchKey } from '../directory';
+import { baseLogin, freeLogins, lockLoginBases, loginCountersTaken, searchKey } from '../directory';
 import { ClassOperation, LineOperation, type FieldChange } from './import-report';
 import type { ImportActions } from './import-planner';
 
@@ -81,13 +81,9 @@ export class ImportWriter {
       if (action.classChange) await this.placeInClass(userId, classId);
       step();
     }
-    const pupilIds = await this.createAccounts(newPupils);
-    await this.manager.query('INSERT INTO class_member (class_id, user_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])', [newPupils.map((p) => p.classId), pupilIds]);
-    step(newPupils.length);
 
-    // Guardians: the same, then their links, memberships and addresses in one statement each.
+    // Guardians already there: the same.
     const newGuardians: NewAccount[] = [];
-    const guardianOf = new Map<string, string | null>();
     for (const action of actions.guardians) {
       if (action.operation === LineOperation.ERROR || action.operation === LineOperation.ARBITRATE) continue;
       if (!action.userId) {
@@ -99,8 +95,18 @@ export class ImportWriter {
       if (written(action.operation)) this.outcome.modified += 1;
       step();
     }
-    const guardianIds = await this.createAccounts(newGuardians);
-    newGuardians.forEach((guardian, index) => guardianOf.set(guardian.key, guardianIds[index]));
+
+    // The new accounts, pupils then guardians (their logins in that order), one statement per table;
+    // then the links, and only then the memberships: a new pupil's supervision row is made with its
+    // guardians counted, rather than made and then updated by the links in the same transaction.
+    const ids = await this.createAccounts([...newPupils, ...newGuardians]);
+    const pupilIds = ids.slice(0, newPupils.length);
+    const guardianIds = ids.slice(newPupils.length);
+    if (pupilIds.length) {
+      await this.manager.query('INSERT INTO class_member (class_id, user_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])', [newPupils.map((p) => p.classId), pupilIds]);
+    }
+    step(newPupils.length);
+    const guardianOf = new Map(newGuardians.map((guardian, index) => [guardian.key, guardianIds[index]]));
     const known: string[] = [];
     const links: [string, string][] = [];
     const addresses: [string, string][] = [];
@@ -114,20 +120,30 @@ export class ImportWriter {
       }
       if (action.addressKey) addresses.push([userId, action.addressKey]);
     }
-    if (known.length) {
-      await this.manager.query('INSERT INTO user_structure (user_id, structure_id) SELECT unnest($1::uuid[]), $2 ON CONFLICT DO NOTHING', [known, this.schoolId]);
-    }
     if (links.length) {
       await this.manager.query('INSERT INTO relative_link (relative_id, student_id) SELECT * FROM unnest($1::uuid[], $2::uuid[]) ON CONFLICT DO NOTHING', [
         links.map(([relative]) => relative),
         links.map(([, student]) => student),
       ]);
     }
+    if (ids.length || known.length) {
+      // The new accounts, and the guardians already there who are not yet members: only the missing
+      // ones, as the membership's row trigger locks its account before ON CONFLICT would skip it.
+      await this.manager.query(
+        `INSERT INTO user_structure (user_id, structure_id)
+         SELECT u, $2 FROM unnest($1::uuid[]) u WHERE NOT EXISTS (SELECT 1 FROM user_structure us WHERE us.user_id = u AND us.structure_id = $2)
+         ON CONFLICT DO NOTHING`,
+        [[...ids, ...known], this.schoolId],
+      );
+    }
     if (addresses.length) {
       // One row per account (a guardian on two rows keeps the last address, as line by line did).
       const latest = new Map(addresses);
+      // Only the addresses that differ: an upsert locks every row it conflicts with, even one it leaves alone.
       await this.manager.query(
-        `INSERT INTO import_address (user_id, address_key) SELECT * FROM unnest($1::uuid[], $2::text[])
+        `INSERT INTO import_address (user_id, address_key)
+         SELECT t.u, t.k FROM unnest($1::uuid[], $2::text[]) t(u, k)
+          WHERE NOT EXISTS (SELECT 1 FROM import_address ia WHERE ia.user_id = t.u AND ia.address_key = t.k)
          ON CONFLICT (user_id) DO UPDATE SET address_key = EXCLUDED.address_key WHERE import_address.address_key IS DISTINCT FROM EXCLUDED.address_key`,
         [[...latest.keys()], [...latest.values()]],
       );
@@ -140,7 +156,7 @@ export class ImportWriter {
 
   /**
    * New accounts as « Créer un utilisateur » makes them (login `prenom.nom` with the first free
-   * counter, activation code sealed, source ONDE_CSV, a member of the école), one statement per
+   * counter, activation code sealed, source ONDE_CSV; `apply` makes them members of the école), one statement per
    * table for all of them: each statement fires the tables' statement-level triggers (supervision
    * counts, actor cache) once. Returns their ids in the order given; records them as `keys`.
    */
@@ -158,14 +174,7 @@ export class ImportWriter {
       }
     }
     const bases = accounts.map((a) => baseLogin(a.firstName, a.lastName));
-    const unique = [...new Set(bases)];
-    const rows = (await this.manager.query(`SELECT name FROM account_name WHERE name COLLATE "C" LIKE ANY($1::text[])`, [unique.map((base) => `${base}%`)])) as { name: string }[];
-    const taken = new Set(rows.map((row) => row.name));
-    const logins = bases.map((base) => {
-      const login = firstFreeLogin(base, taken);
-      taken.add(login);
-      return login;
-    });
+    const logins = freeLogins(bases, await loginCountersTaken(this.manager, bases));
     const column = <T>(pick: (a: NewAccount) => T) => accounts.map(pick);
     const inserted = (await this.manager.query(
       `INSERT INTO app_user (profile, first_name, last_name, search_first, search_last, login, activation_code_secret, email, mobile, birth_date, external_id, source)
@@ -190,29 +199,19 @@ export class ImportWriter {
     const idOf = new Map(inserted.map((row) => [row.login, row.id]));
     const ids = logins.map((login) => idOf.get(login)!);
     await this.manager.query(`INSERT INTO account_name (name, user_id, kind) SELECT n, u, 'LOGIN' FROM unnest($1::text[], $2::uuid[]) AS t(n, u)`, [logins, ids]);
-    await this.manager.query('INSERT INTO user_structure (user_id, structure_id) SELECT unnest($1::uuid[]), $2', [ids, this.schoolId]);
     accounts.forEach((account, index) => this.accounts.set(account.key, ids[index]));
     this.outcome.created += ids.length;
     this.outcome.createdUserIds.push(...ids);
     return ids;
   }
 
-  /**
-   * Two imports at once (two écoles, or « Créer un utilisateur » is not covered) could both find
-   * `lea.dupond` free and one would fail on the unique login. Each import first takes a
-   * transaction lock per login base it will create, all at once in one global order (so two imports
-   * cannot wait on each other in a cycle); the second then reads the first's logins once it commits.
-   */
+  /** The login locks (`lockLoginBases`) of every base this import will create, before it reads any taken name. */
   private async lockLogins(actions: ImportActions): Promise<void> {
     const creating = (operation: LineOperation, userId: string | null) => !userId && operation !== LineOperation.ERROR && operation !== LineOperation.ARBITRATE;
-    const bases = new Set<string>();
-    for (const action of actions.pupils) if (creating(action.operation, action.userId)) bases.add(baseLogin(action.pupil.firstName, action.pupil.usageName || action.pupil.lastName));
-    for (const action of actions.guardians) if (creating(action.operation, action.userId)) bases.add(baseLogin(action.row.firstName, action.row.usageName || action.row.lastName));
-    if (!bases.size) return;
-    await this.manager.query(
-      `SELECT count(pg_advisory_xact_lock(k)) FROM (SELECT hashtextextended('login:' || b, 0) AS k FROM unnest($1::text[]) b ORDER BY 1) keys`,
-      [[...bases]],
-    );
+    const bases: string[] = [];
+    for (const action of actions.pupils) if (creating(action.operation, action.userId)) bases.push(baseLogin(action.pupil.firstName, action.pupil.usageName || action.pupil.lastName));
+    for (const action of actions.guardians) if (creating(action.operation, action.userId)) bases.push(baseLogin(action.row.firstName, action.row.usageName || action.row.lastName));
+    await lockLoginBases(this.manager, bases);
   }
 
   /** Classes keyed on (école, « Identifiant classe »): created, renamed, or taken over by their ONDE id. */

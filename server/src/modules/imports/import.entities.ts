@@ -50,13 +50,17 @@ export class ImportSessionEntity {
   @Column('text', { default: 'DRY_RUN' })
   status!: string;
 
-  /** The files as read (`ParsedFile[]`): « Appliquer » plans again from them, never from the files. */
+  /** The files as read (`ParsedFile[]`): « Appliquer » reads the école again for them (and, with decisions, plans again from them), never from the files. */
   @Column('jsonb', { nullable: true })
   parsed!: unknown;
 
   /** SHA-256 of what the dry run read from the directory (`snapshot-fingerprint.ts`), checked again under lock. */
   @Column('text', { nullable: true })
   fingerprint!: string | null;
+
+  /** The dry run's plan (`ImportActions`, `storedPlan`): « Appliquer » without decisions writes it once the fingerprint matches. */
+  @Column('jsonb', { nullable: true })
+  plan!: unknown;
 
   @Column('timestamptz', { nullable: true })
   appliedAt!: Date | null;

@@ -5,7 +5,7 @@ import { SqlParams } from '../../platform/database/sql-builder';
 import { isUuid } from '../../platform/database/uuid';
 import { AppError } from '../../platform/errors/app-error';
 import { parseImportFile } from './import-file-parser';
-import { planImport, type PlanInput } from './import-planner';
+import { planImport, storedPlan, type PlanInput } from './import-planner';
 import type { ImportOutcome } from './import-writer';
 import { snapshotFingerprint, type SchoolSnapshot } from './snapshot-fingerprint';
 import { madeByCaller } from '../../platform/auth/caller-made';
@@ -78,13 +78,22 @@ export class ImportService {
     const ordered = [...pupilFiles, ...files.filter((file) => !pupilFiles.includes(file))];
 
     const snapshot = await this.snapshot.read(school.id, ordered, actor.scope);
-    const { report } = planImport(planInput(school.id, school.name, ordered, snapshot));
+    const { report, actions } = planImport(planInput(school.id, school.name, ordered, snapshot));
     const hash = createHash('sha256');
     const orderedUploads = ordered.map((file) => uploads[files.indexOf(file)]);
     for (const upload of orderedUploads) hash.update(createHash('sha256').update(upload.bytes).digest());
     const [row] = await this.db.query(
-      `INSERT INTO import_session (creator_id, api_client_id, school_id, files_hash, report, parsed, fingerprint) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
-      [actor.userId, actor.integration?.clientId ?? null, school.id, hash.digest('hex'), JSON.stringify(report), JSON.stringify(ordered), snapshotFingerprint(snapshot)],
+      `INSERT INTO import_session (creator_id, api_client_id, school_id, files_hash, report, parsed, fingerprint, plan) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [
+        actor.userId,
+        actor.integration?.clientId ?? null,
+        school.id,
+        hash.digest('hex'),
+        JSON.stringify(report),
+        JSON.stringify(ordered),
+        snapshotFingerprint(snapshot),
+        JSON.stringify(storedPlan(actions)),
+      ],
     );
     return row.id;
   }

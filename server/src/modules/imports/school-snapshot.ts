@@ -53,7 +53,12 @@ export interface ElsewherePupil extends ExistingPupil {
   schoolName: string | null;
 }
 
-/** What a dry run compares the files with: the école's classes, pupils and guardians, read in SQL. */
+/**
+ * What a dry run compares the files with: the école's classes, pupils and guardians, read in SQL.
+ * Each read goes from the école's memberships to the accounts by their keys (`= ANY` of the ids
+ * gathered first): a join the planner may turn into a scan of the whole `app_user` or
+ * `user_structure` costs a département's size for every école.
+ */
 export class SchoolSnapshotReader {
   constructor(private readonly db: Queryable) {}
 
@@ -88,16 +93,18 @@ export class SchoolSnapshotReader {
 
   async pupils(schoolId: string): Promise<ExistingPupil[]> {
     return this.db.query(
-      `SELECT u.id, u.first_name AS "firstName", u.last_name AS "lastName",
+      `WITH members AS MATERIALIZED (SELECT array_agg(us.user_id) AS ids FROM user_structure us WHERE us.structure_id = $1)
+       SELECT u.id, u.first_name AS "firstName", u.last_name AS "lastName",
               replace(u.search_first, ' ', '') AS "firstKey", replace(u.search_last, ' ', '') AS "lastKey",
               to_char(u.birth_date, 'YYYY-MM-DD') AS "birthDate", u.external_id AS "externalId",
               COALESCE((SELECT array_agg(cm.class_id) FROM class_member cm JOIN school_class c ON c.id = cm.class_id
                          WHERE cm.user_id = u.id AND c.school_id = $1), '{}') AS "classIds",
               EXISTS (SELECT 1 FROM import_absence ia WHERE ia.user_id = u.id) AS absent,
-              EXISTS (SELECT 1 FROM user_structure o JOIN structure os ON os.id = o.structure_id
-                       WHERE o.user_id = u.id AND o.structure_id <> $1 AND os.kind = 'ECOLE') AS elsewhere
-         FROM user_structure us JOIN app_user u ON u.id = us.user_id
-        WHERE us.structure_id = $1 AND u.profile = 'STUDENT' AND u.predeleted_at IS NULL`,
+              other.id IS NOT NULL AS elsewhere
+         FROM members m JOIN app_user u ON u.id = ANY(m.ids)
+         LEFT JOIN LATERAL (SELECT o.structure_id AS id FROM user_structure o JOIN structure os ON os.id = o.structure_id
+                             WHERE o.user_id = u.id AND o.structure_id <> $1 AND os.kind = 'ECOLE' LIMIT 1) other ON true
+        WHERE u.profile = 'STUDENT' AND u.predeleted_at IS NULL`,
       [schoolId],
     );
   }
@@ -105,20 +112,22 @@ export class SchoolSnapshotReader {
   /** Guardians of the école's pupils, and guardians attached to the école itself. */
   async relatives(schoolId: string): Promise<ExistingRelative[]> {
     return this.db.query(
-      `WITH pupils AS (
-         SELECT us.user_id FROM user_structure us JOIN app_user p ON p.id = us.user_id
-          WHERE us.structure_id = $1 AND p.profile = 'STUDENT'
-       ), relatives AS (
-         SELECT rl.relative_id AS id FROM relative_link rl WHERE rl.student_id IN (SELECT user_id FROM pupils)
-         UNION
-         SELECT us.user_id FROM user_structure us JOIN app_user r ON r.id = us.user_id WHERE us.structure_id = $1 AND r.profile = 'RELATIVE'
+      `WITH ids AS MATERIALIZED (SELECT array_agg(us.user_id) AS ids FROM user_structure us WHERE us.structure_id = $1),
+       members AS MATERIALIZED (
+         SELECT array_agg(u.id) FILTER (WHERE u.profile = 'STUDENT') AS pupils, array_agg(u.id) FILTER (WHERE u.profile = 'RELATIVE') AS relatives
+           FROM ids JOIN app_user u ON u.id = ANY(ids.ids)
+       ), relatives AS MATERIALIZED (
+         SELECT array_agg(DISTINCT r.id) AS ids FROM (
+           SELECT rl.relative_id AS id FROM members m JOIN relative_link rl ON rl.student_id = ANY(m.pupils)
+           UNION ALL
+           SELECT unnest(m.relatives) FROM members m) r
        )
        SELECT u.id, u.first_name AS "firstName", u.last_name AS "lastName",
               replace(u.search_first, ' ', '') AS "firstKey", replace(u.search_last, ' ', '') AS "lastKey",
               u.email, u.mobile, u.activated_at IS NOT NULL AS activated, ia.address_key AS "addressKey",
               COALESCE((SELECT array_agg(rl.student_id) FROM relative_link rl WHERE rl.relative_id = u.id), '{}') AS "childIds",
               EXISTS (SELECT 1 FROM import_absence ab WHERE ab.user_id = u.id) AS absent
-         FROM relatives r JOIN app_user u ON u.id = r.id LEFT JOIN import_address ia ON ia.user_id = u.id
+         FROM relatives r JOIN app_user u ON u.id = ANY(r.ids) LEFT JOIN import_address ia ON ia.user_id = u.id
         WHERE u.predeleted_at IS NULL`,
       [schoolId],
     );
@@ -133,7 +142,10 @@ export class SchoolSnapshotReader {
     return row.id;
   }
 
-  /** Pupils of the département holding these INE (or external ids), in any école. */
+  /**
+   * Pupils of the département holding these INE (or external ids), in any école. `source = ANY(every
+   * source)` lets the `(source, external_id)` index answer (the external id alone has no index).
+   */
   async pupilsByIne(departementId: string, schoolId: string, ines: string[], scope: Scope): Promise<ElsewherePupil[]> {
     if (ines.length === 0) return [];
     const params = new SqlParams();
@@ -148,28 +160,35 @@ export class SchoolSnapshotReader {
          JOIN LATERAL (SELECT us.structure_id FROM user_structure us WHERE us.user_id = u.id
                         ORDER BY us.structure_id = ${schoolP} DESC LIMIT 1) home ON true
          JOIN structure s ON s.id = home.structure_id
-        WHERE u.profile = 'STUDENT' AND u.external_id = ANY(${inesP}) AND u.predeleted_at IS NULL
+        WHERE u.profile = 'STUDENT' AND u.source = ANY(enum_range(NULL::account_source)) AND u.external_id = ANY(${inesP}) AND u.predeleted_at IS NULL
           AND EXISTS (SELECT 1 FROM structure_ancestor sa WHERE sa.structure_id = home.structure_id AND sa.ancestor_id = ${depP})`,
       params.values,
     );
   }
 
   /**
-   * Guardians of the département with one of these family names (index on search_last) and one of
-   * these e-mails or mobiles: the only way a guardian is recognised outside the école's families.
+   * Guardians of the département with one of these family names and one of these e-mails or mobiles
+   * (found by the guardians' contact indexes first, the names then checked on those few: a common
+   * name through its own index would read a département's worth): the only way a guardian is
+   * recognised outside the école's families.
    */
   async relativesByContact(departementId: string, lastNames: string[], emails: string[], mobiles: string[]): Promise<ExistingRelative[]> {
     if (lastNames.length === 0 || (emails.length === 0 && mobiles.length === 0)) return [];
     return this.db.query(
-      `SELECT u.id, u.first_name AS "firstName", u.last_name AS "lastName",
+      `WITH contact AS MATERIALIZED (
+         SELECT array_agg(c.id) AS ids FROM app_user c
+          WHERE c.profile = 'RELATIVE'
+            AND ((c.email <> '' AND lower(c.email) = ANY($2::text[]))
+                 OR (c.mobile <> '' AND regexp_replace(COALESCE(c.mobile, ''), '[^0-9]', '', 'g') = ANY($3::text[])))
+       )
+       SELECT u.id, u.first_name AS "firstName", u.last_name AS "lastName",
               replace(u.search_first, ' ', '') AS "firstKey", replace(u.search_last, ' ', '') AS "lastKey",
               u.email, u.mobile, u.activated_at IS NOT NULL AS activated, NULL AS "addressKey", '{}'::uuid[] AS "childIds",
               EXISTS (SELECT 1 FROM import_absence ab WHERE ab.user_id = u.id) AS absent
-         FROM app_user u
-        WHERE u.profile = 'RELATIVE' AND u.search_last COLLATE "C" = ANY($1::text[]) AND u.predeleted_at IS NULL
-          AND (lower(u.email) = ANY($2::text[]) OR regexp_replace(COALESCE(u.mobile, ''), '[^0-9]', '', 'g') = ANY($3::text[]))
-          AND EXISTS (SELECT 1 FROM user_structure us JOIN structure_ancestor sa ON sa.structure_id = us.structure_id
-                       WHERE us.user_id = u.id AND sa.ancestor_id = $4)`,
+         FROM contact JOIN app_user u ON u.id = ANY(contact.ids)
+         JOIN LATERAL (SELECT 1 FROM user_structure us JOIN structure_ancestor sa ON sa.structure_id = us.structure_id
+                        WHERE us.user_id = u.id AND sa.ancestor_id = $4 LIMIT 1) here ON true
+        WHERE u.search_last COLLATE "C" = ANY($1::text[]) AND u.predeleted_at IS NULL`,
       [[...new Set(lastNames.map(searchKey))], emails, mobiles, departementId],
     );
   }

@@ -13,11 +13,12 @@ export interface SchoolSnapshot {
 /** Rows by id and arrays sorted, keys in order: SQL's row and array_agg orders are not part of what was read. */
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) {
-    const items = value.map(canonical);
-    return items.sort((a, b) => {
-      const [x, y] = [JSON.stringify(a), JSON.stringify(b)];
-      return x < y ? -1 : x > y ? 1 : 0;
+    // Each item written out once, not at every comparison of the sort.
+    const items = value.map((item) => {
+      const c = canonical(item);
+      return { c, json: JSON.stringify(c) };
     });
+    return items.sort((a, b) => (a.json < b.json ? -1 : a.json > b.json ? 1 : 0)).map((item) => item.c);
   }
   if (value && typeof value === 'object' && !(value instanceof Date)) {
     return Object.fromEntries(

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE_PASSWORD, Fixtures } from '../../test-support/fixtures';
 import { GraphQLTestClient, startTestServer, TestServer } from '../../test-support/test-server';
@@ -172,6 +173,31 @@ describe('admin console: actions on a user record', () => {
       expect(first.activationCode).toMatch(/^[abcdefghjkmnprstvwxyz3456789]{8}$/);
       expect(second.login).toBe('jeannoel.ndiaye2');
       expect((await server.client().login('jeannoel.ndiaye', first.activationCode)).data?.login.status).toBe('ACTIVATION_REQUIRED');
+    });
+
+    it('gives two creations of the same name at once two logins (the import writer\'s per-base lock), neither failing on the unique login', async () => {
+      const director = await as(world.directorA);
+      const input = { profile: 'STUDENT', firstName: 'Anouk', lastName: 'Concurrente', schoolId: world.schoolA };
+      // Both creations are held before they write their login name, whichever of them read the taken names.
+      const holder = new pg.Client({ connectionString: server.database.url });
+      await holder.connect();
+      try {
+        await holder.query('BEGIN');
+        await holder.query('LOCK TABLE account_name IN SHARE MODE');
+        const both = Promise.all([director.request(CREATE, { input }), director.request(CREATE, { input })]);
+        for (;;) {
+          // Not on the holder: a transaction sees pg_stat_activity as it was at its first read.
+          const [{ n }] = await db<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+          if (n >= 2) break;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        await holder.query('COMMIT');
+        const results = await both;
+        expect(results.map((r) => r.errors)).toEqual([undefined, undefined]);
+        expect(results.map((r) => (r.data as { createUser: { login: string } }).createUser.login).sort()).toEqual(['anouk.concurrente', 'anouk.concurrente2']);
+      } finally {
+        await holder.end();
+      }
     });
 
     it('shows all form errors at once and creates nothing; another school is not found', async () => {

@@ -9,7 +9,7 @@ import { EventBus } from '../../platform/pubsub/event-bus';
 import { AuditRecord, AuditService } from '../audit';
 import { FormErrors, normaliseEmail } from '../accounts';
 import { AdminFunction } from '../../platform/model/admin-function';
-import { ALIAS_MAX_LENGTH, ALIAS_PATTERN, baseLogin, firstFreeLogin, searchKey, structureInScope, findAccessibleUser, TargetUser, AccountSource, USER_COLUMNS, UserRow, UserView, userView } from '../directory';
+import { ALIAS_MAX_LENGTH, ALIAS_PATTERN, baseLogin, freeLogins, lockLoginBases, loginCountersTaken, searchKey, structureInScope, findAccessibleUser, TargetUser, AccountSource, USER_COLUMNS, UserRow, UserView, userView } from '../directory';
 import { Profile } from '../../platform/model/profile';
 
 export interface ClientInfo {
@@ -300,8 +300,9 @@ export class UserAdminService {
       const [school] = (await manager.query(`SELECT id FROM structure WHERE id = $1 AND kind = 'ECOLE'`, [input.schoolId])) as unknown[];
       if (!school) throw AppError.notFound();
       const base = baseLogin(firstName, lastName);
-      const taken = (await manager.query(`SELECT name FROM account_name WHERE name COLLATE "C" LIKE $1`, [`${base}%`])) as { name: string }[];
-      const login = firstFreeLogin(base, taken.map((row) => row.name));
+      // The import writer's lock: two creations of one name at once get two counters, not a unique violation.
+      await lockLoginBases(manager, [base]);
+      const [login] = freeLogins([base], await loginCountersTaken(manager, [base]));
       const [row] = (await manager.query(
         `INSERT INTO app_user (profile, first_name, last_name, search_first, search_last, login, activation_code_secret, email, birth_date, source)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'MANUAL') RETURNING id`,
