@@ -2,7 +2,7 @@ import { Actor } from '../../platform/auth/actor';
 import { SqlParams } from '../../platform/database/sql-builder';
 import { EXPIRED_RENEWAL_CODE } from '../users';
 
-/** Each count of a total row: its column of supervision_total, for which profile (null: every profile). */
+/** Each kept count: its column of supervision_total (and of supervision_count, for an école), for which profile (null: every profile). */
 export const TOTAL_COLUMNS = {
   students: ['accounts', 'STUDENT'],
   studentsActivated: ['activated', 'STUDENT'],

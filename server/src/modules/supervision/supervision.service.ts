@@ -7,7 +7,7 @@ import { EXPIRED_RENEWAL_CODE } from '../users';
 import { maskedActives } from './activity-mask';
 import { Profile } from '../../platform/model/profile';
 import { SupervisionRow, SupervisionView } from './supervision.types';
-import { TotalRow, totalsSql } from './supervision-totals';
+import { TOTAL_COLUMNS, TotalRow, totalsSql } from './supervision-totals';
 
 /** The « Actifs » fields of a row, per profile, from the roll-ups (not from supervision_count). */
 const ACTIVE_PREFIX: Record<Profile, string> = { STUDENT: 'students', RELATIVE: 'relatives', TEACHER: 'teachers', PERSONNEL: 'personnel', GUEST: 'guests' } as Record<Profile, string>;
@@ -20,23 +20,12 @@ type ImportKey = (typeof IMPORT_KEYS)[number];
 
 type Counted = Omit<SupervisionRow, 'id' | 'name' | 'code' | 'circonscriptionId' | 'oldestPendingReportAt' | ActiveKey | ImportKey>;
 
-/** Each count of a row: its column of supervision_count, for which profile (null: every profile). */
-const PER_PROFILE: Record<keyof Counted, [string, string | null] | null> = {
-  students: ['accounts', 'STUDENT'],
-  studentsActivated: ['activated', 'STUDENT'],
-  relatives: ['accounts', 'RELATIVE'],
-  relativesActivated: ['activated', 'RELATIVE'],
-  teachers: ['accounts', 'TEACHER'],
-  teachersActivated: ['activated', 'TEACHER'],
-  personnel: ['accounts', 'PERSONNEL'],
-  personnelActivated: ['activated', 'PERSONNEL'],
-  guests: ['accounts', 'GUEST'],
-  guestsActivated: ['activated', 'GUEST'],
-  pupilsCovered: ['covered', 'STUDENT'],
-  pupilsWithoutGuardian: ['without_guardian', 'STUDENT'],
-  relativesWithoutEmail: ['without_email', 'RELATIVE'],
-  blocked: ['blocked', null],
-  predeleted: ['predeleted', null],
+/**
+ * Each count of a row: its column of supervision_count, for which profile (null: every profile) —
+ * the same columns as supervision_total's — or null for what is counted when read.
+ */
+const PER_PROFILE: Record<keyof Counted, readonly [string, string | null] | null> = {
+  ...TOTAL_COLUMNS,
   pendingReports: null,
   absentFromFile: null,
   renewalCodesExpired: null,
