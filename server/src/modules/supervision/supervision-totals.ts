@@ -72,12 +72,15 @@ export function totalsSql(actor: Actor, totalId: string | null, underSql: (colum
            JOIN structure_ancestor sa ON sa.structure_id = x.school_id AND sa.ancestor_id IN (SELECT id FROM a)
           GROUP BY sa.ancestor_id
        ), renewals AS (
-         -- From the expired codes (a few thousand, partial index) to their holders' memberships.
-         SELECT sa.ancestor_id, count(DISTINCT r.user_id)::int AS n
-           FROM (SELECT DISTINCT r.user_id FROM renewal_code r WHERE ${EXPIRED_RENEWAL_CODE}) r
-           JOIN supervision_member m ON m.user_id = r.user_id AND NOT m.predeleted
+         -- From the expired codes (a few thousand) to their holders' memberships, probed per holder
+         -- (OFFSET 0 keeps the probe: flattened, the planner read every membership of the
+         -- département's écoles to match them, over a second on the million accounts).
+         SELECT sa.ancestor_id, count(DISTINCT h.user_id)::int AS n
+           FROM (SELECT DISTINCT r.user_id FROM renewal_code r WHERE ${EXPIRED_RENEWAL_CODE}) h
+           CROSS JOIN LATERAL (SELECT m.structure_id FROM supervision_member m WHERE m.user_id = h.user_id AND NOT m.predeleted OFFSET 0) m
            JOIN structure e ON e.id = m.structure_id AND e.kind = 'ECOLE'
-           JOIN structure_ancestor sa ON sa.structure_id = m.structure_id AND sa.ancestor_id IN (SELECT id FROM a)
+           JOIN structure_ancestor sa ON sa.structure_id = m.structure_id
+          WHERE sa.ancestor_id IN (SELECT id FROM a)
           GROUP BY sa.ancestor_id
        )
        SELECT a.id, a.name, ${keys.map((key) => `COALESCE(k."${key}", 0) AS "${key}"`).join(', ')},
