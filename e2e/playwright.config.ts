@@ -14,6 +14,8 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 60_000,
+  // What stops a run that hangs, the printing journeys having no budget of their own (waitsForPrinting).
+  globalTimeout: 45 * 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: join(__dirname, '../test-results/e2e.json') }]],
   globalSetup: './support/global-setup.ts',

@@ -19,6 +19,20 @@ export async function accessibilityViolations(page: Page) {
   return results.violations.map((violation) => ({ id: violation.id, nodes: violation.nodes.map((node) => node.target.join(' ')) }));
 }
 
+/**
+ * For a journey that prints sheets: no time budget of its own. It waits for the download event
+ * (`untilDownload`), however long Chromium takes to print on a loaded machine; a run that hangs is
+ * stopped by the configuration's `globalTimeout`.
+ */
+export function waitsForPrinting(): void {
+  test.setTimeout(0);
+}
+
+/** The next download of the page, waited for as an event, without a time limit of its own. */
+export function untilDownload(page: Page) {
+  return page.waitForEvent('download', { timeout: 0 });
+}
+
 export const test = base.extend({
   baseURL: async ({}, use) => {
     await use(e2eState().url);

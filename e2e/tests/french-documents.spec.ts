@@ -1,16 +1,14 @@
 import { sql } from '../support/database';
-import { accessibilityViolations, expect, signIn, test } from '../support/fixtures';
+import { accessibilityViolations, expect, signIn, test, untilDownload, waitsForPrinting } from '../support/fixtures';
 import { pdfText } from '../support/pdf';
 import { demoAccount } from '../support/state';
-
-const PRINT_TIMEOUT = 120_000;
 
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const plain = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 
 test.describe('Ce que les familles lisent', () => {
   test('a first and a last name typed together find the pupil; the parent’s sheet names the child with elision and accented capitals', async ({ page }) => {
-    test.setTimeout(3 * 60_000);
+    waitsForPrinting();
     const director = demoAccount('SCHOOL_ADMIN');
     // A parent of one child of the director's école whose first name starts with a vowel (« d'… »)
     // and whose last name carries an accent (« É », « Ç »…), from the demo data.
@@ -39,7 +37,7 @@ test.describe('Ce que les familles lisent', () => {
 
     // The parent's « Fiche de connexion individuelle PDF »: « Responsable d'Antoine MÉNARD (classe de …) ».
     await page.goto(`/admin/utilisateurs/${family!.parent_id}`);
-    const downloaded = page.waitForEvent('download', { timeout: PRINT_TIMEOUT });
+    const downloaded = untilDownload(page);
     await page.getByRole('button', { name: 'Fiche de connexion individuelle PDF' }).click();
     const text = pdfText((await (await downloaded).path())!).replace(/\s+/g, ' ');
     expect(text).toMatch(new RegExp(`Responsable d['’]${escaped(family!.child_first)} ${escaped(childLast)} \\(classe de [^)]+\\)`));

@@ -1,13 +1,11 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { sql } from '../support/database';
-import { accessibilityViolations, expect, signIn, test } from '../support/fixtures';
+import { accessibilityViolations, expect, signIn, test, untilDownload, waitsForPrinting } from '../support/fixtures';
 import { pdfPageCount, pdfText, sheetCredentials } from '../support/pdf';
 import { demoAccount } from '../support/state';
 
 const PAGE_PATH = '/admin/importer-des-utilisateurs';
-/** Printing runs in Chromium on the server: allow it time on a two-core machine. */
-const PRINT_TIMEOUT = 150_000;
 
 /** ONDE « Élèves »: its 22 columns, `" Cycle"` with its leading space; invented names and INE. */
 const PUPILS_HEADER =
@@ -32,7 +30,7 @@ async function graphql<T>(page: Page, query: string, variables: Record<string, u
 
 test.describe('Importer des utilisateurs', () => {
   test('an ERUN chooses an école, uploads both ONDE files, decides an « À arbitrer », applies, finds the new accounts and prints their sheets from the one-click publipostage', async ({ page }) => {
-    test.setTimeout(PRINT_TIMEOUT + 60_000);
+    waitsForPrinting();
     const erun = demoAccount('CIRCONSCRIPTION_ADMIN');
     const director = demoAccount('SCHOOL_ADMIN');
     // An école of the ERUN's circonscription that the other journeys (the director's) do not use.
@@ -146,7 +144,7 @@ test.describe('Importer des utilisateurs', () => {
       [school.id],
     );
     expect(created.map((account) => account.login).sort()).toEqual(['anais.verchere', 'noel.lhermitte', 'zephirine.verchere']);
-    const downloaded = page.waitForEvent('download', { timeout: PRINT_TIMEOUT });
+    const downloaded = untilDownload(page);
     await page.getByRole('button', { name: 'Générer en PDF' }).click();
     const file = (await (await downloaded).path())!;
     expect(pdfPageCount(file)).toBe(3);

@@ -1,14 +1,12 @@
 import type { Download, Page } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
 import { sql } from '../support/database';
-import { accessibilityViolations, expect, signIn, test } from '../support/fixtures';
+import { accessibilityViolations, expect, signIn, test, untilDownload, waitsForPrinting } from '../support/fixtures';
 import { MAIL_DIR, mailsTo } from '../support/mail-sink';
 import { pdfPageCount, pdfText, sheetCredentials } from '../support/pdf';
 import { demoAccount, e2eState } from '../support/state';
 
 const PAGE_PATH = '/admin/publipostage-des-comptes';
-/** Printing runs in Chromium on the server: allow it time on a two-core machine. */
-const PRINT_TIMEOUT = 150_000;
 
 interface Account {
   id: string;
@@ -106,7 +104,7 @@ async function closeFilters(page: Page) {
 async function generatePdf(page: Page, layout: '1 par page' | '2 par page' | '8 par page', n: number, whileRunning = false): Promise<string> {
   await page.getByLabel('Modèle de publipostage PDF :').selectOption({ label: layout });
   const [{ count: before }] = await sql<{ count: number }>(`SELECT count(*)::int AS count FROM mailing`);
-  const downloaded = page.waitForEvent('download', { timeout: PRINT_TIMEOUT });
+  const downloaded = untilDownload(page);
   const button = page.getByRole('button', { name: 'Générer en PDF' });
   await button.dblclick();
   if (whileRunning) {
@@ -143,7 +141,7 @@ function mailCount(): number {
 
 test.describe('Publipostage des comptes', () => {
   test('tutorial 3: non-activated accounts, « Par Classe Puis par Profil », 8, 1 and 2 per page; the PDF holds every code in that order', async ({ page }) => {
-    test.setTimeout(6 * 60_000);
+    waitsForPrinting();
     await signIn(page, demoAccount('SCHOOL_ADMIN'));
     await page.getByRole('link', { name: 'Publipostage des comptes' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Publipostage des comptes' })).toBeVisible();
@@ -209,7 +207,7 @@ test.describe('Publipostage des comptes', () => {
   });
 
   test('« Envoyer par mail »: one e-mail per account with an address, none to the others, and the end state', async ({ page }) => {
-    test.setTimeout(3 * 60_000);
+    waitsForPrinting();
     const director = demoAccount('SCHOOL_ADMIN');
     const demoLogins = e2eState().accounts.map((account) => account.login);
     // A family name of the école shared by 3 to 6 accounts, none of them a demo account, far down the alphabet.
@@ -302,7 +300,7 @@ test.describe('Publipostage des comptes', () => {
   });
 
   test('« Fiche de connexion individuelle PDF » and « … mail » from a record', async ({ page }) => {
-    test.setTimeout(3 * 60_000);
+    waitsForPrinting();
     const director = demoAccount('SCHOOL_ADMIN');
     // Non-activated pupils of the école from the end of the alphabet (the other tests take the first ones).
     const pupils = await sql<{ id: string; login: string; alias: string | null; email: string | null }>(
@@ -325,7 +323,7 @@ test.describe('Publipostage des comptes', () => {
       const mailButton = page.getByRole('button', { name: 'Fiche de connexion individuelle mail' });
       await expect(mailButton).toBeDisabled();
       await expect(page.getByText("Pas d'adresse courriel : la fiche ne peut pas être envoyée par mail.")).toBeVisible();
-      const downloaded = page.waitForEvent('download', { timeout: PRINT_TIMEOUT });
+      const downloaded = untilDownload(page);
       await page.getByRole('button', { name: 'Fiche de connexion individuelle PDF' }).click();
       const file = (await (await downloaded).path())!;
       expect(pdfPageCount(file)).toBe(1);
@@ -349,7 +347,7 @@ test.describe('Publipostage des comptes', () => {
   });
 
   test('the teacher prints the connection sheets of their class; the export page offers the CSV of the same selection', async ({ page }) => {
-    test.setTimeout(3 * 60_000);
+    waitsForPrinting();
     const teacher = demoAccount('TEACHER');
     await signIn(page, teacher);
     const [{ id: classId }] = await sql<{ id: string }>(
@@ -359,7 +357,7 @@ test.describe('Publipostage des comptes', () => {
     await page.goto(`/classes/${classId}`);
     await expect(page.getByRole('heading', { name: 'Fiches de connexion' })).toBeVisible();
     await page.getByLabel('Modèle de publipostage PDF :').selectOption({ label: '8 par page' });
-    const downloaded = page.waitForEvent('download', { timeout: PRINT_TIMEOUT });
+    const downloaded = untilDownload(page);
     await page.getByRole('button', { name: 'Fiches de connexion de la classe (PDF)' }).click();
     const file = (await (await downloaded).path())!;
     const { identifiers } = sheetCredentials(pdfText(file));

@@ -2,13 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { accessibilityViolations, expect, signIn, test } from '../support/fixtures';
+import { accessibilityViolations, expect, signIn, test, untilDownload, waitsForPrinting } from '../support/fixtures';
 import { sql } from '../support/database';
 import { demoAccount, e2eState } from '../support/state';
 
 const PHONE = { width: 390, height: 844 };
-/** Printing runs in Chromium on the server: allow it time on a two-core machine. */
-const PRINT_TIMEOUT = 150_000;
 
 /** « 3 comptes » as the user list writes its total. */
 const accounts = (n: number) => (n === 0 ? 'Aucun compte' : n === 1 ? '1 compte' : `${fr(n)} comptes`);
@@ -43,7 +41,7 @@ async function noSidewaysScroll(page: Page): Promise<void> {
 
 test.describe('« Tableau de bord »', () => {
   test("the ERUN sorts by « Familles couvertes », drills into an école's non-activated parents and launches their publipostage", async ({ page }) => {
-    test.setTimeout(PRINT_TIMEOUT + 60_000);
+    waitsForPrinting();
     await signIn(page, demoAccount('CIRCONSCRIPTION_ADMIN'));
     await expect(page).toHaveURL(/\/admin/);
     await page.getByRole('link', { name: 'Ouvrir le tableau de bord' }).click();
@@ -98,7 +96,7 @@ test.describe('« Tableau de bord »', () => {
     await expect(page).toHaveURL(/\/admin\/publipostage-des-comptes\?.*activation=non/);
     await expect(page.getByText(clicked === 1 ? '1 compte sélectionné au total' : `${fr(clicked)} comptes sélectionnés au total`)).toBeVisible();
     await page.getByLabel('Modèle de publipostage PDF :').selectOption({ label: '8 par page' });
-    const downloaded = page.waitForEvent('download', { timeout: PRINT_TIMEOUT });
+    const downloaded = untilDownload(page);
     await page.getByRole('button', { name: 'Générer en PDF' }).click();
     await downloaded;
     await expect(page.getByText(`${clicked} / ${clicked} fiches`)).toBeVisible();
