@@ -21,19 +21,8 @@ export interface ShownToken {
   selector: 'app-api-token-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [TranslocoPipe, DateTimePipe],
+  styleUrls: ['../../shared/secret-panel/secret-panel.css'],
   styles: `
-    .api-token {
-      display: flex;
-      flex-direction: column;
-      gap: var(--space-3);
-      padding: var(--space-5);
-      border: 2px solid var(--color-primary);
-      border-radius: var(--radius-m);
-      background: var(--color-primary-soft);
-    }
-    .api-token > * {
-      margin: 0;
-    }
     .api-token__value {
       width: 100%;
       font-family: ui-monospace, 'Cascadia Mono', 'DejaVu Sans Mono', Menlo, Consolas, monospace;
@@ -48,7 +37,7 @@ export interface ShownToken {
     }
   `,
   template: `
-    <div #panel class="api-token" tabindex="-1" aria-labelledby="api-token-title">
+    <div #panel class="secret-panel api-token" tabindex="-1" aria-labelledby="api-token-title">
       <h2 id="api-token-title">{{ 'apiClients.token.title' | transloco: { name: shown().clientName } }}</h2>
       <div class="field">
         <label class="field__label" for="api-token-value">{{ 'apiClients.token.label' | transloco }}</label>

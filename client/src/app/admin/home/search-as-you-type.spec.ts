@@ -4,9 +4,10 @@ import { searchAsYouType } from './search-as-you-type';
 
 const BURST_MS = 150;
 
-/** Runs `typed` (marbles of texts) through the policy against a server answering in 30 ms, and checks
- * the answers' marbles and, for each search asked (`searches`: its text, then the subscription's
- * marbles), when it was asked and when it ended or was cancelled. */
+/** Runs `typed` (marbles of texts, in virtual time) through the policy against a server whose answer
+ * takes the `cold` marble below, and checks the answers' marbles and, for each search asked
+ * (`searches`: its text, then the subscription's marbles), when it was asked and when it ended or
+ * was cancelled. */
 function typing(typed: string, texts: Record<string, string>, expectAnswers: string, answers: Record<string, string>, searches: string[]) {
   const scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
   scheduler.run(({ hot, cold, expectObservable, expectSubscriptions }) => {
@@ -31,7 +32,8 @@ describe('searchAsYouType', () => {
   });
 
   it('asks once for a burst of keys, once the typing pauses', () => {
-    // d at 0 is searched at once; u, p, o come 100 ms apart: one search, 150 ms after o.
+    // d, after a pause, is searched at once; u, p and o come closer together than BURST_MS: one
+    // search, BURST_MS after o.
     typing(
       'd 99ms u 99ms p 99ms o',
       { d: 'd', u: 'du', p: 'dup', o: 'dupo' },
@@ -52,7 +54,7 @@ describe('searchAsYouType', () => {
   });
 
   it('cancels the search still running as soon as the text changes, even inside a burst', () => {
-    // du comes 20 ms after d: the search for d is dropped then, not when du is asked 150 ms later.
+    // du comes inside the burst: the search for d is dropped then, not when du is asked BURST_MS later.
     typing('d 19ms u', { d: 'd', u: 'du' }, '200ms b', { b: 'hits for du' }, ['d ^ 19ms !', 'du 170ms ^ 29ms !']);
   });
 

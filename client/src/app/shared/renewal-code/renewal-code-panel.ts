@@ -36,9 +36,9 @@ export interface ShownRenewalCode {
   selector: 'app-renewal-code-panel',
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [TranslocoPipe, DateTimePipe],
-  styleUrl: './renewal-code-panel.css',
+  styleUrls: ['../secret-panel/secret-panel.css', './renewal-code-panel.css'],
   template: `
-    <div #panel class="renewal-code" tabindex="-1" [attr.aria-labelledby]="titleId">
+    <div #panel class="secret-panel renewal-code" tabindex="-1" [attr.aria-labelledby]="titleId">
       <h3 class="renewal-code__title" [id]="titleId">
         {{ 'renewalCode.title' | transloco: { name: current().name } }}
       </h3>
