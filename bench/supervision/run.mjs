@@ -22,6 +22,25 @@ const FIELDS = [
 ];
 const QUERY = `{ supervision { updatedAt ecoles { id ${FIELDS.join(' ')} } circonscriptions { id ${FIELDS.join(' ')} } total { id ${FIELDS.join(' ')} } } }`;
 
+/**
+ * The kept counts as aggregates over the accounts' rows (`what` counted: `*`, or each person once),
+ * for both baselines; `covered` and `withoutGuardian` say how each one knows a pupil's guardians.
+ */
+function countsSql(what, { covered, withoutGuardian }) {
+  return [
+    ['students', "profile = 'STUDENT'"], ['studentsActivated', "profile = 'STUDENT' AND activated"],
+    ['relatives', "profile = 'RELATIVE'"], ['relativesActivated', "profile = 'RELATIVE' AND activated"],
+    ['teachers', "profile = 'TEACHER'"], ['teachersActivated', "profile = 'TEACHER' AND activated"],
+    ['personnel', "profile = 'PERSONNEL'"], ['personnelActivated', "profile = 'PERSONNEL' AND activated"],
+    ['guests', "profile = 'GUEST'"], ['guestsActivated', "profile = 'GUEST' AND activated"],
+    ['pupilsCovered', `profile = 'STUDENT' AND ${covered}`], ['pupilsWithoutGuardian', `profile = 'STUDENT' AND ${withoutGuardian}`],
+    ['relativesWithoutEmail', "profile = 'RELATIVE' AND no_email"], ['blocked', 'blocked'],
+  ]
+    .map(([name, condition]) => `count(${what}) FILTER (WHERE NOT predeleted AND ${condition})::int AS "${name}"`)
+    .concat(`count(${what}) FILTER (WHERE predeleted)::int AS predeleted`)
+    .join(', ');
+}
+
 /** The same figures, one GROUP BY over memberships and accounts of the écoles under $1. */
 const BASELINE = `
   WITH ecoles AS (SELECT e.id FROM structure e JOIN structure_ancestor sa ON sa.structure_id = e.id WHERE sa.ancestor_id = $1 AND e.kind = 'ECOLE'),
@@ -33,16 +52,7 @@ const BASELINE = `
            WHERE us.structure_id = e.id AND u.predeleted_at IS NULL AND c.purpose = 'ADMIN' AND c.used_at IS NULL AND c.revoked_at IS NULL
              AND c.expires_at <= now())::int AS "renewalCodesExpired"
     FROM ecoles e LEFT JOIN reports r ON r.id = e.id LEFT JOIN LATERAL (
-      SELECT ${[
-        ['students', "profile = 'STUDENT'"], ['studentsActivated', "profile = 'STUDENT' AND activated"],
-        ['relatives', "profile = 'RELATIVE'"], ['relativesActivated', "profile = 'RELATIVE' AND activated"],
-        ['teachers', "profile = 'TEACHER'"], ['teachersActivated', "profile = 'TEACHER' AND activated"],
-        ['personnel', "profile = 'PERSONNEL'"], ['personnelActivated', "profile = 'PERSONNEL' AND activated"],
-        ['guests', "profile = 'GUEST'"], ['guestsActivated', "profile = 'GUEST' AND activated"],
-        ['pupilsCovered', "profile = 'STUDENT' AND covered"], ['pupilsWithoutGuardian', "profile = 'STUDENT' AND NOT has_guardian"],
-        ['relativesWithoutEmail', "profile = 'RELATIVE' AND no_email"], ['blocked', 'blocked'],
-      ].map(([name, condition]) => `count(*) FILTER (WHERE NOT predeleted AND ${condition})::int AS "${name}"`).join(', ')},
-             count(*) FILTER (WHERE predeleted)::int AS predeleted
+      SELECT ${countsSql('*', { covered: 'covered', withoutGuardian: 'NOT has_guardian' })}
         FROM (SELECT u.profile, u.predeleted_at IS NOT NULL AS predeleted, u.password_hash IS NOT NULL AS activated,
                      COALESCE(u.email, '') = '' AS no_email,
                      u.blocked_at IS NOT NULL AND (u.blocked_until IS NULL OR u.blocked_until > now()) AS blocked,
@@ -69,16 +79,7 @@ const TOTALS_BASELINE = `
          (SELECT count(DISTINCT m.user_id) FROM m JOIN renewal_code c ON c.user_id = m.user_id
            WHERE m.ancestor_id = a.id AND NOT m.predeleted AND c.purpose = 'ADMIN' AND c.used_at IS NULL AND c.revoked_at IS NULL AND c.expires_at <= now())::int AS "renewalCodesExpired"
     FROM a LEFT JOIN LATERAL (
-      SELECT ${[
-        ['students', "profile = 'STUDENT'"], ['studentsActivated', "profile = 'STUDENT' AND activated"],
-        ['relatives', "profile = 'RELATIVE'"], ['relativesActivated', "profile = 'RELATIVE' AND activated"],
-        ['teachers', "profile = 'TEACHER'"], ['teachersActivated', "profile = 'TEACHER' AND activated"],
-        ['personnel', "profile = 'PERSONNEL'"], ['personnelActivated', "profile = 'PERSONNEL' AND activated"],
-        ['guests', "profile = 'GUEST'"], ['guestsActivated', "profile = 'GUEST' AND activated"],
-        ['pupilsCovered', "profile = 'STUDENT' AND g.covered"], ['pupilsWithoutGuardian', "profile = 'STUDENT' AND g.student_id IS NULL"],
-        ['relativesWithoutEmail', "profile = 'RELATIVE' AND no_email"], ['blocked', 'blocked'],
-      ].map(([name, condition]) => `count(DISTINCT m.user_id) FILTER (WHERE NOT predeleted AND ${condition})::int AS "${name}"`).join(', ')},
-             count(DISTINCT m.user_id) FILTER (WHERE predeleted)::int AS predeleted
+      SELECT ${countsSql('DISTINCT m.user_id', { covered: 'g.covered', withoutGuardian: 'g.student_id IS NULL' })}
         FROM m LEFT JOIN guardians g ON g.student_id = m.user_id WHERE m.ancestor_id = a.id
     ) k ON TRUE`;
 
