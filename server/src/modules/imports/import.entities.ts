@@ -40,7 +40,7 @@ export class ImportSessionEntity {
   @Column('text')
   filesHash!: string;
 
-  @Column('jsonb')
+  @Column('json')
   report!: unknown;
 
   @CreateDateColumn({ type: 'timestamptz' })
@@ -51,7 +51,7 @@ export class ImportSessionEntity {
   status!: string;
 
   /** The files as read (`ParsedFile[]`): « Appliquer » reads the école again for them (and, with decisions, plans again from them), never from the files. */
-  @Column('jsonb', { nullable: true })
+  @Column('json', { nullable: true })
   parsed!: unknown;
 
   /** SHA-256 of what the dry run read from the directory (`snapshot-fingerprint.ts`), checked again under lock. */
@@ -59,7 +59,7 @@ export class ImportSessionEntity {
   fingerprint!: string | null;
 
   /** The dry run's plan (`ImportActions`, `storedPlan`): « Appliquer » without decisions writes it once the fingerprint matches. */
-  @Column('jsonb', { nullable: true })
+  @Column('json', { nullable: true })
   plan!: unknown;
 
   @Column('timestamptz', { nullable: true })
