@@ -126,7 +126,7 @@ export class ImportApplyService {
       // Nothing the dry run read has changed: without decisions, its plan is what planning again would give.
       const { report, actions } =
         decisions.size === 0 && row.plan
-          ? { report: session.report, actions: restoredPlan(row.plan) }
+          ? { report: session.report, actions: restoredPlan(row.plan, row.parsed) }
           : planImport(planInput(session.schoolId, session.report.schoolName, row.parsed, snapshot), decisions);
       const open = report.lines.filter((line) => line.operation === LineOperation.ARBITRATE);
       if (open.length) throw applyRefusal.unresolved(open.map(where).join(' ; '));

@@ -152,13 +152,38 @@ function families(pupils: PlannedPupil[], guardians: PlannedGuardian[], relative
   };
 }
 
-/** `ImportActions` as JSON (its class map as entries), kept on the dry run's session. */
+/**
+ * `ImportActions` as JSON, kept on the dry run's session beside its files: its class map as
+ * entries, and each line's row as its line number (the row is the files' own: `restoredPlan`
+ * finds it there again; a copy doubled what a dry run stores and sends).
+ */
 export function storedPlan(actions: ImportActions): unknown {
-  return { ...actions, classes: { ...actions.classes, byKey: [...actions.classes.byKey] } };
+  return {
+    ...actions,
+    classes: { ...actions.classes, byKey: [...actions.classes.byKey] },
+    pupils: actions.pupils.map(({ pupil: _row, ...action }) => action),
+    guardians: actions.guardians.map(({ row: _row, ...action }) => action),
+  };
 }
 
-/** The plan `storedPlan` kept, as the writer takes it. */
-export function restoredPlan(stored: unknown): ImportActions {
-  const plan = stored as Omit<ImportActions, 'classes'> & { classes: Omit<PlannedClasses, 'byKey'> & { byKey: [string, ClassPlan][] } };
-  return { ...plan, classes: { ...plan.classes, byKey: new Map(plan.classes.byKey) } };
+type StoredPlan = Omit<ImportActions, 'classes' | 'pupils' | 'guardians'> & {
+  classes: Omit<PlannedClasses, 'byKey'> & { byKey: [string, ClassPlan][] };
+  // Plans stored before the rows were left out still carry them.
+  pupils: (Omit<PupilAction, 'pupil'> & { pupil?: PupilAction['pupil'] })[];
+  guardians: (Omit<GuardianAction, 'row'> & { row?: GuardianAction['row'] })[];
+};
+
+/** The plan `storedPlan` kept, with its rows from the files it was planned from, as the writer takes it. */
+export function restoredPlan(stored: unknown, files: ParsedFile[]): ImportActions {
+  const plan = stored as StoredPlan;
+  const pupilFile = files.find((file) => file.diagnostics.kind !== ImportFileKind.ONDE_GUARDIANS);
+  const guardianFile = files.find((file) => file.diagnostics.kind === ImportFileKind.ONDE_GUARDIANS);
+  const pupilRows = new Map(pupilFile?.pupils.map((row) => [row.line, row]));
+  const guardianRows = new Map(guardianFile?.guardians.map((row) => [row.line, row]));
+  return {
+    ...plan,
+    classes: { ...plan.classes, byKey: new Map(plan.classes.byKey) },
+    pupils: plan.pupils.map((action) => ({ ...action, pupil: action.pupil ?? pupilRows.get(action.line)! })),
+    guardians: plan.guardians.map((action) => ({ ...action, row: action.row ?? guardianRows.get(action.line)! })),
+  };
 }
