@@ -8,6 +8,7 @@
 // compare: files are made one école at a time, so the peak should not grow with N).
 //
 //   npm run build && DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node bench/import/run.mjs [--pupils 100000]
+//   (node --expose-gc bench/import/run.mjs … --live-heap: the heap the import keeps, sampled as it goes)
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import { pipeline } from 'node:stream/promises';
@@ -77,6 +78,17 @@ const TABLES = ['app_user', 'account_name', 'user_structure', 'class_member', 'r
 const DATA_TABLES = [...TABLES, 'import_address', 'import_class', 'import_absence', 'supervision_member', 'supervision_guardian', 'supervision_count'];
 const BOOKKEEPING = ['import_session', 'audit_log'];
 const rss = () => process.resourceUsage().maxRSS * 1024;
+// With --live-heap (run node with --expose-gc), the heap still in use after a full collection every
+// 50 écoles: what the import keeps, apart from the garbage the collector has not yet claimed (which
+// makes the peak RSS). The forced collections lower that peak, so the flag is for its own runs.
+const LIVE_HEAP = process.argv.includes('--live-heap');
+if (LIVE_HEAP && !globalThis.gc) throw new Error('--live-heap needs node --expose-gc');
+const heapSamples = [];
+const liveHeap = () => {
+  if (!LIVE_HEAP) return;
+  globalThis.gc();
+  heapSamples.push(process.memoryUsage().heapUsed);
+};
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 const { loadConfig } = dist('platform/config/config.js');
@@ -135,7 +147,10 @@ try {
       apply += performance.now() - t;
       totals.created += outcome.created;
       totals.modified += outcome.modified;
-      if (s % 50 === 49) process.stderr.write(`  … ${s + 1}/${SCHOOLS} écoles\n`);
+      if (s % 50 === 49) {
+        process.stderr.write(`  … ${s + 1}/${SCHOOLS} écoles\n`);
+        liveHeap();
+      }
     }
     return { dry, apply, total: dry + apply, ...totals };
   };
@@ -236,6 +251,7 @@ try {
   console.log(`  second import, rows inserted + updated + deleted (pg_stat_user_tables): ${dataWrites} in the directory tables ${JSON.stringify(Object.fromEntries(DATA_TABLES.map((t) => [t, writes[t]])))}; bookkeeping ${JSON.stringify(Object.fromEntries(BOOKKEEPING.map((t) => [t, writes[t]])))}`);
   console.log(`  second / first (goal ≤ 0.2): ${(second.total / first.total).toFixed(3)}×`);
   console.log(`  peak RSS: ${mb(rssFirst)} after the first import (before the COPY baseline builds its rows in memory), ${mb(rss())} at the end`);
+  if (LIVE_HEAP) console.log(`  live heap after a full collection, every 50 écoles: ${heapSamples.map(mb).join(', ')}`);
   if (!unchanged || second.created || second.modified) process.exitCode = 1;
 } finally {
   await events.close();

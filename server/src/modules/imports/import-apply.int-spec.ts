@@ -123,6 +123,17 @@ describe('« Importer des utilisateurs »: « Appliquer »', () => {
     expect((await pupilsOf(ecole)).find((p: { firstName: string }) => p.firstName === 'Hugo').classes).toEqual(['CE1-CE2 Mme Exemple']);
   });
 
+  it('names the école a transfer comes from when the caller’s scope holds it', async () => {
+    const [ecole, from] = [await school(), await school()];
+    const hugo = await f.user({ profile: 'STUDENT', lastName: 'DUPOND', firstName: 'Hugo', schools: [from] });
+    await db().query(`UPDATE app_user SET external_id = $2, birth_date = '2016-01-09' WHERE id = $1`, [hugo.id, ine(2)]);
+    const id = await dryRunImport(erun, ecole, [['eleves.csv', utf8('onde-eleves.csv')]]);
+    const LINES = `query ($id: ID!) { importSession(id: $id) { lines(first: 100) { items { firstName operation userId messages } } } }`;
+    const hugoLine = (await erun.data(LINES, { id })).importSession.lines.items.find((line: { firstName: string }) => line.firstName === 'Hugo');
+    expect(hugoLine).toMatchObject({ operation: 'TRANSFER', userId: hugo.id });
+    expect(hugoLine.messages[0]).toBe(`Ligne 3 : élève inscrit à École appliquée ${schools} ; il change d'école en gardant son identifiant et son mot de passe.`);
+  });
+
   it('refuses to apply while homonyms are « À arbitrer », then applies the choice made', async () => {
     const ecole = await school();
     const other = await school();
