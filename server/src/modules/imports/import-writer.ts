@@ -206,10 +206,9 @@ export class ImportWriter {
   }
 
   /**
-   * The login locks (`lockLoginBases`) of every base this import will create, before it writes or
-   * locks any row: `chooseLogins` takes them again later (a transaction holds its advisory locks
-   * twice at no cost), but taking them first keeps every creator's order the same, login locks
-   * before rows.
+   * The login locks (`lockLoginBases`) of every base this import will create, taken as the writing
+   * starts: `chooseLogins` takes them again when it chooses (a lock the transaction already holds is
+   * granted at once), so where they sit among the apply's other locks stays what it was.
    */
   private async lockLogins(actions: ImportActions): Promise<void> {
     const creating = (operation: LineOperation, userId: string | null) => !userId && operation !== LineOperation.ERROR && operation !== LineOperation.ARBITRATE;
