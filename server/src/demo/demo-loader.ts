@@ -17,6 +17,7 @@ export const DIRECTORY_TABLES = [
   'class_member',
   'user_structure',
   'account_name',
+  'login_hint',
   'school_class',
   'user_session',
   'app_user',

@@ -37,6 +37,7 @@ export { directoryLoaders } from './directory.loaders';
 export { DirectoryService } from './directory.service';
 export { FunctionGrantView, SchoolClassView, StructureView } from './directory.types';
 export { ALIAS_MAX_LENGTH, ALIAS_PATTERN, baseLogin, countersOf, firstFreeLogin, freeLogins, searchKey } from './login-generator';
+export { chooseLogins } from './login-choice';
 export { lockLoginBases, loginCountersTaken } from './login-names';
 export { ClassMemberEntity, RelativeLinkEntity, UserStructureEntity } from './memberships.entity';
 export { SchoolClassEntity } from './school-class.entity';

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { generateCode } from '../../platform/crypto/codes';
 import { AppError } from '../../platform/errors/app-error';
 import type { SecretBox } from '../../platform/crypto/secret-box';
-import { baseLogin, freeLogins, lockLoginBases, loginCountersTaken, searchKey } from '../directory';
+import { baseLogin, chooseLogins, lockLoginBases, searchKey } from '../directory';
 import { ClassOperation, LineOperation, type FieldChange } from './import-report';
 import type { ImportActions } from './import-planner';
 
@@ -35,7 +35,7 @@ const written = (operation: LineOperation) => operation === LineOperation.UPDATE
 
 /**
  * Writes a planned import inside the caller's transaction. Accounts are created as « Créer un
- * utilisateur » creates them (login `prenom.nom` with the first free counter, activation code
+ * utilisateur » creates them (login `prenom.nom` with a free counter, activation code
  * sealed with the SecretBox), with source ONDE_CSV; an UNCHANGED line writes nothing, and every
  * membership insert skips what exists, so applying what is already there writes no row.
  */
@@ -155,8 +155,8 @@ export class ImportWriter {
   }
 
   /**
-   * New accounts as « Créer un utilisateur » makes them (login `prenom.nom` with the first free
-   * counter, activation code sealed, source ONDE_CSV; `apply` makes them members of the école), one statement per
+   * New accounts as « Créer un utilisateur » makes them (login `prenom.nom` with a free counter,
+   * `chooseLogins`, activation code sealed, source ONDE_CSV; `apply` makes them members of the école), one statement per
    * table for all of them: each statement fires the tables' statement-level triggers (supervision
    * counts, actor cache) once. Returns their ids in the order given; records them as `keys`.
    */
@@ -174,7 +174,7 @@ export class ImportWriter {
       }
     }
     const bases = accounts.map((a) => baseLogin(a.firstName, a.lastName));
-    const logins = freeLogins(bases, await loginCountersTaken(this.manager, bases));
+    const logins = await chooseLogins(this.manager, bases);
     const column = <T>(pick: (a: NewAccount) => T) => accounts.map(pick);
     const inserted = (await this.manager.query(
       `INSERT INTO app_user (profile, first_name, last_name, search_first, search_last, login, activation_code_secret, email, mobile, birth_date, external_id, source)
@@ -205,7 +205,11 @@ export class ImportWriter {
     return ids;
   }
 
-  /** The login locks (`lockLoginBases`) of every base this import will create, before it reads any taken name. */
+  /**
+   * The login locks (`lockLoginBases`) of every base this import will create, taken as the writing
+   * starts: `chooseLogins` takes them again when it chooses (a lock the transaction already holds is
+   * granted at once), so where they sit among the apply's other locks stays what it was.
+   */
   private async lockLogins(actions: ImportActions): Promise<void> {
     const creating = (operation: LineOperation, userId: string | null) => !userId && operation !== LineOperation.ERROR && operation !== LineOperation.ARBITRATE;
     const bases: string[] = [];

@@ -9,7 +9,7 @@ import { EventBus } from '../../platform/pubsub/event-bus';
 import { AuditRecord, AuditService } from '../audit';
 import { FormErrors, normaliseEmail } from '../accounts';
 import { AdminFunction } from '../../platform/model/admin-function';
-import { ALIAS_MAX_LENGTH, ALIAS_PATTERN, baseLogin, freeLogins, lockLoginBases, loginCountersTaken, searchKey, structureInScope, findAccessibleUser, TargetUser, AccountSource, USER_COLUMNS, UserRow, UserView, userView } from '../directory';
+import { ALIAS_MAX_LENGTH, ALIAS_PATTERN, baseLogin, chooseLogins, searchKey, structureInScope, findAccessibleUser, TargetUser, AccountSource, USER_COLUMNS, UserRow, UserView, userView } from '../directory';
 import { Profile } from '../../platform/model/profile';
 
 export interface ClientInfo {
@@ -299,10 +299,8 @@ export class UserAdminService {
     return this.dataSource.transaction(async (manager) => {
       const [school] = (await manager.query(`SELECT id FROM structure WHERE id = $1 AND kind = 'ECOLE'`, [input.schoolId])) as unknown[];
       if (!school) throw AppError.notFound();
-      const base = baseLogin(firstName, lastName);
-      // The import writer's lock: two creations of one name at once get two counters, not a unique violation.
-      await lockLoginBases(manager, [base]);
-      const [login] = freeLogins([base], await loginCountersTaken(manager, [base]));
+      // Under the import writer's per-base lock: two creations of one name at once get two counters, not a unique violation.
+      const [login] = await chooseLogins(manager, [baseLogin(firstName, lastName)]);
       const [row] = (await manager.query(
         `INSERT INTO app_user (profile, first_name, last_name, search_first, search_last, login, activation_code_secret, email, birth_date, source)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'MANUAL') RETURNING id`,
