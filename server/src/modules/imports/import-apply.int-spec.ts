@@ -87,6 +87,18 @@ describe('« Importer des utilisateurs »: « Appliquer »', () => {
     ]);
     const [audit] = await db().query(`SELECT actor_id, details FROM audit_log WHERE action = 'USERS_IMPORTED' AND details->>'sessionId' = $1`, [id]);
     expect(audit.details).toMatchObject({ created: 10, modified: 0, schoolId: ecole });
+    // With the report's summary; found by the admins above the école (the CPD), not by another circonscription's ERUN.
+    expect(audit.details.report).toMatchObject({
+      files: [{ fileName: 'eleves.csv', kind: 'ONDE_PUPILS', encoding: 'Windows-1252', rows: 6 }, { fileName: 'responsables.csv', kind: 'ONDE_GUARDIANS' }],
+      totals: [{ profile: 'STUDENT', created: 6 }, { profile: 'RELATIVE', created: 4 }],
+      classes: expect.arrayContaining([expect.objectContaining({ operation: 'CREATE', name: 'CE1-CE2 Mme Exemple' })]),
+      families: { guardiansWithoutEmail: expect.any(Number) },
+    });
+    const HISTORY = `{ auditLog(filter: { actions: ["USERS_IMPORTED"] }, first: 200) { edges { node { details } } } }`;
+    const sessionsSeen = async (login: string) =>
+      (await (await server.client().signIn(login, FIXTURE_PASSWORD)).data(HISTORY)).auditLog.edges.map((edge: { node: { details: { sessionId: string } } }) => edge.node.details.sessionId);
+    expect(await sessionsSeen(d.cpd.login)).toContain(id);
+    expect(await sessionsSeen(d.erun2.login)).not.toContain(id);
     expect((await counts()).map((n, i) => n - before[i])).toEqual([10, 10, 10, 6, 7, 3, 3, 4, 0]);
 
     const again = await dryRunImport(erun, ecole, BOTH());

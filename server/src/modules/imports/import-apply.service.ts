@@ -4,7 +4,7 @@ import type { SecretBox } from '../../platform/crypto/secret-box';
 import type { EventBus } from '../../platform/pubsub/event-bus';
 import type { AuditService } from '../audit';
 import { applyRefusal } from './import-apply-errors';
-import { isDecidable, LineOperation, type ImportReport, type ReportLine } from './import-report';
+import { ClassOperation, isDecidable, LineOperation, type ImportReport, type ReportLine } from './import-report';
 import { planImport, restoredPlan } from './import-planner';
 import { ImportProgress, type ImportPhase } from './import-progress';
 import { planInput, type ImportService, type StoredImportSession } from './import.service';
@@ -134,7 +134,7 @@ export class ImportApplyService {
       if (required !== null && confirmLeavers !== required) throw applyRefusal.confirmLeavers(required);
 
       const outcome = await new ImportWriter(manager, this.secretBox, session.schoolId, onStep).apply(actions);
-      await this.record(manager, actor, clientAddress, session.schoolId, report.schoolName, sessionId, outcome);
+      await this.record(manager, actor, clientAddress, report, sessionId, outcome);
       await manager.query(`UPDATE import_session SET status = 'APPLIED', applied_at = now(), outcome = $2 WHERE id = $1`, [sessionId, JSON.stringify(outcome)]);
       return outcome;
     });
@@ -159,16 +159,37 @@ export class ImportApplyService {
     return decisions;
   }
 
-  private record(manager: EntityManager, actor: Actor, clientAddress: string | null, schoolId: string, schoolName: string, sessionId: string, outcome: ImportOutcome) {
+  /**
+   * The audit line, found by the école's admins and those above it (its structure), with the counts
+   * written and the report's summary — the files as read, the totals, the classes created or
+   * renamed, the families, the leavers: the audit log is never purged, so they outlive the session,
+   * whose lines (names) only its creator reads.
+   */
+  private record(manager: EntityManager, actor: Actor, clientAddress: string | null, report: ImportReport, sessionId: string, outcome: ImportOutcome) {
     const { createdUserIds: _ids, ...counts } = outcome;
+    const summary = {
+      files: report.files.map(({ fileName, kind, encoding, rows }) => ({ fileName, kind, encoding, rows })),
+      totals: report.totals,
+      classes: report.classes.filter((plan) => plan.operation !== ClassOperation.UNCHANGED).map(({ operation, name, oldName, pupils }) => ({ operation, name, oldName, pupils })),
+      families: report.families,
+      leavers: report.leavers ? { pupils: report.leavers.pupils, relatives: report.leavers.relatives, withheld: report.leavers.withheld?.code ?? null } : null,
+    };
     return this.audit.record(
       {
         actorId: actor.userId,
         actorLabel: `${displayName(actor)} (${actor.login})`,
         action: 'USERS_IMPORTED',
+        structureId: report.schoolId,
         clientAddress,
         // Applied by software: the client is named beside its creator (the label's login names it too).
-        details: { ...counts, schoolId, schoolName, sessionId, ...(actor.integration ? { client: actor.integration.clientName, clientId: actor.integration.clientId } : {}) },
+        details: {
+          ...counts,
+          schoolId: report.schoolId,
+          schoolName: report.schoolName,
+          sessionId,
+          report: summary,
+          ...(actor.integration ? { client: actor.integration.clientName, clientId: actor.integration.clientId } : {}),
+        },
       },
       manager,
     );
