@@ -9,6 +9,7 @@ import { EventBus } from '../platform/pubsub/event-bus';
 import { setLogLevel } from '../platform/logging/logger';
 import { findDemoAccountList, listDemoAccounts } from '../app/demo-startup';
 import { importUsage, parseImportArgs, runImport } from './import-command';
+import { importBatchUsage, parseImportBatchArgs, runImportBatch } from './import-batch-command';
 
 const usage = `Console opérateur de Préau
 
@@ -23,6 +24,7 @@ const usage = `Console opérateur de Préau
       Recalcule tout de suite les « Actifs sur 7 / 30 jours » du tableau de bord (d'hier et
       d'aujourd'hui), ce que le serveur fait chaque heure.
 ${importUsage}
+${importBatchUsage}
 
 La base utilisée est celle de DATABASE_URL, sinon le PostgreSQL embarqué du dossier .data.`;
 
@@ -41,9 +43,15 @@ async function main(): Promise<number> {
     console.error(`Commande inconnue « ${command} ».\n\n${usage}`);
     return 2;
   }
-  const importArgs = command === 'import' ? parseImportArgs(args) : null;
+  const batch = command === 'import' && args.includes('--lot');
+  const importArgs = command === 'import' && !batch ? parseImportArgs(args) : null;
   if (typeof importArgs === 'string') {
     console.error(`${importArgs}\n\n${importUsage}`);
+    return 2;
+  }
+  const batchArgs = batch ? parseImportBatchArgs(args) : null;
+  if (typeof batchArgs === 'string') {
+    console.error(`${batchArgs}\n\n${importBatchUsage}`);
     return 2;
   }
   const login = args[0];
@@ -59,6 +67,8 @@ async function main(): Promise<number> {
     const services = createServices({ config, dataSource: database.dataSource, events });
     if (importArgs) {
       return await runImport(services, database.dataSource, config.publicUrl, importArgs);
+    } else if (batchArgs) {
+      return await runImportBatch(services, database.dataSource, config.publicUrl, batchArgs);
     } else if (command === 'create-operator') {
       const password = await services.operatorAccounts.createOperator(login, option(args, '--prenom'), option(args, '--nom'));
       console.log(`Compte opérateur créé.\n  Identifiant : ${login.toLowerCase()}\n  Mot de passe : ${password}\nNotez-le maintenant : il ne sera plus affiché.`);

@@ -49,7 +49,7 @@ export function parseImportArgs(args: string[]): ImportArgs | string {
  * One line rewritten in place on a terminal, with its percentage; piped (a log), a line at each
  * tenth rather than one per account.
  */
-class ProgressLine {
+export class ProgressLine {
   private readonly started = Date.now();
   private readonly tty = process.stderr.isTTY;
   private shown = '';
@@ -72,7 +72,7 @@ class ProgressLine {
   }
 }
 
-async function operator(db: DataSource, login: string | null): Promise<Actor> {
+export async function operator(db: DataSource, login: string | null): Promise<Actor> {
   const [row] = (await db.query(
     `SELECT u.id FROM app_user u JOIN admin_function f ON f.user_id = u.id AND f.function = 'OPERATOR'
       WHERE $1::text IS NULL OR u.login = lower($1::text) ORDER BY u.created_at, u.id LIMIT 1`,
@@ -88,13 +88,13 @@ async function operator(db: DataSource, login: string | null): Promise<Actor> {
   return actor;
 }
 
-async function schoolByUai(db: DataSource, uai: string): Promise<{ id: string; name: string }> {
+export async function schoolByUai(db: DataSource, uai: string): Promise<{ id: string; name: string }> {
   const [row] = await db.query(`SELECT id, name FROM structure WHERE kind = 'ECOLE' AND upper(code) = upper($1)`, [uai.trim()]);
   if (!row) throw AppError.badInput({ fr: `Aucune école n'a le UAI « ${uai} ».`, en: `No school has the UAI "${uai}".` });
   return row;
 }
 
-async function readUploads(paths: string[]): Promise<UploadedFile[]> {
+export async function readUploads(paths: string[]): Promise<UploadedFile[]> {
   const uploads: UploadedFile[] = [];
   for (const path of paths) {
     const name = basename(path);
