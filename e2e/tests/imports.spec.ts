@@ -56,6 +56,11 @@ test.describe('Importer des utilisateurs', () => {
     await expect(page).toHaveURL(new RegExp(`${PAGE_PATH}$`));
     await expect(page.getByRole('heading', { level: 1, name: 'Importer des utilisateurs' })).toBeVisible();
     await page.getByLabel('École').selectOption({ label: school.name });
+    // For an école outside ONDE, the Préau template is one click away and is served as a CSV.
+    const template = page.getByRole('link', { name: 'Télécharger le modèle Préau (CSV)' });
+    const templateFile = await page.request.get((await template.getAttribute('href'))!);
+    expect(templateFile.status()).toBe(200);
+    expect((await templateFile.text()).replace(/^\uFEFF/, '').split('\r\n')[0]).toBe('Nom;Prénom;Date de naissance;Sexe;INE;Niveau;Classe;Identifiant classe;Identifiant externe');
     const pupils = ondeFile('eleves.csv', [
       PUPILS_HEADER,
       pupil('VERCHÈRE', 'Zéphirine', '12/05/2017', '0000009001E', 'CE1', 'CE1 Mme Import', 'E2E-01'),

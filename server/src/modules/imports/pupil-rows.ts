@@ -64,6 +64,7 @@ export function pupilLine(plan: PupilColumnPlan, record: CsvRecord, issues: { er
   else if (!birthDate) (failed = true), issues.errors.push({ code: 'DATE_INVALID', line, params: { value: rawBirth } });
   if (!pupil.classLabel && !pupil.classId) (failed = true), issues.errors.push({ code: 'VALUE_MISSING', line, params: { column: 'Classe' } });
   if (failed) return null;
-  if (!pupil.ine && plan.index.has('ine')) issues.warnings.push({ code: 'INE_MISSING', line });
+  // The template's external id identifies the pupil as an INE would: only a pupil with neither is matched by name and birth date.
+  if (!pupil.ine && !pupil.externalId && plan.index.has('ine')) issues.warnings.push({ code: 'INE_MISSING', line });
   return pupil;
 }
