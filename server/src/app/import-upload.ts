@@ -12,14 +12,20 @@ import { clientAddressOf } from './http';
 /** Two files at their size limit and the multipart framing: more is refused before it is read. */
 const MAX_BODY_BYTES = 2 * MAX_FILE_BYTES + 64 * 1024;
 
+/** A raw body is one file (over its own limit if over this one); a multipart body may hold two. */
+function tooLarge(req: Request): AppError {
+  const raw = !String(req.headers['content-type'] ?? '').startsWith('multipart/form-data');
+  return raw && req.query.nom ? importRefusals.tooLarge(String(req.query.nom)) : importRefusals.uploadTooLarge();
+}
+
 async function readBody(req: Request): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_BODY_BYTES) throw importRefusals.tooLarge(String(req.query.nom ?? 'envoi'));
+  if (declared > MAX_BODY_BYTES) throw tooLarge(req);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw importRefusals.tooLarge(String(req.query.nom ?? 'envoi'));
+    if (size > MAX_BODY_BYTES) throw tooLarge(req);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks);
@@ -34,7 +40,7 @@ async function uploadedFiles(req: Request): Promise<UploadedFile[]> {
   }
   // Node's own multipart reader (undici's Request.formData): no parser dependency for two files.
   const form = await new globalThis.Request('http://upload.invalid/', { method: 'POST', headers: { 'content-type': type }, body: Readable.toWeb(Readable.from([body])) as ReadableStream, duplex: 'half' } as RequestInit).formData().catch(() => {
-    throw importRefusals.unreadable('envoi', 'multipart/form-data');
+    throw importRefusals.badUpload();
   });
   const files: UploadedFile[] = [];
   for (const value of form.values()) {

@@ -72,7 +72,7 @@ describe('npm run admin -- import', () => {
     const out = printed();
     expect(await run([responsables, eleves, '--ecole', '0269901k', '--par', d.operator.login])).toBe(0);
     expect(await users()).toBe(before);
-    expect(out.find((line) => line.startsWith('eleves.csv'))).toMatch(/ONDE_PUPILS, Windows-1252 \(.*é.*\)/);
+    expect(out.find((line) => line.startsWith('eleves.csv'))).toMatch(/^eleves\.csv : ONDE « Élèves », Windows-1252 \(.*é.*\), 6 lignes$/);
     expect(out.find((line) => line.startsWith('Élèves'))).toMatch(/^Élèves\s+6\s+0\s+0/);
     expect(out.some((line) => line.startsWith('Parents'))).toBe(true);
     expect(out.join('\n')).toContain("Rien n'a été enregistré");
@@ -90,6 +90,6 @@ describe('npm run admin -- import', () => {
     expect(percents.some((m) => m[4] === 'Application' && Number(m[1]) > 0 && Number(m[1]) < 100)).toBe(true);
     expect(await pupilsOf(d.schoolB)).toBe(6);
 
-    await expect(run([eleves, '--ecole', '0269999X', '--par', d.operator.login])).rejects.toMatchObject({ text: { fr: 'Aucune école n\'a le UAI « 0269999X ».' } });
+    await expect(run([eleves, '--ecole', '0269999X', '--par', d.operator.login])).rejects.toMatchObject({ text: { fr: 'Aucune école n\'a l\'UAI « 0269999X ».' } });
   });
 });

@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { importRefusals, MAX_FILE_BYTES, type UploadedFile } from '../modules/imports';
+import { importFileKindLabel, importRefusals, MAX_FILE_BYTES, type UploadedFile } from '../modules/imports';
 import type { Actor } from '../platform/auth/actor';
 import { loadActor } from '../platform/auth/actor-loader';
 import type { Services } from '../platform/context/services';
@@ -9,7 +9,7 @@ import { AppError } from '../platform/errors/app-error';
 
 export const importUsage = `  npm run admin -- import <fichier…> --ecole <UAI> [--apply] [--confirmer-absents N] [--par <identifiant>]
       Simule l'import des fichiers ONDE « Élèves » et/ou « Responsables » (ou du modèle Préau) dans
-      l'école de ce UAI et affiche les totaux ; avec --apply, l'applique ensuite. --confirmer-absents :
+      l'école de cet UAI et affiche les totaux ; avec --apply, l'applique ensuite. --confirmer-absents :
       le nombre de comptes « Absent du fichier » quand Préau demande de le taper. L'import est fait au
       nom de l'opérateur --par (par défaut le premier compte opérateur).`;
 
@@ -90,7 +90,7 @@ export async function operator(db: DataSource, login: string | null): Promise<Ac
 
 export async function schoolByUai(db: DataSource, uai: string): Promise<{ id: string; name: string }> {
   const [row] = await db.query(`SELECT id, name FROM structure WHERE kind = 'ECOLE' AND upper(code) = upper($1)`, [uai.trim()]);
-  if (!row) throw AppError.badInput({ fr: `Aucune école n'a le UAI « ${uai} ».`, en: `No school has the UAI "${uai}".` });
+  if (!row) throw AppError.badInput({ fr: `Aucune école n'a l'UAI « ${uai} ».`, en: `No school has the UAI "${uai}".` });
   return row;
 }
 
@@ -130,7 +130,7 @@ export async function runImport(services: Services, db: DataSource, publicUrl: s
   const steps = 2;
   const actor = await operator(db, args.operatorLogin);
   const school = await schoolByUai(db, args.uai);
-  progress.step(0, steps, `Lecture de ${args.files.length} fichier(s)…`);
+  progress.step(0, steps, `Lecture de ${args.files.length} ${args.files.length < 2 ? 'fichier' : 'fichiers'}…`);
   const uploads = await readUploads(args.files);
   progress.step(1, steps, `Simulation pour ${school.name}…`);
   const sessionId = await services.imports.dryRun(actor, school.id, uploads);
@@ -140,7 +140,8 @@ export async function runImport(services: Services, db: DataSource, publicUrl: s
 
   const { report } = session;
   for (const file of report.files) {
-    console.log(`${file.fileName} : ${file.kind}, ${file.encoding} (${file.samples.join(', ') || 'aucun nom accentué'}), ${file.rows} lignes`);
+    const kind = importFileKindLabel[file.kind]?.fr ?? file.kind;
+    console.log(`${file.fileName} : ${kind}, ${file.encoding} (${file.samples.join(', ') || 'aucun nom accentué'}), ${file.rows} ${file.rows < 2 ? 'ligne' : 'lignes'}`);
   }
   const widths = COLUMNS.map(([, label]) => Math.max(label.length, 5));
   console.log(['profil   ', ...COLUMNS.map(([, label], i) => label.padStart(widths[i]))].join(' '));

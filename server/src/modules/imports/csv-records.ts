@@ -49,6 +49,8 @@ export async function csvRecords(open: () => Readable, fileName: string): Promis
   const { firstLine, lineEnding } = await peekFirstLine(peek);
   peek.destroy();
   const separator = sniffSeparator(firstLine);
+  // Seen as the parser reads, not as records are consumed: a failed stream drops the records it still held.
+  let lastLine = 0;
   const parser = open().pipe(
     parse({
       delimiter: separator,
@@ -57,6 +59,10 @@ export async function csvRecords(open: () => Readable, fileName: string): Promis
       skip_empty_lines: true,
       skip_records_with_empty_values: true,
       info: true,
+      on_record: (record, context) => {
+        lastLine = context.lines;
+        return record;
+      },
     }),
   );
   async function* records(): AsyncGenerator<CsvRecord> {
@@ -69,7 +75,9 @@ export async function csvRecords(open: () => Readable, fileName: string): Promis
       }
     } catch (error) {
       if (error instanceof Error && 'code' in error && String((error as { code: unknown }).code).startsWith('CSV_')) {
-        throw refuse.unreadable(fileName, error.message);
+        const { code, lines } = error as { code: string; lines?: unknown };
+        if (code === 'CSV_QUOTE_NOT_CLOSED') throw refuse.unclosedQuote(fileName, lastLine);
+        throw refuse.unreadable(fileName, typeof lines === 'number' && lines > 0 ? lines : null);
       }
       throw error;
     } finally {

@@ -2,7 +2,7 @@ import { childColumns, guardianColumns } from './column-maps';
 import type { CsvRecord } from './csv-records';
 import { headerKey } from './header-key';
 import { refuse } from './import-refusals';
-import { ImportFileKind, kindLabel, type ChildRef, type GuardianLine, type ImportIssue } from './parsed-file';
+import { ImportFileKind, type ChildRef, type GuardianLine, type ImportIssue } from './parsed-file';
 import { cleanCell, parseDate, parseEmail, phoneKey } from './text-normalise';
 
 export interface GuardianColumnPlan {
@@ -23,7 +23,7 @@ export interface GuardianColumnPlan {
 export function planGuardianColumns(headers: string[], fileName: string): GuardianColumnPlan {
   const keys = headers.map(headerKey);
   const blockStart = keys.findIndex((key) => key in childColumns);
-  if (blockStart < 0) throw refuse.missingColumns(fileName, kindLabel[ImportFileKind.ONDE_GUARDIANS], ['Prénom élève']);
+  if (blockStart < 0) throw refuse.missingColumns(fileName, ImportFileKind.ONDE_GUARDIANS, ['Prénom élève']);
   const blockFields: (string | null)[] = [];
   const seen = new Set<string>();
   for (let i = blockStart; i < keys.length; i++) {
@@ -48,7 +48,7 @@ export function planGuardianColumns(headers: string[], fileName: string): Guardi
     ...(index.has('firstName') ? [] : ['Prénom responsable']),
     ...(seen.has('firstName') ? [] : ['Prénom élève']),
   ];
-  if (missing.length) throw refuse.missingColumns(fileName, kindLabel[ImportFileKind.ONDE_GUARDIANS], missing);
+  if (missing.length) throw refuse.missingColumns(fileName, ImportFileKind.ONDE_GUARDIANS, missing);
   return { index, blockStart, blockFields, recognised, ignored };
 }
 

@@ -143,7 +143,7 @@ describe('« Importer des utilisateurs »: « Appliquer »', () => {
     const LINES = `query ($id: ID!) { importSession(id: $id) { lines(first: 100) { items { firstName operation userId messages } } } }`;
     const hugoLine = (await erun.data(LINES, { id })).importSession.lines.items.find((line: { firstName: string }) => line.firstName === 'Hugo');
     expect(hugoLine).toMatchObject({ operation: 'TRANSFER', userId: hugo.id });
-    expect(hugoLine.messages[0]).toBe(`Ligne 3 : élève inscrit à École appliquée ${schools} ; il change d'école en gardant son identifiant et son mot de passe.`);
+    expect(hugoLine.messages[0]).toBe(`Ligne 3 : élève inscrit dans l'école « École appliquée ${schools} » ; il change d'école en gardant son identifiant et son mot de passe.`);
   });
 
   it('refuses to apply while homonyms are « À arbitrer », then applies the choice made', async () => {
@@ -246,7 +246,7 @@ describe('« Importer des utilisateurs »: « Appliquer »', () => {
     const ce = await f.schoolClass(classLeftOut, 'CM2 Ancienne', ['CM2']);
     await f.user({ profile: 'STUDENT', lastName: 'Ancien', firstName: 'Paul', schools: [classLeftOut], classes: [ce] });
     const id2 = await dryRunImport(erun, classLeftOut, [['eleves.csv', cp1252('onde-eleves.csv')]]);
-    expect((await erun.data(SESSION, { id: id2 })).importSession.leavers.withheld).toBe("Le fichier ne contient aucun élève des classes CM2 Ancienne : il est traité comme partiel et aucun départ n'est proposé.");
+    expect((await erun.data(SESSION, { id: id2 })).importSession.leavers.withheld).toBe("Le fichier ne contient aucun élève de la classe CM2 Ancienne : il est traité comme partiel et aucun départ n'est proposé.");
     expect((await erun.data(APPLY, { id: id2 })).applyImport.leavers).toBe(0);
     expect(await db().query('SELECT count(*)::int AS n FROM import_absence WHERE school_id = ANY($1)', [[small, classLeftOut]])).toEqual([{ n: 0 }]);
   });

@@ -148,10 +148,10 @@ export class ImportApplyService {
     for (const resolution of resolutions) {
       const key = `${resolution.profile}:${resolution.line}`;
       const line = lines.get(key);
-      const label = line ? where(line) : `${resolution.profile} ${resolution.line}`;
-      if (!line || decisions.has(key)) throw applyRefusal.badResolution(label);
+      const refused = () => applyRefusal.badResolution(resolution.profile, resolution.line, line?.file ?? null);
+      if (!line || decisions.has(key)) throw refused();
       if (resolution.userId !== null) {
-        if (!line.candidates.some((c) => c.userId === resolution.userId) || chosen.has(resolution.userId)) throw applyRefusal.badResolution(label);
+        if (!line.candidates.some((c) => c.userId === resolution.userId) || chosen.has(resolution.userId)) throw refused();
         chosen.add(resolution.userId);
       }
       decisions.set(key, resolution.userId);

@@ -132,7 +132,22 @@ describe('refusals', () => {
     expect((await refusal(utf8('Titre;Auteur\nA;B\n'))).code).toBe('IMPORT_FILE_KIND');
     const missing = await refusal(utf8('Nom élève;Prénom élève;INE\nA;B;C\n'), 'eleves.csv');
     expect(missing.code).toBe('IMPORT_FILE_COLUMNS');
-    expect(missing.text.fr).toBe("Le fichier « eleves.csv » (ONDE « Élèves ») n'a pas la ou les colonnes obligatoires : Date naissance, Libellé classe.");
+    expect(missing.text.fr).toBe("Le fichier « eleves.csv » (ONDE « Élèves ») n'a pas les colonnes obligatoires : Date naissance, Libellé classe.");
+    const one = await refusal(utf8('Nom élève;Prénom élève;Libellé classe\nA;B;C\n'), 'eleves.csv');
+    expect(one.text).toEqual({
+      fr: "Le fichier « eleves.csv » (ONDE « Élèves ») n'a pas la colonne obligatoire : Date naissance.",
+      en: 'The file "eleves.csv" (ONDE « Élèves ») lacks the required column: Date naissance.',
+    });
+  });
+
+  it('says in French where a file stops being CSV, never csv-parse\'s English', async () => {
+    const header = 'Nom élève;Prénom élève;Date naissance;Libellé classe\n';
+    const unclosed = await refusal(utf8(`${header}Durand;Zoé;01/02/2018;CP\n"Martin;Léo;03/04/2018;CP\nPetit;Ana;05/06/2018;CP\n`), 'eleves.csv');
+    expect(unclosed.code).toBe('IMPORT_FILE_UNREADABLE');
+    expect(unclosed.text).toEqual({
+      fr: 'Le fichier « eleves.csv » est illisible : un guillemet (") ouvert après la ligne 2 n\'est jamais refermé.',
+      en: 'The file "eleves.csv" cannot be read: a quote (") opened after line 2 is never closed.',
+    });
   });
 
   it('refuses over 5 MB and over 20,000 rows', async () => {

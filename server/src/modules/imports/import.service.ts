@@ -11,7 +11,7 @@ import { snapshotFingerprint, type SchoolSnapshot } from './snapshot-fingerprint
 import { madeByCaller } from '../../platform/auth/caller-made';
 import { refuse } from './import-refusals';
 import type { ImportReport } from './import-report';
-import { ImportFileKind, kindLabel, type ParsedFile } from './parsed-file';
+import { ImportFileKind, type ParsedFile } from './parsed-file';
 import { SchoolSnapshotReader } from './school-snapshot';
 
 export interface UploadedFile {
@@ -73,8 +73,8 @@ export class ImportService {
     const files: ParsedFile[] = [];
     for (const upload of uploads) files.push(await parseImportFile(upload.bytes, upload.name));
     const pupilFiles = files.filter((file) => pupilKinds.includes(file.diagnostics.kind));
-    if (pupilFiles.length > 1) throw refuse.sameKindTwice(kindLabel[ImportFileKind.ONDE_PUPILS]);
-    if (files.length - pupilFiles.length > 1) throw refuse.sameKindTwice(kindLabel[ImportFileKind.ONDE_GUARDIANS]);
+    if (pupilFiles.length > 1) throw refuse.sameKindTwice(pupilFiles.map((file) => file.diagnostics.kind));
+    if (files.length - pupilFiles.length > 1) throw refuse.sameKindTwice([ImportFileKind.ONDE_GUARDIANS]);
     const ordered = [...pupilFiles, ...files.filter((file) => !pupilFiles.includes(file))];
 
     const snapshot = await this.snapshot.read(school.id, ordered, actor.scope);

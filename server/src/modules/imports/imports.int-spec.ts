@@ -132,7 +132,7 @@ describe('« Importer des utilisateurs »: the dry run', () => {
     const marcLine = find(lines, 'Marc')[0];
     expect(marcLine).toMatchObject({ operation: 'UPDATE', rule: 'SHARED_CHILD', userId: marc.id });
     expect(marcLine.changes).toEqual([{ field: 'mobile', old: null, new: '0611223344' }, { field: 'child', old: null, new: 'DUPOND Hugo' }]);
-    expect(marcLine.messages).toContain("Ligne 2 : email choisi par la personne à l'activation, conservé.");
+    expect(marcLine.messages).toContain("Ligne 2 : adresse électronique choisie par la personne à l'activation, conservée.");
     // An empty cell never erases Sophie's mobile; she already has both children.
     expect(find(lines, 'Sophie')[0]).toMatchObject({ operation: 'UNCHANGED', rule: 'SHARED_CHILD', userId: sophie.id, changes: [] });
     expect(find(lines, 'Gaëlle')[0]).toMatchObject({ rule: 'NAME_EMAIL', userId: gaelle.id });
@@ -164,6 +164,21 @@ describe('« Importer des utilisateurs »: the dry run', () => {
     expect(big).toMatchObject({ status: 400, body: { code: 'IMPORT_FILE_TOO_LARGE', message: 'The file "gros.csv" is over 5 MB.' } });
     const twice = await dryRun(director, d.schoolA, [['a.csv', cp1252('onde-eleves.csv')], ['b.csv', cp1252('onde-eleves.csv')]]);
     expect(twice).toMatchObject({ status: 400, body: { code: 'IMPORT_SAME_KIND_TWICE' } });
+    const mixed = await dryRun(director, d.schoolA, [['a.csv', cp1252('onde-eleves.csv')], ['modele.csv', Buffer.from(readFileSync(join(__dirname, 'fixtures', 'preau-eleves.csv')))]]);
+    expect(mixed).toMatchObject({ status: 400, body: { code: 'IMPORT_SAME_KIND_TWICE', message: 'Deux fichiers des élèves (ONDE « Élèves » et modèle Préau) : déposez-en un seul.' } });
     expect(await count('import_session')).toBe(sessions);
+  });
+
+  it('says an upload over two files’ worth is too large as a whole, naming no file', async () => {
+    const half = Buffer.alloc(5 * 1024 * 1024 + 100 * 1024, 0x41);
+    const files: [string, Buffer][] = [['a.csv', half], ['b.csv', half]];
+    expect(await dryRun(director, d.schoolA, files)).toMatchObject({
+      status: 400,
+      body: { code: 'IMPORT_FILE_TOO_LARGE', message: "L'envoi dépasse 10 Mo : déposez deux fichiers de 5 Mo au plus." },
+    });
+    expect(await dryRun(director, d.schoolA, files, 'en')).toMatchObject({
+      status: 400,
+      body: { code: 'IMPORT_FILE_TOO_LARGE', message: 'The upload is over 10 MB: drop two files of at most 5 MB each.' },
+    });
   });
 });

@@ -61,4 +61,5 @@ declare module '../../platform/context/services' {
 export type { UploadedFile } from './import.service';
 export { MAX_FILE_BYTES } from './import-refusals';
 export { refuse as importRefusals } from './import-refusals';
+export { kindLabel as importFileKindLabel } from './parsed-file';
 export { importReportCsv, importReportFileName } from './import-report-csv';

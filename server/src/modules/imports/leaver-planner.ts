@@ -38,7 +38,7 @@ export function planLeavers(input: LeaverInput, lines: ReportLine[]): Leavers {
   const listed = new Set(input.classPlans.map((plan) => plan.classId).filter(Boolean));
   const populated = new Set(input.pupils.flatMap((pupil) => pupil.classIds));
   const missing = input.classes.filter((c) => populated.has(c.id) && !listed.has(c.id)).map((c) => c.name).sort((a, b) => a.localeCompare(b, 'fr'));
-  if (missing.length) return none({ code: 'LEAVERS_CLASSES_MISSING', params: { classes: missing.join(', ') } });
+  if (missing.length) return none({ code: 'LEAVERS_CLASSES_MISSING', params: { classes: missing.join(', '), count: missing.length } });
 
   // Candidates of an undecided « À arbitrer » line are not leavers yet: the admin's choice tells.
   const pending = new Set(lines.filter((l) => l.operation === LineOperation.ARBITRATE).flatMap((l) => l.candidates.map((c) => c.userId)));

@@ -1,3 +1,4 @@
+import type { Lang } from '../../platform/errors/messages';
 import type { FileEncoding } from './file-decoding';
 import type { Separator } from './csv-records';
 
@@ -7,10 +8,10 @@ export enum ImportFileKind {
   PREAU_PUPILS = 'PREAU_PUPILS',
 }
 
-export const kindLabel: Record<ImportFileKind, string> = {
-  ONDE_PUPILS: 'ONDE « Élèves »',
-  ONDE_GUARDIANS: 'ONDE « Responsables »',
-  PREAU_PUPILS: 'modèle Préau',
+export const kindLabel: Record<ImportFileKind, Record<Lang, string>> = {
+  ONDE_PUPILS: { fr: 'ONDE « Élèves »', en: 'ONDE « Élèves »' },
+  ONDE_GUARDIANS: { fr: 'ONDE « Responsables »', en: 'ONDE « Responsables »' },
+  PREAU_PUPILS: { fr: 'modèle Préau', en: 'Préau template' },
 };
 
 /** A message about a line or a file, translated when read (the report is stored, the language is the reader's). */

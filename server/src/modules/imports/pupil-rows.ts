@@ -2,7 +2,7 @@ import { pupilColumns, requiredPupilFields } from './column-maps';
 import type { CsvRecord } from './csv-records';
 import { headerKey } from './header-key';
 import { refuse } from './import-refusals';
-import { ImportFileKind, kindLabel, type ImportIssue, type PupilLine } from './parsed-file';
+import { ImportFileKind, type ImportIssue, type PupilLine } from './parsed-file';
 import { cleanCell, parseDate } from './text-normalise';
 
 export interface PupilColumnPlan {
@@ -27,7 +27,7 @@ export function planPupilColumns(headers: string[], kind: ImportFileKind, fileNa
   });
   const flavour = kind === ImportFileKind.PREAU_PUPILS ? 'preau' : 'onde';
   const missing = requiredPupilFields.filter(([field]) => !index.has(field)).map(([, label]) => label[flavour]);
-  if (missing.length) throw refuse.missingColumns(fileName, kindLabel[kind], missing);
+  if (missing.length) throw refuse.missingColumns(fileName, kind, missing);
   const warnings: ImportIssue[] = [];
   if (!index.has('ine') && kind === ImportFileKind.ONDE_PUPILS) warnings.push({ code: 'COLUMN_MISSING', params: { column: 'INE' } });
   if (!index.has('classId')) warnings.push({ code: 'COLUMN_MISSING', params: { column: 'Identifiant classe' } });
