@@ -58,7 +58,8 @@ function summary(report: ImportReport): (string | null)[][] {
   const rows: (string | null)[][] = [["Rapport d'import", report.schoolName], []];
   rows.push(['Fichier', 'Type', 'Encodage détecté', 'Lignes', 'Noms accentués lus', 'Avertissements']);
   for (const file of report.files) {
-    rows.push([file.fileName, kindLabel[file.kind], file.encoding, String(file.rows), file.samples.join(' · '), file.warnings.map((w) => issueText(w, 'fr')).join(' ; ')]);
+    const kind = kindLabel[file.kind].fr;
+    rows.push([file.fileName, kind.charAt(0).toUpperCase() + kind.slice(1), file.encoding, String(file.rows), file.samples.join(' · '), file.warnings.map((w) => issueText(w, 'fr')).join(' ; ')]);
   }
   rows.push([], ["Ce que ferait l'import", ...report.totals.map((t) => TOTAL_PROFILES[t.profile] ?? t.profile)]);
   for (const [key, label] of TOTALS) rows.push([label, ...report.totals.map((t) => String(t[key]))]);
