@@ -180,7 +180,7 @@ describe('« Importer des utilisateurs »: cases « Appliquer » writes', () => 
     const before = await counts();
     const twice = await erun.request(APPLY, { id: again, resolutions: [{ profile: 'STUDENT', line: 2, userId: a }, { profile: 'STUDENT', line: 3, userId: a }] });
     expect(twice.errors?.[0].extensions?.code).toBe('IMPORT_RESOLUTION_INVALID');
-    expect(twice.errors?.[0].message).toBe('Le choix pour eleves.csv : 3 ne correspond à aucun des comptes proposés par le rapport.');
+    expect(twice.errors?.[0].message).toBe("Le choix pour l'élève de la ligne 3 du fichier « eleves.csv » ne correspond à aucun des comptes proposés par le rapport.");
     expect(await counts()).toEqual(before);
     expect(await apply(again, { resolutions: [{ profile: 'STUDENT', line: 2, userId: a }, { profile: 'STUDENT', line: 3, userId: b }] })).toMatchObject({ created: 0, leavers: 0 });
     expect(await counts()).toEqual(before);
