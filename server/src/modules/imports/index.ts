@@ -3,6 +3,7 @@ import type { DomainModule } from '../../platform/module/domain-module';
 import { ImportAbsenceEntity, ImportAddressEntity, ImportClassEntity, ImportSessionEntity } from './import.entities';
 import { AbsentAccounts } from './absent-accounts';
 import { ImportApplyService } from './import-apply.service';
+import { ImportRetention } from './import-retention';
 import { ImportService } from './import.service';
 import { ImportsResolver } from './imports.resolver';
 import type { ImportProgressView } from './imports.types';
@@ -10,7 +11,8 @@ import type { ImportProgressView } from './imports.types';
 /**
  * « Importer des utilisateurs »: ONDE extractions and the Préau template read, matched against an
  * école and simulated (the dry run, stored as an import session), then applied (« Appliquer »);
- * accounts absent from a full-école file are pre-deleted 14 days later by a nightly job.
+ * accounts absent from a full-école file are pre-deleted 14 days later by a nightly job, and
+ * another keeps an applied import's lines a year, an unapplied dry run 30 days (`import-retention.ts`).
  */
 export const importsModule: DomainModule = {
   name: 'imports',
@@ -24,6 +26,7 @@ export const importsModule: DomainModule = {
       importLive: new LiveHub<ImportProgressView>(),
       importToClients: new LiveHub<ImportProgressView>(),
       importAbsences: new AbsentAccounts(dataSource, services.audit, events),
+      importRetention: new ImportRetention(dataSource),
     };
   },
   // An import is its creator's alone, or its API client's when a token made it: the only possible
@@ -42,6 +45,13 @@ export const importsModule: DomainModule = {
         await services.importAbsences.predeleteDue();
       },
     },
+    {
+      name: 'imports.retention',
+      cron: '47 3 * * *',
+      run: async () => {
+        await services.importRetention.run();
+      },
+    },
   ],
 };
 
@@ -49,6 +59,7 @@ export interface ImportsServices {
   imports: ImportService;
   importApply: ImportApplyService;
   importAbsences: AbsentAccounts;
+  importRetention: ImportRetention;
   importLive: LiveHub<ImportProgressView>;
   /** The integration tokens' progress feeds, keyed by API client. */
   importToClients: LiveHub<ImportProgressView>;
