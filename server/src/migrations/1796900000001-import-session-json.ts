@@ -3,7 +3,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * A dry run's report, files and plan are written once and read back whole, never queried inside:
  * `json` keeps the text as sent, where `jsonb` parsed it into its binary form on the way in and
- * wrote it out again on the way back (about 360 kB an école of 125 pupils).
+ * wrote it out again on the way back (the largest rows the import writes; docs/performance.md).
  */
 export class ImportSessionJson1796900000001 implements MigrationInterface {
   name = 'ImportSessionJson1796900000001';

@@ -56,8 +56,8 @@ export interface ElsewherePupil extends ExistingPupil {
 /**
  * What a dry run compares the files with: the école's classes, pupils and guardians, the pupils of
  * the département holding the files' INE, and its guardians with the files' names and contacts,
- * read in one statement (each list a `json_agg`): « Appliquer » reads it all again, and one round
- * trip instead of six is what a département's 800 écoles feel most. Each list goes from the école's
+ * read in one statement (each list a `json_agg`): one round trip and one plan instead of six, for a
+ * read each école's dry run makes and its « Appliquer » makes again. Each list goes from the école's
  * memberships (or the contact indexes) to the accounts by their keys (`= ANY` of the ids gathered
  * first): a join the planner may turn into a scan of the whole `app_user` or `user_structure` costs
  * a département's size for every école.
