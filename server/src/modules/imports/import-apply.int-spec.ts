@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURE_PASSWORD, Fixtures } from '../../test-support/fixtures';
 import { GraphQLTestClient, startTestServer, TestServer } from '../../test-support/test-server';
-import { dryRunImport } from '../../test-support/import-dry-run';
+import { dryRunImport, importedTableCounts } from '../../test-support/import-dry-run';
 
 // An INE is national and unique: each test's files get INEs of their own (« 0000000001X » → « 0000030001X »).
 let ineTag = 0;
@@ -22,7 +22,6 @@ const SESSION = `query ($id: ID!) { importSession(id: $id) {
   leavers { pupils relatives withheld confirmationRequired }
   lines(first: 100) { items { profile line operation firstName userId candidates { userId } } }
 } }`;
-const TABLES = ['app_user', 'account_name', 'user_structure', 'class_member', 'relative_link', 'school_class', 'import_class', 'import_address', 'import_absence'];
 
 
 describe('« Importer des utilisateurs »: « Appliquer »', () => {
@@ -46,7 +45,7 @@ describe('« Importer des utilisateurs »: « Appliquer »', () => {
 
   const db = () => server.database.dataSource;
   const school = async () => f.structure('ECOLE', `École appliquée ${++schools}`, d.c1);
-  const counts = async () => Promise.all(TABLES.map(async (table) => Number((await db().query(`SELECT count(*) AS n FROM ${table}`))[0].n)));
+  const counts = () => importedTableCounts(db());
   const pupilsOf = async (schoolId: string) =>
     db().query(
       `SELECT u.first_name AS "firstName", u.login, u.source, u.activation_code_secret IS NOT NULL AS sealed, u.external_id AS ine,
