@@ -94,7 +94,10 @@ test.describe('Importer des utilisateurs', () => {
     const csv = readFileSync((await (await csvDownload).path())!);
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csvRows = csv.toString('utf8').slice(1).split('\r\n');
-    expect(csvRows[0]).toMatch(/^Fichier;Ligne;Profil;Résultat;Règle appliquée;Nom;Prénom;Classe;/);
+    // What the screen shows above the lines (the école, the files, the totals…), then the lines.
+    expect(csvRows[0]).toBe(`Rapport d'import;${school.name}`);
+    expect(csvRows).toContain("Ce que ferait l'import;Élèves;Parents");
+    expect(csvRows.some((row) => /^Fichier;Ligne;Profil;Résultat;Règle appliquée;Nom;Prénom;Classe;/.test(row))).toBe(true);
     expect(csvRows.some((row) => row.includes(';VERCHÈRE;Zéphirine;') && row.includes(';Créé;'))).toBe(true);
     expect(csvRows.some((row) => row.includes(';HOMONYME;Jade;') && row.includes(';À arbitrer;'))).toBe(true);
     // On a phone (390 px) the report does not scroll sideways: its tables scroll inside their own frame.
