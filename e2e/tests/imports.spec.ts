@@ -107,7 +107,7 @@ test.describe('Importer des utilisateurs', () => {
     // « Appliquer » is refused while a line is « À arbitrer ».
     await page.getByRole('button', { name: 'Appliquer' }).click();
     await expect(page.getByRole('alert')).toContainText('Lignes encore à arbitrer : 1');
-    const decision = page.getByRole('group', { name: /HOMONYME Jade, ligne 3 de eleves\.csv/ });
+    const decision = page.getByRole('group', { name: /HOMONYME Jade, ligne 3 du fichier eleves\.csv/ });
     await decision.getByRole('radio', { name: /C'est le compte HOMONYME Jade/ }).first().check();
 
     await page.getByRole('button', { name: 'Appliquer' }).click();
