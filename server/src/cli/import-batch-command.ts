@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { Services } from '../platform/context/services';
 import { AppError } from '../platform/errors/app-error';
+import { countOf, singularFor } from '../platform/text/french';
 import { operator, ProgressLine, readUploads, schoolByUai } from './import-command';
 
 export const importBatchUsage = `  npm run admin -- import --lot <dossier> [--apply] [--par <identifiant>]
@@ -46,8 +47,6 @@ interface SchoolOutcome {
   /** Why this école was not imported (or not applied), in French. */
   refused: string | null;
 }
-
-const plural = (n: number, one: string, many: string) => `${n} ${n >= 2 ? many : one}`;
 
 /**
  * `npm run admin -- import --lot`: the écoles of a folder in turn, each through the same dry run
@@ -101,12 +100,12 @@ export async function runImportBatch(services: Services, db: DataSource, publicU
   for (const outcome of outcomes) {
     const label = outcome.name ? `${outcome.uai} ${outcome.name}` : outcome.uai;
     if (outcome.refused) console.log(`${label} : non ${args.apply ? 'appliqué' : 'simulé'}. ${outcome.refused}`);
-    else console.log(`${label} : ${plural(outcome.created, 'compte créé', 'comptes créés')}, ${plural(outcome.modified, 'modifié', 'modifiés')}${args.apply ? '' : ' (simulation)'}.`);
+    else console.log(`${label} : ${countOf(outcome.created, 'compte créé', 'comptes créés')}, ${countOf(outcome.modified, 'modifié', 'modifiés')}${args.apply ? '' : ' (simulation)'}.`);
   }
   const refused = outcomes.filter((outcome) => outcome.refused).length;
   const done = outcomes.length - refused;
   console.log(
-    `${plural(done, 'école', 'écoles')} ${args.apply ? (done >= 2 ? 'appliquées' : 'appliquée') : done >= 2 ? 'simulées' : 'simulée'} sur ${outcomes.length}${refused ? ` ; ${plural(refused, 'école refusée', 'écoles refusées')}, à reprendre` : ''}.`,
+    `${countOf(done, 'école', 'écoles')} ${args.apply ? (singularFor(done) ? 'appliquée' : 'appliquées') : singularFor(done) ? 'simulée' : 'simulées'} sur ${outcomes.length}${refused ? ` ; ${countOf(refused, 'école refusée', 'écoles refusées')}, à reprendre` : ''}.`,
   );
   if (!args.apply) console.log("Rien n'a été enregistré. Relancez avec --apply pour appliquer.");
   return refused ? 1 : 0;

@@ -6,6 +6,7 @@ import type { Actor } from '../platform/auth/actor';
 import { loadActor } from '../platform/auth/actor-loader';
 import type { Services } from '../platform/context/services';
 import { AppError } from '../platform/errors/app-error';
+import { countOf } from '../platform/text/french';
 
 export const importUsage = `  npm run admin -- import <fichier…> --ecole <UAI> [--apply] [--confirmer-absents N] [--par <identifiant>]
       Simule l'import des fichiers ONDE « Élèves » et/ou « Responsables » (ou du modèle Préau) dans
@@ -130,7 +131,7 @@ export async function runImport(services: Services, db: DataSource, publicUrl: s
   const steps = 2;
   const actor = await operator(db, args.operatorLogin);
   const school = await schoolByUai(db, args.uai);
-  progress.step(0, steps, `Lecture de ${args.files.length} ${args.files.length < 2 ? 'fichier' : 'fichiers'}…`);
+  progress.step(0, steps, `Lecture de ${countOf(args.files.length, 'fichier', 'fichiers')}…`);
   const uploads = await readUploads(args.files);
   progress.step(1, steps, `Simulation pour ${school.name}…`);
   const sessionId = await services.imports.dryRun(actor, school.id, uploads);
@@ -141,7 +142,7 @@ export async function runImport(services: Services, db: DataSource, publicUrl: s
   const { report } = session;
   for (const file of report.files) {
     const kind = importFileKindLabel[file.kind]?.fr ?? file.kind;
-    console.log(`${file.fileName} : ${kind}, ${file.encoding} (${file.samples.join(', ') || 'aucun nom accentué'}), ${file.rows} ${file.rows < 2 ? 'ligne' : 'lignes'}`);
+    console.log(`${file.fileName} : ${kind}, ${file.encoding} (${file.samples.join(', ') || 'aucun nom accentué'}), ${countOf(file.rows, 'ligne', 'lignes')}`);
   }
   const widths = COLUMNS.map(([, label]) => Math.max(label.length, 5));
   console.log(['profil   ', ...COLUMNS.map(([, label], i) => label.padStart(widths[i]))].join(' '));

@@ -1,5 +1,6 @@
 import { AppError } from '../../platform/errors/app-error';
 import type { Lang } from '../../platform/errors/messages';
+import { singularFor } from '../../platform/text/french';
 
 /** A line named as the admin saw it: who is on it, its number, its file when the report has it. */
 function lineOf(profile: string, line: number, file: string | null): Record<Lang, string> {
@@ -31,7 +32,7 @@ export const applyRefusal = {
   confirmLeavers: (count: number) =>
     new AppError('IMPORT_CONFIRM_LEAVERS', {
       fr:
-        count < 2
+        singularFor(count)
           ? `${count} compte sera marqué « Absent du fichier » : saisissez ce nombre (${count}) pour confirmer.`
           : `${count} comptes seront marqués « Absent du fichier » : saisissez ce nombre (${count}) pour confirmer.`,
       en:

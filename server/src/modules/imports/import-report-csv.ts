@@ -1,3 +1,4 @@
+import { capitalise, countOf } from '../../platform/text/french';
 import { CSV_BOM, csvLine } from '../mailings';
 import type { StoredImportSession } from './import.service';
 import type { ImportReport, ProfileTotals, ReportLine } from './import-report';
@@ -50,16 +51,12 @@ const TOTALS: [keyof Omit<ProfileTotals, 'profile'>, string][] = [
 const CLASS_OPERATIONS: Record<string, string> = { CREATE: 'Classe créée', RENAME: 'Classe renommée', ADOPT: 'Classe existante reprise' };
 const TOTAL_PROFILES: Record<string, string> = { STUDENT: 'Élèves', RELATIVE: 'Parents' };
 
-/** « 0 élève », « 1 élève », « 2 élèves »: French takes the singular below 2. */
-const count = (n: number, one: string, many: string) => `${n} ${n >= 2 ? many : one}`;
-
 /** What the screen shows above the lines, in its order: the files as read, the totals, the classes, the families, the leavers. */
 function summary(report: ImportReport): (string | null)[][] {
   const rows: (string | null)[][] = [["Rapport d'import", report.schoolName], []];
   rows.push(['Fichier', 'Type', 'Encodage détecté', 'Lignes', 'Noms accentués lus', 'Avertissements']);
   for (const file of report.files) {
-    const kind = kindLabel[file.kind].fr;
-    rows.push([file.fileName, kind.charAt(0).toUpperCase() + kind.slice(1), file.encoding, String(file.rows), file.samples.join(' · '), file.warnings.map((w) => issueText(w, 'fr')).join(' ; ')]);
+    rows.push([file.fileName, capitalise(kindLabel[file.kind].fr), file.encoding, String(file.rows), file.samples.join(' · '), file.warnings.map((w) => issueText(w, 'fr')).join(' ; ')]);
   }
   rows.push([], ["Ce que ferait l'import", ...report.totals.map((t) => TOTAL_PROFILES[t.profile] ?? t.profile)]);
   for (const [key, label] of TOTALS) rows.push([label, ...report.totals.map((t) => String(t[key]))]);
@@ -79,7 +76,7 @@ function summary(report: ImportReport): (string | null)[][] {
   );
   if (report.leavers) {
     const { withheld, pupils, relatives } = report.leavers;
-    const marked = `Seront marqués « Absent du fichier » (pré-supprimés 14 jours plus tard) : ${count(pupils, 'élève', 'élèves')} et ${count(relatives, 'parent', 'parents')}.`;
+    const marked = `Seront marqués « Absent du fichier » (pré-supprimés 14 jours plus tard) : ${countOf(pupils, 'élève', 'élèves')} et ${countOf(relatives, 'parent', 'parents')}.`;
     rows.push([], ['Absents du fichier', withheld ? issueText(withheld, 'fr') : marked]);
   }
   rows.push([]);

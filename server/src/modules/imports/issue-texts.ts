@@ -1,4 +1,5 @@
 import type { Lang } from '../../platform/errors/messages';
+import { singularFor } from '../../platform/text/french';
 import type { ImportIssue } from './parsed-file';
 
 /**
@@ -40,7 +41,7 @@ const texts: Record<string, Record<Lang, string>> = {
 /** The param whose value picks a code's text (`CODE.value`), for the codes that have several. */
 const refinedBy: Record<string, string> = { KEPT_USER_VALUE: 'field' };
 
-const singular: Record<Lang, (count: number) => boolean> = { fr: (count) => count < 2, en: (count) => count === 1 };
+const singular: Record<Lang, (count: number) => boolean> = { fr: singularFor, en: (count) => count === 1 };
 
 export function issueText(issue: ImportIssue, lang: Lang): string {
   const params: Record<string, string | number> = { line: issue.line ?? '', ...issue.params };

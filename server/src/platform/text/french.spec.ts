@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capitalise, de, firstLast, joinAnd, la, lastFirst, le, schoolSubject, startsWithVowelSound, upperName } from './french';
+import { capitalise, countOf, de, firstLast, joinAnd, la, lastFirst, le, schoolSubject, startsWithVowelSound, upperName } from './french';
 
 describe('French elision', () => {
   it.each([
@@ -116,5 +116,11 @@ describe('names and lists', () => {
     expect(schoolSubject('Groupe scolaire Victor Hugo')).toBe('Groupe scolaire Victor Hugo');
     expect(schoolSubject('Jules Ferry')).toBe("L'école Jules Ferry");
     expect(schoolSubject('Écoliers du Monde')).toBe("L'école Écoliers du Monde");
+  });
+});
+
+describe('French agreement with a count', () => {
+  it('takes the singular below 2', () => {
+    expect([0, 1, 2, 31].map((n) => countOf(n, 'élève', 'élèves'))).toEqual(['0 élève', '1 élève', '2 élèves', '31 élèves']);
   });
 });

@@ -65,6 +65,16 @@ export function la(word: string): string {
   return startsWithVowelSound(text) ? `l'${text}` : `la ${text}`;
 }
 
+/** French agreement with a count: the singular below 2 (« 0 élève », « 1 élève », « 2 élèves »). */
+export function singularFor(count: number): boolean {
+  return count < 2;
+}
+
+/** A count and its noun, agreed: `countOf(1, 'ligne', 'lignes')` → « 1 ligne ». */
+export function countOf(count: number, one: string, many: string): string {
+  return `${count} ${singularFor(count) ? one : many}`;
+}
+
 /** Capitalises the first letter of a sentence: « d'Imrân » → « D'Imrân ». */
 export function capitalise(text: string): string {
   return text.charAt(0).toLocaleUpperCase('fr-FR') + text.slice(1);
