@@ -1,9 +1,5 @@
 import { lockLoginBases, loginCountersTaken } from './login-names';
-
-/** A pool, a data source or a transaction's manager. */
-interface Queryable {
-  query(sql: string, params?: unknown[]): Promise<any>;
-}
+import type { Queryable } from '../../platform/database/queryable';
 
 const loginOf = (base: string, counter: number) => (counter === 1 ? base : `${base}${counter}`);
 

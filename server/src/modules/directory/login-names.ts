@@ -1,7 +1,4 @@
-/** A pool, a data source or a transaction's manager. */
-interface Queryable {
-  query(sql: string, params?: unknown[]): Promise<any>;
-}
+import type { Queryable } from '../../platform/database/queryable';
 
 /**
  * Two creations at once (« Créer un utilisateur », an import of another école) could both find

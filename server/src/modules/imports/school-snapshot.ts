@@ -1,12 +1,9 @@
-/** The pool for a dry run, the transaction's manager for « Appliquer » (the same reads, under its locks). */
-export interface Queryable {
-  query(sql: string, params?: unknown[]): Promise<any>;
-}
 import type { Scope } from '../../platform/auth/scope';
 import { SqlParams } from '../../platform/database/sql-builder';
 import { searchKey } from '../directory';
 import { ImportFileKind, type ParsedFile } from './parsed-file';
 import type { SchoolSnapshot } from './snapshot-fingerprint';
+import type { Queryable } from '../../platform/database/queryable';
 
 export interface ExistingClass {
   id: string;
